@@ -1,0 +1,49 @@
+// The one place that reads process.env. Validated once, at first use (instrumentation.ts calls it
+// at server start), failing with the names of the bad variables and what they should hold.
+import { z } from "zod";
+
+const boolean = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((value) => value === "true" || value === "1");
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string({ error: "DATABASE_URL is required: a postgresql:// URL (npm start sets it for the embedded server)" })
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgresql://"),
+  AUTH_SECRET: z
+    .string({ error: "AUTH_SECRET is required: 32+ random characters that sign session cookies" })
+    .min(32, "AUTH_SECRET must be at least 32 characters"),
+  /** Comma-separated AWS regions the platform offers VPNs in. */
+  SUPPORTED_REGIONS: z
+    .string()
+    .default("us-west-2,eu-west-1,ap-southeast-2")
+    .transform((value) => value.split(",").map((region) => region.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, "not an AWS region code")).min(1)),
+  /** Lab/demo deployments accept customer gateway IPs from the documentation ranges (RFC 5737). */
+  ALLOW_DOCUMENTATION_IPS: boolean,
+  /** Amazon-side ASN of the platform's virtual private gateways. */
+  PLATFORM_ASN: z.coerce.number().int().min(1).max(4294967294).default(64512),
+  /** EC2 endpoint override (the local emulator); unset means real AWS with the standard credential chain. */
+  AWS_ENDPOINT_URL_EC2: z.url().optional(),
+  /** Keyring for secrets at rest: "id:base64key,…", first is current (see lib/crypto/secret-box.ts). */
+  SECRET_KEYS: z.string().optional(),
+  /** Seeds demo users with this password (npm start only; never in production). */
+  DEMO_PASSWORD: z.string().min(8).default("demo-password"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment configuration:\n${problems.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
