@@ -1,0 +1,137 @@
+import { describe, expect, it } from "vitest";
+import {
+  assertTransition,
+  canTransition,
+  deriveTunnelStatus,
+  InvalidTransitionError,
+  isTerminal,
+  STATUS_LABELS,
+  VPN_STATUSES,
+  type VpnStatus,
+} from "./state-machine";
+
+const ALLOWED: Array<[VpnStatus, VpnStatus]> = [
+  ["PENDING_APPROVAL", "APPROVED"],
+  ["PENDING_APPROVAL", "REJECTED"],
+  ["PENDING_APPROVAL", "CANCELLED"],
+  ["APPROVED", "PROVISIONING"],
+  ["PROVISIONING", "AWAITING_CUSTOMER"],
+  ["PROVISIONING", "FAILED"],
+  ["AWAITING_CUSTOMER", "ACTIVE"],
+  ["AWAITING_CUSTOMER", "DEGRADED"],
+  ["AWAITING_CUSTOMER", "DECOMMISSIONING"],
+  ["ACTIVE", "DEGRADED"],
+  ["ACTIVE", "DOWN"],
+  ["ACTIVE", "DECOMMISSIONING"],
+  ["DEGRADED", "ACTIVE"],
+  ["DEGRADED", "DOWN"],
+  ["DEGRADED", "DECOMMISSIONING"],
+  ["DOWN", "ACTIVE"],
+  ["DOWN", "DEGRADED"],
+  ["DOWN", "DECOMMISSIONING"],
+  ["FAILED", "PROVISIONING"],
+  ["FAILED", "DECOMMISSIONING"],
+  ["DECOMMISSIONING", "DECOMMISSIONED"],
+  ["DECOMMISSIONING", "FAILED"],
+];
+
+describe("transitions", () => {
+  it.each(ALLOWED)("allows %s → %s", (from, to) => {
+    expect(canTransition(from, to)).toBe(true);
+    expect(() => assertTransition(from, to)).not.toThrow();
+  });
+
+  it("forbids every other pair (the table above is the whole machine)", () => {
+    const allowed = new Set(ALLOWED.map(([from, to]) => `${from}>${to}`));
+    for (const from of VPN_STATUSES) {
+      for (const to of VPN_STATUSES) {
+        expect(canTransition(from, to), `${from} → ${to}`).toBe(allowed.has(`${from}>${to}`));
+      }
+    }
+  });
+
+  it.each([
+    ["PENDING_APPROVAL", "PROVISIONING"], // approval cannot be skipped
+    ["APPROVED", "CANCELLED"], // the customer cancels only while pending
+    ["AWAITING_CUSTOMER", "DOWN"], // DOWN needs a tunnel to have been up
+    ["ACTIVE", "PENDING_APPROVAL"],
+    ["PROVISIONING", "DECOMMISSIONING"],
+    ["REJECTED", "APPROVED"],
+    ["DECOMMISSIONED", "PROVISIONING"],
+    ["CANCELLED", "PENDING_APPROVAL"],
+    ["ACTIVE", "ACTIVE"],
+  ] as Array<[VpnStatus, VpnStatus]>)("forbids %s → %s with a typed, readable error", (from, to) => {
+    expect(canTransition(from, to)).toBe(false);
+    let caught: unknown;
+    try {
+      assertTransition(from, to);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(InvalidTransitionError);
+    expect(caught).toMatchObject({ from, to, name: "InvalidTransitionError" });
+    expect((caught as Error).message).toContain(
+      `cannot go from ${STATUS_LABELS[from].label} to ${STATUS_LABELS[to].label}`,
+    );
+  });
+
+  it("says what is allowed instead, or that the status is final", () => {
+    expect(() => assertTransition("APPROVED", "ACTIVE")).toThrow(/it can only become Provisioning/);
+    expect(() => assertTransition("REJECTED", "APPROVED")).toThrow(/Rejected is final/);
+  });
+
+  it("has exactly three terminal statuses", () => {
+    expect(VPN_STATUSES.filter(isTerminal)).toEqual(["REJECTED", "DECOMMISSIONED", "CANCELLED"]);
+    expect(isTerminal("FAILED")).toBe(false); // support can retry
+  });
+
+  it("labels every status for badges", () => {
+    for (const status of VPN_STATUSES) {
+      expect(STATUS_LABELS[status].label).not.toBe("");
+      expect(STATUS_LABELS[status].description).toMatch(/\.$/);
+    }
+  });
+});
+
+describe("deriveTunnelStatus", () => {
+  it.each([
+    [2, 2, false, "ACTIVE"],
+    [2, 2, true, "ACTIVE"],
+    [1, 1, false, "ACTIVE"],
+    [2, 1, false, "DEGRADED"],
+    [2, 1, true, "DEGRADED"],
+    [2, 0, false, "AWAITING_CUSTOMER"],
+    [1, 0, false, "AWAITING_CUSTOMER"],
+    [2, 0, true, "DOWN"],
+    [1, 0, true, "DOWN"],
+  ] as const)(
+    "%i configured, %i up, ever up %s → %s",
+    (configuredTunnels, upTunnels, wasEverUp, expected) => {
+      expect(deriveTunnelStatus({ configuredTunnels, upTunnels, wasEverUp })).toBe(expected);
+    },
+  );
+
+  it("refuses impossible counts rather than mislabel a connection", () => {
+    expect(() => deriveTunnelStatus({ configuredTunnels: 2, upTunnels: 3, wasEverUp: true })).toThrow(
+      RangeError,
+    );
+    expect(() => deriveTunnelStatus({ configuredTunnels: 0, upTunnels: 0, wasEverUp: false })).toThrow(
+      RangeError,
+    );
+    expect(() => deriveTunnelStatus({ configuredTunnels: 2, upTunnels: -1, wasEverUp: false })).toThrow(
+      RangeError,
+    );
+  });
+
+  it("only ever yields statuses the machine can move between", () => {
+    expect(
+      canTransition(
+        "AWAITING_CUSTOMER",
+        deriveTunnelStatus({ configuredTunnels: 2, upTunnels: 1, wasEverUp: true }),
+      ),
+    ).toBe(true);
+    expect(
+      canTransition("ACTIVE", deriveTunnelStatus({ configuredTunnels: 2, upTunnels: 0, wasEverUp: true })),
+    ).toBe(true);
+  });
+});
