@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { asnApiField, checkAsnText, checkCustomerAsn, parseAsn } from "./check-asn";
 
-const usWest = { region: "us-west-2", platformAsn: 64512 };
-const check = (asn: number, context = usWest) => checkCustomerAsn(asn, context);
+type Context = Parameters<typeof checkCustomerAsn>[1];
+const usWest: Context = { region: "us-west-2", platformAsn: 64512 };
+const check = (asn: number, context: Context = usWest) => checkCustomerAsn(asn, context);
 const ADVICE = "use a private ASN such as 65001 (64512–65534) or 4200000000–4294967294";
 
 describe("checkCustomerAsn", () => {
