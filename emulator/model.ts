@@ -1,0 +1,174 @@
+/**
+ * The persisted shape of every resource. Time-driven states (pending → available, attaching →
+ * attached, deleting → deleted) are not stored: each resource keeps the instants at which it moves,
+ * and `lifecycle.ts` derives the state on read, so transitions survive a restart without timers.
+ */
+export type Tags = Record<string, string>;
+
+export type Vpc = {
+  id: string;
+  cidrBlock: string;
+  cidrAssociationId: string;
+  dhcpOptionsId: string;
+  instanceTenancy: string;
+  tags: Tags;
+  createdAt: number;
+};
+
+export type Subnet = {
+  id: string;
+  vpcId: string;
+  cidrBlock: string;
+  availabilityZone: string;
+  tags: Tags;
+  createdAt: number;
+};
+
+export type InternetGateway = { id: string; attachedVpcId?: string; tags: Tags; createdAt: number };
+
+export type Address = { allocationId: string; publicIp: string; tags: Tags; createdAt: number };
+
+export type NatGateway = {
+  id: string;
+  vpcId: string;
+  subnetId: string;
+  allocationId: string;
+  publicIp: string;
+  privateIp: string;
+  networkInterfaceId: string;
+  associationId: string;
+  connectivityType: string;
+  clientToken?: string;
+  tags: Tags;
+  createdAt: number;
+  availableAt: number;
+  /** Set when creation fails the way AWS fails it (no internet gateway): state `failed` from availableAt. */
+  failure?: { code: string; message: string };
+  deleteRequestedAt?: number;
+  deletedAt?: number;
+};
+
+export type Route = {
+  destinationCidrBlock: string;
+  gatewayId?: string;
+  natGatewayId?: string;
+  origin: "CreateRouteTable" | "CreateRoute";
+};
+
+export type RouteTableAssociation = { id: string; subnetId?: string; gatewayId?: string; main: boolean };
+
+export type RouteTable = {
+  id: string;
+  vpcId: string;
+  main: boolean;
+  routes: Route[];
+  associations: RouteTableAssociation[];
+  propagatingVgws: string[];
+  clientToken?: string;
+  tags: Tags;
+  createdAt: number;
+};
+
+export type VgwAttachment = { vpcId: string; attachedAt: number; detachRequestedAt?: number; detachedAt?: number };
+
+export type VpnGateway = {
+  id: string;
+  type: string;
+  amazonSideAsn: number;
+  availabilityZone?: string;
+  attachments: VgwAttachment[];
+  tags: Tags;
+  createdAt: number;
+  deletedAt?: number;
+};
+
+export type CustomerGateway = {
+  id: string;
+  type: string;
+  bgpAsn: number;
+  ipAddress: string;
+  deviceName?: string;
+  tags: Tags;
+  createdAt: number;
+  deletedAt?: number;
+};
+
+export type TunnelTelemetry = {
+  status: "UP" | "DOWN";
+  statusMessage: string;
+  lastStatusChange: number;
+  acceptedRouteCount: number;
+};
+
+export type Tunnel = {
+  outsideIpAddress: string;
+  tunnelInsideCidr: string;
+  preSharedKey: string;
+  phase1LifetimeSeconds: number;
+  phase2LifetimeSeconds: number;
+  rekeyMarginTimeSeconds: number;
+  rekeyFuzzPercentage: number;
+  replayWindowSize: number;
+  dpdTimeoutSeconds: number;
+  dpdTimeoutAction: string;
+  phase1EncryptionAlgorithms: string[];
+  phase2EncryptionAlgorithms: string[];
+  phase1IntegrityAlgorithms: string[];
+  phase2IntegrityAlgorithms: string[];
+  phase1DHGroupNumbers: number[];
+  phase2DHGroupNumbers: number[];
+  ikeVersions: string[];
+  startupAction: string;
+  enableTunnelLifecycleControl: boolean;
+  /** Absent until someone reports a status through the admin API: the default is DOWN. */
+  telemetry?: TunnelTelemetry;
+};
+
+export type VpnStaticRoute = { destinationCidrBlock: string; createdAt: number };
+
+export type VpnConnection = {
+  id: string;
+  type: string;
+  customerGatewayId: string;
+  vpnGatewayId: string;
+  staticRoutesOnly: boolean;
+  tunnelInsideIpVersion: string;
+  localIpv4NetworkCidr: string;
+  remoteIpv4NetworkCidr: string;
+  tunnels: Tunnel[];
+  routes: VpnStaticRoute[];
+  tags: Tags;
+  createdAt: number;
+  availableAt: number;
+  modifyingUntil?: number;
+  deleteRequestedAt?: number;
+  deletedAt?: number;
+};
+
+export type RegionState = {
+  vpcs: Record<string, Vpc>;
+  subnets: Record<string, Subnet>;
+  internetGateways: Record<string, InternetGateway>;
+  addresses: Record<string, Address>;
+  natGateways: Record<string, NatGateway>;
+  routeTables: Record<string, RouteTable>;
+  vpnGateways: Record<string, VpnGateway>;
+  customerGateways: Record<string, CustomerGateway>;
+  vpnConnections: Record<string, VpnConnection>;
+};
+
+export type EmulatorState = { version: 1; regions: Record<string, RegionState> };
+
+export const emptyRegion = (): RegionState => ({
+  vpcs: {},
+  subnets: {},
+  internetGateways: {},
+  addresses: {},
+  natGateways: {},
+  routeTables: {},
+  vpnGateways: {},
+  customerGateways: {},
+  vpnConnections: {},
+});
+
+export const OWNER_ID = "123456789012";

@@ -1,0 +1,155 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { ACTIONS, isReadOnly } from "./actions";
+import { handleAdmin } from "./admin";
+import { defaultConfig, type EmulatorConfig, mergeConfig } from "./config";
+import { pickFault, Stats, throttled, TokenBuckets } from "./faults";
+import { pruneExpired } from "./lifecycle";
+import { Ec2Error, errorXml, newRequestId } from "./protocol/errors";
+import { Params, regionFromAuthorization } from "./protocol/query";
+import { responseXml } from "./protocol/xml";
+import { Store } from "./store";
+
+export type EmulatorOptions = {
+  port?: number;
+  host?: string;
+  /** JSON state file; null or absent keeps state in memory (what tests usually want). */
+  statePath?: string | null;
+  /** A partial EmulatorConfig merged over the defaults (e.g. `{ delays: { vpnAvailableMs: 50 } }`). */
+  config?: unknown;
+  /** Region used when a request carries no SigV4 credential scope. */
+  defaultRegion?: string;
+  verbose?: boolean;
+  /** Clock override for tests of time-driven states. */
+  now?: () => number;
+};
+
+export type RunningEmulator = {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+};
+
+const MAX_BODY = 1024 * 1024;
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(new Ec2Error("RequestEntityTooLarge", "Request body too large", 413));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function sendXml(res: ServerResponse, status: number, xml: string, requestId: string): void {
+  res.writeHead(status, {
+    "content-type": "text/xml;charset=UTF-8",
+    "content-length": Buffer.byteLength(xml),
+    "x-amzn-requestid": requestId,
+  });
+  res.end(xml);
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  let config: EmulatorConfig = options.config === undefined ? defaultConfig() : mergeConfig(defaultConfig(), options.config);
+  const store = new Store(options.statePath ?? null);
+  const stats = new Stats();
+  const buckets = new TokenBuckets();
+  const now = options.now ?? Date.now;
+  const defaultRegion = options.defaultRegion ?? "us-east-1";
+  const log = options.verbose ? (line: string) => process.stderr.write(`${line}\n`) : () => {};
+
+  function handleEc2(req: IncomingMessage, res: ServerResponse, url: URL, body: string): void {
+    const requestId = newRequestId();
+    const params = Params.fromForm(body, url.search.slice(1));
+    const action = params.str("Action") ?? "";
+    const regionName = regionFromAuthorization(req.headers.authorization) ?? defaultRegion;
+    const fail = (error: Ec2Error, outcome: "error" | "throttled" | "fault"): void => {
+      stats.record(action || "(none)", outcome);
+      log(`${regionName} ${action} → ${error.status} ${error.code}`);
+      sendXml(res, error.status, errorXml(error.code, error.message, requestId), requestId);
+    };
+
+    const handler = ACTIONS[action];
+    if (!handler) return fail(new Ec2Error("InvalidAction", `The action ${action || "(missing)"} is not valid for this web service.`), "error");
+    const at = now();
+    if (!buckets.take(regionName, config.throttle, at)) return fail(throttled(), "throttled");
+    const before = pickFault(config, action, "before");
+    if (before) return fail(before, before.code === "RequestLimitExceeded" ? "throttled" : "fault");
+    if (params.bool("DryRun"))
+      return fail(new Ec2Error("DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412), "error");
+
+    const region = store.region(regionName);
+    const pruned = pruneExpired(region, config, at);
+    let result: string;
+    try {
+      result = responseXml(action, requestId, handler({ region, regionName, params, now: at, config }));
+    } catch (error) {
+      if (pruned) store.save();
+      if (error instanceof Ec2Error) return fail(error, "error");
+      throw error;
+    }
+    // Handlers validate before they mutate, so persisting after success keeps the file consistent.
+    if (!isReadOnly(action) || pruned) store.save();
+    const after = pickFault(config, action, "after");
+    if (after) return fail(after, "fault");
+    stats.record(action, "ok");
+    log(`${regionName} ${action} → 200`);
+    sendXml(res, 200, result, requestId);
+  }
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://emulator");
+    readBody(req)
+      .then((body) => {
+        if (url.pathname.startsWith("/_emulator")) {
+          handleAdmin(
+            { store, stats, buckets, getConfig: () => config, setConfig: (next) => { config = next; }, now },
+            req,
+            res,
+            url,
+            body,
+          );
+          return;
+        }
+        handleEc2(req, res, url, body);
+      })
+      .catch((error: unknown) => {
+        const requestId = newRequestId();
+        const known = error instanceof Ec2Error ? error : new Ec2Error("InternalError", "An internal error has occurred.", 500);
+        if (!(error instanceof Ec2Error)) process.stderr.write(`emulator: internal error ${requestId}: ${String(error instanceof Error ? error.stack : error)}\n`);
+        if (!res.headersSent) sendXml(res, known.status, errorXml(known.code, known.message, requestId), requestId);
+        else res.end();
+      });
+  });
+  // The SDK keeps connections alive; without this, close() would wait for them to time out.
+  server.keepAliveTimeout = 5000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 4566, options.host ?? "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${host}:${address.port}`,
+    port: address.port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

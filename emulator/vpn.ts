@@ -1,0 +1,265 @@
+import { parseCidr } from "./cidr";
+import type { Handler } from "./context";
+import { describe, tagSet } from "./filters";
+import { requireCgw, requireVgw } from "./gateways";
+import { vpnState } from "./lifecycle";
+import type { CustomerGateway, RegionState, Tunnel, TunnelTelemetry, VpnConnection } from "./model";
+import { Ec2Error, incorrectState, invalidValue, notFound } from "./protocol/errors";
+import { escapeXml, type XmlObject } from "./protocol/xml";
+import { allocatePublicIp, newId } from "./store";
+import { tagsFromSpecifications } from "./tags";
+import { applyTunnelSpec, randomInsideCidr } from "./tunnel-options";
+
+export function requireVpn(region: RegionState, id: string): VpnConnection {
+  const vpn = region.vpnConnections[id];
+  if (!vpn) throw notFound("InvalidVpnConnectionID.NotFound", `The vpnConnection ID '${id}' does not exist`);
+  return vpn;
+}
+
+/** Until someone reports a status, a tunnel is DOWN since the connection became available. */
+export function telemetryOf(vpn: VpnConnection, tunnel: Tunnel, now: number): TunnelTelemetry {
+  if (tunnel.telemetry) return tunnel.telemetry;
+  return {
+    status: "DOWN",
+    statusMessage: "IPSEC IS DOWN",
+    lastStatusChange: now >= vpn.availableAt ? vpn.availableAt : vpn.createdAt,
+    acceptedRouteCount: 0,
+  };
+}
+
+/** A short version of AWS's CustomerGatewayConfiguration document (the portal renders its own). */
+function customerGatewayConfiguration(vpn: VpnConnection, cgw: CustomerGateway | undefined, amazonAsn: number | undefined): string {
+  const tunnels = vpn.tunnels
+    .map((t) => {
+      const [inside] = t.tunnelInsideCidr.split("/");
+      const base = inside?.split(".").map(Number) ?? [169, 254, 0, 0];
+      const vgwInside = `${base[0]}.${base[1]}.${base[2]}.${(base[3] ?? 0) + 1}`;
+      const cgwInside = `${base[0]}.${base[1]}.${base[2]}.${(base[3] ?? 0) + 2}`;
+      return (
+        `<ipsec_tunnel><customer_gateway><tunnel_outside_address><ip_address>${escapeXml(cgw?.ipAddress ?? "")}</ip_address></tunnel_outside_address>` +
+        `<tunnel_inside_address><ip_address>${cgwInside}</ip_address><network_mask>255.255.255.252</network_mask><network_cidr>30</network_cidr></tunnel_inside_address>` +
+        (vpn.staticRoutesOnly ? "" : `<bgp><asn>${cgw?.bgpAsn ?? ""}</asn><hold_time>30</hold_time></bgp>`) +
+        `</customer_gateway><vpn_gateway><tunnel_outside_address><ip_address>${t.outsideIpAddress}</ip_address></tunnel_outside_address>` +
+        `<tunnel_inside_address><ip_address>${vgwInside}</ip_address><network_mask>255.255.255.252</network_mask><network_cidr>30</network_cidr></tunnel_inside_address>` +
+        (vpn.staticRoutesOnly ? "" : `<bgp><asn>${amazonAsn ?? ""}</asn><hold_time>30</hold_time></bgp>`) +
+        `</vpn_gateway><ike><pre_shared_key>${escapeXml(t.preSharedKey)}</pre_shared_key><lifetime>${t.phase1LifetimeSeconds}</lifetime></ike>` +
+        `<ipsec><lifetime>${t.phase2LifetimeSeconds}</lifetime><dead_peer_detection><interval>10</interval><retries>3</retries></dead_peer_detection>` +
+        `<tcp_mss_adjustment>1379</tcp_mss_adjustment></ipsec></ipsec_tunnel>`
+      );
+    })
+    .join("");
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n<vpn_connection id="${vpn.id}"><customer_gateway_id>${vpn.customerGatewayId}</customer_gateway_id>` +
+    `<vpn_gateway_id>${vpn.vpnGatewayId}</vpn_gateway_id><vpn_connection_type>ipsec.1</vpn_connection_type>${tunnels}</vpn_connection>`
+  );
+}
+
+export function vpnXml(region: RegionState, vpn: VpnConnection, now: number): XmlObject {
+  const state = vpnState(vpn, now);
+  const cgw = region.customerGateways[vpn.customerGatewayId];
+  const vgw = region.vpnGateways[vpn.vpnGatewayId];
+  return {
+    vpnConnectionId: vpn.id,
+    state,
+    customerGatewayConfiguration:
+      state === "deleted" ? undefined : customerGatewayConfiguration(vpn, cgw, vgw?.amazonSideAsn),
+    customerGatewayId: vpn.customerGatewayId,
+    vpnGatewayId: vpn.vpnGatewayId,
+    type: vpn.type,
+    category: "VPN",
+    options: {
+      enableAcceleration: false,
+      staticRoutesOnly: vpn.staticRoutesOnly,
+      localIpv4NetworkCidr: vpn.localIpv4NetworkCidr,
+      remoteIpv4NetworkCidr: vpn.remoteIpv4NetworkCidr,
+      outsideIpAddressType: "PublicIpv4",
+      tunnelInsideIpVersion: vpn.tunnelInsideIpVersion,
+      tunnelOptionSet: vpn.tunnels.map((t) => ({
+        outsideIpAddress: t.outsideIpAddress,
+        tunnelInsideCidr: t.tunnelInsideCidr,
+        preSharedKey: t.preSharedKey,
+        phase1LifetimeSeconds: t.phase1LifetimeSeconds,
+        phase2LifetimeSeconds: t.phase2LifetimeSeconds,
+        rekeyMarginTimeSeconds: t.rekeyMarginTimeSeconds,
+        rekeyFuzzPercentage: t.rekeyFuzzPercentage,
+        replayWindowSize: t.replayWindowSize,
+        dpdTimeoutSeconds: t.dpdTimeoutSeconds,
+        dpdTimeoutAction: t.dpdTimeoutAction,
+        phase1EncryptionAlgorithmSet: t.phase1EncryptionAlgorithms.map((value) => ({ value })),
+        phase2EncryptionAlgorithmSet: t.phase2EncryptionAlgorithms.map((value) => ({ value })),
+        phase1IntegrityAlgorithmSet: t.phase1IntegrityAlgorithms.map((value) => ({ value })),
+        phase2IntegrityAlgorithmSet: t.phase2IntegrityAlgorithms.map((value) => ({ value })),
+        phase1DHGroupNumberSet: t.phase1DHGroupNumbers.map((value) => ({ value })),
+        phase2DHGroupNumberSet: t.phase2DHGroupNumbers.map((value) => ({ value })),
+        ikeVersionSet: t.ikeVersions.map((value) => ({ value })),
+        startupAction: t.startupAction,
+        enableTunnelLifecycleControl: t.enableTunnelLifecycleControl,
+      })),
+    },
+    routes: vpn.routes.map((r) => ({
+      destinationCidrBlock: r.destinationCidrBlock,
+      source: "Static",
+      state: state === "deleted" ? "deleted" : "available",
+    })),
+    vgwTelemetry: vpn.tunnels.map((t) => {
+      const telemetry = telemetryOf(vpn, t, now);
+      return {
+        outsideIpAddress: t.outsideIpAddress,
+        status: telemetry.status,
+        lastStatusChange: new Date(telemetry.lastStatusChange),
+        statusMessage: telemetry.statusMessage,
+        acceptedRouteCount: telemetry.acceptedRouteCount,
+      };
+    }),
+    tagSet: tagSet(vpn.tags),
+  };
+}
+
+export const createVpnConnection: Handler = ({ region, params, now, config }) => {
+  const type = params.required("Type");
+  if (type !== "ipsec.1") throw invalidValue(`Value (${type}) for parameter type is invalid. Valid values: ipsec.1`);
+  const cgw = requireCgw(region, params.required("CustomerGatewayId"));
+  if (params.has("TransitGatewayId")) throw invalidValue("Transit gateways are not supported by this emulator; use VpnGatewayId.");
+  const vgw = requireVgw(region, params.required("VpnGatewayId"));
+  const options = params.sub("Options");
+  const staticRoutesOnly = options.bool("StaticRoutesOnly") ?? false;
+  const insideVersion = options.str("TunnelInsideIpVersion") ?? "ipv4";
+  if (insideVersion !== "ipv4") throw invalidValue("Only TunnelInsideIpVersion ipv4 is supported by this emulator.");
+  // BGP needs distinct ASNs on both ends; AWS refuses the connection otherwise.
+  if (!staticRoutesOnly && cgw.bgpAsn === vgw.amazonSideAsn)
+    throw new Ec2Error(
+      config.asnConflictErrorCode,
+      `AsnConflict: the customer gateway ASN (${cgw.bgpAsn}) must differ from the virtual private gateway's Amazon side ASN (${vgw.amazonSideAsn}).`,
+    );
+
+  const specs = options.structList("TunnelOptions");
+  if (specs.length > 2) throw invalidValue("A VPN connection has exactly two tunnels; at most two TunnelOptions may be given.");
+  const settings = [0, 1].map((i) => applyTunnelSpec(specs[i] ?? options.sub("__none__"), undefined));
+
+  // Inside CIDRs must differ between the tunnels and from every live connection on the same VGW.
+  const taken = new Set<string>();
+  for (const other of Object.values(region.vpnConnections)) {
+    if (other.vpnGatewayId === vgw.id && vpnState(other, now) !== "deleted") for (const t of other.tunnels) taken.add(t.tunnelInsideCidr);
+  }
+  const [first, second] = settings;
+  if (first?.tunnelInsideCidr && first.tunnelInsideCidr === second?.tunnelInsideCidr)
+    throw invalidValue(`The tunnel inside CIDR ${first.tunnelInsideCidr} is used for both tunnels; each tunnel needs its own.`);
+  for (const s of settings) {
+    if (s.tunnelInsideCidr && taken.has(s.tunnelInsideCidr))
+      throw invalidValue(`The tunnel inside CIDR ${s.tunnelInsideCidr} is already in use by another VPN connection on ${vgw.id}.`);
+  }
+  for (const s of settings) if (s.tunnelInsideCidr) taken.add(s.tunnelInsideCidr);
+  for (const s of settings) {
+    if (!s.tunnelInsideCidr) {
+      s.tunnelInsideCidr = randomInsideCidr(taken);
+      taken.add(s.tunnelInsideCidr);
+    }
+  }
+
+  const live = Object.values(region.vpnConnections).filter((v) => vpnState(v, now) !== "deleted");
+  if (live.length >= config.quotas.vpnConnections)
+    throw new Ec2Error("VpnConnectionLimitExceeded", `You have reached the limit of ${config.quotas.vpnConnections} VPN connections for this region.`);
+  const tags = tagsFromSpecifications(params, "vpn-connection");
+
+  const tunnels: Tunnel[] = [];
+  for (const s of settings) {
+    const outsideIpAddress = allocatePublicIp(region, tunnels.map((t) => t.outsideIpAddress));
+    if (!outsideIpAddress) throw new Ec2Error("InsufficientAddressCapacity", "No public addresses are left in this region.");
+    tunnels.push({ ...s, outsideIpAddress });
+  }
+  const vpn: VpnConnection = {
+    id: newId("vpn"),
+    type,
+    customerGatewayId: cgw.id,
+    vpnGatewayId: vgw.id,
+    staticRoutesOnly,
+    tunnelInsideIpVersion: insideVersion,
+    localIpv4NetworkCidr: options.str("LocalIpv4NetworkCidr") ?? "0.0.0.0/0",
+    remoteIpv4NetworkCidr: options.str("RemoteIpv4NetworkCidr") ?? "0.0.0.0/0",
+    tunnels,
+    routes: [],
+    tags,
+    createdAt: now,
+    availableAt: now + config.delays.vpnAvailableMs,
+  };
+  region.vpnConnections[vpn.id] = vpn;
+  return { vpnConnection: vpnXml(region, vpn, now) };
+};
+
+export const describeVpnConnections: Handler = ({ region, params, now }) => {
+  // AWS has no MaxResults here: every matching connection comes back in one page.
+  const items = describe(params, region.vpnConnections, "VpnConnectionId", "InvalidVpnConnectionID.NotFound", "vpnConnection", {
+    "vpn-connection-id": (v) => v.id,
+    state: (v) => vpnState(v, now),
+    type: (v) => v.type,
+    "customer-gateway-id": (v) => v.customerGatewayId,
+    "vpn-gateway-id": (v) => v.vpnGatewayId,
+    "option.static-routes-only": (v) => v.staticRoutesOnly,
+    "route.destination-cidr-block": (v) => v.routes.map((r) => r.destinationCidrBlock),
+    "bgp-asn": (v) => region.customerGateways[v.customerGatewayId]?.bgpAsn,
+    "customer-gateway-configuration": () => undefined,
+  }, (v) => v.tags);
+  return { vpnConnectionSet: items.map((v) => vpnXml(region, v, now)) };
+};
+
+export const deleteVpnConnection: Handler = ({ region, params, now, config }) => {
+  const vpn = requireVpn(region, params.required("VpnConnectionId"));
+  if (vpn.deleteRequestedAt === undefined) {
+    vpn.deleteRequestedAt = now;
+    vpn.deletedAt = now + config.delays.vpnDeletedMs;
+  }
+  return { return: true };
+};
+
+function requireUsableVpn(region: RegionState, id: string, now: number): VpnConnection {
+  const vpn = requireVpn(region, id);
+  const state = vpnState(vpn, now);
+  if (state === "deleted" || state === "deleting") throw incorrectState(`The VPN connection '${id}' is ${state}.`);
+  return vpn;
+}
+
+export const createVpnConnectionRoute: Handler = ({ region, params, now }) => {
+  const vpn = requireUsableVpn(region, params.required("VpnConnectionId"), now);
+  const destination = params.required("DestinationCidrBlock");
+  if (!parseCidr(destination)) throw invalidValue(`Value (${destination}) for parameter destinationCidrBlock is invalid. This is not a valid CIDR block.`);
+  if (!vpn.staticRoutesOnly) throw invalidValue(`The VPN connection '${vpn.id}' does not use static routes (StaticRoutesOnly is false).`);
+  if (vpn.routes.some((r) => r.destinationCidrBlock === destination))
+    throw new Ec2Error("RouteAlreadyExists", `The route identified by ${destination} already exists.`);
+  if (vpn.routes.length >= 100) throw new Ec2Error("RouteLimitExceeded", "A VPN connection can have at most 100 static routes.");
+  vpn.routes.push({ destinationCidrBlock: destination, createdAt: now });
+  return { return: true };
+};
+
+export const deleteVpnConnectionRoute: Handler = ({ region, params, now }) => {
+  const vpn = requireUsableVpn(region, params.required("VpnConnectionId"), now);
+  const destination = params.required("DestinationCidrBlock");
+  const index = vpn.routes.findIndex((r) => r.destinationCidrBlock === destination);
+  if (index < 0) throw notFound("InvalidRoute.NotFound", `The route identified by ${destination} does not exist.`);
+  vpn.routes.splice(index, 1);
+  return { return: true };
+};
+
+/** Changes one tunnel in place: its outside IP (and the other tunnel) stay as they are. */
+export const modifyVpnTunnelOptions: Handler = ({ region, params, now, config }) => {
+  const vpn = requireVpn(region, params.required("VpnConnectionId"));
+  const state = vpnState(vpn, now);
+  if (state !== "available") throw incorrectState(`The VPN connection '${vpn.id}' is ${state}; it must be available to modify tunnel options.`);
+  const outsideIp = params.required("VpnTunnelOutsideIpAddress");
+  const index = vpn.tunnels.findIndex((t) => t.outsideIpAddress === outsideIp);
+  const tunnel = vpn.tunnels[index];
+  if (!tunnel) throw invalidValue(`The VPN tunnel outside IP address '${outsideIp}' does not belong to ${vpn.id}.`);
+  const next = applyTunnelSpec(params.sub("TunnelOptions"), tunnel);
+  const other = vpn.tunnels[1 - index];
+  if (other && other.tunnelInsideCidr === next.tunnelInsideCidr)
+    throw invalidValue(`The tunnel inside CIDR ${next.tunnelInsideCidr} is used by the other tunnel.`);
+  vpn.tunnels[index] = { ...next, outsideIpAddress: tunnel.outsideIpAddress };
+  if (!params.bool("SkipTunnelReplacement")) {
+    // Replacing the tunnel endpoint takes it down, as on AWS.
+    vpn.tunnels[index] = {
+      ...(vpn.tunnels[index] as Tunnel),
+      telemetry: { status: "DOWN", statusMessage: "IPSEC IS DOWN", lastStatusChange: now, acceptedRouteCount: 0 },
+    };
+  }
+  vpn.modifyingUntil = now + config.delays.vpnModifyMs;
+  return { vpnConnection: vpnXml(region, vpn, now) };
+};
