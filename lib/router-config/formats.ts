@@ -1,0 +1,134 @@
+// The router-configuration formats the portal offers for download (DESIGN §7), in display order.
+import type { RoutingType } from "./types";
+
+export type RouterConfigFormatId =
+  | "generic"
+  | "strongswan"
+  | "frr"
+  | "cisco-ios"
+  | "cisco-asa"
+  | "juniper-srx"
+  | "paloalto-panos"
+  | "fortigate"
+  | "mikrotik-routeros"
+  | "vyos"
+  | "edgeos";
+
+export type RouterConfigFormat = {
+  id: RouterConfigFormatId;
+  vendor: string;
+  platform: string;
+  label: string;
+  fileExtension: string;
+  /** The vendor documentation the rendered configuration follows. */
+  docReference: string;
+  /**
+   * Set when the format only makes sense for one routing mode. FRR renders only the BGP part of a
+   * router configuration, so it is offered for BGP connections only; `renderRouterConfig` refuses it
+   * for static ones rather than producing an empty file.
+   */
+  routing?: RoutingType;
+};
+
+export const ROUTER_CONFIG_FORMATS: readonly RouterConfigFormat[] = [
+  {
+    id: "generic",
+    vendor: "Generic",
+    platform: "Any IPsec router",
+    label: "Generic (all parameters, human-readable)",
+    fileExtension: "txt",
+    docReference:
+      "AWS Site-to-Site VPN User Guide: Your customer gateway device (generic sample configuration)",
+  },
+  {
+    id: "strongswan",
+    vendor: "strongSwan",
+    platform: "Linux, strongSwan 5.9+ (swanctl.conf, route-based XFRM/VTI)",
+    label: "strongSwan (swanctl.conf)",
+    fileExtension: "conf",
+    docReference: "strongSwan documentation: swanctl.conf and Route-based VPNs",
+  },
+  {
+    id: "frr",
+    vendor: "FRRouting",
+    platform: "FRR 8+ (bgpd), with strongSwan or another IPsec stack",
+    label: "FRR (BGP part)",
+    fileExtension: "conf",
+    docReference: "FRR User Guide: BGP",
+    routing: "BGP",
+  },
+  {
+    id: "cisco-ios",
+    vendor: "Cisco",
+    platform: "IOS / IOS XE (static VTI)",
+    label: "Cisco IOS / IOS XE",
+    fileExtension: "txt",
+    docReference:
+      "Cisco IOS XE Security Configuration Guide: IPsec Virtual Tunnel Interfaces; Configuring IKEv2",
+  },
+  {
+    id: "cisco-asa",
+    vendor: "Cisco",
+    platform: "ASA 9.8+ (VTI)",
+    label: "Cisco ASA 9.8+",
+    fileExtension: "txt",
+    docReference: "Cisco ASA Series VPN CLI Configuration Guide: Virtual Tunnel Interface",
+  },
+  {
+    id: "juniper-srx",
+    vendor: "Juniper",
+    platform: "SRX, Junos OS (st0, set commands)",
+    label: "Juniper SRX",
+    fileExtension: "txt",
+    docReference: "Junos OS IPsec VPN User Guide for Security Devices: Route-Based IPsec VPNs",
+  },
+  {
+    id: "paloalto-panos",
+    vendor: "Palo Alto Networks",
+    platform: "PAN-OS 10.x/11.x (set commands)",
+    label: "Palo Alto PAN-OS",
+    fileExtension: "txt",
+    docReference: "PAN-OS Administrator's Guide: Set Up Site-to-Site VPN; Configure BGP",
+  },
+  {
+    id: "fortigate",
+    vendor: "Fortinet",
+    platform: "FortiGate, FortiOS 6.4+/7.x (route-based)",
+    label: "FortiGate (FortiOS CLI)",
+    fileExtension: "txt",
+    docReference: "FortiOS Administration Guide: IPsec VPN, Site-to-site VPN; FortiOS CLI Reference",
+  },
+  {
+    id: "mikrotik-routeros",
+    vendor: "MikroTik",
+    platform: "RouterOS 7",
+    label: "MikroTik RouterOS 7",
+    fileExtension: "rsc",
+    docReference: "MikroTik RouterOS documentation: IPsec; BGP (v7)",
+  },
+  {
+    id: "vyos",
+    vendor: "VyOS",
+    platform: "VyOS 1.4 (sagitta)",
+    label: "VyOS 1.4",
+    fileExtension: "txt",
+    docReference: "VyOS 1.4 documentation: IPsec Site-to-Site VPN (route-based); BGP",
+  },
+  {
+    id: "edgeos",
+    vendor: "Ubiquiti",
+    platform: "EdgeRouter, EdgeOS 2.x",
+    label: "Ubiquiti EdgeOS",
+    fileExtension: "txt",
+    docReference: "Ubiquiti Help Center: EdgeRouter route-based site-to-site VPN to AWS VPC (VTI)",
+  },
+];
+
+export function findRouterConfigFormat(id: string): RouterConfigFormat | undefined {
+  return ROUTER_CONFIG_FORMATS.find((format) => format.id === id);
+}
+
+/** The formats to offer for a connection with this routing mode. */
+export function findRouterConfigFormatsFor(routing: RoutingType): RouterConfigFormat[] {
+  return ROUTER_CONFIG_FORMATS.filter((format) => !format.routing || format.routing === routing);
+}
