@@ -1,0 +1,54 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { RequestActionButton } from "@/components/action-form";
+import { RequestHistory, RequestSummary } from "@/components/request-summary";
+import { Notice, PageHeader } from "@/components/ui/card";
+import { requireCustomer } from "@/lib/auth/current-user";
+import { findRequestHistory, findVpnRequest } from "@/lib/vpn-request/find-vpn-requests";
+import { cancelVpnRequestAction } from "../actions";
+
+export const metadata = { title: "VPN request · Site-to-Site VPN" };
+
+export default async function RequestPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ submitted?: string }>;
+}) {
+  const user = await requireCustomer();
+  const { id } = await params;
+  const { submitted } = await searchParams;
+  const request = await findVpnRequest(id, { kind: "organization", organizationId: user.organizationId });
+  if (!request) notFound();
+  const history = await findRequestHistory(request.id);
+  return (
+    <div className="max-w-3xl space-y-6">
+      <PageHeader
+        title={request.customerName}
+        description={
+          <Link href="/requests" className="text-indigo-700 underline">
+            ← All your VPNs
+          </Link>
+        }
+      />
+      {submitted && request.status === "PENDING_APPROVAL" ? (
+        <Notice tone="success" title="Request submitted">
+          Support will review it; you can follow its status here.
+        </Notice>
+      ) : null}
+      <RequestSummary request={request} />
+      {request.status === "PENDING_APPROVAL" ? (
+        <RequestActionButton
+          action={cancelVpnRequestAction}
+          requestId={request.id}
+          label="Cancel request"
+          pendingLabel="Cancelling…"
+          variant="secondary"
+          confirm="Cancel this VPN request? Support will no longer review it."
+        />
+      ) : null}
+      <RequestHistory events={history} />
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+"use client";
+
+import { useActionState } from "react";
+import { Field, inputClass } from "@/components/ui/field";
+import { buttonClass } from "@/components/ui/button";
+import { INITIAL_ACTION_STATE } from "@/lib/actions/action-state";
+import { signInAction } from "./actions";
+
+export function SignInForm() {
+  const [state, formAction, pending] = useActionState(signInAction, INITIAL_ACTION_STATE);
+  return (
+    <form action={formAction} className="space-y-5" noValidate>
+      {state.message ? (
+        <div role="alert" aria-label="Sign-in error" className="rounded-md border border-rose-200 bg-rose-50 px-4 py-3 text-sm text-rose-900">
+          {state.message}
+        </div>
+      ) : null}
+      <Field id="email" label="Email" errors={state.errors?.email}>
+        {(describedBy, invalid) => (
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            defaultValue={state.values?.email ?? ""}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            className={inputClass}
+          />
+        )}
+      </Field>
+      <Field id="password" label="Password" errors={state.errors?.password}>
+        {(describedBy, invalid) => (
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            className={inputClass}
+          />
+        )}
+      </Field>
+      <button type="submit" disabled={pending} className={`${buttonClass()} w-full`}>
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}

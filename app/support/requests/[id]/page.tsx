@@ -1,0 +1,51 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { RejectForm, RequestActionButton } from "@/components/action-form";
+import { RequestHistory, RequestSummary } from "@/components/request-summary";
+import { Card, PageHeader } from "@/components/ui/card";
+import { requireStaff } from "@/lib/auth/current-user";
+import { findRequestHistory, findVpnRequest } from "@/lib/vpn-request/find-vpn-requests";
+import { approveVpnRequestAction, rejectVpnRequestAction } from "../../actions";
+
+export const metadata = { title: "Review request · Site-to-Site VPN" };
+
+export default async function SupportRequestPage({ params }: { params: Promise<{ id: string }> }) {
+  await requireStaff();
+  const { id } = await params;
+  const request = await findVpnRequest(id, { kind: "staff" });
+  if (!request) notFound();
+  const history = await findRequestHistory(request.id);
+  return (
+    <div className="max-w-3xl space-y-6">
+      <PageHeader
+        title={request.customerName}
+        description={
+          <Link href="/support" className="text-indigo-700 underline">
+            ← Request queue
+          </Link>
+        }
+      />
+      <RequestSummary request={request} />
+      {request.status === "PENDING_APPROVAL" ? (
+        <Card title="Decision">
+          <div className="grid gap-6 sm:grid-cols-2">
+            <div className="space-y-2">
+              <p className="text-sm text-slate-600">
+                Approving starts provisioning in {request.region} for {request.organization.name} ({request.organization.plan.toLowerCase()}
+                {request.organization.plan === "TEAM" ? (request.organization.vpnAddOn ? " with VPN add-on" : ", no VPN add-on") : ""}).
+              </p>
+              <RequestActionButton
+                action={approveVpnRequestAction}
+                requestId={request.id}
+                label="Approve"
+                pendingLabel="Approving…"
+              />
+            </div>
+            <RejectForm action={rejectVpnRequestAction} requestId={request.id} />
+          </div>
+        </Card>
+      ) : null}
+      <RequestHistory events={history} />
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { STATUS_LABELS, type VpnStatus } from "@/lib/vpn-request/state-machine";
+
+const toneClass = {
+  neutral: "bg-slate-100 text-slate-800 ring-slate-300",
+  info: "bg-sky-100 text-sky-900 ring-sky-300",
+  success: "bg-emerald-100 text-emerald-900 ring-emerald-300",
+  warning: "bg-amber-100 text-amber-900 ring-amber-300",
+  danger: "bg-rose-100 text-rose-900 ring-rose-300",
+};
+
+/** Status pill; the machine name is kept in data-status for tests and support. */
+export function StatusBadge({ status }: { status: VpnStatus }) {
+  const { label, description, tone } = STATUS_LABELS[status];
+  return (
+    <span
+      data-status={status}
+      title={description}
+      className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${toneClass[tone]}`}
+    >
+      {label}
+    </span>
+  );
+}

@@ -1,0 +1,79 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { VpnStatus } from "@/lib/generated/prisma/enums";
+import { type RequestScope, scopedRequestWhere } from "@/lib/vpn-request/scope";
+
+const listSelect = {
+  id: true,
+  customerName: true,
+  region: true,
+  routing: true,
+  tunnelCount: true,
+  status: true,
+  statusChangedAt: true,
+  submittedAt: true,
+  customerGatewayIp: true,
+  organization: { select: { id: true, name: true } },
+} satisfies Prisma.VpnRequestSelect;
+
+export type VpnRequestListItem = Prisma.VpnRequestGetPayload<{ select: typeof listSelect }>;
+
+/** A customer's dashboard: their organization's requests, newest first. */
+export function findOrganizationRequests(organizationId: string) {
+  return db.vpnRequest.findMany({
+    where: { organizationId },
+    select: listSelect,
+    orderBy: { submittedAt: "desc" },
+  });
+}
+
+export type QueueFilters = { status?: VpnStatus; organizationId?: string };
+
+/** Support's queue across organizations: pending first, oldest first within a status. */
+export async function findRequestQueue(filters: QueueFilters) {
+  const where: Prisma.VpnRequestWhereInput = {};
+  if (filters.status) where.status = filters.status;
+  if (filters.organizationId) where.organizationId = filters.organizationId;
+  const rows = await db.vpnRequest.findMany({
+    where,
+    select: listSelect,
+    orderBy: { submittedAt: "asc" },
+    take: 500,
+  });
+  const pendingFirst = (row: VpnRequestListItem) => (row.status === "PENDING_APPROVAL" ? 0 : 1);
+  return rows.sort((a, b) => pendingFirst(a) - pendingFirst(b));
+}
+
+/** One request as the caller may see it; null when it does not exist or is not theirs. */
+export async function findVpnRequest(id: string, scope: RequestScope) {
+  if (!isUuid(id)) return null;
+  const request = await db.vpnRequest.findFirst({
+    where: scopedRequestWhere(id, scope),
+    include: {
+      organization: { select: { id: true, name: true, plan: true, vpnAddOn: true } },
+      tunnels: { orderBy: { number: "asc" } },
+    },
+  });
+  if (!request) return null;
+  return { ...request, bgpAsn: request.bgpAsn === null ? null : Number(request.bgpAsn) };
+}
+
+export type VpnRequestDetail = NonNullable<Awaited<ReturnType<typeof findVpnRequest>>>;
+
+/** The request's audit trail, oldest first. */
+export function findRequestHistory(id: string) {
+  return db.auditEvent.findMany({
+    where: { targetType: "VpnRequest", targetId: id },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, action: true, actorEmail: true, createdAt: true, details: true },
+  });
+}
+
+export function findOrganizations() {
+  return db.organization.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
+}
+
+function isUuid(value: string) {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}

@@ -1,0 +1,8 @@
+// `npm start` runs this once per start; it seeds demo data only into an empty database.
+import { disconnectDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { seedDemoData } from "@/prisma/seed";
+
+const seeded = await seedDemoData(getEnv().DEMO_PASSWORD);
+console.log(seeded ? "Demo data seeded." : "Demo data already present; left as it is.");
+await disconnectDb();
