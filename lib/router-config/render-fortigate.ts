@@ -141,6 +141,9 @@ export function renderFortigate(input: RouterConfigInput): string {
           `        set srcintf "${tunnelName(model, first)}"`,
           `        set server "${model.keepAliveTarget}"`,
           "        set protocol ping",
+          // Keep the monitor from withdrawing routes when nothing in the VPC answers the ping.
+          "        set update-static-route disable",
+          "        set update-cascade-interface disable",
           "    next",
           "end",
         ]

@@ -129,16 +129,19 @@ function routing(model: ConfigModel): string[] {
 
 export function renderJuniperSrx(input: RouterConfigInput): string {
   const model = buildConfigModel(input);
-  const first = model.tunnels[0];
   const header = headerLines(model, {
     platform: "Juniper SRX (Junos OS, route-based VPN on st0, set commands)",
-    keepAliveCommands: first
-      ? [
-          `set security ipsec vpn ${tunnelName(model, first)} vpn-monitor destination-ip ${model.keepAliveTarget}`,
-          `set security ipsec vpn ${tunnelName(model, first)} vpn-monitor source-interface st0.${first.number}`,
-          "(repeat for tunnel 2 with st0.2; VPN monitoring pings every 10 s by default)",
-        ]
-      : [],
+    // RPM probes only send pings; VPN monitoring would tear the tunnel down when nothing answers.
+    keepAliveCommands: model.tunnels.flatMap((t) => {
+      const test = `set services rpm probe ${model.slug}-keepalive test tunnel-${t.number}`;
+      return [
+        `${test} probe-type icmp-ping`,
+        `${test} target address ${model.keepAliveTarget}`,
+        `${test} source-address ${t.customerInsideIp}`,
+        `${test} probe-interval 5`,
+        `${test} test-interval 10`,
+      ];
+    }),
     notes: [
       `The outside interface is ${OUTSIDE} in zone '${UNTRUST_ZONE}': replace both if yours differ.`,
       `st0 units ${model.tunnels.map((t) => t.number).join(", ")} are free; the tunnels go into zone '${VPN_ZONE}'.`,

@@ -111,19 +111,15 @@ export function renderMikrotikRouteros(input: RouterConfigInput): string {
       `/tool netwatch add type=icmp host=${model.keepAliveTarget} interval=10s comment="${model.slug} keep-alive"`,
     ],
     notes: [
-      "RouterOS has no route-based (VTI) IPsec: traffic to the platform VPC is chosen by IPsec policy,",
-      `  so the tunnel MTU (${model.mtu}) cannot be set; TCP MSS is clamped to ${model.mss} instead.`,
+      `RouterOS has no route-based (VTI) IPsec: IPsec policies pick the traffic, so the tunnel MTU (${model.mtu}) cannot be set; TCP MSS is clamped to ${model.mss} instead.`,
       ...(two
         ? [
-            "Only one policy per selector can be active: tunnel 1 carries the VPC traffic and tunnel 2's",
-            "  data policy is installed disabled. To fail over, disable tunnel 1's and enable tunnel 2's",
-            `  policy (/ip ipsec policy disable/enable [find comment="${model.slug} tunnel N"]).`,
+            `Only one policy per selector can be active: tunnel 1 carries the VPC traffic and tunnel 2's data policy is installed disabled. To fail over, disable tunnel 1's and enable tunnel 2's policy (/ip ipsec policy disable|enable [find comment="${model.slug} tunnel N"]).`,
           ]
         : []),
       ...(model.bgp
         ? [
-            "Each tunnel carries two SA pairs (BGP peer /32s and the VPC): AWS documents one SA pair",
-            "  per tunnel, so prefer a route-based router for BGP if the tunnels flap.",
+            "Each tunnel carries two SA pairs (BGP peer /32s and the VPC) where AWS documents one per tunnel: prefer a route-based router for BGP if the tunnels flap.",
           ]
         : []),
       ...(model.bgp && model.customerNetworks.length === 0

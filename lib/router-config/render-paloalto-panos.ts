@@ -84,10 +84,9 @@ function routing(model: ConfigModel): string[] {
         `${vr} routing-table ip static-route ${tunnelName(model, t)} destination ${platformVpc.cidr} interface tunnel.${t.number} nexthop ip-address ${t.awsInsideIp} metric ${t.number === 1 ? 10 : 20}`,
     );
   }
-  const first = model.tunnels[0];
   const lines = [
     `${vr} protocol bgp enable yes`,
-    `${vr} protocol bgp router-id ${first ? first.customerInsideIp : model.input.customerGatewayIp}`,
+    `${vr} protocol bgp router-id ${model.tunnels[0]?.customerInsideIp ?? model.input.customerGatewayIp}`,
     `${vr} protocol bgp local-as ${bgp.customerAsn}`,
     `${vr} protocol bgp install-route yes`,
     `${vr} protocol bgp peer-group ${slug} type ebgp`,
@@ -112,15 +111,12 @@ function routing(model: ConfigModel): string[] {
 
 export function renderPaloAltoPanos(input: RouterConfigInput): string {
   const model = buildConfigModel(input);
-  const first = model.tunnels[0];
   const header = headerLines(model, {
     platform: "Palo Alto Networks PAN-OS 10.x/11.x (route-based, legacy virtual router, set commands)",
-    keepAliveCommands: first
-      ? [
-          `set network tunnel ipsec ${tunnelName(model, first)} tunnel-monitor enable yes destination-ip ${model.keepAliveTarget}`,
-          "(repeat for tunnel 2; tunnel monitoring sends a ping every few seconds)",
-        ]
-      : [],
+    // Tunnel monitoring is not offered here: it marks the tunnel down when the target does not answer.
+    keepAliveCommands: [
+      `From a host behind the firewall: ping -i 5 ${model.keepAliveTarget}   (Windows: ping -t)`,
+    ],
     notes: [
       `The outside interface is ${OUTSIDE} in virtual router '${VR}': replace if yours differ.`,
       `The tunnel interfaces go into zone '${ZONE}'; add security policies between it and your zones.`,
