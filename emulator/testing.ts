@@ -1,0 +1,54 @@
+import { EC2Client } from "@aws-sdk/client-ec2";
+import { type EmulatorOptions, type RunningEmulator, startEmulator } from "./server";
+
+/** Helpers for the emulator's own integration tests: a started emulator and the real SDK client. */
+export const FAST_DELAYS = {
+  vpnAvailableMs: 150,
+  vpnDeletedMs: 100,
+  vpnModifyMs: 50,
+  natAvailableMs: 100,
+  natDeletedMs: 100,
+  vgwAttachMs: 50,
+  vgwDetachMs: 50,
+};
+
+export async function startTestEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  return startEmulator({ port: 0, config: { delays: FAST_DELAYS }, ...options });
+}
+
+export function clientFor(url: string, region = "eu-west-1", maxAttempts = 1): EC2Client {
+  return new EC2Client({ endpoint: url, region, credentials: { accessKeyId: "test", secretAccessKey: "test" }, maxAttempts });
+}
+
+export async function admin<T = unknown>(url: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${url}/_emulator/${path}`, {
+    method: body === undefined ? "GET" : "POST",
+    headers: { "content-type": "application/json" },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!res.ok) throw new Error(`admin ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+export type InventoryResponse = { resources: { region: string; type: string; id: string; state: string; tags: Record<string, string> }[] };
+
+/** Polls until `check` returns a value (not undefined), or fails after `timeoutMs`. */
+export async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs = 5000, intervalMs = 25): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error("waitFor: timed out");
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+/** The rejection of a promise, for asserting on the SDK's typed exceptions. */
+export async function rejectionOf(promise: Promise<unknown>): Promise<Error & { $metadata?: { httpStatusCode?: number } }> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error & { $metadata?: { httpStatusCode?: number } };
+  }
+  throw new Error("expected the call to fail, but it succeeded");
+}
