@@ -21,14 +21,18 @@ async function createVpn(url: string, region: string, delays?: Record<string, nu
   if (delays) await admin(url, "config", { delays });
   const ec2 = clientFor(url, region);
   const vgw = await ec2.send(new CreateVpnGatewayCommand({ Type: "ipsec.1", AmazonSideAsn: 64512 }));
-  const cgw = await ec2.send(new CreateCustomerGatewayCommand({ Type: "ipsec.1", IpAddress: "192.0.2.200", BgpAsn: 65010 }));
+  const cgw = await ec2.send(
+    new CreateCustomerGatewayCommand({ Type: "ipsec.1", IpAddress: "192.0.2.200", BgpAsn: 65010 }),
+  );
   const vpn = await ec2.send(
     new CreateVpnConnectionCommand({
       Type: "ipsec.1",
       VpnGatewayId: vgw.VpnGateway?.VpnGatewayId,
       CustomerGatewayId: cgw.CustomerGateway?.CustomerGatewayId,
       Options: { StaticRoutesOnly: false, TunnelOptions: [{}, {}] },
-      TagSpecifications: [{ ResourceType: "vpn-connection", Tags: [{ Key: "portal:request-id", Value: "persist-1" }] }],
+      TagSpecifications: [
+        { ResourceType: "vpn-connection", Tags: [{ Key: "portal:request-id", Value: "persist-1" }] },
+      ],
     }),
   );
   return { ec2, vpnId: vpn.VpnConnection?.VpnConnectionId ?? "" };
@@ -48,13 +52,16 @@ describe("state across restarts", () => {
     const second = await startTestEmulator({ statePath });
     const again = clientFor(second.url, "ap-southeast-2");
     const vpn = await waitFor(async () => {
-      const v = (await again.send(new DescribeVpnConnectionsCommand({ VpnConnectionIds: [vpnId] }))).VpnConnections?.[0];
+      const v = (await again.send(new DescribeVpnConnectionsCommand({ VpnConnectionIds: [vpnId] })))
+        .VpnConnections?.[0];
       return v?.State === "available" ? v : undefined;
     });
     expect(vpn.VpnConnectionId).toBe(vpnId);
     // State is per region: the VPC lives in eu-central-1 only.
     expect((await again.send(new DescribeVpcsCommand({}))).Vpcs).toEqual([]);
-    expect((await clientFor(second.url, "eu-central-1").send(new DescribeVpcsCommand({}))).Vpcs).toHaveLength(1);
+    expect((await clientFor(second.url, "eu-central-1").send(new DescribeVpcsCommand({}))).Vpcs).toHaveLength(
+      1,
+    );
     again.destroy();
     await second.close();
   });
@@ -65,24 +72,57 @@ describe("admin API", () => {
     const emulator = await startTestEmulator();
     const { ec2, vpnId } = await createVpn(emulator.url, "eu-west-1");
     const initial = await waitFor(async () => {
-      const v = (await ec2.send(new DescribeVpnConnectionsCommand({ VpnConnectionIds: [vpnId] }))).VpnConnections?.[0];
+      const v = (await ec2.send(new DescribeVpnConnectionsCommand({ VpnConnectionIds: [vpnId] })))
+        .VpnConnections?.[0];
       return v?.State === "available" ? v : undefined;
     });
     const [ip1, ip2] = initial.VgwTelemetry?.map((t) => t.OutsideIpAddress ?? "") ?? [];
 
-    await admin(emulator.url, "telemetry", { vpnConnectionId: vpnId, tunnel: 1, status: "UP", statusMessage: "2 BGP ROUTES", acceptedRouteCount: 2 });
-    await admin(emulator.url, "telemetry", { updates: [{ vpnConnectionId: vpnId, outsideIp: ip2, status: "DOWN", statusMessage: "IKE NEGOTIATION FAILED: PSK MISMATCH" }] });
-    const after = (await ec2.send(new DescribeVpnConnectionsCommand({ Filters: [{ Name: "tag:portal:request-id", Values: ["persist-1"] }] }))).VpnConnections?.[0];
-    expect(after?.VgwTelemetry?.map((t) => [t.OutsideIpAddress, t.Status, t.StatusMessage, t.AcceptedRouteCount])).toEqual([
+    await admin(emulator.url, "telemetry", {
+      vpnConnectionId: vpnId,
+      tunnel: 1,
+      status: "UP",
+      statusMessage: "2 BGP ROUTES",
+      acceptedRouteCount: 2,
+    });
+    await admin(emulator.url, "telemetry", {
+      updates: [
+        {
+          vpnConnectionId: vpnId,
+          outsideIp: ip2,
+          status: "DOWN",
+          statusMessage: "IKE NEGOTIATION FAILED: PSK MISMATCH",
+        },
+      ],
+    });
+    const after = (
+      await ec2.send(
+        new DescribeVpnConnectionsCommand({
+          Filters: [{ Name: "tag:portal:request-id", Values: ["persist-1"] }],
+        }),
+      )
+    ).VpnConnections?.[0];
+    expect(
+      after?.VgwTelemetry?.map((t) => [t.OutsideIpAddress, t.Status, t.StatusMessage, t.AcceptedRouteCount]),
+    ).toEqual([
       [ip1, "UP", "2 BGP ROUTES", 2],
       [ip2, "DOWN", "IKE NEGOTIATION FAILED: PSK MISMATCH", 0],
     ]);
     const up = after?.VgwTelemetry?.[0]?.LastStatusChange?.getTime() ?? 0;
-    expect(up).toBeGreaterThan(initial.VgwTelemetry?.[0]?.LastStatusChange?.getTime() ?? Number.POSITIVE_INFINITY);
+    expect(up).toBeGreaterThan(
+      initial.VgwTelemetry?.[0]?.LastStatusChange?.getTime() ?? Number.POSITIVE_INFINITY,
+    );
 
     // Changing tunnel 1 in place keeps both outside IPs.
-    await ec2.send(new ModifyVpnTunnelOptionsCommand({ VpnConnectionId: vpnId, VpnTunnelOutsideIpAddress: ip1, TunnelOptions: { PreSharedKey: "New_key.9876" } }));
-    const modified = (await ec2.send(new DescribeVpnConnectionsCommand({ VpnConnectionIds: [vpnId] }))).VpnConnections?.[0];
+    await ec2.send(
+      new ModifyVpnTunnelOptionsCommand({
+        VpnConnectionId: vpnId,
+        VpnTunnelOutsideIpAddress: ip1,
+        TunnelOptions: { PreSharedKey: "New_key.9876" },
+      }),
+    );
+    const modified = (await ec2.send(new DescribeVpnConnectionsCommand({ VpnConnectionIds: [vpnId] })))
+      .VpnConnections?.[0];
     expect(modified?.State).toBe("modifying");
     expect(modified?.Options?.TunnelOptions?.map((t) => t.OutsideIpAddress)).toEqual([ip1, ip2]);
     expect(modified?.Options?.TunnelOptions?.[0]?.PreSharedKey).toBe("New_key.9876");
@@ -100,7 +140,10 @@ describe("admin API", () => {
     await ec2.send(new DescribeVpcsCommand({}));
     await ec2.send(new DescribeVpcsCommand({}));
     await ec2.send(new DescribeVpnConnectionsCommand({}));
-    const stats = await admin<{ totalCalls: number; actions: Record<string, { calls: number }> }>(emulator.url, "stats");
+    const stats = await admin<{ totalCalls: number; actions: Record<string, { calls: number }> }>(
+      emulator.url,
+      "stats",
+    );
     expect(stats.totalCalls).toBe(3);
     expect(stats.actions.DescribeVpcs?.calls).toBe(2);
     expect(stats.actions.DescribeVpnConnections?.calls).toBe(1);
@@ -114,7 +157,11 @@ describe("admin API", () => {
 describe("entry point", () => {
   it("prints its URL on one line, serves the SDK, and stops on SIGTERM", async () => {
     const root = new URL("..", import.meta.url).pathname;
-    const child = spawn(join(root, "node_modules/.bin/tsx"), ["emulator/main.ts", "--port", "0", "--memory"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(
+      join(root, "node_modules/.bin/tsx"),
+      ["emulator/main.ts", "--port", "0", "--memory"],
+      { cwd: root, stdio: ["ignore", "pipe", "pipe"] },
+    );
     const url = await new Promise<string>((resolve, reject) => {
       let out = "";
       child.stdout.on("data", (chunk: Buffer) => {

@@ -38,7 +38,7 @@ class AdminError extends Error {
   }
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
+function send(res: ServerResponse, status: number, body: unknown): undefined {
   const text = JSON.stringify(body, null, 2);
   res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
   res.end(text);
@@ -60,17 +60,51 @@ export function inventory(deps: AdminDeps, includeDeleted: boolean): InventoryIt
     const push = (item: Omit<InventoryItem, "region">): void => {
       if (includeDeleted || item.state !== "deleted") out.push({ region, ...item });
     };
-    for (const v of Object.values(r.vpcs)) push({ type: "vpc", id: v.id, state: "available", tags: v.tags, details: { cidrBlock: v.cidrBlock } });
+    for (const v of Object.values(r.vpcs))
+      push({ type: "vpc", id: v.id, state: "available", tags: v.tags, details: { cidrBlock: v.cidrBlock } });
     for (const s of Object.values(r.subnets))
-      push({ type: "subnet", id: s.id, state: "available", tags: s.tags, vpcId: s.vpcId, details: { cidrBlock: s.cidrBlock } });
+      push({
+        type: "subnet",
+        id: s.id,
+        state: "available",
+        tags: s.tags,
+        vpcId: s.vpcId,
+        details: { cidrBlock: s.cidrBlock },
+      });
     for (const g of Object.values(r.internetGateways))
-      push({ type: "internet-gateway", id: g.id, state: g.attachedVpcId ? "attached" : "detached", tags: g.tags, ...(g.attachedVpcId ? { vpcId: g.attachedVpcId } : {}) });
+      push({
+        type: "internet-gateway",
+        id: g.id,
+        state: g.attachedVpcId ? "attached" : "detached",
+        tags: g.tags,
+        ...(g.attachedVpcId ? { vpcId: g.attachedVpcId } : {}),
+      });
     for (const a of Object.values(r.addresses))
-      push({ type: "elastic-ip", id: a.allocationId, state: "allocated", tags: a.tags, details: { publicIp: a.publicIp } });
+      push({
+        type: "elastic-ip",
+        id: a.allocationId,
+        state: "allocated",
+        tags: a.tags,
+        details: { publicIp: a.publicIp },
+      });
     for (const n of Object.values(r.natGateways))
-      push({ type: "natgateway", id: n.id, state: natState(n, now), tags: n.tags, vpcId: n.vpcId, details: { subnetId: n.subnetId, allocationId: n.allocationId } });
+      push({
+        type: "natgateway",
+        id: n.id,
+        state: natState(n, now),
+        tags: n.tags,
+        vpcId: n.vpcId,
+        details: { subnetId: n.subnetId, allocationId: n.allocationId },
+      });
     for (const t of Object.values(r.routeTables))
-      push({ type: "route-table", id: t.id, state: "available", tags: t.tags, vpcId: t.vpcId, details: { main: t.main } });
+      push({
+        type: "route-table",
+        id: t.id,
+        state: "available",
+        tags: t.tags,
+        vpcId: t.vpcId,
+        details: { main: t.main },
+      });
     for (const g of Object.values(r.vpnGateways)) {
       const live = liveAttachment(g, now);
       push({
@@ -79,11 +113,20 @@ export function inventory(deps: AdminDeps, includeDeleted: boolean): InventoryIt
         state: vgwState(g),
         tags: g.tags,
         ...(live ? { vpcId: live.vpcId } : {}),
-        details: { amazonSideAsn: g.amazonSideAsn, attachment: live ? attachmentState(live, now) : "detached" },
+        details: {
+          amazonSideAsn: g.amazonSideAsn,
+          attachment: live ? attachmentState(live, now) : "detached",
+        },
       });
     }
     for (const c of Object.values(r.customerGateways))
-      push({ type: "customer-gateway", id: c.id, state: c.deletedAt === undefined ? "available" : "deleted", tags: c.tags, details: { ipAddress: c.ipAddress, bgpAsn: c.bgpAsn } });
+      push({
+        type: "customer-gateway",
+        id: c.id,
+        state: c.deletedAt === undefined ? "available" : "deleted",
+        tags: c.tags,
+        details: { ipAddress: c.ipAddress, bgpAsn: c.bgpAsn },
+      });
     for (const v of Object.values(r.vpnConnections))
       push({
         type: "vpn-connection",
@@ -122,12 +165,20 @@ type TelemetryUpdate = {
 function parseTelemetryUpdate(raw: unknown, index: number): TelemetryUpdate {
   if (typeof raw !== "object" || raw === null) throw new AdminError(400, `update ${index} must be an object`);
   const u = raw as Record<string, unknown>;
-  if (typeof u.vpnConnectionId !== "string") throw new AdminError(400, `update ${index}: vpnConnectionId is required`);
-  if (u.status !== "UP" && u.status !== "DOWN") throw new AdminError(400, `update ${index}: status must be "UP" or "DOWN"`);
-  if (u.tunnel !== undefined && u.tunnel !== 1 && u.tunnel !== 2) throw new AdminError(400, `update ${index}: tunnel must be 1 or 2`);
-  if (u.outsideIp !== undefined && typeof u.outsideIp !== "string") throw new AdminError(400, `update ${index}: outsideIp must be a string`);
-  if (u.statusMessage !== undefined && typeof u.statusMessage !== "string") throw new AdminError(400, `update ${index}: statusMessage must be a string`);
-  if (u.acceptedRouteCount !== undefined && (typeof u.acceptedRouteCount !== "number" || u.acceptedRouteCount < 0))
+  if (typeof u.vpnConnectionId !== "string")
+    throw new AdminError(400, `update ${index}: vpnConnectionId is required`);
+  if (u.status !== "UP" && u.status !== "DOWN")
+    throw new AdminError(400, `update ${index}: status must be "UP" or "DOWN"`);
+  if (u.tunnel !== undefined && u.tunnel !== 1 && u.tunnel !== 2)
+    throw new AdminError(400, `update ${index}: tunnel must be 1 or 2`);
+  if (u.outsideIp !== undefined && typeof u.outsideIp !== "string")
+    throw new AdminError(400, `update ${index}: outsideIp must be a string`);
+  if (u.statusMessage !== undefined && typeof u.statusMessage !== "string")
+    throw new AdminError(400, `update ${index}: statusMessage must be a string`);
+  if (
+    u.acceptedRouteCount !== undefined &&
+    (typeof u.acceptedRouteCount !== "number" || u.acceptedRouteCount < 0)
+  )
     throw new AdminError(400, `update ${index}: acceptedRouteCount must be a number ≥ 0`);
   return {
     vpnConnectionId: u.vpnConnectionId,
@@ -139,15 +190,21 @@ function parseTelemetryUpdate(raw: unknown, index: number): TelemetryUpdate {
   };
 }
 
-function applyTelemetry(deps: AdminDeps, update: TelemetryUpdate): { vpnConnectionId: string; tunnels: (TunnelTelemetry & { outsideIpAddress: string })[] } {
+function applyTelemetry(
+  deps: AdminDeps,
+  update: TelemetryUpdate,
+): { vpnConnectionId: string; tunnels: (TunnelTelemetry & { outsideIpAddress: string })[] } {
   const now = deps.now();
   for (const region of Object.values(deps.store.state.regions)) {
     const vpn = region.vpnConnections[update.vpnConnectionId];
     if (!vpn) continue;
     const targets = vpn.tunnels.filter((t, i) =>
-      update.outsideIp !== undefined ? t.outsideIpAddress === update.outsideIp : update.tunnel === undefined || update.tunnel === i + 1,
+      update.outsideIp !== undefined
+        ? t.outsideIpAddress === update.outsideIp
+        : update.tunnel === undefined || update.tunnel === i + 1,
     );
-    if (targets.length === 0) throw new AdminError(404, `no tunnel ${update.outsideIp ?? update.tunnel} on ${vpn.id}`);
+    if (targets.length === 0)
+      throw new AdminError(404, `no tunnel ${update.outsideIp ?? update.tunnel} on ${vpn.id}`);
     for (const t of targets) {
       const before = telemetryOf(vpn, t, now);
       t.telemetry = {
@@ -155,18 +212,28 @@ function applyTelemetry(deps: AdminDeps, update: TelemetryUpdate): { vpnConnecti
         // AWS moves lastStatusChange only when the status changes.
         lastStatusChange: before.status === update.status ? before.lastStatusChange : now,
         statusMessage: update.statusMessage ?? (update.status === "UP" ? "" : "IPSEC IS DOWN"),
-        acceptedRouteCount: update.acceptedRouteCount ?? (update.status === "UP" ? before.acceptedRouteCount : 0),
+        acceptedRouteCount:
+          update.acceptedRouteCount ?? (update.status === "UP" ? before.acceptedRouteCount : 0),
       };
     }
     return {
       vpnConnectionId: vpn.id,
-      tunnels: vpn.tunnels.map((t) => ({ outsideIpAddress: t.outsideIpAddress, ...telemetryOf(vpn, t, now) })),
+      tunnels: vpn.tunnels.map((t) => ({
+        outsideIpAddress: t.outsideIpAddress,
+        ...telemetryOf(vpn, t, now),
+      })),
     };
   }
   throw new AdminError(404, `VPN connection ${update.vpnConnectionId} not found in any region`);
 }
 
-export function handleAdmin(deps: AdminDeps, req: IncomingMessage, res: ServerResponse, url: URL, body: string): void {
+export function handleAdmin(
+  deps: AdminDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  body: string,
+): undefined {
   const route = `${req.method ?? "GET"} ${url.pathname.replace(/\/+$/, "")}`;
   try {
     switch (route) {
@@ -185,8 +252,10 @@ export function handleAdmin(deps: AdminDeps, req: IncomingMessage, res: ServerRe
         const parsed = parseJson(body);
         const list = Array.isArray(parsed)
           ? parsed
-          : typeof parsed === "object" && parsed !== null && Array.isArray((parsed as { updates?: unknown }).updates)
-            ? ((parsed as { updates: unknown[] }).updates)
+          : typeof parsed === "object" &&
+              parsed !== null &&
+              Array.isArray((parsed as { updates?: unknown }).updates)
+            ? (parsed as { updates: unknown[] }).updates
             : [parsed];
         const updates = list.map(parseTelemetryUpdate);
         const results = updates.map((u) => applyTelemetry(deps, u));

@@ -21,7 +21,8 @@ export function formatIpv4(value: number): string {
 /** Parses `a.b.c.d/n`; host bits must be zero (EC2 refuses non-canonical blocks). */
 export function parseCidr(text: string): Cidr | undefined {
   const [ip, bits, extra] = text.split("/");
-  if (ip === undefined || bits === undefined || extra !== undefined || !/^\d{1,2}$/.test(bits)) return undefined;
+  if (ip === undefined || bits === undefined || extra !== undefined || !/^\d{1,2}$/.test(bits))
+    return undefined;
   const base = parseIpv4(ip);
   const prefix = Number(bits);
   if (base === undefined || prefix > 32) return undefined;
@@ -33,7 +34,11 @@ export const cidrSize = (c: Cidr): number => 2 ** (32 - c.prefix);
 export const formatCidr = (c: Cidr): string => `${formatIpv4(c.base)}/${c.prefix}`;
 
 export function contains(outer: Cidr, inner: Cidr): boolean {
-  return inner.prefix >= outer.prefix && inner.base >= outer.base && inner.base + cidrSize(inner) <= outer.base + cidrSize(outer);
+  return (
+    inner.prefix >= outer.prefix &&
+    inner.base >= outer.base &&
+    inner.base + cidrSize(inner) <= outer.base + cidrSize(outer)
+  );
 }
 
 export function overlaps(a: Cidr, b: Cidr): boolean {

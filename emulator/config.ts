@@ -57,7 +57,14 @@ export const defaultConfig = (): EmulatorConfig => ({
     vgwDetachMs: 1000,
     deletedRetentionMs: 60 * 60 * 1000,
   },
-  quotas: { vpnGateways: 5, customerGateways: 50, vpnConnections: 50, vpcs: 100, elasticIps: 100, natGateways: 100 },
+  quotas: {
+    vpnGateways: 5,
+    customerGateways: 50,
+    vpnConnections: 50,
+    vpcs: 100,
+    elasticIps: 100,
+    natGateways: 100,
+  },
   throttle: { enabled: true, ratePerSecond: 100, burst: 200 },
   faults: [],
   asnConflictErrorCode: "InvalidParameterValue",
@@ -80,14 +87,16 @@ export function mergeConfig(base: EmulatorConfig, patch: unknown): EmulatorConfi
       const target = next[key] as Record<string, number>;
       for (const [name, n] of Object.entries(value)) {
         if (!(name in target)) throw new Error(`unknown ${key} key: ${name}`);
-        if (typeof n !== "number" || !Number.isFinite(n) || n < 0) throw new Error(`${key}.${name} must be a number ≥ 0`);
+        if (typeof n !== "number" || !Number.isFinite(n) || n < 0)
+          throw new Error(`${key}.${name} must be a number ≥ 0`);
         target[name] = n;
       }
     } else if (key === "throttle") {
       if (!isRecord(value)) throw new Error("throttle must be an object");
       for (const [name, v] of Object.entries(value)) {
         if (name === "enabled" && typeof v === "boolean") next.throttle.enabled = v;
-        else if ((name === "ratePerSecond" || name === "burst") && typeof v === "number" && v >= 0) next.throttle[name] = v;
+        else if ((name === "ratePerSecond" || name === "burst") && typeof v === "number" && v >= 0)
+          next.throttle[name] = v;
         else throw new Error(`bad throttle.${name}`);
       }
     } else if (key === "faults") {
@@ -108,14 +117,19 @@ const FAULT_KINDS: readonly FaultKind[] = ["throttle", "5xx", "unavailable", "er
 function parseFault(raw: unknown, index: number): FaultRule {
   if (!isRecord(raw)) throw new Error(`faults[${index}] must be an object`);
   const { action, kind, rate, code, message, phase, remaining } = raw;
-  if (typeof action !== "string" || action === "") throw new Error(`faults[${index}].action must be an action name or "*"`);
+  if (typeof action !== "string" || action === "")
+    throw new Error(`faults[${index}].action must be an action name or "*"`);
   if (typeof kind !== "string" || !FAULT_KINDS.includes(kind as FaultKind))
     throw new Error(`faults[${index}].kind must be one of ${FAULT_KINDS.join(", ")}`);
   const r = rate === undefined ? 1 : rate;
-  if (typeof r !== "number" || r < 0 || r > 1) throw new Error(`faults[${index}].rate must be between 0 and 1`);
-  if (kind === "error" && (typeof code !== "string" || code === "")) throw new Error(`faults[${index}].code is required for kind "error"`);
-  if (phase !== undefined && phase !== "before" && phase !== "after") throw new Error(`faults[${index}].phase must be before|after`);
-  if (remaining !== undefined && (typeof remaining !== "number" || remaining < 0)) throw new Error(`faults[${index}].remaining must be ≥ 0`);
+  if (typeof r !== "number" || r < 0 || r > 1)
+    throw new Error(`faults[${index}].rate must be between 0 and 1`);
+  if (kind === "error" && (typeof code !== "string" || code === ""))
+    throw new Error(`faults[${index}].code is required for kind "error"`);
+  if (phase !== undefined && phase !== "before" && phase !== "after")
+    throw new Error(`faults[${index}].phase must be before|after`);
+  if (remaining !== undefined && (typeof remaining !== "number" || remaining < 0))
+    throw new Error(`faults[${index}].remaining must be ≥ 0`);
   return {
     action,
     kind: kind as FaultKind,

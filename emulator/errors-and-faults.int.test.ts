@@ -25,17 +25,34 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await admin(emulator.url, "reset", {});
-  await admin(emulator.url, "config", { faults: [], quotas: { vpnGateways: 5 }, throttle: { enabled: true, ratePerSecond: 100, burst: 200 } });
+  await admin(emulator.url, "config", {
+    faults: [],
+    quotas: { vpnGateways: 5 },
+    throttle: { enabled: true, ratePerSecond: 100, burst: 200 },
+  });
 });
 
 async function gateways(vgwAsn = 64512, cgwAsn = 65010) {
   const vgw = await ec2.send(new CreateVpnGatewayCommand({ Type: "ipsec.1", AmazonSideAsn: vgwAsn }));
-  const cgw = await ec2.send(new CreateCustomerGatewayCommand({ Type: "ipsec.1", IpAddress: "203.0.113.9", BgpAsn: cgwAsn }));
-  return { VpnGatewayId: vgw.VpnGateway?.VpnGatewayId ?? "", CustomerGatewayId: cgw.CustomerGateway?.CustomerGatewayId ?? "" };
+  const cgw = await ec2.send(
+    new CreateCustomerGatewayCommand({ Type: "ipsec.1", IpAddress: "203.0.113.9", BgpAsn: cgwAsn }),
+  );
+  return {
+    VpnGatewayId: vgw.VpnGateway?.VpnGatewayId ?? "",
+    CustomerGatewayId: cgw.CustomerGateway?.CustomerGatewayId ?? "",
+  };
 }
 
-const vpnWith = (ids: { VpnGatewayId: string; CustomerGatewayId: string }, tunnels: { TunnelInsideCidr?: string; PreSharedKey?: string }[], staticRoutes = false) =>
-  new CreateVpnConnectionCommand({ Type: "ipsec.1", ...ids, Options: { StaticRoutesOnly: staticRoutes, TunnelOptions: tunnels } });
+const vpnWith = (
+  ids: { VpnGatewayId: string; CustomerGatewayId: string },
+  tunnels: { TunnelInsideCidr?: string; PreSharedKey?: string }[],
+  staticRoutes = false,
+) =>
+  new CreateVpnConnectionCommand({
+    Type: "ipsec.1",
+    ...ids,
+    Options: { StaticRoutesOnly: staticRoutes, TunnelOptions: tunnels },
+  });
 
 describe("validation errors arrive as typed SDK exceptions", () => {
   it.each([
@@ -52,16 +69,23 @@ describe("validation errors arrive as typed SDK exceptions", () => {
 
   it("refuses the same inside CIDR on both tunnels", async () => {
     const ids = await gateways();
-    const error = await rejectionOf(ec2.send(vpnWith(ids, [{ TunnelInsideCidr: "169.254.20.0/30" }, { TunnelInsideCidr: "169.254.20.0/30" }])));
+    const error = await rejectionOf(
+      ec2.send(
+        vpnWith(ids, [{ TunnelInsideCidr: "169.254.20.0/30" }, { TunnelInsideCidr: "169.254.20.0/30" }]),
+      ),
+    );
     expect(error.name).toBe("InvalidParameterValue");
   });
 
-  it.each(["short", "0startswithzero", "has-dash-in-it", "x".repeat(65)])("refuses the pre-shared key %s", async (psk) => {
-    const ids = await gateways();
-    const error = await rejectionOf(ec2.send(vpnWith(ids, [{ PreSharedKey: psk }, {}])));
-    expect(error.name).toBe("InvalidParameterValue");
-    expect(error.message).toContain("PreSharedKey");
-  });
+  it.each(["short", "0startswithzero", "has-dash-in-it", "x".repeat(65)])(
+    "refuses the pre-shared key %s",
+    async (psk) => {
+      const ids = await gateways();
+      const error = await rejectionOf(ec2.send(vpnWith(ids, [{ PreSharedKey: psk }, {}])));
+      expect(error.name).toBe("InvalidParameterValue");
+      expect(error.message).toContain("PreSharedKey");
+    },
+  );
 
   it("generates inside CIDRs and PSKs by AWS's rules when none are given", async () => {
     const ids = await gateways();
@@ -98,27 +122,42 @@ describe("validation errors arrive as typed SDK exceptions", () => {
   });
 
   it("answers unknown IDs with AWS's NotFound codes", async () => {
-    expect((await rejectionOf(ec2.send(new DescribeVpnConnectionsCommand({ VpnConnectionIds: ["vpn-0123456789abcdef0"] })))).name).toBe(
-      "InvalidVpnConnectionID.NotFound",
-    );
-    expect((await rejectionOf(ec2.send(new DeleteVpnGatewayCommand({ VpnGatewayId: "vgw-0123456789abcdef0" })))).name).toBe(
-      "InvalidVpnGatewayID.NotFound",
-    );
+    expect(
+      (
+        await rejectionOf(
+          ec2.send(new DescribeVpnConnectionsCommand({ VpnConnectionIds: ["vpn-0123456789abcdef0"] })),
+        )
+      ).name,
+    ).toBe("InvalidVpnConnectionID.NotFound");
+    expect(
+      (await rejectionOf(ec2.send(new DeleteVpnGatewayCommand({ VpnGatewayId: "vgw-0123456789abcdef0" }))))
+        .name,
+    ).toBe("InvalidVpnGatewayID.NotFound");
   });
 });
 
 describe("throttling and injected faults", () => {
   it("throttles with a token bucket: RequestLimitExceeded, HTTP 503", async () => {
     await admin(emulator.url, "config", { throttle: { enabled: true, ratePerSecond: 0.001, burst: 3 } });
-    const results = await Promise.allSettled(Array.from({ length: 6 }, () => ec2.send(new DescribeVpcsCommand({}))));
-    const failures = results.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => r.reason as Error & { $metadata?: { httpStatusCode?: number } });
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, () => ec2.send(new DescribeVpcsCommand({}))),
+    );
+    const failures = results
+      .filter((r): r is PromiseRejectedResult => r.status === "rejected")
+      .map((r) => r.reason as Error & { $metadata?: { httpStatusCode?: number } });
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(3);
-    expect(failures.map((e) => e.name)).toEqual(["RequestLimitExceeded", "RequestLimitExceeded", "RequestLimitExceeded"]);
+    expect(failures.map((e) => e.name)).toEqual([
+      "RequestLimitExceeded",
+      "RequestLimitExceeded",
+      "RequestLimitExceeded",
+    ]);
     expect(failures[0]?.$metadata?.httpStatusCode).toBe(503);
   });
 
   it("lets the SDK's own retries recover from throttling", async () => {
-    await admin(emulator.url, "config", { faults: [{ action: "DescribeVpcs", kind: "throttle", rate: 1, remaining: 1 }] });
+    await admin(emulator.url, "config", {
+      faults: [{ action: "DescribeVpcs", kind: "throttle", rate: 1, remaining: 1 }],
+    });
     const retrying = clientFor(emulator.url, "us-east-1", 3);
     const out = await retrying.send(new DescribeVpcsCommand({}));
     expect(out.$metadata.attempts).toBe(2);
@@ -137,17 +176,26 @@ describe("throttling and injected faults", () => {
     expect([internal.name, internal.$metadata?.httpStatusCode]).toEqual(["InternalError", 500]);
     const unavailable = await rejectionOf(ec2.send(new CreateVpcCommand({ CidrBlock: "10.0.0.0/16" })));
     expect([unavailable.name, unavailable.$metadata?.httpStatusCode]).toEqual(["Unavailable", 503]);
-    expect((await rejectionOf(ec2.send(new CreateVpnGatewayCommand({ Type: "ipsec.1" })))).name).toBe("VpnGatewayLimitExceeded");
+    expect((await rejectionOf(ec2.send(new CreateVpnGatewayCommand({ Type: "ipsec.1" })))).name).toBe(
+      "VpnGatewayLimitExceeded",
+    );
   });
 
   it("can lose the response after applying the call, to test idempotent retries", async () => {
-    await admin(emulator.url, "config", { faults: [{ action: "CreateVpc", kind: "5xx", rate: 1, phase: "after", remaining: 1 }] });
-    expect((await rejectionOf(ec2.send(new CreateVpcCommand({ CidrBlock: "10.0.0.0/16" })))).name).toBe("InternalError");
+    await admin(emulator.url, "config", {
+      faults: [{ action: "CreateVpc", kind: "5xx", rate: 1, phase: "after", remaining: 1 }],
+    });
+    expect((await rejectionOf(ec2.send(new CreateVpcCommand({ CidrBlock: "10.0.0.0/16" })))).name).toBe(
+      "InternalError",
+    );
     expect((await ec2.send(new DescribeVpcsCommand({}))).Vpcs).toHaveLength(1);
   });
 
   it("refuses a bad admin config with the name of the bad key", async () => {
-    const res = await fetch(`${emulator.url}/_emulator/config`, { method: "POST", body: JSON.stringify({ quotas: { vpnGateway: 1 } }) });
+    const res = await fetch(`${emulator.url}/_emulator/config`, {
+      method: "POST",
+      body: JSON.stringify({ quotas: { vpnGateway: 1 } }),
+    });
     expect(res.status).toBe(400);
     expect(await res.text()).toContain("vpnGateway");
   });

@@ -34,9 +34,17 @@ function faultError(rule: FaultRule): Ec2Error {
     case "5xx":
       return new Ec2Error("InternalError", rule.message ?? "An internal error has occurred (injected).", 500);
     case "unavailable":
-      return new Ec2Error("Unavailable", rule.message ?? "The server is overloaded and can't handle the request (injected).", 503);
+      return new Ec2Error(
+        "Unavailable",
+        rule.message ?? "The server is overloaded and can't handle the request (injected).",
+        503,
+      );
     case "error":
-      return new Ec2Error(rule.code ?? "InternalError", rule.message ?? `Injected ${rule.code ?? "error"}.`, 400);
+      return new Ec2Error(
+        rule.code ?? "InternalError",
+        rule.message ?? `Injected ${rule.code ?? "error"}.`,
+        400,
+      );
   }
 }
 
@@ -44,7 +52,12 @@ function faultError(rule: FaultRule): Ec2Error {
  * Picks the first fault rule (in config order) that matches the action and phase and fires by its
  * rate; a rule with `remaining` counts down and stops at 0.
  */
-export function pickFault(config: EmulatorConfig, action: string, phase: "before" | "after", random = Math.random): Ec2Error | undefined {
+export function pickFault(
+  config: EmulatorConfig,
+  action: string,
+  phase: "before" | "after",
+  random = Math.random,
+): Ec2Error | undefined {
   for (const rule of config.faults) {
     if (rule.action !== "*" && rule.action !== action) continue;
     if ((rule.phase ?? "before") !== phase) continue;
@@ -64,7 +77,8 @@ export class Stats {
   private since = Date.now();
 
   record(action: string, outcome: "ok" | "error" | "throttled" | "fault"): void {
-    const entry = (this.actions[action] ??= { calls: 0, errors: 0, throttled: 0, faults: 0 });
+    const entry = this.actions[action] ?? { calls: 0, errors: 0, throttled: 0, faults: 0 };
+    this.actions[action] = entry;
     entry.calls += 1;
     if (outcome === "error") entry.errors += 1;
     if (outcome === "throttled") entry.throttled += 1;

@@ -9,7 +9,10 @@ export type FilterFields<T> = Record<string, (item: T) => Scalar | Scalar[]>;
 
 /** EC2 filter values accept `*` and `?` wildcards. */
 function globToRegExp(pattern: string): RegExp {
-  const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  const escaped = pattern
+    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+    .replace(/\*/g, ".*")
+    .replace(/\?/g, ".");
   return new RegExp(`^${escaped}$`);
 }
 
@@ -28,7 +31,12 @@ function valuesFor<T>(item: T, tags: Tags, name: string, fields: FilterFields<T>
 }
 
 /** Filters AND together; the values of one filter OR together, as AWS documents. */
-export function applyFilters<T>(items: T[], filters: Filter[], fields: FilterFields<T>, tagsOf: (item: T) => Tags): T[] {
+export function applyFilters<T>(
+  items: T[],
+  filters: Filter[],
+  fields: FilterFields<T>,
+  tagsOf: (item: T) => Tags,
+): T[] {
   const compiled = filters.map((f) => ({ name: f.name, patterns: f.values.map(globToRegExp) }));
   return items.filter((item) =>
     compiled.every(({ name, patterns }) => {
@@ -42,7 +50,7 @@ export function applyFilters<T>(items: T[], filters: Filter[], fields: FilterFie
  * The common shape of DescribeX: optional explicit IDs (every one must exist, else the NotFound
  * code AWS uses), then filters.
  */
-export function describe<T>(
+export function describeResources<T>(
   params: Params,
   all: Record<string, T>,
   idParam: string,
@@ -57,7 +65,10 @@ export function describe<T>(
     const missing = ids.filter((id) => !all[id]);
     if (missing.length > 0) {
       const list = missing.map((id) => `'${id}'`).join(", ");
-      throw notFound(notFoundCode, `The ${noun} ID${missing.length > 1 ? "s" : ""} ${list} ${missing.length > 1 ? "do" : "does"} not exist`);
+      throw notFound(
+        notFoundCode,
+        `The ${noun} ID${missing.length > 1 ? "s" : ""} ${list} ${missing.length > 1 ? "do" : "does"} not exist`,
+      );
     }
     items = [...new Set(ids)].map((id) => all[id] as T);
   } else {
@@ -73,14 +84,19 @@ export function paginate<T>(items: T[], params: Params): { page: T[]; nextToken?
   let start = 0;
   if (token !== undefined) {
     const decoded = Number(Buffer.from(token, "base64url").toString("utf8"));
-    if (!Number.isInteger(decoded) || decoded < 0) throw new Ec2Error("InvalidPaginationToken", "The pagination token is invalid.");
+    if (!Number.isInteger(decoded) || decoded < 0)
+      throw new Ec2Error("InvalidPaginationToken", "The pagination token is invalid.");
     start = decoded;
   }
   if (max === undefined) return { page: items.slice(start) };
-  if (max < 5 || max > 1000) throw invalidValue(`Value ( ${max} ) for parameter maxResults is invalid. Expecting a value between 5 and 1000.`);
+  if (max < 5 || max > 1000)
+    throw invalidValue(
+      `Value ( ${max} ) for parameter maxResults is invalid. Expecting a value between 5 and 1000.`,
+    );
   const end = start + max;
   const page = items.slice(start, end);
   return end < items.length ? { page, nextToken: Buffer.from(String(end)).toString("base64url") } : { page };
 }
 
-export const tagSet = (tags: Tags): XmlObject[] => Object.entries(tags).map(([key, value]) => ({ key, value }));
+export const tagSet = (tags: Tags): XmlObject[] =>
+  Object.entries(tags).map(([key, value]) => ({ key, value }));

@@ -1,9 +1,9 @@
 import { parseIpv4 } from "./cidr";
 import type { Handler } from "./context";
-import { describe, tagSet } from "./filters";
+import { describeResources, tagSet } from "./filters";
 import { attachmentState, liveAttachment, vgwState, vpnState } from "./lifecycle";
 import type { CustomerGateway, RegionState, VpnGateway } from "./model";
-import { Ec2Error, dependencyViolation, invalidValue, notFound } from "./protocol/errors";
+import { dependencyViolation, Ec2Error, invalidValue, notFound } from "./protocol/errors";
 import type { XmlObject } from "./protocol/xml";
 import { newId } from "./store";
 import { tagsFromSpecifications } from "./tags";
@@ -24,8 +24,12 @@ export function requireCgw(region: RegionState, id: string, usable = true): Cust
   return cgw;
 }
 
-const liveVpnsUsing = (region: RegionState, now: number, pick: (vpn: { customerGatewayId: string; vpnGatewayId: string }) => string, id: string) =>
-  Object.values(region.vpnConnections).filter((v) => pick(v) === id && vpnState(v, now) !== "deleted");
+const liveVpnsUsing = (
+  region: RegionState,
+  now: number,
+  pick: (vpn: { customerGatewayId: string; vpnGatewayId: string }) => string,
+  id: string,
+) => Object.values(region.vpnConnections).filter((v) => pick(v) === id && vpnState(v, now) !== "deleted");
 
 function vgwXml(vgw: VpnGateway, now: number): XmlObject {
   return {
@@ -39,18 +43,26 @@ function vgwXml(vgw: VpnGateway, now: number): XmlObject {
   };
 }
 
-const isPrivateAsn = (asn: number): boolean => (asn >= 64512 && asn <= 65534) || (asn >= 4200000000 && asn <= 4294967294);
+const isPrivateAsn = (asn: number): boolean =>
+  (asn >= 64512 && asn <= 65534) || (asn >= 4200000000 && asn <= 4294967294);
 
 export const createVpnGateway: Handler = ({ region, params, now, config }) => {
   const type = params.required("Type");
-  if (type !== "ipsec.1") throw invalidValue(`Value (${type}) for parameter type is invalid. Valid values: ipsec.1`);
+  if (type !== "ipsec.1")
+    throw invalidValue(`Value (${type}) for parameter type is invalid. Valid values: ipsec.1`);
   const asn = params.int("AmazonSideAsn") ?? 64512;
   if (!isPrivateAsn(asn))
-    throw new Ec2Error("InvalidParameterValue", `The Amazon side ASN '${asn}' is invalid. Use a private ASN in the 64512-65534 or 4200000000-4294967294 range.`);
+    throw new Ec2Error(
+      "InvalidParameterValue",
+      `The Amazon side ASN '${asn}' is invalid. Use a private ASN in the 64512-65534 or 4200000000-4294967294 range.`,
+    );
   const tags = tagsFromSpecifications(params, "vpn-gateway");
   const live = Object.values(region.vpnGateways).filter((g) => g.deletedAt === undefined);
   if (live.length >= config.quotas.vpnGateways)
-    throw new Ec2Error("VpnGatewayLimitExceeded", `You have reached the limit of ${config.quotas.vpnGateways} virtual private gateways for this region.`);
+    throw new Ec2Error(
+      "VpnGatewayLimitExceeded",
+      `You have reached the limit of ${config.quotas.vpnGateways} virtual private gateways for this region.`,
+    );
   const availabilityZone = params.str("AvailabilityZone");
   const vgw: VpnGateway = {
     id: newId("vgw"),
@@ -73,10 +85,19 @@ export const attachVpnGateway: Handler = ({ region, params, now, config }) => {
     // Re-attaching to the same VPC answers with the current attachment, which keeps retries simple.
     if (live.vpcId === vpc.id && live.detachRequestedAt === undefined)
       return { attachment: { vpcId: vpc.id, state: attachmentState(live, now) } };
-    throw new Ec2Error("VpnGatewayAttachmentLimitExceeded", `The virtual private gateway ${vgw.id} is already attached to a VPC (${live.vpcId}).`);
+    throw new Ec2Error(
+      "VpnGatewayAttachmentLimitExceeded",
+      `The virtual private gateway ${vgw.id} is already attached to a VPC (${live.vpcId}).`,
+    );
   }
-  const other = Object.values(region.vpnGateways).find((g) => g.id !== vgw.id && liveAttachment(g, now)?.vpcId === vpc.id);
-  if (other) throw new Ec2Error("VpnGatewayAttachmentLimitExceeded", `The VPC ${vpc.id} already has a virtual private gateway attached (${other.id}).`);
+  const other = Object.values(region.vpnGateways).find(
+    (g) => g.id !== vgw.id && liveAttachment(g, now)?.vpcId === vpc.id,
+  );
+  if (other)
+    throw new Ec2Error(
+      "VpnGatewayAttachmentLimitExceeded",
+      `The VPC ${vpc.id} already has a virtual private gateway attached (${other.id}).`,
+    );
   const attachment = { vpcId: vpc.id, attachedAt: now + config.delays.vgwAttachMs };
   vgw.attachments.push(attachment);
   return { attachment: { vpcId: vpc.id, state: attachmentState(attachment, now) } };
@@ -88,7 +109,10 @@ export const detachVpnGateway: Handler = ({ region, params, now, config }) => {
   requireVpc(region, vpcId);
   const live = liveAttachment(vgw, now);
   if (!live || live.vpcId !== vpcId)
-    throw notFound("InvalidVpnGatewayAttachment.NotFound", `The attachment with vpn gateway ID '${vgw.id}' and vpc ID '${vpcId}' does not exist`);
+    throw notFound(
+      "InvalidVpnGatewayAttachment.NotFound",
+      `The attachment with vpn gateway ID '${vgw.id}' and vpc ID '${vpcId}' does not exist`,
+    );
   if (live.detachRequestedAt === undefined) {
     live.detachRequestedAt = now;
     live.detachedAt = Math.max(now, live.attachedAt) + config.delays.vgwDetachMs;
@@ -97,15 +121,23 @@ export const detachVpnGateway: Handler = ({ region, params, now, config }) => {
 };
 
 export const describeVpnGateways: Handler = ({ region, params, now }) => {
-  const items = describe(params, region.vpnGateways, "VpnGatewayId", "InvalidVpnGatewayID.NotFound", "vpnGateway", {
-    "vpn-gateway-id": (g) => g.id,
-    state: (g) => vgwState(g),
-    type: (g) => g.type,
-    "amazon-side-asn": (g) => g.amazonSideAsn,
-    "availability-zone": (g) => g.availabilityZone,
-    "attachment.vpc-id": (g) => g.attachments.map((a) => a.vpcId),
-    "attachment.state": (g) => g.attachments.map((a) => attachmentState(a, now)),
-  }, (g) => g.tags);
+  const items = describeResources(
+    params,
+    region.vpnGateways,
+    "VpnGatewayId",
+    "InvalidVpnGatewayID.NotFound",
+    "vpnGateway",
+    {
+      "vpn-gateway-id": (g) => g.id,
+      state: (g) => vgwState(g),
+      type: (g) => g.type,
+      "amazon-side-asn": (g) => g.amazonSideAsn,
+      "availability-zone": (g) => g.availabilityZone,
+      "attachment.vpc-id": (g) => g.attachments.map((a) => a.vpcId),
+      "attachment.state": (g) => g.attachments.map((a) => attachmentState(a, now)),
+    },
+    (g) => g.tags,
+  );
   return { vpnGatewaySet: items.map((g) => vgwXml(g, now)) };
 };
 
@@ -113,10 +145,15 @@ export const deleteVpnGateway: Handler = ({ region, params, now }) => {
   const vgw = requireVgw(region, params.required("VpnGatewayId"), false);
   if (vgw.deletedAt !== undefined) return { return: true };
   const live = liveAttachment(vgw, now);
-  if (live) throw dependencyViolation(`The virtual private gateway '${vgw.id}' is attached to ${live.vpcId} (${attachmentState(live, now)}); detach it first.`);
+  if (live)
+    throw dependencyViolation(
+      `The virtual private gateway '${vgw.id}' is attached to ${live.vpcId} (${attachmentState(live, now)}); detach it first.`,
+    );
   const vpns = liveVpnsUsing(region, now, (v) => v.vpnGatewayId, vgw.id);
   if (vpns.length > 0)
-    throw dependencyViolation(`The virtual private gateway '${vgw.id}' is used by VPN connection(s) ${vpns.map((v) => v.id).join(", ")}.`);
+    throw dependencyViolation(
+      `The virtual private gateway '${vgw.id}' is used by VPN connection(s) ${vpns.map((v) => v.id).join(", ")}.`,
+    );
   vgw.deletedAt = now;
   return { return: true };
 };
@@ -124,7 +161,12 @@ export const deleteVpnGateway: Handler = ({ region, params, now }) => {
 // --- customer gateways -----------------------------------------------------------------------
 
 /** ASNs Amazon keeps for itself: everywhere, and per region. */
-const RESERVED_CUSTOMER_ASNS: Record<number, string | "*"> = { 7224: "*", 9059: "eu-west-1", 10124: "ap-northeast-1", 17943: "ap-southeast-1" };
+const RESERVED_CUSTOMER_ASNS: Record<number, string | "*"> = {
+  7224: "*",
+  9059: "eu-west-1",
+  10124: "ap-northeast-1",
+  17943: "ap-southeast-1",
+};
 
 function cgwXml(c: CustomerGateway): XmlObject {
   return {
@@ -141,21 +183,27 @@ function cgwXml(c: CustomerGateway): XmlObject {
 
 export const createCustomerGateway: Handler = ({ region, regionName, params, now, config }) => {
   const type = params.required("Type");
-  if (type !== "ipsec.1") throw invalidValue(`Value (${type}) for parameter type is invalid. Valid values: ipsec.1`);
+  if (type !== "ipsec.1")
+    throw invalidValue(`Value (${type}) for parameter type is invalid. Valid values: ipsec.1`);
   const ip = params.str("IpAddress") ?? params.str("PublicIp");
   if (!ip) throw new Ec2Error("MissingParameter", "The request must contain the parameter ipAddress");
-  if (parseIpv4(ip) === undefined) throw invalidValue(`Value (${ip}) for parameter ipAddress is invalid. Invalid format.`);
+  if (parseIpv4(ip) === undefined)
+    throw invalidValue(`Value (${ip}) for parameter ipAddress is invalid. Invalid format.`);
   const short = params.int("BgpAsn");
   const extended = params.str("BgpAsnExtended");
   if (short !== undefined && extended !== undefined)
     throw new Ec2Error("InvalidParameterCombination", "Specify either BgpAsn or BgpAsnExtended, not both.");
   let asn = short ?? 65000;
   if (short !== undefined && (short < 1 || short > 2147483647))
-    throw invalidValue(`Value (${short}) for parameter BgpAsn is invalid. It must be between 1 and 2147483647; use BgpAsnExtended above that.`);
+    throw invalidValue(
+      `Value (${short}) for parameter BgpAsn is invalid. It must be between 1 and 2147483647; use BgpAsnExtended above that.`,
+    );
   if (extended !== undefined) {
     asn = Number(extended);
     if (!/^\d+$/.test(extended) || asn < 2147483648 || asn > 4294967294)
-      throw invalidValue(`Value (${extended}) for parameter BgpAsnExtended is invalid. It must be between 2147483648 and 4294967294.`);
+      throw invalidValue(
+        `Value (${extended}) for parameter BgpAsnExtended is invalid. It must be between 2147483648 and 4294967294.`,
+      );
   }
   const reserved = RESERVED_CUSTOMER_ASNS[asn];
   if (reserved === "*" || reserved === regionName)
@@ -163,13 +211,21 @@ export const createCustomerGateway: Handler = ({ region, regionName, params, now
   const deviceName = params.str("DeviceName");
   // AWS: an identical request (type, IP, ASN, no distinct device name) returns the existing gateway.
   const same = Object.values(region.customerGateways).find(
-    (c) => c.deletedAt === undefined && c.type === type && c.ipAddress === ip && c.bgpAsn === asn && c.deviceName === deviceName,
+    (c) =>
+      c.deletedAt === undefined &&
+      c.type === type &&
+      c.ipAddress === ip &&
+      c.bgpAsn === asn &&
+      c.deviceName === deviceName,
   );
   if (same) return { customerGateway: cgwXml(same) };
   const tags = tagsFromSpecifications(params, "customer-gateway");
   const live = Object.values(region.customerGateways).filter((c) => c.deletedAt === undefined);
   if (live.length >= config.quotas.customerGateways)
-    throw new Ec2Error("CustomerGatewayLimitExceeded", `You have reached the limit of ${config.quotas.customerGateways} customer gateways for this region.`);
+    throw new Ec2Error(
+      "CustomerGatewayLimitExceeded",
+      `You have reached the limit of ${config.quotas.customerGateways} customer gateways for this region.`,
+    );
   const cgw: CustomerGateway = {
     id: newId("cgw"),
     type,
@@ -184,13 +240,21 @@ export const createCustomerGateway: Handler = ({ region, regionName, params, now
 };
 
 export const describeCustomerGateways: Handler = ({ region, params }) => {
-  const items = describe(params, region.customerGateways, "CustomerGatewayId", "InvalidCustomerGatewayID.NotFound", "customerGateway", {
-    "customer-gateway-id": (c) => c.id,
-    state: (c) => (c.deletedAt === undefined ? "available" : "deleted"),
-    type: (c) => c.type,
-    "bgp-asn": (c) => c.bgpAsn,
-    "ip-address": (c) => c.ipAddress,
-  }, (c) => c.tags);
+  const items = describeResources(
+    params,
+    region.customerGateways,
+    "CustomerGatewayId",
+    "InvalidCustomerGatewayID.NotFound",
+    "customerGateway",
+    {
+      "customer-gateway-id": (c) => c.id,
+      state: (c) => (c.deletedAt === undefined ? "available" : "deleted"),
+      type: (c) => c.type,
+      "bgp-asn": (c) => c.bgpAsn,
+      "ip-address": (c) => c.ipAddress,
+    },
+    (c) => c.tags,
+  );
   return { customerGatewaySet: items.map(cgwXml) };
 };
 
@@ -199,7 +263,9 @@ export const deleteCustomerGateway: Handler = ({ region, params, now }) => {
   if (cgw.deletedAt !== undefined) return { return: true };
   const vpns = liveVpnsUsing(region, now, (v) => v.customerGatewayId, cgw.id);
   if (vpns.length > 0)
-    throw dependencyViolation(`The customer gateway '${cgw.id}' is used by VPN connection(s) ${vpns.map((v) => v.id).join(", ")}.`);
+    throw dependencyViolation(
+      `The customer gateway '${cgw.id}' is used by VPN connection(s) ${vpns.map((v) => v.id).join(", ")}.`,
+    );
   cgw.deletedAt = now;
   return { return: true };
 };

@@ -37,7 +37,8 @@ export function liveAttachment(vgw: VpnGateway, now: number): VgwAttachment | un
   return vgw.attachments.find((a) => attachmentState(a, now) !== "detached");
 }
 
-export const vgwState = (vgw: VpnGateway): "available" | "deleted" => (vgw.deletedAt === undefined ? "available" : "deleted");
+export const vgwState = (vgw: VpnGateway): "available" | "deleted" =>
+  vgw.deletedAt === undefined ? "available" : "deleted";
 
 /**
  * AWS keeps deleted VPN connections, gateways and NAT gateways visible for a while; after the
@@ -56,8 +57,9 @@ export function pruneExpired(region: RegionState, config: EmulatorConfig, now: n
     }
   };
   prune(region.vpnConnections, (v) => v.deletedAt);
-  prune(region.natGateways, (n) =>
-    n.deletedAt ?? (n.failure && now >= n.availableAt ? n.availableAt : undefined),
+  prune(
+    region.natGateways,
+    (n) => n.deletedAt ?? (n.failure && now >= n.availableAt ? n.availableAt : undefined),
   );
   prune(region.vpnGateways, (v) => v.deletedAt);
   prune(region.customerGateways, (c) => c.deletedAt);

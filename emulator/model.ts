@@ -69,7 +69,12 @@ export type RouteTable = {
   createdAt: number;
 };
 
-export type VgwAttachment = { vpcId: string; attachedAt: number; detachRequestedAt?: number; detachedAt?: number };
+export type VgwAttachment = {
+  vpcId: string;
+  attachedAt: number;
+  detachRequestedAt?: number;
+  detachedAt?: number;
+};
 
 export type VpnGateway = {
   id: string;

@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import { formatIpv4, parseCidr } from "./cidr";
 import type { Handler } from "./context";
-import { describe, paginate, tagSet } from "./filters";
+import { describeResources, paginate, tagSet } from "./filters";
 import { natState } from "./lifecycle";
 import type { Address, NatGateway, RegionState } from "./model";
 import { Ec2Error, invalidValue, missing, notFound } from "./protocol/errors";
@@ -35,15 +35,23 @@ function addressXml(region: RegionState, a: Address, now: number): XmlObject {
 
 export const allocateAddress: Handler = ({ region, regionName, params, now, config }) => {
   const domain = params.str("Domain") ?? "vpc";
-  if (domain !== "vpc") throw invalidValue(`Value (${domain}) for parameter domain is invalid. Only 'vpc' is supported.`);
+  if (domain !== "vpc")
+    throw invalidValue(`Value (${domain}) for parameter domain is invalid. Only 'vpc' is supported.`);
   const tags = tagsFromSpecifications(params, "elastic-ip");
   if (Object.keys(region.addresses).length >= config.quotas.elasticIps)
     throw new Ec2Error("AddressLimitExceeded", "The maximum number of addresses has been reached.");
   const publicIp = allocatePublicIp(region);
-  if (!publicIp) throw new Ec2Error("AddressLimitExceeded", "The maximum number of addresses has been reached.");
+  if (!publicIp)
+    throw new Ec2Error("AddressLimitExceeded", "The maximum number of addresses has been reached.");
   const address: Address = { allocationId: newId("eipalloc"), publicIp, tags, createdAt: now };
   region.addresses[address.allocationId] = address;
-  return { publicIp, allocationId: address.allocationId, domain: "vpc", publicIpv4Pool: "amazon", networkBorderGroup: regionName };
+  return {
+    publicIp,
+    allocationId: address.allocationId,
+    domain: "vpc",
+    publicIpv4Pool: "amazon",
+    networkBorderGroup: regionName,
+  };
 };
 
 export const describeAddresses: Handler = ({ region, params, now }) => {
@@ -52,14 +60,22 @@ export const describeAddresses: Handler = ({ region, params, now }) => {
     if (!Object.values(region.addresses).some((a) => a.publicIp === ip))
       throw notFound("InvalidAddress.NotFound", `Address '${ip}' not found.`);
   }
-  let items = describe(params, region.addresses, "AllocationId", "InvalidAllocationID.NotFound", "allocation", {
-    "allocation-id": (a) => a.allocationId,
-    "public-ip": (a) => a.publicIp,
-    domain: () => "vpc",
-    "association-id": (a) => natHolding(region, a.allocationId, now)?.associationId,
-    "network-interface-id": (a) => natHolding(region, a.allocationId, now)?.networkInterfaceId,
-    "private-ip-address": (a) => natHolding(region, a.allocationId, now)?.privateIp,
-  }, (a) => a.tags);
+  let items = describeResources(
+    params,
+    region.addresses,
+    "AllocationId",
+    "InvalidAllocationID.NotFound",
+    "allocation",
+    {
+      "allocation-id": (a) => a.allocationId,
+      "public-ip": (a) => a.publicIp,
+      domain: () => "vpc",
+      "association-id": (a) => natHolding(region, a.allocationId, now)?.associationId,
+      "network-interface-id": (a) => natHolding(region, a.allocationId, now)?.networkInterfaceId,
+      "private-ip-address": (a) => natHolding(region, a.allocationId, now)?.privateIp,
+    },
+    (a) => a.tags,
+  );
   if (publicIps.length > 0) items = items.filter((a) => publicIps.includes(a.publicIp));
   return { addressesSet: items.map((a) => addressXml(region, a, now)) };
 };
@@ -70,7 +86,8 @@ export const releaseAddress: Handler = ({ region, params, now }) => {
   let address: Address | undefined;
   if (allocationId) {
     address = region.addresses[allocationId];
-    if (!address) throw notFound("InvalidAllocationID.NotFound", `The allocation ID '${allocationId}' does not exist`);
+    if (!address)
+      throw notFound("InvalidAllocationID.NotFound", `The allocation ID '${allocationId}' does not exist`);
   } else if (publicIp) {
     address = Object.values(region.addresses).find((a) => a.publicIp === publicIp);
     if (!address) throw notFound("InvalidAddress.NotFound", `Address '${publicIp}' not found.`);
@@ -105,7 +122,14 @@ function natXml(nat: NatGateway, now: number): XmlObject {
         publicIp: nat.publicIp,
         associationId: associated ? nat.associationId : undefined,
         isPrimary: true,
-        status: state === "pending" ? "associating" : state === "deleting" ? "disassociating" : associated ? "succeeded" : "disassociated",
+        status:
+          state === "pending"
+            ? "associating"
+            : state === "deleting"
+              ? "disassociating"
+              : associated
+                ? "succeeded"
+                : "disassociated",
       },
     ],
     tagSet: tagSet(nat.tags),
@@ -120,25 +144,40 @@ export const createNatGateway: Handler = ({ region, params, now, config }) => {
   if (clientToken) {
     const existing = Object.values(region.natGateways).find((n) => n.clientToken === clientToken);
     if (existing) {
-      if (existing.subnetId !== subnetId || (allocationId !== undefined && existing.allocationId !== allocationId))
-        throw new Ec2Error("IdempotentParameterMismatch", "The client token you have provided is associated with a different request.");
+      if (
+        existing.subnetId !== subnetId ||
+        (allocationId !== undefined && existing.allocationId !== allocationId)
+      )
+        throw new Ec2Error(
+          "IdempotentParameterMismatch",
+          "The client token you have provided is associated with a different request.",
+        );
       return { clientToken, natGateway: natXml(existing, now) };
     }
   }
   const subnet = requireSubnet(region, subnetId);
   const connectivityType = params.str("ConnectivityType") ?? "public";
-  if (connectivityType !== "public") throw invalidValue("Only public NAT gateways are supported by this emulator.");
+  if (connectivityType !== "public")
+    throw invalidValue("Only public NAT gateways are supported by this emulator.");
   if (!allocationId) throw missing("AllocationId");
   const address = region.addresses[allocationId];
-  if (!address) throw notFound("InvalidAllocationID.NotFound", `The allocation ID '${allocationId}' does not exist`);
+  if (!address)
+    throw notFound("InvalidAllocationID.NotFound", `The allocation ID '${allocationId}' does not exist`);
   if (natHolding(region, allocationId, now))
-    throw new Ec2Error("Resource.AlreadyAssociated", `Elastic IP address [${allocationId}] is already associated`);
+    throw new Ec2Error(
+      "Resource.AlreadyAssociated",
+      `Elastic IP address [${allocationId}] is already associated`,
+    );
   const tags = tagsFromSpecifications(params, "natgateway");
-  const live = Object.values(region.natGateways).filter((n) => !["deleted", "failed"].includes(natState(n, now)));
+  const live = Object.values(region.natGateways).filter(
+    (n) => !["deleted", "failed"].includes(natState(n, now)),
+  );
   if (live.length >= config.quotas.natGateways)
     throw new Ec2Error("NatGatewayLimitExceeded", "The maximum number of NAT gateways has been reached.");
   const cidr = parseCidr(subnet.cidrBlock);
-  const privateIp = cidr ? formatIpv4(cidr.base + 4 + randomInt(Math.max(1, 2 ** (32 - cidr.prefix) - 6))) : "10.0.0.10";
+  const privateIp = cidr
+    ? formatIpv4(cidr.base + 4 + randomInt(Math.max(1, 2 ** (32 - cidr.prefix) - 6)))
+    : "10.0.0.10";
   // Without an internet gateway AWS accepts the call and the NAT gateway ends up `failed`.
   const hasIgw = Object.values(region.internetGateways).some((g) => g.attachedVpcId === subnet.vpcId);
   const nat: NatGateway = {
@@ -157,19 +196,32 @@ export const createNatGateway: Handler = ({ region, params, now, config }) => {
     availableAt: now + config.delays.natAvailableMs,
     ...(hasIgw
       ? {}
-      : { failure: { code: "Gateway.NotAttached", message: `Network ${subnet.vpcId} has no Internet gateway attached` } }),
+      : {
+          failure: {
+            code: "Gateway.NotAttached",
+            message: `Network ${subnet.vpcId} has no Internet gateway attached`,
+          },
+        }),
   };
   region.natGateways[nat.id] = nat;
   return { clientToken, natGateway: natXml(nat, now) };
 };
 
 export const describeNatGateways: Handler = ({ region, params, now }) => {
-  const items = describe(params, region.natGateways, "NatGatewayId", "NatGatewayNotFound", "NAT gateway", {
-    "nat-gateway-id": (n) => n.id,
-    state: (n) => natState(n, now),
-    "subnet-id": (n) => n.subnetId,
-    "vpc-id": (n) => n.vpcId,
-  }, (n) => n.tags);
+  const items = describeResources(
+    params,
+    region.natGateways,
+    "NatGatewayId",
+    "NatGatewayNotFound",
+    "NAT gateway",
+    {
+      "nat-gateway-id": (n) => n.id,
+      state: (n) => natState(n, now),
+      "subnet-id": (n) => n.subnetId,
+      "vpc-id": (n) => n.vpcId,
+    },
+    (n) => n.tags,
+  );
   const { page, nextToken } = paginate(items, params);
   return { natGatewaySet: page.map((n) => natXml(n, now)), nextToken };
 };

@@ -34,16 +34,22 @@ import {
   type EC2Client,
   EnableVgwRoutePropagationCommand,
   ReleaseAddressCommand,
+  type ResourceType,
   type TagSpecification,
-  type _ResourceType,
 } from "@aws-sdk/client-ec2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "./server";
 import { admin, clientFor, type InventoryResponse, rejectionOf, startTestEmulator, waitFor } from "./testing";
 
 const REQUEST = "req-chain-1";
-const tagged = (type: _ResourceType): TagSpecification[] => [
-  { ResourceType: type, Tags: [{ Key: "portal:request-id", Value: REQUEST }, { Key: "Name", Value: `vpn-${type}` }] },
+const tagged = (type: ResourceType): TagSpecification[] => [
+  {
+    ResourceType: type,
+    Tags: [
+      { Key: "portal:request-id", Value: REQUEST },
+      { Key: "Name", Value: `vpn-${type}` },
+    ],
+  },
 ];
 const DOC_RANGES = /^(192\.0\.2|198\.51\.100|203\.0\.113)\.\d{1,3}$/;
 
@@ -62,33 +68,95 @@ afterAll(async () => {
 describe("a whole site-to-site VPN through the real SDK", () => {
   it("creates the chain, reports it by tag, and deletes it in reverse down to an empty inventory", async () => {
     // --- create -----------------------------------------------------------------------------
-    const vpcId = (await ec2.send(new CreateVpcCommand({ CidrBlock: "10.20.0.0/16", TagSpecifications: tagged("vpc") }))).Vpc?.VpcId ?? "";
+    const vpcId =
+      (await ec2.send(new CreateVpcCommand({ CidrBlock: "10.20.0.0/16", TagSpecifications: tagged("vpc") })))
+        .Vpc?.VpcId ?? "";
     expect(vpcId).toMatch(/^vpc-[0-9a-f]{17}$/);
-    const privateSubnet = (await ec2.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: "10.20.1.0/24", TagSpecifications: tagged("subnet") }))).Subnet?.SubnetId ?? "";
-    const publicSubnet = (await ec2.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: "10.20.0.0/24", AvailabilityZone: "eu-west-1b", TagSpecifications: tagged("subnet") }))).Subnet?.SubnetId ?? "";
+    const privateSubnet =
+      (
+        await ec2.send(
+          new CreateSubnetCommand({
+            VpcId: vpcId,
+            CidrBlock: "10.20.1.0/24",
+            TagSpecifications: tagged("subnet"),
+          }),
+        )
+      ).Subnet?.SubnetId ?? "";
+    const publicSubnet =
+      (
+        await ec2.send(
+          new CreateSubnetCommand({
+            VpcId: vpcId,
+            CidrBlock: "10.20.0.0/24",
+            AvailabilityZone: "eu-west-1b",
+            TagSpecifications: tagged("subnet"),
+          }),
+        )
+      ).Subnet?.SubnetId ?? "";
 
-    const igwId = (await ec2.send(new CreateInternetGatewayCommand({ TagSpecifications: tagged("internet-gateway") }))).InternetGateway?.InternetGatewayId ?? "";
+    const igwId =
+      (await ec2.send(new CreateInternetGatewayCommand({ TagSpecifications: tagged("internet-gateway") })))
+        .InternetGateway?.InternetGatewayId ?? "";
     await ec2.send(new AttachInternetGatewayCommand({ InternetGatewayId: igwId, VpcId: vpcId }));
 
-    const eip = await ec2.send(new AllocateAddressCommand({ Domain: "vpc", TagSpecifications: tagged("elastic-ip") }));
+    const eip = await ec2.send(
+      new AllocateAddressCommand({ Domain: "vpc", TagSpecifications: tagged("elastic-ip") }),
+    );
     expect(eip.PublicIp).toMatch(DOC_RANGES);
     const allocationId = eip.AllocationId ?? "";
 
-    const natInput = { SubnetId: publicSubnet, AllocationId: allocationId, ClientToken: `${REQUEST}-nat`, TagSpecifications: tagged("natgateway") };
+    const natInput = {
+      SubnetId: publicSubnet,
+      AllocationId: allocationId,
+      ClientToken: `${REQUEST}-nat`,
+      TagSpecifications: tagged("natgateway"),
+    };
     const nat = await ec2.send(new CreateNatGatewayCommand(natInput));
     const natId = nat.NatGateway?.NatGatewayId ?? "";
     expect(nat.NatGateway?.State).toBe("pending");
     // A retry with the same ClientToken returns the same NAT gateway instead of a second one.
     expect((await ec2.send(new CreateNatGatewayCommand(natInput))).NatGateway?.NatGatewayId).toBe(natId);
 
-    const publicRtb = (await ec2.send(new CreateRouteTableCommand({ VpcId: vpcId, TagSpecifications: tagged("route-table") }))).RouteTable?.RouteTableId ?? "";
-    const privateRtb = (await ec2.send(new CreateRouteTableCommand({ VpcId: vpcId, TagSpecifications: tagged("route-table") }))).RouteTable?.RouteTableId ?? "";
-    await ec2.send(new CreateRouteCommand({ RouteTableId: publicRtb, DestinationCidrBlock: "0.0.0.0/0", GatewayId: igwId }));
-    await ec2.send(new CreateRouteCommand({ RouteTableId: privateRtb, DestinationCidrBlock: "0.0.0.0/0", NatGatewayId: natId }));
-    const publicAssoc = (await ec2.send(new AssociateRouteTableCommand({ RouteTableId: publicRtb, SubnetId: publicSubnet }))).AssociationId ?? "";
-    const privateAssoc = (await ec2.send(new AssociateRouteTableCommand({ RouteTableId: privateRtb, SubnetId: privateSubnet }))).AssociationId ?? "";
+    const publicRtb =
+      (
+        await ec2.send(
+          new CreateRouteTableCommand({ VpcId: vpcId, TagSpecifications: tagged("route-table") }),
+        )
+      ).RouteTable?.RouteTableId ?? "";
+    const privateRtb =
+      (
+        await ec2.send(
+          new CreateRouteTableCommand({ VpcId: vpcId, TagSpecifications: tagged("route-table") }),
+        )
+      ).RouteTable?.RouteTableId ?? "";
+    await ec2.send(
+      new CreateRouteCommand({
+        RouteTableId: publicRtb,
+        DestinationCidrBlock: "0.0.0.0/0",
+        GatewayId: igwId,
+      }),
+    );
+    await ec2.send(
+      new CreateRouteCommand({
+        RouteTableId: privateRtb,
+        DestinationCidrBlock: "0.0.0.0/0",
+        NatGatewayId: natId,
+      }),
+    );
+    const publicAssoc =
+      (await ec2.send(new AssociateRouteTableCommand({ RouteTableId: publicRtb, SubnetId: publicSubnet })))
+        .AssociationId ?? "";
+    const privateAssoc =
+      (await ec2.send(new AssociateRouteTableCommand({ RouteTableId: privateRtb, SubnetId: privateSubnet })))
+        .AssociationId ?? "";
 
-    const vgw = await ec2.send(new CreateVpnGatewayCommand({ Type: "ipsec.1", AmazonSideAsn: 64512, TagSpecifications: tagged("vpn-gateway") }));
+    const vgw = await ec2.send(
+      new CreateVpnGatewayCommand({
+        Type: "ipsec.1",
+        AmazonSideAsn: 64512,
+        TagSpecifications: tagged("vpn-gateway"),
+      }),
+    );
     const vgwId = vgw.VpnGateway?.VpnGatewayId ?? "";
     expect(vgw.VpnGateway?.AmazonSideAsn).toBe(64512);
     const attach = await ec2.send(new AttachVpnGatewayCommand({ VpnGatewayId: vgwId, VpcId: vpcId }));
@@ -99,7 +167,14 @@ describe("a whole site-to-site VPN through the real SDK", () => {
     });
     await ec2.send(new EnableVgwRoutePropagationCommand({ GatewayId: vgwId, RouteTableId: privateRtb }));
 
-    const cgw = await ec2.send(new CreateCustomerGatewayCommand({ Type: "ipsec.1", IpAddress: "198.51.100.77", BgpAsn: 65000, TagSpecifications: tagged("customer-gateway") }));
+    const cgw = await ec2.send(
+      new CreateCustomerGatewayCommand({
+        Type: "ipsec.1",
+        IpAddress: "198.51.100.77",
+        BgpAsn: 65000,
+        TagSpecifications: tagged("customer-gateway"),
+      }),
+    );
     const cgwId = cgw.CustomerGateway?.CustomerGatewayId ?? "";
     expect(cgw.CustomerGateway?.BgpAsn).toBe("65000");
 
@@ -127,18 +202,27 @@ describe("a whole site-to-site VPN through the real SDK", () => {
         Options: {
           StaticRoutesOnly: true,
           TunnelInsideIpVersion: "ipv4",
-          TunnelOptions: [tunnel("169.254.44.0/30", "first_key.1234"), tunnel("169.254.44.4/30", "Second_key.5678")],
+          TunnelOptions: [
+            tunnel("169.254.44.0/30", "first_key.1234"),
+            tunnel("169.254.44.4/30", "Second_key.5678"),
+          ],
         },
         TagSpecifications: tagged("vpn-connection"),
       }),
     );
     const vpnId = created.VpnConnection?.VpnConnectionId ?? "";
     expect(created.VpnConnection?.State).toBe("pending");
-    await ec2.send(new CreateVpnConnectionRouteCommand({ VpnConnectionId: vpnId, DestinationCidrBlock: "192.168.50.0/24" }));
+    await ec2.send(
+      new CreateVpnConnectionRouteCommand({
+        VpnConnectionId: vpnId,
+        DestinationCidrBlock: "192.168.50.0/24",
+      }),
+    );
 
     // --- it becomes available, with what the provisioner stores ----------------------------
     const vpn = await waitFor(async () => {
-      const v = (await ec2.send(new DescribeVpnConnectionsCommand({ VpnConnectionIds: [vpnId] }))).VpnConnections?.[0];
+      const v = (await ec2.send(new DescribeVpnConnectionsCommand({ VpnConnectionIds: [vpnId] })))
+        .VpnConnections?.[0];
       return v?.State === "available" ? v : undefined;
     });
     const tunnels = vpn.Options?.TunnelOptions ?? [];
@@ -151,16 +235,25 @@ describe("a whole site-to-site VPN through the real SDK", () => {
     for (const ip of outside) expect(ip).toMatch(DOC_RANGES);
     expect(new Set([...outside, eip.PublicIp]).size).toBe(3);
     expect(vpn.Options?.StaticRoutesOnly).toBe(true);
-    expect(vpn.Routes).toEqual([{ DestinationCidrBlock: "192.168.50.0/24", Source: "Static", State: "available" }]);
+    expect(vpn.Routes).toEqual([
+      { DestinationCidrBlock: "192.168.50.0/24", Source: "Static", State: "available" },
+    ]);
     expect(vpn.VgwTelemetry?.map((t) => t.Status)).toEqual(["DOWN", "DOWN"]);
     expect(vpn.VgwTelemetry?.[0]?.LastStatusChange).toBeInstanceOf(Date);
     expect(vpn.VgwTelemetry?.[0]?.StatusMessage).toBe("IPSEC IS DOWN");
     expect(vpn.CustomerGatewayConfiguration).toContain("<vpn_connection");
 
     // Propagation: the VPN's static route shows up in the private route table.
-    const rtb = (await ec2.send(new DescribeRouteTablesCommand({ RouteTableIds: [privateRtb] }))).RouteTables?.[0];
+    const rtb = (await ec2.send(new DescribeRouteTablesCommand({ RouteTableIds: [privateRtb] })))
+      .RouteTables?.[0];
     expect(rtb?.PropagatingVgws).toEqual([{ GatewayId: vgwId }]);
-    expect(rtb?.Routes).toContainEqual(expect.objectContaining({ DestinationCidrBlock: "192.168.50.0/24", GatewayId: vgwId, Origin: "EnableVgwRoutePropagation" }));
+    expect(rtb?.Routes).toContainEqual(
+      expect.objectContaining({
+        DestinationCidrBlock: "192.168.50.0/24",
+        GatewayId: vgwId,
+        Origin: "EnableVgwRoutePropagation",
+      }),
+    );
     await waitFor(async () => {
       const n = (await ec2.send(new DescribeNatGatewaysCommand({ NatGatewayIds: [natId] }))).NatGateways?.[0];
       return n?.State === "available" ? n : undefined;
@@ -168,31 +261,79 @@ describe("a whole site-to-site VPN through the real SDK", () => {
 
     // --- tag filters ------------------------------------------------------------------------
     const byTag = [{ Name: "tag:portal:request-id", Values: [REQUEST] }];
-    expect((await ec2.send(new DescribeVpnConnectionsCommand({ Filters: byTag }))).VpnConnections?.map((v) => v.VpnConnectionId)).toEqual([vpnId]);
-    expect((await ec2.send(new DescribeVpcsCommand({ Filters: byTag }))).Vpcs?.map((v) => v.VpcId)).toEqual([vpcId]);
-    expect((await ec2.send(new DescribeVpcsCommand({ Filters: [{ Name: "tag:portal:request-id", Values: ["other"] }] }))).Vpcs).toEqual([]);
-    expect((await ec2.send(new DescribeVpcsCommand({ Filters: [{ Name: "tag-key", Values: ["portal:*"] }] }))).Vpcs).toHaveLength(1);
-    expect((await ec2.send(new DescribeVpnConnectionsCommand({ Filters: [{ Name: "state", Values: ["pending", "deleted"] }] }))).VpnConnections).toEqual([]);
-    const tagRows = (await ec2.send(new DescribeTagsCommand({ Filters: [{ Name: "key", Values: ["portal:request-id"] }] }))).Tags ?? [];
+    expect(
+      (await ec2.send(new DescribeVpnConnectionsCommand({ Filters: byTag }))).VpnConnections?.map(
+        (v) => v.VpnConnectionId,
+      ),
+    ).toEqual([vpnId]);
+    expect((await ec2.send(new DescribeVpcsCommand({ Filters: byTag }))).Vpcs?.map((v) => v.VpcId)).toEqual([
+      vpcId,
+    ]);
+    expect(
+      (
+        await ec2.send(
+          new DescribeVpcsCommand({ Filters: [{ Name: "tag:portal:request-id", Values: ["other"] }] }),
+        )
+      ).Vpcs,
+    ).toEqual([]);
+    expect(
+      (await ec2.send(new DescribeVpcsCommand({ Filters: [{ Name: "tag-key", Values: ["portal:*"] }] })))
+        .Vpcs,
+    ).toHaveLength(1);
+    expect(
+      (
+        await ec2.send(
+          new DescribeVpnConnectionsCommand({ Filters: [{ Name: "state", Values: ["pending", "deleted"] }] }),
+        )
+      ).VpnConnections,
+    ).toEqual([]);
+    const tagRows =
+      (await ec2.send(new DescribeTagsCommand({ Filters: [{ Name: "key", Values: ["portal:request-id"] }] })))
+        .Tags ?? [];
     expect(tagRows).toHaveLength(11);
 
-    const inventory = await admin<InventoryResponse>(emulator.url, `inventory?tag=${encodeURIComponent(`portal:request-id=${REQUEST}`)}`);
+    const inventory = await admin<InventoryResponse>(
+      emulator.url,
+      `inventory?tag=${encodeURIComponent(`portal:request-id=${REQUEST}`)}`,
+    );
     expect(inventory.resources.map((r) => r.type).sort()).toEqual(
-      ["customer-gateway", "elastic-ip", "internet-gateway", "natgateway", "route-table", "route-table", "subnet", "subnet", "vpc", "vpn-connection", "vpn-gateway"].sort(),
+      [
+        "customer-gateway",
+        "elastic-ip",
+        "internet-gateway",
+        "natgateway",
+        "route-table",
+        "route-table",
+        "subnet",
+        "subnet",
+        "vpc",
+        "vpn-connection",
+        "vpn-gateway",
+      ].sort(),
     );
 
     // --- delete in reverse --------------------------------------------------------------------
-    expect((await rejectionOf(ec2.send(new DeleteVpcCommand({ VpcId: vpcId })))).name).toBe("DependencyViolation");
-    expect((await rejectionOf(ec2.send(new DeleteCustomerGatewayCommand({ CustomerGatewayId: cgwId })))).name).toBe("DependencyViolation");
+    expect((await rejectionOf(ec2.send(new DeleteVpcCommand({ VpcId: vpcId })))).name).toBe(
+      "DependencyViolation",
+    );
+    expect(
+      (await rejectionOf(ec2.send(new DeleteCustomerGatewayCommand({ CustomerGatewayId: cgwId })))).name,
+    ).toBe("DependencyViolation");
 
     await ec2.send(new DeleteVpnConnectionCommand({ VpnConnectionId: vpnId }));
-    expect((await ec2.send(new DescribeVpnConnectionsCommand({ VpnConnectionIds: [vpnId] }))).VpnConnections?.[0]?.State).toBe("deleting");
+    expect(
+      (await ec2.send(new DescribeVpnConnectionsCommand({ VpnConnectionIds: [vpnId] }))).VpnConnections?.[0]
+        ?.State,
+    ).toBe("deleting");
     await waitFor(async () => {
-      const v = (await ec2.send(new DescribeVpnConnectionsCommand({ VpnConnectionIds: [vpnId] }))).VpnConnections?.[0];
+      const v = (await ec2.send(new DescribeVpnConnectionsCommand({ VpnConnectionIds: [vpnId] })))
+        .VpnConnections?.[0];
       return v?.State === "deleted" ? v : undefined;
     });
     await ec2.send(new DeleteCustomerGatewayCommand({ CustomerGatewayId: cgwId }));
-    expect((await rejectionOf(ec2.send(new DeleteVpnGatewayCommand({ VpnGatewayId: vgwId })))).name).toBe("DependencyViolation");
+    expect((await rejectionOf(ec2.send(new DeleteVpnGatewayCommand({ VpnGatewayId: vgwId })))).name).toBe(
+      "DependencyViolation",
+    );
     await ec2.send(new DetachVpnGatewayCommand({ VpnGatewayId: vgwId, VpcId: vpcId }));
     await waitFor(async () => {
       const g = (await ec2.send(new DescribeVpnGatewaysCommand({ VpnGatewayIds: [vgwId] }))).VpnGateways?.[0];
@@ -201,14 +342,25 @@ describe("a whole site-to-site VPN through the real SDK", () => {
     await ec2.send(new DeleteVpnGatewayCommand({ VpnGatewayId: vgwId }));
 
     // The Elastic IP stays with the NAT gateway until that is fully deleted.
-    expect((await rejectionOf(ec2.send(new ReleaseAddressCommand({ AllocationId: allocationId })))).name).toBe("InvalidIPAddress.InUse");
-    expect((await rejectionOf(ec2.send(new DetachInternetGatewayCommand({ InternetGatewayId: igwId, VpcId: vpcId })))).name).toBe("DependencyViolation");
+    expect(
+      (await rejectionOf(ec2.send(new ReleaseAddressCommand({ AllocationId: allocationId })))).name,
+    ).toBe("InvalidIPAddress.InUse");
+    expect(
+      (
+        await rejectionOf(
+          ec2.send(new DetachInternetGatewayCommand({ InternetGatewayId: igwId, VpcId: vpcId })),
+        )
+      ).name,
+    ).toBe("DependencyViolation");
     await ec2.send(new DeleteNatGatewayCommand({ NatGatewayId: natId }));
     await waitFor(async () => {
       const n = (await ec2.send(new DescribeNatGatewaysCommand({ NatGatewayIds: [natId] }))).NatGateways?.[0];
       return n?.State === "deleted" ? n : undefined;
     });
-    expect((await ec2.send(new DescribeAddressesCommand({ AllocationIds: [allocationId] }))).Addresses?.[0]?.AssociationId).toBeUndefined();
+    expect(
+      (await ec2.send(new DescribeAddressesCommand({ AllocationIds: [allocationId] }))).Addresses?.[0]
+        ?.AssociationId,
+    ).toBeUndefined();
     await ec2.send(new ReleaseAddressCommand({ AllocationId: allocationId }));
 
     await ec2.send(new DisassociateRouteTableCommand({ AssociationId: publicAssoc }));
@@ -223,6 +375,8 @@ describe("a whole site-to-site VPN through the real SDK", () => {
 
     expect((await admin<InventoryResponse>(emulator.url, "inventory")).resources).toEqual([]);
     // Deleted VPN connections remain visible for a while, as on AWS.
-    expect((await ec2.send(new DescribeVpnConnectionsCommand({}))).VpnConnections?.map((v) => v.State)).toEqual(["deleted"]);
+    expect(
+      (await ec2.send(new DescribeVpnConnectionsCommand({}))).VpnConnections?.map((v) => v.State),
+    ).toEqual(["deleted"]);
   });
 });

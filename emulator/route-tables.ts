@@ -1,9 +1,9 @@
 import { parseCidr } from "./cidr";
 import type { Handler } from "./context";
-import { describe, paginate, tagSet } from "./filters";
+import { describeResources, paginate, tagSet } from "./filters";
 import { liveAttachment, natState, vpnState } from "./lifecycle";
 import { OWNER_ID, type RegionState, type Route, type RouteTable } from "./model";
-import { Ec2Error, dependencyViolation, invalidValue, notFound } from "./protocol/errors";
+import { dependencyViolation, Ec2Error, invalidValue, notFound } from "./protocol/errors";
 import type { XmlObject } from "./protocol/xml";
 import { newId } from "./store";
 import { tagsFromSpecifications } from "./tags";
@@ -16,7 +16,12 @@ function requireTable(region: RegionState, id: string): RouteTable {
 }
 
 /** A route whose target went away stays listed as `blackhole`, as on AWS. */
-function routeState(region: RegionState, table: RouteTable, route: Route, now: number): "active" | "blackhole" {
+function routeState(
+  region: RegionState,
+  table: RouteTable,
+  route: Route,
+  now: number,
+): "active" | "blackhole" {
   if (route.gatewayId === "local") return "active";
   if (route.natGatewayId) {
     const nat = region.natGateways[route.natGatewayId];
@@ -41,7 +46,12 @@ function propagatedRoutes(region: RegionState, table: RouteTable, now: number): 
     for (const vpn of Object.values(region.vpnConnections)) {
       if (vpn.vpnGatewayId !== vgwId || vpnState(vpn, now) !== "available") continue;
       for (const r of vpn.routes) {
-        out.push({ destinationCidrBlock: r.destinationCidrBlock, gatewayId: vgwId, origin: "EnableVgwRoutePropagation", state: "active" });
+        out.push({
+          destinationCidrBlock: r.destinationCidrBlock,
+          gatewayId: vgwId,
+          origin: "EnableVgwRoutePropagation",
+          state: "active",
+        });
       }
     }
   }
@@ -83,7 +93,10 @@ export const createRouteTable: Handler = ({ region, params, now }) => {
     const existing = Object.values(region.routeTables).find((t) => t.clientToken === clientToken);
     if (existing) {
       if (existing.vpcId !== vpc.id)
-        throw new Ec2Error("IdempotentParameterMismatch", "The client token you have provided is associated with a resource that is already deleted or a different request.");
+        throw new Ec2Error(
+          "IdempotentParameterMismatch",
+          "The client token you have provided is associated with a resource that is already deleted or a different request.",
+        );
       return { routeTable: tableXml(region, existing, now), clientToken };
     }
   }
@@ -103,21 +116,29 @@ export const createRouteTable: Handler = ({ region, params, now }) => {
 };
 
 export const describeRouteTables: Handler = ({ region, params, now }) => {
-  const items = describe(params, region.routeTables, "RouteTableId", "InvalidRouteTableID.NotFound", "routeTable", {
-    "route-table-id": (t) => t.id,
-    "vpc-id": (t) => t.vpcId,
-    "association.main": (t) => t.associations.some((a) => a.main),
-    "association.subnet-id": (t) => t.associations.map((a) => a.subnetId),
-    "association.gateway-id": (t) => t.associations.map((a) => a.gatewayId),
-    "association.route-table-association-id": (t) => t.associations.map((a) => a.id),
-    "association.route-table-id": (t) => (t.associations.length > 0 ? t.id : undefined),
-    "route.destination-cidr-block": (t) => t.routes.map((r) => r.destinationCidrBlock),
-    "route.gateway-id": (t) => t.routes.map((r) => r.gatewayId),
-    "route.nat-gateway-id": (t) => t.routes.map((r) => r.natGatewayId),
-    "route.origin": (t) => t.routes.map((r) => r.origin),
-    "route.state": (t) => t.routes.map((r) => routeState(region, t, r, now)),
-    "owner-id": () => OWNER_ID,
-  }, (t) => t.tags);
+  const items = describeResources(
+    params,
+    region.routeTables,
+    "RouteTableId",
+    "InvalidRouteTableID.NotFound",
+    "routeTable",
+    {
+      "route-table-id": (t) => t.id,
+      "vpc-id": (t) => t.vpcId,
+      "association.main": (t) => t.associations.some((a) => a.main),
+      "association.subnet-id": (t) => t.associations.map((a) => a.subnetId),
+      "association.gateway-id": (t) => t.associations.map((a) => a.gatewayId),
+      "association.route-table-association-id": (t) => t.associations.map((a) => a.id),
+      "association.route-table-id": (t) => (t.associations.length > 0 ? t.id : undefined),
+      "route.destination-cidr-block": (t) => t.routes.map((r) => r.destinationCidrBlock),
+      "route.gateway-id": (t) => t.routes.map((r) => r.gatewayId),
+      "route.nat-gateway-id": (t) => t.routes.map((r) => r.natGatewayId),
+      "route.origin": (t) => t.routes.map((r) => r.origin),
+      "route.state": (t) => t.routes.map((r) => routeState(region, t, r, now)),
+      "owner-id": () => OWNER_ID,
+    },
+    (t) => t.tags,
+  );
   const { page, nextToken } = paginate(items, params);
   return { routeTableSet: page.map((t) => tableXml(region, t, now)), nextToken };
 };
@@ -133,21 +154,36 @@ export const deleteRouteTable: Handler = ({ region, params }) => {
 export const createRoute: Handler = ({ region, params, now }) => {
   const table = requireTable(region, params.required("RouteTableId"));
   const destination = params.required("DestinationCidrBlock");
-  if (!parseCidr(destination)) throw invalidValue(`Value (${destination}) for parameter destinationCidrBlock is invalid. This is not a valid CIDR block.`);
+  if (!parseCidr(destination))
+    throw invalidValue(
+      `Value (${destination}) for parameter destinationCidrBlock is invalid. This is not a valid CIDR block.`,
+    );
   const gatewayId = params.str("GatewayId");
   const natGatewayId = params.str("NatGatewayId");
   if ((gatewayId ? 1 : 0) + (natGatewayId ? 1 : 0) !== 1)
-    throw new Ec2Error("InvalidParameterCombination", "The parameter combination is not valid: specify exactly one route target (GatewayId or NatGatewayId).");
+    throw new Ec2Error(
+      "InvalidParameterCombination",
+      "The parameter combination is not valid: specify exactly one route target (GatewayId or NatGatewayId).",
+    );
   if (gatewayId?.startsWith("igw-")) {
     const igw = region.internetGateways[gatewayId];
-    if (!igw) throw notFound("InvalidInternetGatewayID.NotFound", `The internetGateway ID '${gatewayId}' does not exist`);
+    if (!igw)
+      throw notFound(
+        "InvalidInternetGatewayID.NotFound",
+        `The internetGateway ID '${gatewayId}' does not exist`,
+      );
     if (igw.attachedVpcId !== table.vpcId)
-      throw invalidValue(`route table ${table.id} and network gateway ${gatewayId} belong to different networks`);
+      throw invalidValue(
+        `route table ${table.id} and network gateway ${gatewayId} belong to different networks`,
+      );
   } else if (gatewayId?.startsWith("vgw-")) {
     const vgw = region.vpnGateways[gatewayId];
-    if (!vgw || vgw.deletedAt !== undefined) throw notFound("InvalidVpnGatewayID.NotFound", `The vpnGateway ID '${gatewayId}' does not exist`);
+    if (!vgw || vgw.deletedAt !== undefined)
+      throw notFound("InvalidVpnGatewayID.NotFound", `The vpnGateway ID '${gatewayId}' does not exist`);
     if (liveAttachment(vgw, now)?.vpcId !== table.vpcId)
-      throw invalidValue(`route table ${table.id} and network gateway ${gatewayId} belong to different networks`);
+      throw invalidValue(
+        `route table ${table.id} and network gateway ${gatewayId} belong to different networks`,
+      );
   } else if (gatewayId) {
     throw new Ec2Error("InvalidGatewayID.NotFound", `The gateway ID '${gatewayId}' does not exist`);
   }
@@ -155,7 +191,10 @@ export const createRoute: Handler = ({ region, params, now }) => {
     const nat = region.natGateways[natGatewayId];
     if (!nat || ["deleted", "deleting", "failed"].includes(natState(nat, now)))
       throw notFound("InvalidNatGatewayID.NotFound", `The nat gateway ID '${natGatewayId}' does not exist`);
-    if (nat.vpcId !== table.vpcId) throw invalidValue(`route table ${table.id} and NAT gateway ${natGatewayId} belong to different networks`);
+    if (nat.vpcId !== table.vpcId)
+      throw invalidValue(
+        `route table ${table.id} and NAT gateway ${natGatewayId} belong to different networks`,
+      );
   }
   const existing = table.routes.find((r) => r.destinationCidrBlock === destination);
   if (existing) {
@@ -177,8 +216,12 @@ export const deleteRoute: Handler = ({ region, params }) => {
   const destination = params.required("DestinationCidrBlock");
   const index = table.routes.findIndex((r) => r.destinationCidrBlock === destination);
   if (index < 0)
-    throw notFound("InvalidRoute.NotFound", `no route with destination-cidr-block ${destination} in route table ${table.id}`);
-  if (table.routes[index]?.gatewayId === "local") throw invalidValue(`cannot remove local route ${destination} in route table ${table.id}`);
+    throw notFound(
+      "InvalidRoute.NotFound",
+      `no route with destination-cidr-block ${destination} in route table ${table.id}`,
+    );
+  if (table.routes[index]?.gatewayId === "local")
+    throw invalidValue(`cannot remove local route ${destination} in route table ${table.id}`);
   table.routes.splice(index, 1);
   return { return: true };
 };
@@ -186,7 +229,8 @@ export const deleteRoute: Handler = ({ region, params }) => {
 export const associateRouteTable: Handler = ({ region, params }) => {
   const table = requireTable(region, params.required("RouteTableId"));
   const subnetId = params.str("SubnetId");
-  if (!subnetId) throw new Ec2Error("MissingParameter", "The request must contain the parameter SubnetId or GatewayId");
+  if (!subnetId)
+    throw new Ec2Error("MissingParameter", "The request must contain the parameter SubnetId or GatewayId");
   const subnet = requireSubnet(region, subnetId);
   if (subnet.vpcId !== table.vpcId)
     throw invalidValue(`Route table ${table.id} and subnet ${subnet.id} belong to different networks.`);
@@ -194,7 +238,10 @@ export const associateRouteTable: Handler = ({ region, params }) => {
     const assoc = other.associations.find((a) => a.subnetId === subnet.id);
     if (!assoc) continue;
     if (other.id === table.id) return { associationId: assoc.id, associationState: { state: "associated" } };
-    throw new Ec2Error("Resource.AlreadyAssociated", `the specified association for route table ${other.id} conflicts with an existing association`);
+    throw new Ec2Error(
+      "Resource.AlreadyAssociated",
+      `the specified association for route table ${other.id} conflicts with an existing association`,
+    );
   }
   const association = { id: newId("rtbassoc"), subnetId: subnet.id, main: false };
   table.associations.push(association);
@@ -206,7 +253,8 @@ export const disassociateRouteTable: Handler = ({ region, params }) => {
   for (const table of Object.values(region.routeTables)) {
     const index = table.associations.findIndex((a) => a.id === id);
     if (index < 0) continue;
-    if (table.associations[index]?.main) throw invalidValue(`cannot disassociate the main route table association ${id}`);
+    if (table.associations[index]?.main)
+      throw invalidValue(`cannot disassociate the main route table association ${id}`);
     table.associations.splice(index, 1);
     return { return: true };
   }
@@ -217,9 +265,13 @@ export const enableVgwRoutePropagation: Handler = ({ region, params, now }) => {
   const table = requireTable(region, params.required("RouteTableId"));
   const gatewayId = params.required("GatewayId");
   const vgw = region.vpnGateways[gatewayId];
-  if (!vgw || vgw.deletedAt !== undefined) throw notFound("InvalidVpnGatewayID.NotFound", `The vpnGateway ID '${gatewayId}' does not exist`);
+  if (!vgw || vgw.deletedAt !== undefined)
+    throw notFound("InvalidVpnGatewayID.NotFound", `The vpnGateway ID '${gatewayId}' does not exist`);
   if (liveAttachment(vgw, now)?.vpcId !== table.vpcId)
-    throw new Ec2Error("Gateway.NotAttached", `resource ${gatewayId} is not attached to network ${table.vpcId}`);
+    throw new Ec2Error(
+      "Gateway.NotAttached",
+      `resource ${gatewayId} is not attached to network ${table.vpcId}`,
+    );
   if (!table.propagatingVgws.includes(gatewayId)) table.propagatingVgws.push(gatewayId);
   return { return: true };
 };
@@ -227,7 +279,8 @@ export const enableVgwRoutePropagation: Handler = ({ region, params, now }) => {
 export const disableVgwRoutePropagation: Handler = ({ region, params }) => {
   const table = requireTable(region, params.required("RouteTableId"));
   const gatewayId = params.required("GatewayId");
-  if (!gatewayId.startsWith("vgw-")) throw notFound("InvalidVpnGatewayID.NotFound", `The vpnGateway ID '${gatewayId}' does not exist`);
+  if (!gatewayId.startsWith("vgw-"))
+    throw notFound("InvalidVpnGatewayID.NotFound", `The vpnGateway ID '${gatewayId}' does not exist`);
   table.propagatingVgws = table.propagatingVgws.filter((g) => g !== gatewayId);
   return { return: true };
 };

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { ACTIONS, isReadOnly } from "./actions";
 import { handleAdmin } from "./admin";
 import { defaultConfig, type EmulatorConfig, mergeConfig } from "./config";
-import { pickFault, Stats, throttled, TokenBuckets } from "./faults";
+import { pickFault, Stats, TokenBuckets, throttled } from "./faults";
 import { pruneExpired } from "./lifecycle";
 import { Ec2Error, errorXml, newRequestId } from "./protocol/errors";
 import { Params, regionFromAuthorization } from "./protocol/query";
@@ -50,7 +50,7 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function sendXml(res: ServerResponse, status: number, xml: string, requestId: string): void {
+function sendXml(res: ServerResponse, status: number, xml: string, requestId: string): undefined {
   res.writeHead(status, {
     "content-type": "text/xml;charset=UTF-8",
     "content-length": Buffer.byteLength(xml),
@@ -60,7 +60,8 @@ function sendXml(res: ServerResponse, status: number, xml: string, requestId: st
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  let config: EmulatorConfig = options.config === undefined ? defaultConfig() : mergeConfig(defaultConfig(), options.config);
+  let config: EmulatorConfig =
+    options.config === undefined ? defaultConfig() : mergeConfig(defaultConfig(), options.config);
   const store = new Store(options.statePath ?? null);
   const stats = new Stats();
   const buckets = new TokenBuckets();
@@ -68,25 +69,35 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const defaultRegion = options.defaultRegion ?? "us-east-1";
   const log = options.verbose ? (line: string) => process.stderr.write(`${line}\n`) : () => {};
 
-  function handleEc2(req: IncomingMessage, res: ServerResponse, url: URL, body: string): void {
+  function handleEc2(req: IncomingMessage, res: ServerResponse, url: URL, body: string): undefined {
     const requestId = newRequestId();
     const params = Params.fromForm(body, url.search.slice(1));
     const action = params.str("Action") ?? "";
     const regionName = regionFromAuthorization(req.headers.authorization) ?? defaultRegion;
-    const fail = (error: Ec2Error, outcome: "error" | "throttled" | "fault"): void => {
+    const fail = (error: Ec2Error, outcome: "error" | "throttled" | "fault"): undefined => {
       stats.record(action || "(none)", outcome);
       log(`${regionName} ${action} → ${error.status} ${error.code}`);
       sendXml(res, error.status, errorXml(error.code, error.message, requestId), requestId);
     };
 
     const handler = ACTIONS[action];
-    if (!handler) return fail(new Ec2Error("InvalidAction", `The action ${action || "(missing)"} is not valid for this web service.`), "error");
+    if (!handler)
+      return fail(
+        new Ec2Error(
+          "InvalidAction",
+          `The action ${action || "(missing)"} is not valid for this web service.`,
+        ),
+        "error",
+      );
     const at = now();
     if (!buckets.take(regionName, config.throttle, at)) return fail(throttled(), "throttled");
     const before = pickFault(config, action, "before");
     if (before) return fail(before, before.code === "RequestLimitExceeded" ? "throttled" : "fault");
     if (params.bool("DryRun"))
-      return fail(new Ec2Error("DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412), "error");
+      return fail(
+        new Ec2Error("DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412),
+        "error",
+      );
 
     const region = store.region(regionName);
     const pruned = pruneExpired(region, config, at);
@@ -113,7 +124,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       .then((body) => {
         if (url.pathname.startsWith("/_emulator")) {
           handleAdmin(
-            { store, stats, buckets, getConfig: () => config, setConfig: (next) => { config = next; }, now },
+            {
+              store,
+              stats,
+              buckets,
+              getConfig: () => config,
+              setConfig: (next) => {
+                config = next;
+              },
+              now,
+            },
             req,
             res,
             url,
@@ -125,9 +145,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       })
       .catch((error: unknown) => {
         const requestId = newRequestId();
-        const known = error instanceof Ec2Error ? error : new Ec2Error("InternalError", "An internal error has occurred.", 500);
-        if (!(error instanceof Ec2Error)) process.stderr.write(`emulator: internal error ${requestId}: ${String(error instanceof Error ? error.stack : error)}\n`);
-        if (!res.headersSent) sendXml(res, known.status, errorXml(known.code, known.message, requestId), requestId);
+        const known =
+          error instanceof Ec2Error
+            ? error
+            : new Ec2Error("InternalError", "An internal error has occurred.", 500);
+        if (!(error instanceof Ec2Error))
+          process.stderr.write(
+            `emulator: internal error ${requestId}: ${String(error instanceof Error ? error.stack : error)}\n`,
+          );
+        if (!res.headersSent)
+          sendXml(res, known.status, errorXml(known.code, known.message, requestId), requestId);
         else res.end();
       });
   });

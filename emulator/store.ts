@@ -33,9 +33,11 @@ export class Store {
       return { version: 1, regions: {} };
     }
     const parsed = JSON.parse(text) as EmulatorState;
-    if (parsed.version !== 1 || typeof parsed.regions !== "object") throw new Error(`${path}: not an emulator state file`);
+    if (parsed.version !== 1 || typeof parsed.regions !== "object")
+      throw new Error(`${path}: not an emulator state file`);
     // Files written by older builds may lack a collection added since: fill the gaps.
-    for (const [name, region] of Object.entries(parsed.regions)) parsed.regions[name] = { ...emptyRegion(), ...region };
+    for (const [name, region] of Object.entries(parsed.regions))
+      parsed.regions[name] = { ...emptyRegion(), ...region };
     return parsed;
   }
 
@@ -66,8 +68,10 @@ export class Store {
 function usedAddresses(region: RegionState): Set<string> {
   const used = new Set<string>();
   for (const address of Object.values(region.addresses)) used.add(address.publicIp);
-  for (const vpn of Object.values(region.vpnConnections)) for (const t of vpn.tunnels) used.add(t.outsideIpAddress);
-  for (const cgw of Object.values(region.customerGateways)) if (cgw.deletedAt === undefined) used.add(cgw.ipAddress);
+  for (const vpn of Object.values(region.vpnConnections))
+    for (const t of vpn.tunnels) used.add(t.outsideIpAddress);
+  for (const cgw of Object.values(region.customerGateways))
+    if (cgw.deletedAt === undefined) used.add(cgw.ipAddress);
   return used;
 }
 

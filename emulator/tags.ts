@@ -8,20 +8,55 @@ import { type Params, readFilters } from "./protocol/query";
 const TAGGABLE: { prefix: string; type: string; collection: keyof RegionState; notFound: string }[] = [
   { prefix: "vpc-", type: "vpc", collection: "vpcs", notFound: "InvalidVpcID.NotFound" },
   { prefix: "subnet-", type: "subnet", collection: "subnets", notFound: "InvalidSubnetID.NotFound" },
-  { prefix: "igw-", type: "internet-gateway", collection: "internetGateways", notFound: "InvalidInternetGatewayID.NotFound" },
-  { prefix: "eipalloc-", type: "elastic-ip", collection: "addresses", notFound: "InvalidAllocationID.NotFound" },
+  {
+    prefix: "igw-",
+    type: "internet-gateway",
+    collection: "internetGateways",
+    notFound: "InvalidInternetGatewayID.NotFound",
+  },
+  {
+    prefix: "eipalloc-",
+    type: "elastic-ip",
+    collection: "addresses",
+    notFound: "InvalidAllocationID.NotFound",
+  },
   { prefix: "nat-", type: "natgateway", collection: "natGateways", notFound: "NatGatewayNotFound" },
-  { prefix: "rtb-", type: "route-table", collection: "routeTables", notFound: "InvalidRouteTableID.NotFound" },
-  { prefix: "vgw-", type: "vpn-gateway", collection: "vpnGateways", notFound: "InvalidVpnGatewayID.NotFound" },
-  { prefix: "cgw-", type: "customer-gateway", collection: "customerGateways", notFound: "InvalidCustomerGatewayID.NotFound" },
-  { prefix: "vpn-", type: "vpn-connection", collection: "vpnConnections", notFound: "InvalidVpnConnectionID.NotFound" },
+  {
+    prefix: "rtb-",
+    type: "route-table",
+    collection: "routeTables",
+    notFound: "InvalidRouteTableID.NotFound",
+  },
+  {
+    prefix: "vgw-",
+    type: "vpn-gateway",
+    collection: "vpnGateways",
+    notFound: "InvalidVpnGatewayID.NotFound",
+  },
+  {
+    prefix: "cgw-",
+    type: "customer-gateway",
+    collection: "customerGateways",
+    notFound: "InvalidCustomerGatewayID.NotFound",
+  },
+  {
+    prefix: "vpn-",
+    type: "vpn-connection",
+    collection: "vpnConnections",
+    notFound: "InvalidVpnConnectionID.NotFound",
+  },
 ];
 
 function checkTag(key: string, value: string): void {
-  if (key.length === 0 || key.length > 128) throw new Ec2Error("InvalidParameterValue", "Tag keys must be 1-128 characters long.");
-  if (value.length > 256) throw new Ec2Error("InvalidParameterValue", "Tag values must be at most 256 characters long.");
+  if (key.length === 0 || key.length > 128)
+    throw new Ec2Error("InvalidParameterValue", "Tag keys must be 1-128 characters long.");
+  if (value.length > 256)
+    throw new Ec2Error("InvalidParameterValue", "Tag values must be at most 256 characters long.");
   if (key.toLowerCase().startsWith("aws:"))
-    throw new Ec2Error("InvalidParameterValue", "Tag keys starting with 'aws:' are reserved for internal use");
+    throw new Ec2Error(
+      "InvalidParameterValue",
+      "Tag keys starting with 'aws:' are reserved for internal use",
+    );
 }
 
 function addTags(target: Tags, additions: readonly (readonly [string, string])[]): void {
@@ -29,7 +64,8 @@ function addTags(target: Tags, additions: readonly (readonly [string, string])[]
     checkTag(key, value);
     target[key] = value;
   }
-  if (Object.keys(target).length > 50) throw new Ec2Error("TagLimitExceeded", "The maximum number of tags per resource is 50.");
+  if (Object.keys(target).length > 50)
+    throw new Ec2Error("TagLimitExceeded", "The maximum number of tags per resource is 50.");
 }
 
 /** Tags from `TagSpecification.N` for one resource type; a specification for another type is refused. */
@@ -90,7 +126,8 @@ export const describeTags: Handler = (ctx: Ctx) => {
   for (const kind of TAGGABLE) {
     const record = ctx.region[kind.collection] as Record<string, { tags: Tags }>;
     for (const [resourceId, item] of Object.entries(record)) {
-      for (const [key, value] of Object.entries(item.tags)) rows.push({ resourceId, resourceType: kind.type, key, value });
+      for (const [key, value] of Object.entries(item.tags))
+        rows.push({ resourceId, resourceType: kind.type, key, value });
     }
   }
   const filtered = applyFilters(
@@ -105,7 +142,15 @@ export const describeTags: Handler = (ctx: Ctx) => {
     (r) => ({ [r.key]: r.value }),
   );
   const { page, nextToken } = paginate(filtered, ctx.params);
-  return { tagSet: page.map((r) => ({ resourceId: r.resourceId, resourceType: r.resourceType, key: r.key, value: r.value })), nextToken };
+  return {
+    tagSet: page.map((r) => ({
+      resourceId: r.resourceId,
+      resourceType: r.resourceType,
+      key: r.key,
+      value: r.value,
+    })),
+    nextToken,
+  };
 };
 
 export const TAGGABLE_KINDS = TAGGABLE;

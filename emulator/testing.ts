@@ -17,7 +17,12 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
 }
 
 export function clientFor(url: string, region = "eu-west-1", maxAttempts = 1): EC2Client {
-  return new EC2Client({ endpoint: url, region, credentials: { accessKeyId: "test", secretAccessKey: "test" }, maxAttempts });
+  return new EC2Client({
+    endpoint: url,
+    region,
+    credentials: { accessKeyId: "test", secretAccessKey: "test" },
+    maxAttempts,
+  });
 }
 
 export async function admin<T = unknown>(url: string, path: string, body?: unknown): Promise<T> {
@@ -30,10 +35,16 @@ export async function admin<T = unknown>(url: string, path: string, body?: unkno
   return (await res.json()) as T;
 }
 
-export type InventoryResponse = { resources: { region: string; type: string; id: string; state: string; tags: Record<string, string> }[] };
+export type InventoryResponse = {
+  resources: { region: string; type: string; id: string; state: string; tags: Record<string, string> }[];
+};
 
 /** Polls until `check` returns a value (not undefined), or fails after `timeoutMs`. */
-export async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs = 5000, intervalMs = 25): Promise<T> {
+export async function waitFor<T>(
+  check: () => Promise<T | undefined>,
+  timeoutMs = 5000,
+  intervalMs = 25,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -44,7 +55,9 @@ export async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs 
 }
 
 /** The rejection of a promise, for asserting on the SDK's typed exceptions. */
-export async function rejectionOf(promise: Promise<unknown>): Promise<Error & { $metadata?: { httpStatusCode?: number } }> {
+export async function rejectionOf(
+  promise: Promise<unknown>,
+): Promise<Error & { $metadata?: { httpStatusCode?: number } }> {
   try {
     await promise;
   } catch (error) {

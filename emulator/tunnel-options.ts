@@ -15,7 +15,15 @@ const PHASE1_DH = [2, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24];
 const PHASE2_DH = [2, 5, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24];
 const IKE_VERSIONS = ["ikev1", "ikev2"];
 
-const RESERVED_INSIDE = ["169.254.0.0/30", "169.254.1.0/30", "169.254.2.0/30", "169.254.3.0/30", "169.254.4.0/30", "169.254.5.0/30", "169.254.169.252/30"];
+const RESERVED_INSIDE = [
+  "169.254.0.0/30",
+  "169.254.1.0/30",
+  "169.254.2.0/30",
+  "169.254.3.0/30",
+  "169.254.4.0/30",
+  "169.254.5.0/30",
+  "169.254.169.252/30",
+];
 const LINK_LOCAL = parseCidr("169.254.0.0/16") as Cidr;
 
 /** Letters, digits, `.` and `_`; 8–64 characters; must not start with 0. */
@@ -28,11 +36,16 @@ export function checkPreSharedKey(psk: string): void {
 
 export function checkInsideCidr(text: string): void {
   const cidr = parseCidr(text);
-  const inside = cidr && cidr.prefix === 30 && cidr.base >= LINK_LOCAL.base && cidr.base + 4 <= LINK_LOCAL.base + 2 ** 16;
+  const inside =
+    cidr && cidr.prefix === 30 && cidr.base >= LINK_LOCAL.base && cidr.base + 4 <= LINK_LOCAL.base + 2 ** 16;
   if (!inside)
-    throw invalidValue(`The tunnel inside CIDR '${text}' is invalid. It must be a /30 CIDR block from the 169.254.0.0/16 range.`);
+    throw invalidValue(
+      `The tunnel inside CIDR '${text}' is invalid. It must be a /30 CIDR block from the 169.254.0.0/16 range.`,
+    );
   if (RESERVED_INSIDE.includes(formatCidr(cidr)))
-    throw invalidValue(`The tunnel inside CIDR '${text}' is reserved and cannot be used. Reserved CIDR blocks: ${RESERVED_INSIDE.join(", ")}.`);
+    throw invalidValue(
+      `The tunnel inside CIDR '${text}' is reserved and cannot be used. Reserved CIDR blocks: ${RESERVED_INSIDE.join(", ")}.`,
+    );
 }
 
 export function randomInsideCidr(avoid: ReadonlySet<string>): string {
@@ -56,12 +69,19 @@ export function randomPreSharedKey(): string {
 }
 
 function checkList<T>(name: string, values: T[], allowed: readonly T[]): T[] {
-  for (const v of values) if (!allowed.includes(v)) throw invalidValue(`Value (${String(v)}) for parameter ${name} is invalid. Valid values: ${allowed.join(", ")}`);
+  for (const v of values)
+    if (!allowed.includes(v))
+      throw invalidValue(
+        `Value (${String(v)}) for parameter ${name} is invalid. Valid values: ${allowed.join(", ")}`,
+      );
   return values;
 }
 
 function checkRange(name: string, value: number, min: number, max: number): number {
-  if (value < min || value > max) throw invalidValue(`Value (${value}) for parameter ${name} is invalid. It must be between ${min} and ${max}.`);
+  if (value < min || value > max)
+    throw invalidValue(
+      `Value (${value}) for parameter ${name} is invalid. It must be between ${min} and ${max}.`,
+    );
   return value;
 }
 
@@ -100,27 +120,53 @@ export function applyTunnelSpec(spec: Params, base: TunnelSettings | undefined):
   const next: TunnelSettings = {
     tunnelInsideCidr: insideCidr ?? base?.tunnelInsideCidr ?? "",
     preSharedKey: psk ?? base?.preSharedKey ?? randomPreSharedKey(),
-    phase1LifetimeSeconds: p1 !== undefined ? checkRange("Phase1LifetimeSeconds", p1, 900, 28800) : (base?.phase1LifetimeSeconds ?? 28800),
-    phase2LifetimeSeconds: p2 !== undefined ? checkRange("Phase2LifetimeSeconds", p2, 900, 3600) : (base?.phase2LifetimeSeconds ?? 3600),
+    phase1LifetimeSeconds:
+      p1 !== undefined
+        ? checkRange("Phase1LifetimeSeconds", p1, 900, 28800)
+        : (base?.phase1LifetimeSeconds ?? 28800),
+    phase2LifetimeSeconds:
+      p2 !== undefined
+        ? checkRange("Phase2LifetimeSeconds", p2, 900, 3600)
+        : (base?.phase2LifetimeSeconds ?? 3600),
     rekeyMarginTimeSeconds: margin ?? base?.rekeyMarginTimeSeconds ?? 270,
-    rekeyFuzzPercentage: fuzz !== undefined ? checkRange("RekeyFuzzPercentage", fuzz, 0, 100) : (base?.rekeyFuzzPercentage ?? 100),
-    replayWindowSize: replay !== undefined ? checkRange("ReplayWindowSize", replay, 64, 2048) : (base?.replayWindowSize ?? 1024),
-    dpdTimeoutSeconds: dpd !== undefined ? checkRange("DPDTimeoutSeconds", dpd, 30, 3600) : (base?.dpdTimeoutSeconds ?? 30),
+    rekeyFuzzPercentage:
+      fuzz !== undefined
+        ? checkRange("RekeyFuzzPercentage", fuzz, 0, 100)
+        : (base?.rekeyFuzzPercentage ?? 100),
+    replayWindowSize:
+      replay !== undefined
+        ? checkRange("ReplayWindowSize", replay, 64, 2048)
+        : (base?.replayWindowSize ?? 1024),
+    dpdTimeoutSeconds:
+      dpd !== undefined ? checkRange("DPDTimeoutSeconds", dpd, 30, 3600) : (base?.dpdTimeoutSeconds ?? 30),
     dpdTimeoutAction: dpdAction ?? base?.dpdTimeoutAction ?? "clear",
-    phase1EncryptionAlgorithms: strings("Phase1EncryptionAlgorithm", PHASE1_ENCRYPTION) ?? base?.phase1EncryptionAlgorithms ?? PHASE1_ENCRYPTION,
-    phase2EncryptionAlgorithms: strings("Phase2EncryptionAlgorithm", PHASE2_ENCRYPTION) ?? base?.phase2EncryptionAlgorithms ?? PHASE2_ENCRYPTION,
-    phase1IntegrityAlgorithms: strings("Phase1IntegrityAlgorithm", INTEGRITY) ?? base?.phase1IntegrityAlgorithms ?? INTEGRITY,
-    phase2IntegrityAlgorithms: strings("Phase2IntegrityAlgorithm", INTEGRITY) ?? base?.phase2IntegrityAlgorithms ?? INTEGRITY,
-    phase1DHGroupNumbers: numbers("Phase1DHGroupNumber", PHASE1_DH) ?? base?.phase1DHGroupNumbers ?? PHASE1_DH,
-    phase2DHGroupNumbers: numbers("Phase2DHGroupNumber", PHASE2_DH) ?? base?.phase2DHGroupNumbers ?? PHASE2_DH,
+    phase1EncryptionAlgorithms:
+      strings("Phase1EncryptionAlgorithm", PHASE1_ENCRYPTION) ??
+      base?.phase1EncryptionAlgorithms ??
+      PHASE1_ENCRYPTION,
+    phase2EncryptionAlgorithms:
+      strings("Phase2EncryptionAlgorithm", PHASE2_ENCRYPTION) ??
+      base?.phase2EncryptionAlgorithms ??
+      PHASE2_ENCRYPTION,
+    phase1IntegrityAlgorithms:
+      strings("Phase1IntegrityAlgorithm", INTEGRITY) ?? base?.phase1IntegrityAlgorithms ?? INTEGRITY,
+    phase2IntegrityAlgorithms:
+      strings("Phase2IntegrityAlgorithm", INTEGRITY) ?? base?.phase2IntegrityAlgorithms ?? INTEGRITY,
+    phase1DHGroupNumbers:
+      numbers("Phase1DHGroupNumber", PHASE1_DH) ?? base?.phase1DHGroupNumbers ?? PHASE1_DH,
+    phase2DHGroupNumbers:
+      numbers("Phase2DHGroupNumber", PHASE2_DH) ?? base?.phase2DHGroupNumbers ?? PHASE2_DH,
     ikeVersions: strings("IKEVersion", IKE_VERSIONS) ?? base?.ikeVersions ?? IKE_VERSIONS,
     startupAction: startup ?? base?.startupAction ?? "add",
-    enableTunnelLifecycleControl: spec.bool("EnableTunnelLifecycleControl") ?? base?.enableTunnelLifecycleControl ?? false,
+    enableTunnelLifecycleControl:
+      spec.bool("EnableTunnelLifecycleControl") ?? base?.enableTunnelLifecycleControl ?? false,
   };
   if (next.phase2LifetimeSeconds >= next.phase1LifetimeSeconds)
     throw invalidValue("Phase2LifetimeSeconds must be less than Phase1LifetimeSeconds.");
   if (next.rekeyMarginTimeSeconds < 60 || next.rekeyMarginTimeSeconds > next.phase2LifetimeSeconds / 2)
-    throw invalidValue(`Value (${next.rekeyMarginTimeSeconds}) for parameter RekeyMarginTimeSeconds is invalid. It must be between 60 and half of Phase2LifetimeSeconds.`);
+    throw invalidValue(
+      `Value (${next.rekeyMarginTimeSeconds}) for parameter RekeyMarginTimeSeconds is invalid. It must be between 60 and half of Phase2LifetimeSeconds.`,
+    );
   if (next.startupAction === "start" && !next.ikeVersions.includes("ikev2"))
     throw invalidValue("StartupAction 'start' is supported only with IKEv2.");
   return next;

@@ -1,6 +1,6 @@
 import { type Cidr, contains, formatIpv4, overlaps, parseCidr } from "./cidr";
 import type { Handler } from "./context";
-import { describe, paginate, tagSet } from "./filters";
+import { describeResources, paginate, tagSet } from "./filters";
 import { liveAttachment, natState } from "./lifecycle";
 import { type InternetGateway, OWNER_ID, type RegionState, type Subnet, type Vpc } from "./model";
 import { dependencyViolation, Ec2Error, invalidValue, notFound } from "./protocol/errors";
@@ -22,13 +22,15 @@ export function requireSubnet(region: RegionState, id: string): Subnet {
 
 function requireIgw(region: RegionState, id: string): InternetGateway {
   const igw = region.internetGateways[id];
-  if (!igw) throw notFound("InvalidInternetGatewayID.NotFound", `The internetGateway ID '${id}' does not exist`);
+  if (!igw)
+    throw notFound("InvalidInternetGatewayID.NotFound", `The internetGateway ID '${id}' does not exist`);
   return igw;
 }
 
 function cidrParam(text: string, code: string): Cidr {
   const cidr = parseCidr(text);
-  if (!cidr) throw invalidValue(`Value (${text}) for parameter cidrBlock is invalid. This is not a valid CIDR block.`);
+  if (!cidr)
+    throw invalidValue(`Value (${text}) for parameter cidrBlock is invalid. This is not a valid CIDR block.`);
   if (cidr.prefix < 16 || cidr.prefix > 28) throw new Ec2Error(code, `The CIDR '${text}' is invalid.`);
   return cidr;
 }
@@ -39,7 +41,11 @@ const vpcXml = (vpc: Vpc): XmlObject => ({
   state: "available",
   cidrBlock: vpc.cidrBlock,
   cidrBlockAssociationSet: [
-    { associationId: vpc.cidrAssociationId, cidrBlock: vpc.cidrBlock, cidrBlockState: { state: "associated" } },
+    {
+      associationId: vpc.cidrAssociationId,
+      cidrBlock: vpc.cidrBlock,
+      cidrBlockState: { state: "associated" },
+    },
   ],
   dhcpOptionsId: vpc.dhcpOptionsId,
   instanceTenancy: vpc.instanceTenancy,
@@ -79,18 +85,26 @@ export const createVpc: Handler = ({ region, params, now, config }) => {
 };
 
 export const describeVpcs: Handler = ({ region, params }) => {
-  const items = describe(params, region.vpcs, "VpcId", "InvalidVpcID.NotFound", "vpc", {
-    "vpc-id": (v) => v.id,
-    "cidr": (v) => v.cidrBlock,
-    "cidr-block": (v) => v.cidrBlock,
-    "cidr-block-association.cidr-block": (v) => v.cidrBlock,
-    "cidr-block-association.association-id": (v) => v.cidrAssociationId,
-    "cidr-block-association.state": () => "associated",
-    state: () => "available",
-    "is-default": () => false,
-    "dhcp-options-id": (v) => v.dhcpOptionsId,
-    "owner-id": () => OWNER_ID,
-  }, (v) => v.tags);
+  const items = describeResources(
+    params,
+    region.vpcs,
+    "VpcId",
+    "InvalidVpcID.NotFound",
+    "vpc",
+    {
+      "vpc-id": (v) => v.id,
+      cidr: (v) => v.cidrBlock,
+      "cidr-block": (v) => v.cidrBlock,
+      "cidr-block-association.cidr-block": (v) => v.cidrBlock,
+      "cidr-block-association.association-id": (v) => v.cidrAssociationId,
+      "cidr-block-association.state": () => "associated",
+      state: () => "available",
+      "is-default": () => false,
+      "dhcp-options-id": (v) => v.dhcpOptionsId,
+      "owner-id": () => OWNER_ID,
+    },
+    (v) => v.tags,
+  );
   const { page, nextToken } = paginate(items, params);
   return { vpcSet: page.map(vpcXml), nextToken };
 };
@@ -109,7 +123,9 @@ export const deleteVpc: Handler = ({ region, params, now }) => {
     if (n.vpcId === vpc.id && !["deleted", "failed"].includes(natState(n, now))) blockers.push(n.id);
   }
   if (blockers.length > 0)
-    throw dependencyViolation(`The vpc '${vpc.id}' has dependencies and cannot be deleted (${blockers.join(", ")}).`);
+    throw dependencyViolation(
+      `The vpc '${vpc.id}' has dependencies and cannot be deleted (${blockers.join(", ")}).`,
+    );
   for (const t of Object.values(region.routeTables)) if (t.vpcId === vpc.id) delete region.routeTables[t.id];
   delete region.vpcs[vpc.id];
   return { return: true };
@@ -118,7 +134,9 @@ export const deleteVpc: Handler = ({ region, params, now }) => {
 const subnetXml = (s: Subnet, region: RegionState): XmlObject => {
   const cidr = parseCidr(s.cidrBlock);
   // AWS reserves 5 addresses per subnet; NAT gateways use one each.
-  const nats = Object.values(region.natGateways).filter((n) => n.subnetId === s.id && n.deletedAt === undefined).length;
+  const nats = Object.values(region.natGateways).filter(
+    (n) => n.subnetId === s.id && n.deletedAt === undefined,
+  ).length;
   return {
     subnetId: s.id,
     subnetArn: `arn:aws:ec2:${s.availabilityZone.slice(0, -1)}:${OWNER_ID}:subnet/${s.id}`,
@@ -140,7 +158,8 @@ export const createSubnet: Handler = ({ region, regionName, params, now }) => {
   const text = params.required("CidrBlock");
   const cidr = cidrParam(text, "InvalidSubnet.Range");
   const vpcCidr = parseCidr(vpc.cidrBlock);
-  if (!vpcCidr || !contains(vpcCidr, cidr)) throw new Ec2Error("InvalidSubnet.Range", `The CIDR '${text}' is invalid.`);
+  if (!vpcCidr || !contains(vpcCidr, cidr))
+    throw new Ec2Error("InvalidSubnet.Range", `The CIDR '${text}' is invalid.`);
   for (const other of Object.values(region.subnets)) {
     const otherCidr = parseCidr(other.cidrBlock);
     if (other.vpcId === vpc.id && otherCidr && overlaps(otherCidr, cidr))
@@ -148,26 +167,43 @@ export const createSubnet: Handler = ({ region, regionName, params, now }) => {
   }
   const az = params.str("AvailabilityZone") ?? `${regionName}a`;
   if (!new RegExp(`^${regionName}[a-f]$`).test(az))
-    throw invalidValue(`Value (${az}) for parameter availabilityZone is invalid. Subnets can currently only be created in the following availability zones: ${regionName}a, ${regionName}b, ${regionName}c.`);
+    throw invalidValue(
+      `Value (${az}) for parameter availabilityZone is invalid. Subnets can currently only be created in the following availability zones: ${regionName}a, ${regionName}b, ${regionName}c.`,
+    );
   const tags = tagsFromSpecifications(params, "subnet");
-  const subnet: Subnet = { id: newId("subnet"), vpcId: vpc.id, cidrBlock: text, availabilityZone: az, tags, createdAt: now };
+  const subnet: Subnet = {
+    id: newId("subnet"),
+    vpcId: vpc.id,
+    cidrBlock: text,
+    availabilityZone: az,
+    tags,
+    createdAt: now,
+  };
   region.subnets[subnet.id] = subnet;
   return { subnet: subnetXml(subnet, region) };
 };
 
 export const describeSubnets: Handler = ({ region, params }) => {
-  const items = describe(params, region.subnets, "SubnetId", "InvalidSubnetID.NotFound", "subnet", {
-    "subnet-id": (s) => s.id,
-    "vpc-id": (s) => s.vpcId,
-    "cidr-block": (s) => s.cidrBlock,
-    cidr: (s) => s.cidrBlock,
-    cidrBlock: (s) => s.cidrBlock,
-    "availability-zone": (s) => s.availabilityZone,
-    availabilityZone: (s) => s.availabilityZone,
-    state: () => "available",
-    "default-for-az": () => false,
-    "owner-id": () => OWNER_ID,
-  }, (s) => s.tags);
+  const items = describeResources(
+    params,
+    region.subnets,
+    "SubnetId",
+    "InvalidSubnetID.NotFound",
+    "subnet",
+    {
+      "subnet-id": (s) => s.id,
+      "vpc-id": (s) => s.vpcId,
+      "cidr-block": (s) => s.cidrBlock,
+      cidr: (s) => s.cidrBlock,
+      cidrBlock: (s) => s.cidrBlock,
+      "availability-zone": (s) => s.availabilityZone,
+      availabilityZone: (s) => s.availabilityZone,
+      state: () => "available",
+      "default-for-az": () => false,
+      "owner-id": () => OWNER_ID,
+    },
+    (s) => s.tags,
+  );
   const { page, nextToken } = paginate(items, params);
   return { subnetSet: page.map((s) => subnetXml(s, region)), nextToken };
 };
@@ -194,7 +230,11 @@ const igwXml = (g: InternetGateway): XmlObject => ({
 });
 
 export const createInternetGateway: Handler = ({ region, params, now }) => {
-  const igw: InternetGateway = { id: newId("igw"), tags: tagsFromSpecifications(params, "internet-gateway"), createdAt: now };
+  const igw: InternetGateway = {
+    id: newId("igw"),
+    tags: tagsFromSpecifications(params, "internet-gateway"),
+    createdAt: now,
+  };
   region.internetGateways[igw.id] = igw;
   return { internetGateway: igwXml(igw) };
 };
@@ -203,9 +243,16 @@ export const attachInternetGateway: Handler = ({ region, params }) => {
   const igw = requireIgw(region, params.required("InternetGatewayId"));
   const vpc = requireVpc(region, params.required("VpcId"));
   if (igw.attachedVpcId)
-    throw new Ec2Error("Resource.AlreadyAssociated", `resource ${igw.id} is already attached to network ${igw.attachedVpcId}`);
+    throw new Ec2Error(
+      "Resource.AlreadyAssociated",
+      `resource ${igw.id} is already attached to network ${igw.attachedVpcId}`,
+    );
   const other = Object.values(region.internetGateways).find((g) => g.attachedVpcId === vpc.id);
-  if (other) throw new Ec2Error("Resource.AlreadyAssociated", `network ${vpc.id} already has an internet gateway attached`);
+  if (other)
+    throw new Ec2Error(
+      "Resource.AlreadyAssociated",
+      `network ${vpc.id} already has an internet gateway attached`,
+    );
   igw.attachedVpcId = vpc.id;
   return { return: true };
 };
@@ -218,20 +265,34 @@ export const detachInternetGateway: Handler = ({ region, params, now }) => {
     throw new Ec2Error("Gateway.NotAttached", `resource ${igw.id} is not attached to network ${vpcId}`);
   // AWS refuses while public NAT gateways (their Elastic IPs) still live in the VPC.
   const mapped = Object.values(region.natGateways).some(
-    (n) => n.vpcId === vpcId && n.connectivityType === "public" && !["deleted", "failed"].includes(natState(n, now)),
+    (n) =>
+      n.vpcId === vpcId &&
+      n.connectivityType === "public" &&
+      !["deleted", "failed"].includes(natState(n, now)),
   );
-  if (mapped) throw dependencyViolation(`Network ${vpcId} has some mapped public address(es). Please unmap those public address(es) before detaching the gateway.`);
+  if (mapped)
+    throw dependencyViolation(
+      `Network ${vpcId} has some mapped public address(es). Please unmap those public address(es) before detaching the gateway.`,
+    );
   igw.attachedVpcId = undefined;
   return { return: true };
 };
 
 export const describeInternetGateways: Handler = ({ region, params }) => {
-  const items = describe(params, region.internetGateways, "InternetGatewayId", "InvalidInternetGatewayID.NotFound", "internetGateway", {
-    "internet-gateway-id": (g) => g.id,
-    "attachment.vpc-id": (g) => g.attachedVpcId,
-    "attachment.state": (g) => (g.attachedVpcId ? "available" : undefined),
-    "owner-id": () => OWNER_ID,
-  }, (g) => g.tags);
+  const items = describeResources(
+    params,
+    region.internetGateways,
+    "InternetGatewayId",
+    "InvalidInternetGatewayID.NotFound",
+    "internetGateway",
+    {
+      "internet-gateway-id": (g) => g.id,
+      "attachment.vpc-id": (g) => g.attachedVpcId,
+      "attachment.state": (g) => (g.attachedVpcId ? "available" : undefined),
+      "owner-id": () => OWNER_ID,
+    },
+    (g) => g.tags,
+  );
   const { page, nextToken } = paginate(items, params);
   return { internetGatewaySet: page.map(igwXml), nextToken };
 };

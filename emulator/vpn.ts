@@ -1,6 +1,6 @@
 import { parseCidr } from "./cidr";
 import type { Handler } from "./context";
-import { describe, tagSet } from "./filters";
+import { describeResources, tagSet } from "./filters";
 import { requireCgw, requireVgw } from "./gateways";
 import { vpnState } from "./lifecycle";
 import type { CustomerGateway, RegionState, Tunnel, TunnelTelemetry, VpnConnection } from "./model";
@@ -28,7 +28,11 @@ export function telemetryOf(vpn: VpnConnection, tunnel: Tunnel, now: number): Tu
 }
 
 /** A short version of AWS's CustomerGatewayConfiguration document (the portal renders its own). */
-function customerGatewayConfiguration(vpn: VpnConnection, cgw: CustomerGateway | undefined, amazonAsn: number | undefined): string {
+function customerGatewayConfiguration(
+  vpn: VpnConnection,
+  cgw: CustomerGateway | undefined,
+  amazonAsn: number | undefined,
+): string {
   const tunnels = vpn.tunnels
     .map((t) => {
       const [inside] = t.tunnelInsideCidr.split("/");
@@ -117,14 +121,17 @@ export function vpnXml(region: RegionState, vpn: VpnConnection, now: number): Xm
 
 export const createVpnConnection: Handler = ({ region, params, now, config }) => {
   const type = params.required("Type");
-  if (type !== "ipsec.1") throw invalidValue(`Value (${type}) for parameter type is invalid. Valid values: ipsec.1`);
+  if (type !== "ipsec.1")
+    throw invalidValue(`Value (${type}) for parameter type is invalid. Valid values: ipsec.1`);
   const cgw = requireCgw(region, params.required("CustomerGatewayId"));
-  if (params.has("TransitGatewayId")) throw invalidValue("Transit gateways are not supported by this emulator; use VpnGatewayId.");
+  if (params.has("TransitGatewayId"))
+    throw invalidValue("Transit gateways are not supported by this emulator; use VpnGatewayId.");
   const vgw = requireVgw(region, params.required("VpnGatewayId"));
   const options = params.sub("Options");
   const staticRoutesOnly = options.bool("StaticRoutesOnly") ?? false;
   const insideVersion = options.str("TunnelInsideIpVersion") ?? "ipv4";
-  if (insideVersion !== "ipv4") throw invalidValue("Only TunnelInsideIpVersion ipv4 is supported by this emulator.");
+  if (insideVersion !== "ipv4")
+    throw invalidValue("Only TunnelInsideIpVersion ipv4 is supported by this emulator.");
   // BGP needs distinct ASNs on both ends; AWS refuses the connection otherwise.
   if (!staticRoutesOnly && cgw.bgpAsn === vgw.amazonSideAsn)
     throw new Ec2Error(
@@ -133,20 +140,26 @@ export const createVpnConnection: Handler = ({ region, params, now, config }) =>
     );
 
   const specs = options.structList("TunnelOptions");
-  if (specs.length > 2) throw invalidValue("A VPN connection has exactly two tunnels; at most two TunnelOptions may be given.");
+  if (specs.length > 2)
+    throw invalidValue("A VPN connection has exactly two tunnels; at most two TunnelOptions may be given.");
   const settings = [0, 1].map((i) => applyTunnelSpec(specs[i] ?? options.sub("__none__"), undefined));
 
   // Inside CIDRs must differ between the tunnels and from every live connection on the same VGW.
   const taken = new Set<string>();
   for (const other of Object.values(region.vpnConnections)) {
-    if (other.vpnGatewayId === vgw.id && vpnState(other, now) !== "deleted") for (const t of other.tunnels) taken.add(t.tunnelInsideCidr);
+    if (other.vpnGatewayId === vgw.id && vpnState(other, now) !== "deleted")
+      for (const t of other.tunnels) taken.add(t.tunnelInsideCidr);
   }
   const [first, second] = settings;
   if (first?.tunnelInsideCidr && first.tunnelInsideCidr === second?.tunnelInsideCidr)
-    throw invalidValue(`The tunnel inside CIDR ${first.tunnelInsideCidr} is used for both tunnels; each tunnel needs its own.`);
+    throw invalidValue(
+      `The tunnel inside CIDR ${first.tunnelInsideCidr} is used for both tunnels; each tunnel needs its own.`,
+    );
   for (const s of settings) {
     if (s.tunnelInsideCidr && taken.has(s.tunnelInsideCidr))
-      throw invalidValue(`The tunnel inside CIDR ${s.tunnelInsideCidr} is already in use by another VPN connection on ${vgw.id}.`);
+      throw invalidValue(
+        `The tunnel inside CIDR ${s.tunnelInsideCidr} is already in use by another VPN connection on ${vgw.id}.`,
+      );
   }
   for (const s of settings) if (s.tunnelInsideCidr) taken.add(s.tunnelInsideCidr);
   for (const s of settings) {
@@ -158,13 +171,20 @@ export const createVpnConnection: Handler = ({ region, params, now, config }) =>
 
   const live = Object.values(region.vpnConnections).filter((v) => vpnState(v, now) !== "deleted");
   if (live.length >= config.quotas.vpnConnections)
-    throw new Ec2Error("VpnConnectionLimitExceeded", `You have reached the limit of ${config.quotas.vpnConnections} VPN connections for this region.`);
+    throw new Ec2Error(
+      "VpnConnectionLimitExceeded",
+      `You have reached the limit of ${config.quotas.vpnConnections} VPN connections for this region.`,
+    );
   const tags = tagsFromSpecifications(params, "vpn-connection");
 
   const tunnels: Tunnel[] = [];
   for (const s of settings) {
-    const outsideIpAddress = allocatePublicIp(region, tunnels.map((t) => t.outsideIpAddress));
-    if (!outsideIpAddress) throw new Ec2Error("InsufficientAddressCapacity", "No public addresses are left in this region.");
+    const outsideIpAddress = allocatePublicIp(
+      region,
+      tunnels.map((t) => t.outsideIpAddress),
+    );
+    if (!outsideIpAddress)
+      throw new Ec2Error("InsufficientAddressCapacity", "No public addresses are left in this region.");
     tunnels.push({ ...s, outsideIpAddress });
   }
   const vpn: VpnConnection = {
@@ -188,17 +208,25 @@ export const createVpnConnection: Handler = ({ region, params, now, config }) =>
 
 export const describeVpnConnections: Handler = ({ region, params, now }) => {
   // AWS has no MaxResults here: every matching connection comes back in one page.
-  const items = describe(params, region.vpnConnections, "VpnConnectionId", "InvalidVpnConnectionID.NotFound", "vpnConnection", {
-    "vpn-connection-id": (v) => v.id,
-    state: (v) => vpnState(v, now),
-    type: (v) => v.type,
-    "customer-gateway-id": (v) => v.customerGatewayId,
-    "vpn-gateway-id": (v) => v.vpnGatewayId,
-    "option.static-routes-only": (v) => v.staticRoutesOnly,
-    "route.destination-cidr-block": (v) => v.routes.map((r) => r.destinationCidrBlock),
-    "bgp-asn": (v) => region.customerGateways[v.customerGatewayId]?.bgpAsn,
-    "customer-gateway-configuration": () => undefined,
-  }, (v) => v.tags);
+  const items = describeResources(
+    params,
+    region.vpnConnections,
+    "VpnConnectionId",
+    "InvalidVpnConnectionID.NotFound",
+    "vpnConnection",
+    {
+      "vpn-connection-id": (v) => v.id,
+      state: (v) => vpnState(v, now),
+      type: (v) => v.type,
+      "customer-gateway-id": (v) => v.customerGatewayId,
+      "vpn-gateway-id": (v) => v.vpnGatewayId,
+      "option.static-routes-only": (v) => v.staticRoutesOnly,
+      "route.destination-cidr-block": (v) => v.routes.map((r) => r.destinationCidrBlock),
+      "bgp-asn": (v) => region.customerGateways[v.customerGatewayId]?.bgpAsn,
+      "customer-gateway-configuration": () => undefined,
+    },
+    (v) => v.tags,
+  );
   return { vpnConnectionSet: items.map((v) => vpnXml(region, v, now)) };
 };
 
@@ -214,18 +242,26 @@ export const deleteVpnConnection: Handler = ({ region, params, now, config }) =>
 function requireUsableVpn(region: RegionState, id: string, now: number): VpnConnection {
   const vpn = requireVpn(region, id);
   const state = vpnState(vpn, now);
-  if (state === "deleted" || state === "deleting") throw incorrectState(`The VPN connection '${id}' is ${state}.`);
+  if (state === "deleted" || state === "deleting")
+    throw incorrectState(`The VPN connection '${id}' is ${state}.`);
   return vpn;
 }
 
 export const createVpnConnectionRoute: Handler = ({ region, params, now }) => {
   const vpn = requireUsableVpn(region, params.required("VpnConnectionId"), now);
   const destination = params.required("DestinationCidrBlock");
-  if (!parseCidr(destination)) throw invalidValue(`Value (${destination}) for parameter destinationCidrBlock is invalid. This is not a valid CIDR block.`);
-  if (!vpn.staticRoutesOnly) throw invalidValue(`The VPN connection '${vpn.id}' does not use static routes (StaticRoutesOnly is false).`);
+  if (!parseCidr(destination))
+    throw invalidValue(
+      `Value (${destination}) for parameter destinationCidrBlock is invalid. This is not a valid CIDR block.`,
+    );
+  if (!vpn.staticRoutesOnly)
+    throw invalidValue(
+      `The VPN connection '${vpn.id}' does not use static routes (StaticRoutesOnly is false).`,
+    );
   if (vpn.routes.some((r) => r.destinationCidrBlock === destination))
     throw new Ec2Error("RouteAlreadyExists", `The route identified by ${destination} already exists.`);
-  if (vpn.routes.length >= 100) throw new Ec2Error("RouteLimitExceeded", "A VPN connection can have at most 100 static routes.");
+  if (vpn.routes.length >= 100)
+    throw new Ec2Error("RouteLimitExceeded", "A VPN connection can have at most 100 static routes.");
   vpn.routes.push({ destinationCidrBlock: destination, createdAt: now });
   return { return: true };
 };
@@ -234,7 +270,8 @@ export const deleteVpnConnectionRoute: Handler = ({ region, params, now }) => {
   const vpn = requireUsableVpn(region, params.required("VpnConnectionId"), now);
   const destination = params.required("DestinationCidrBlock");
   const index = vpn.routes.findIndex((r) => r.destinationCidrBlock === destination);
-  if (index < 0) throw notFound("InvalidRoute.NotFound", `The route identified by ${destination} does not exist.`);
+  if (index < 0)
+    throw notFound("InvalidRoute.NotFound", `The route identified by ${destination} does not exist.`);
   vpn.routes.splice(index, 1);
   return { return: true };
 };
@@ -243,11 +280,15 @@ export const deleteVpnConnectionRoute: Handler = ({ region, params, now }) => {
 export const modifyVpnTunnelOptions: Handler = ({ region, params, now, config }) => {
   const vpn = requireVpn(region, params.required("VpnConnectionId"));
   const state = vpnState(vpn, now);
-  if (state !== "available") throw incorrectState(`The VPN connection '${vpn.id}' is ${state}; it must be available to modify tunnel options.`);
+  if (state !== "available")
+    throw incorrectState(
+      `The VPN connection '${vpn.id}' is ${state}; it must be available to modify tunnel options.`,
+    );
   const outsideIp = params.required("VpnTunnelOutsideIpAddress");
   const index = vpn.tunnels.findIndex((t) => t.outsideIpAddress === outsideIp);
   const tunnel = vpn.tunnels[index];
-  if (!tunnel) throw invalidValue(`The VPN tunnel outside IP address '${outsideIp}' does not belong to ${vpn.id}.`);
+  if (!tunnel)
+    throw invalidValue(`The VPN tunnel outside IP address '${outsideIp}' does not belong to ${vpn.id}.`);
   const next = applyTunnelSpec(params.sub("TunnelOptions"), tunnel);
   const other = vpn.tunnels[1 - index];
   if (other && other.tunnelInsideCidr === next.tunnelInsideCidr)
@@ -257,7 +298,12 @@ export const modifyVpnTunnelOptions: Handler = ({ region, params, now, config })
     // Replacing the tunnel endpoint takes it down, as on AWS.
     vpn.tunnels[index] = {
       ...(vpn.tunnels[index] as Tunnel),
-      telemetry: { status: "DOWN", statusMessage: "IPSEC IS DOWN", lastStatusChange: now, acceptedRouteCount: 0 },
+      telemetry: {
+        status: "DOWN",
+        statusMessage: "IPSEC IS DOWN",
+        lastStatusChange: now,
+        acceptedRouteCount: 0,
+      },
     };
   }
   vpn.modifyingUntil = now + config.delays.vpnModifyMs;

@@ -17,7 +17,8 @@ export const notFound = (code: string, message: string): Ec2Error => new Ec2Erro
 export const invalidValue = (message: string): Ec2Error => new Ec2Error("InvalidParameterValue", message);
 export const missing = (name: string): Ec2Error =>
   new Ec2Error("MissingParameter", `The request must contain the parameter ${name}`);
-export const dependencyViolation = (message: string): Ec2Error => new Ec2Error("DependencyViolation", message);
+export const dependencyViolation = (message: string): Ec2Error =>
+  new Ec2Error("DependencyViolation", message);
 export const incorrectState = (message: string): Ec2Error => new Ec2Error("IncorrectState", message);
 
 export const newRequestId = (): string => randomUUID();

@@ -43,7 +43,8 @@ export class Params {
   int(name: string): number | undefined {
     const raw = this.values.get(name);
     if (raw === undefined) return undefined;
-    if (!/^-?\d+$/.test(raw)) throw invalidValue(`Value (${raw}) for parameter ${name} is invalid. Expected a number.`);
+    if (!/^-?\d+$/.test(raw))
+      throw invalidValue(`Value (${raw}) for parameter ${name} is invalid. Expected a number.`);
     return Number(raw);
   }
 
@@ -87,7 +88,8 @@ export class Params {
   sub(name: string): Params {
     const prefix = `${name}.`;
     const map = new Map<string, string>();
-    for (const [key, value] of this.values) if (key.startsWith(prefix)) map.set(key.slice(prefix.length), value);
+    for (const [key, value] of this.values)
+      if (key.startsWith(prefix)) map.set(key.slice(prefix.length), value);
     return new Params(map);
   }
 
