@@ -1,0 +1,103 @@
+// Golden and property tests for the FRR (bgpd) renderer.
+// Follows: FRR user guide, "BGP" (router bgp, bgp router-id, neighbor X remote-as, neighbor X timers
+// <keepalive> <holdtime>, address-family ipv4 unicast, network, neighbor X route-map, bgp
+// ebgp-requires-policy) and "Filtering" (ip prefix-list, route-map match ip address prefix-list);
+// AWS Site-to-Site VPN generic customer gateway configuration (BGP section). lab/ proves the output
+// on real FRR 8.4.
+import { describe, expect, it } from "vitest";
+import { TUNNEL_POLICY } from "@/lib/vpn/tunnel-policy";
+import { renderFrr } from "./render-frr";
+import type { RouterConfigInput } from "./types";
+
+const TUNNELS: RouterConfigInput["tunnels"] = [
+  { number: 1, outsideIp: "203.0.113.10", insideCidr: "169.254.44.0/30", psk: "Tunnel1.Secret_abcdefGHIJ" },
+  { number: 2, outsideIp: "192.0.2.20", insideCidr: "169.254.45.4/30", psk: "Tunnel2.Secret_klmnopQRST" },
+];
+
+const BGP_IKEV1: RouterConfigInput = {
+  requestId: "req_01HZX5Q5",
+  vpnConnectionId: "vpn-0fedcba9876543210",
+  customerName: "Acme Manufacturing GmbH",
+  region: "eu-west-1",
+  ikeVersion: "IKEV1",
+  routing: "BGP",
+  customerGatewayIp: "198.51.100.7",
+  customerAsn: 65010,
+  platformAsn: 64512,
+  customerCidrs: ["192.168.10.0/24", "172.16.0.0/12"],
+  platformVpcCidr: "10.150.0.0/20",
+  tunnels: TUNNELS,
+  policy: TUNNEL_POLICY,
+  generatedAt: new Date("2025-03-04T05:06:07.000Z"),
+};
+const BGP_IKEV2_ONE: RouterConfigInput = {
+  ...BGP_IKEV1,
+  ikeVersion: "IKEV2",
+  customerAsn: 4200000010,
+  customerCidrs: [],
+  tunnels: [TUNNELS[0] as RouterConfigInput["tunnels"][number]],
+};
+const STATIC_IKEV2: RouterConfigInput = {
+  ...BGP_IKEV1,
+  ikeVersion: "IKEV2",
+  routing: "STATIC",
+  customerAsn: null,
+};
+
+const CASES = {
+  "bgp-ikev1-2tunnels": BGP_IKEV1,
+  "bgp-ikev2-1tunnel": BGP_IKEV2_ONE,
+  "static-ikev2-2tunnels": STATIC_IKEV2,
+};
+
+describe("renderFrr golden files", () => {
+  for (const [name, input] of Object.entries(CASES)) {
+    it(name, async () => {
+      await expect(renderFrr(input)).toMatchFileSnapshot(`./__golden__/frr-${name}.conf`);
+    });
+  }
+});
+
+describe("renderFrr", () => {
+  it("peers with the AWS inside address (.1) of every tunnel, timers 10 30", () => {
+    const text = renderFrr(BGP_IKEV1);
+    expect(text).toContain("router bgp 65010");
+    expect(text).toContain("bgp router-id 169.254.44.2");
+    for (const aws of ["169.254.44.1", "169.254.45.5"]) {
+      expect(text).toContain(` neighbor ${aws} remote-as 64512`);
+      expect(text).toContain(` neighbor ${aws} timers 10 30`);
+      expect(text).toContain(`  neighbor ${aws} activate`);
+      expect(text).toContain(`  neighbor ${aws} route-map FROM-PLATFORM in`);
+      expect(text).toContain(`  neighbor ${aws} route-map TO-PLATFORM out`);
+    }
+  });
+
+  it("advertises exactly the declared networks and accepts only the platform VPC", () => {
+    const text = renderFrr(BGP_IKEV1);
+    expect(text).toContain("  network 192.168.10.0/24");
+    expect(text).toContain("  network 172.16.0.0/12");
+    expect(text).toContain("ip prefix-list CUSTOMER-NETWORKS-OUT seq 5 permit 192.168.10.0/24");
+    expect(text).toContain("ip prefix-list CUSTOMER-NETWORKS-OUT seq 10 permit 172.16.0.0/12");
+    expect(text).toContain("ip prefix-list PLATFORM-VPC-IN seq 5 permit 10.150.0.0/20 le 32");
+  });
+
+  it("handles a single tunnel and no declared networks", () => {
+    const text = renderFrr(BGP_IKEV2_ONE);
+    expect(text).toContain("router bgp 4200000010");
+    expect(text).not.toContain("169.254.45.5");
+    expect(text).not.toMatch(/^ {2}network /m);
+    expect(text).toContain("ip prefix-list CUSTOMER-NETWORKS-OUT seq 5 deny any");
+  });
+
+  it("renders a comment-only file for static routing", () => {
+    const text = renderFrr(STATIC_IKEV2);
+    expect(text).toContain("no BGP is needed");
+    for (const line of text.trimEnd().split("\n")) expect(line.startsWith("!")).toBe(true);
+  });
+
+  it("never contains the pre-shared keys", () => {
+    for (const input of Object.values(CASES)) {
+      for (const t of TUNNELS) expect(renderFrr(input)).not.toContain(t.psk);
+    }
+  });
+});
