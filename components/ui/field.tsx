@@ -1,8 +1,9 @@
 import type { ReactNode } from "react";
 
 /**
- * A labelled control with its hint and errors tied to it through aria-describedby; errors are
- * announced (role="alert" inside a live region) and named after the field for assistive tech.
+ * A labelled control with its hint and errors tied to it through aria-describedby, so the error is
+ * the control's accessible description; role="alert" announces it when it appears. (The error
+ * carries no label of its own: it would then also answer to the field's label.)
  */
 export function Field({
   id,
@@ -35,7 +36,7 @@ export function Field({
         </p>
       ) : null}
       {errorId ? (
-        <div id={errorId} role="alert" aria-label={`${label} error`} className="space-y-0.5">
+        <div id={errorId} role="alert" className="space-y-0.5">
           {errors?.map((message) => (
             <p key={message} className="text-sm font-medium text-rose-700">
               {message}

@@ -1,0 +1,69 @@
+import { expect, test } from "@playwright/test";
+import { fillValidStaticRequest, signIn, uniqueName } from "./support/fixtures";
+
+test("another organization's customer gets 404 for the request and cannot approve it", async ({ browser }) => {
+  const owner = await browser.newPage();
+  await signIn(owner, "enterprise@example.com");
+  await owner.goto("/requests/new");
+  const name = uniqueName("Private");
+  await fillValidStaticRequest(owner, name);
+  await owner.getByRole("button", { name: "Submit request" }).click();
+  await expect(owner.getByText("Request submitted")).toBeVisible();
+  const requestId = owner.url().split("/requests/")[1]?.split("?")[0];
+
+  const stranger = await browser.newPage();
+  await signIn(stranger, "teamplus@example.com");
+  const detail = await stranger.goto(`/requests/${requestId}`);
+  expect(detail?.status()).toBe(404);
+  await expect(stranger.getByText("We could not find that page")).toBeVisible();
+  await stranger.goto("/requests");
+  await expect(stranger.getByText(name)).toHaveCount(0);
+
+  // Staff pages answer 403 to customers, so there is no Approve button to press.
+  const review = await stranger.goto(`/support/requests/${requestId}`);
+  expect(review?.status()).toBe(403);
+  await expect(stranger.getByRole("button", { name: "Approve" })).toHaveCount(0);
+  const queue = await stranger.goto("/support");
+  expect(queue?.status()).toBe(403);
+
+  await owner.reload();
+  await expect(owner.getByLabel("Status").getByText("Pending approval")).toBeVisible();
+});
+
+test("two staff approving at once: one wins, the other is told", async ({ browser }) => {
+  const customer = await browser.newPage();
+  await signIn(customer, "enterprise@example.com");
+  await customer.goto("/requests/new");
+  const name = uniqueName("Race");
+  await fillValidStaticRequest(customer, name);
+  await customer.getByRole("button", { name: "Submit request" }).click();
+  await expect(customer.getByText("Request submitted")).toBeVisible();
+  const requestId = customer.url().split("/requests/")[1]?.split("?")[0];
+
+  const first = await browser.newPage();
+  const second = await browser.newPage();
+  await signIn(first, "support@example.com");
+  await signIn(second, "admin@example.com");
+  await first.goto(`/support/requests/${requestId}`);
+  await second.goto(`/support/requests/${requestId}`);
+  await Promise.all([
+    first.getByRole("button", { name: "Approve" }).click(),
+    second.getByRole("button", { name: "Approve" }).click(),
+  ]);
+  const loserMessages = [first, second].map((page) => page.getByRole("alert", { name: "Approve result" }));
+  await expect(async () => {
+    const counts = await Promise.all(loserMessages.map((locator) => locator.count()));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(1);
+  }).toPass();
+  const loser = (await loserMessages[0]!.count()) === 1 ? loserMessages[0]! : loserMessages[1]!;
+  await expect(loser).toContainText(/already Approved by/);
+});
+
+test("a wrong password is refused with a clear message", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill("support@example.com");
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert", { name: "Sign-in error" })).toContainText("Email or password is incorrect");
+  await expect(page.getByLabel("Email")).toHaveValue("support@example.com");
+});

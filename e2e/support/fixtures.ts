@@ -1,0 +1,26 @@
+import { expect, type Page } from "@playwright/test";
+import { DEMO_PASSWORD } from "./settings";
+
+export async function signIn(page: Page, email: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+/** Fills the request form with a valid static-routing request; returns the customer name used. */
+export async function fillValidStaticRequest(page: Page, customerName: string) {
+  await page.getByLabel("Customer name").fill(customerName);
+  await page.getByLabel("Location").selectOption("gb-lon");
+  await expect(page.getByLabel("Region")).toHaveValue("eu-west-1");
+  await page.getByLabel("Customer gateway public IP").fill("198.51.100.44");
+  await page.getByLabel("Routing").selectOption("Static");
+  await page.getByLabel("Subnet ranges").fill("10.40.0.0/16\n192.168.40.0/24");
+  await page.getByLabel("IKE version").selectOption("IKEv2");
+  await page.getByLabel("Tunnels").selectOption("2");
+}
+
+export function uniqueName(prefix: string) {
+  return `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
