@@ -44,7 +44,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                     </Link>
                   </>
                 )}
-                <span className="mx-2 hidden text-slate-500 sm:inline" aria-label="Signed in as">
+                <span className="mx-2 hidden text-slate-500 sm:inline">
+                  <span className="sr-only">Signed in as </span>
                   {user.email} · {user.role.toLowerCase()}
                 </span>
                 <form action={signOutAction}>

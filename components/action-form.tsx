@@ -76,13 +76,14 @@ export function RejectForm({ action, requestId }: { action: Action; requestId: s
 
 function ActionMessage({ state, name }: { state: ActionState; name: string }) {
   if (!state.message || state.errors) return null;
-  return (
-    <p
-      role={state.ok ? "status" : "alert"}
-      aria-label={name}
-      className={`text-sm font-medium ${state.ok ? "text-emerald-800" : "text-rose-700"}`}
-    >
+  const className = "text-sm font-medium";
+  return state.ok ? (
+    <div role="status" aria-label={name} className={`${className} text-emerald-800`}>
       {state.message}
-    </p>
+    </div>
+  ) : (
+    <div role="alert" aria-label={name} className={`${className} text-rose-700`}>
+      {state.message}
+    </div>
   );
 }

@@ -18,12 +18,12 @@ export function RequestSummary({ request }: { request: VpnRequestDetail }) {
   const status = STATUS_LABELS[request.status];
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-center gap-3" aria-label="Status">
+      <section className="flex flex-wrap items-center gap-3" aria-label="Status">
         <StatusBadge status={request.status} />
         <span className="text-sm text-slate-600">
           {status.description} Since {formatDateTime(request.statusChangedAt)}.
         </span>
-      </div>
+      </section>
       {request.status === "REJECTED" && request.rejectionReason ? (
         <Notice tone="danger" title="Reason given by support">
           <p className="whitespace-pre-wrap">{request.rejectionReason}</p>
@@ -38,7 +38,8 @@ export function RequestSummary({ request }: { request: VpnRequestDetail }) {
         <dl className="divide-y divide-slate-100">
           <Row label="Customer name">{request.customerName}</Row>
           <Row label="Organization">
-            {request.organization.name} <span className="font-mono text-xs text-slate-500">({request.organizationId})</span>
+            {request.organization.name}{" "}
+            <span className="font-mono text-xs text-slate-500">({request.organizationId})</span>
           </Row>
           <Row label="Region">
             {request.region}
@@ -47,7 +48,10 @@ export function RequestSummary({ request }: { request: VpnRequestDetail }) {
             ) : (
               <span className="text-slate-600"> (recommended)</span>
             )}
-            <span className="text-slate-600"> · estimated round trip {request.estimatedRttMs} ms from {request.location}</span>
+            <span className="text-slate-600">
+              {" "}
+              · estimated round trip {request.estimatedRttMs} ms from {request.location}
+            </span>
           </Row>
           <Row label="Customer gateway">
             <span className="font-mono">{request.customerGatewayIp}</span>
@@ -79,7 +83,9 @@ export function RequestSummary({ request }: { request: VpnRequestDetail }) {
           <Row label="IKE version">{request.ikeVersion === "IKEV2" ? "IKEv2" : "IKEv1"}</Row>
           <Row label="Tunnels">
             {request.tunnelCount}
-            {request.tunnelCount === 1 ? <span className="text-amber-800"> — no failover: a tunnel failure is an outage</span> : null}
+            {request.tunnelCount === 1 ? (
+              <span className="text-amber-800"> — no failover: a tunnel failure is an outage</span>
+            ) : null}
           </Row>
           <Row label="Submitted">{formatDateTime(request.submittedAt)}</Row>
         </dl>

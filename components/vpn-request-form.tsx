@@ -86,7 +86,13 @@ export function VpnRequestForm({ action, settings }: Props) {
   const errorCount = submitted ? Object.keys(clientErrors).length : 0;
 
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-8" aria-describedby="form-status">
+    <form
+      action={formAction}
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-8"
+      aria-describedby="form-status"
+    >
       <div id="form-status" aria-live="polite">
         {state.message && !state.ok ? (
           <Notice tone="danger" title="The request was not submitted">
@@ -95,15 +101,20 @@ export function VpnRequestForm({ action, settings }: Props) {
         ) : null}
         {errorCount > 0 && !state.message ? (
           <Notice tone="danger" title="The request was not submitted">
-            {errorCount === 1 ? "One field needs" : `${errorCount} fields need`} attention — see the messages next to
-            them.
+            {errorCount === 1 ? "One field needs" : `${errorCount} fields need`} attention — see the messages
+            next to them.
           </Notice>
         ) : null}
       </div>
 
       <fieldset className="space-y-5">
         <legend className="text-base font-semibold text-slate-900">Who and where</legend>
-        <Field id="customerName" label="Customer name" errors={errorsFor("customerName")} hint="Your company or site name, as it should appear on the connection.">
+        <Field
+          id="customerName"
+          label="Customer name"
+          errors={errorsFor("customerName")}
+          hint="Your company or site name, as it should appear on the connection."
+        >
           {(describedBy, invalid) => (
             <input
               {...common("customerName")}
@@ -115,7 +126,12 @@ export function VpnRequestForm({ action, settings }: Props) {
             />
           )}
         </Field>
-        <Field id="orgId" label="Org ID" errors={errorsFor("orgId")} hint="Your platform organization, filled in from your session.">
+        <Field
+          id="orgId"
+          label="Org ID"
+          errors={errorsFor("orgId")}
+          hint="Your platform organization, filled in from your session."
+        >
           {(describedBy, invalid) => (
             <input
               {...common("orgId")}
@@ -128,7 +144,12 @@ export function VpnRequestForm({ action, settings }: Props) {
           )}
         </Field>
         <div className="grid gap-5 sm:grid-cols-2">
-          <Field id="location" label="Location" errors={errorsFor("location")} hint="Where your network (the customer gateway) is.">
+          <Field
+            id="location"
+            label="Location"
+            errors={errorsFor("location")}
+            hint="Where your network (the customer gateway) is."
+          >
             {(describedBy, invalid) => (
               <select
                 {...common("location")}
@@ -317,7 +338,12 @@ export function VpnRequestForm({ action, settings }: Props) {
               </select>
             )}
           </Field>
-          <Field id="tunnelCount" label="Tunnels" errors={errorsFor("tunnelCount")} hint="Two tunnels give failover (recommended).">
+          <Field
+            id="tunnelCount"
+            label="Tunnels"
+            errors={errorsFor("tunnelCount")}
+            hint="Two tunnels give failover (recommended)."
+          >
             {(describedBy, invalid) => (
               <select
                 {...common("tunnelCount")}
@@ -333,8 +359,8 @@ export function VpnRequestForm({ action, settings }: Props) {
         </div>
         {values.tunnelCount === "1" ? (
           <Notice tone="warning" title="One tunnel means no failover">
-            With a single tunnel, any tunnel failure is an outage: workflow executions that reach your network stop until it
-            is back. Choose 2 tunnels unless your router cannot run two.
+            With a single tunnel, any tunnel failure is an outage: workflow executions that reach your network
+            stop until it is back. Choose 2 tunnels unless your router cannot run two.
           </Notice>
         ) : null}
       </fieldset>

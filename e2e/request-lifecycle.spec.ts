@@ -17,7 +17,9 @@ test.describe("a customer requests a VPN and support decides", () => {
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
 
     await customer.goto("/requests");
-    await expect(customer.getByRole("row", { name: new RegExp(name) }).getByText("Pending approval")).toBeVisible();
+    await expect(
+      customer.getByRole("row", { name: new RegExp(name) }).getByText("Pending approval"),
+    ).toBeVisible();
 
     const support = await browser.newPage();
     await signIn(support, "support@example.com");
@@ -107,7 +109,9 @@ test.describe("a customer requests a VPN and support decides", () => {
     await support.getByRole("link", { name }).click();
     await support.getByRole("button", { name: "Reject" }).click();
     await expect(support.getByLabel("Reason")).toHaveAccessibleDescription(/at least 10 characters/);
-    await support.getByLabel("Reason").fill("The gateway IP is in use by another VPN; send the address of the new router.");
+    await support
+      .getByLabel("Reason")
+      .fill("The gateway IP is in use by another VPN; send the address of the new router.");
     await support.getByRole("button", { name: "Reject" }).click();
     await expect(support.getByLabel("Status").getByText("Rejected")).toBeVisible();
 

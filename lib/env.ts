@@ -10,7 +10,9 @@ const boolean = z
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
-    .string({ error: "DATABASE_URL is required: a postgresql:// URL (npm start sets it for the embedded server)" })
+    .string({
+      error: "DATABASE_URL is required: a postgresql:// URL (npm start sets it for the embedded server)",
+    })
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgresql://"),
   AUTH_SECRET: z
     .string({ error: "AUTH_SECRET is required: 32+ random characters that sign session cookies" })
@@ -19,7 +21,12 @@ const schema = z.object({
   SUPPORTED_REGIONS: z
     .string()
     .default("us-west-2,eu-west-1,ap-southeast-2")
-    .transform((value) => value.split(",").map((region) => region.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(",")
+        .map((region) => region.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, "not an AWS region code")).min(1)),
   /** Lab/demo deployments accept customer gateway IPs from the documentation ranges (RFC 5737). */
   ALLOW_DOCUMENTATION_IPS: boolean,

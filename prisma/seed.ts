@@ -5,13 +5,28 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
 
 export const DEMO_ORGS = {
-  enterprise: { id: "5b0f8a52-5c1e-4d7a-9a43-0e1c2d3b4a01", name: "Acme Manufacturing", plan: "ENTERPRISE", vpnAddOn: false },
-  teamPlus: { id: "5b0f8a52-5c1e-4d7a-9a43-0e1c2d3b4a02", name: "Globex Logistics", plan: "TEAM", vpnAddOn: true },
+  enterprise: {
+    id: "5b0f8a52-5c1e-4d7a-9a43-0e1c2d3b4a01",
+    name: "Acme Manufacturing",
+    plan: "ENTERPRISE",
+    vpnAddOn: false,
+  },
+  teamPlus: {
+    id: "5b0f8a52-5c1e-4d7a-9a43-0e1c2d3b4a02",
+    name: "Globex Logistics",
+    plan: "TEAM",
+    vpnAddOn: true,
+  },
   team: { id: "5b0f8a52-5c1e-4d7a-9a43-0e1c2d3b4a03", name: "Initech Retail", plan: "TEAM", vpnAddOn: false },
 } as const;
 
 export const DEMO_USERS = [
-  { email: "enterprise@example.com", name: "Erin Enterprise", role: "CUSTOMER", org: DEMO_ORGS.enterprise.id },
+  {
+    email: "enterprise@example.com",
+    name: "Erin Enterprise",
+    role: "CUSTOMER",
+    org: DEMO_ORGS.enterprise.id,
+  },
   { email: "teamplus@example.com", name: "Tom Teamplus", role: "CUSTOMER", org: DEMO_ORGS.teamPlus.id },
   { email: "team@example.com", name: "Tara Team", role: "CUSTOMER", org: DEMO_ORGS.team.id },
   { email: "support@example.com", name: "Sam Support", role: "SUPPORT", org: null },
@@ -19,7 +34,10 @@ export const DEMO_USERS = [
 ] as const;
 
 /** Returns false when the demo data was already there. */
-export async function seedDemoData(password: string, options: { withRequests?: boolean } = {}): Promise<boolean> {
+export async function seedDemoData(
+  password: string,
+  options: { withRequests?: boolean } = {},
+): Promise<boolean> {
   const existing = await db.organization.findUnique({ where: { id: DEMO_ORGS.enterprise.id } });
   if (existing) return false;
   const passwordHash = await hashPassword(password);

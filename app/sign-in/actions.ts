@@ -16,7 +16,11 @@ export async function signInAction(_previous: ActionState, formData: FormData): 
     await signIn("credentials", { email, password, redirectTo: "/" });
   } catch (error) {
     if (error instanceof AuthError) {
-      return { ok: false, message: "Email or password is incorrect. Check both and try again.", values: { email } };
+      return {
+        ok: false,
+        message: "Email or password is incorrect. Check both and try again.",
+        values: { email },
+      };
     }
     throw error; // the redirect after a successful sign-in
   }

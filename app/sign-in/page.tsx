@@ -10,7 +10,9 @@ export default async function SignInPage() {
   return (
     <div className="mx-auto mt-16 max-w-sm">
       <h1 className="text-2xl font-bold tracking-tight">Sign in</h1>
-      <p className="mt-1 mb-6 text-sm text-slate-600">Use your platform account to manage site-to-site VPNs.</p>
+      <p className="mt-1 mb-6 text-sm text-slate-600">
+        Use your platform account to manage site-to-site VPNs.
+      </p>
       <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <SignInForm />
       </div>

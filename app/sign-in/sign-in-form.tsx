@@ -11,7 +11,11 @@ export function SignInForm() {
   return (
     <form action={formAction} className="space-y-5" noValidate>
       {state.message ? (
-        <div role="alert" aria-label="Sign-in error" className="rounded-md border border-rose-200 bg-rose-50 px-4 py-3 text-sm text-rose-900">
+        <div
+          role="alert"
+          aria-label="Sign-in error"
+          className="rounded-md border border-rose-200 bg-rose-50 px-4 py-3 text-sm text-rose-900"
+        >
           {state.message}
         </div>
       ) : null}

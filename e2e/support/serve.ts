@@ -36,5 +36,7 @@ await run("tsx", ["--conditions=react-server", "scripts/seed.ts"], env);
 await ensureBuild(log);
 mkdirSync(path.dirname(E2E_ENV_FILE), { recursive: true });
 writeFileSync(E2E_ENV_FILE, JSON.stringify({ databaseUrl: database.url }));
-services.push(await startService("web", "next", ["start", "-p", String(E2E_PORT)], env, /Ready in/i, { echo: false }));
+services.push(
+  await startService("web", "next", ["start", "-p", String(E2E_PORT)], env, /Ready in/i, { echo: false }),
+);
 log(`portal ready on http://localhost:${E2E_PORT} (root ${ROOT})`);

@@ -31,7 +31,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           where: { email: parsed.data.email },
           omit: { passwordHash: false },
         });
-        const valid = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await getDummyHash()));
+        const valid = await verifyPassword(
+          parsed.data.password,
+          user?.passwordHash ?? (await getDummyHash()),
+        );
         if (!user || !valid) return null;
         return { id: user.id, email: user.email, name: user.name };
       },

@@ -67,6 +67,6 @@ export function cidrContains(outer: Cidr, inner: Cidr): boolean {
 /** Parses a CIDR literal known to be valid (constants in code); throws otherwise. */
 export function cidr(text: string): Cidr {
   const parsed = parseCidr(text);
-  if (!parsed || !parsed.canonical) throw new Error(`not a canonical CIDR: ${text}`);
+  if (!parsed?.canonical) throw new Error(`not a canonical CIDR: ${text}`);
   return { network: parsed.network, prefix: parsed.prefix };
 }

@@ -7,6 +7,7 @@ export async function findOrganizationEntitlement(organizationId: string): Promi
     where: { id: organizationId },
     select: { plan: true, vpnAddOn: true },
   });
-  if (!organization) return { entitled: false, reason: "Your organization was not found. Contact platform support." };
+  if (!organization)
+    return { entitled: false, reason: "Your organization was not found. Contact platform support." };
   return checkVpnEntitlement(organization);
 }

@@ -8,7 +8,11 @@ import { approveVpnRequest, cancelVpnRequest, rejectVpnRequest } from "./decide-
 import { findOrganizationRequests, findRequestHistory, findVpnRequest } from "./find-vpn-requests";
 import { makeVpnRequestSchema } from "./schema";
 
-const settings = { allowDocumentationIps: true, supportedRegions: ["us-west-2", "eu-west-1", "ap-southeast-2"], platformAsn: 64512 };
+const settings = {
+  allowDocumentationIps: true,
+  supportedRegions: ["us-west-2", "eu-west-1", "ap-southeast-2"],
+  platformAsn: 64512,
+};
 
 function validInput(orgId: string) {
   return makeVpnRequestSchema({ ...settings, expectedOrgId: orgId }).parse({
@@ -47,7 +51,9 @@ describe("VPN requests on PostgreSQL", () => {
       bgpAsn: null,
     });
     const history = await findRequestHistory(id);
-    expect(history.map((event) => [event.action, event.actorEmail])).toEqual([["vpn-request.submitted", actor.email]]);
+    expect(history.map((event) => [event.action, event.actorEmail])).toEqual([
+      ["vpn-request.submitted", actor.email],
+    ]);
   });
 
   it("refuses an organization without the VPN entitlement, on the server", async () => {
@@ -97,9 +103,15 @@ describe("VPN requests on PostgreSQL", () => {
     const { org, actor } = await customerWithRequest();
     const { id } = await createVpnRequest(validInput(org.id), actor, settings);
     const staff = await createUser("SUPPORT", null);
-    await rejectVpnRequest(id, "Gateway IP belongs to another customer; check it.", { id: staff.id, email: staff.email });
+    await rejectVpnRequest(id, "Gateway IP belongs to another customer; check it.", {
+      id: staff.id,
+      email: staff.email,
+    });
     const request = await findVpnRequest(id, { kind: "organization", organizationId: org.id });
-    expect(request).toMatchObject({ status: "REJECTED", rejectionReason: "Gateway IP belongs to another customer; check it." });
+    expect(request).toMatchObject({
+      status: "REJECTED",
+      rejectionReason: "Gateway IP belongs to another customer; check it.",
+    });
     await expect(cancelVpnRequest(id, actor)).rejects.toBeInstanceOf(ConflictError);
   });
 

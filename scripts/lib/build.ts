@@ -5,7 +5,17 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import path from "node:path";
 import { childEnv, ROOT, run } from "./run";
 
-const SOURCES = ["app", "components", "lib", "public", "next.config.ts", "postcss.config.mjs", "instrumentation.ts", "package-lock.json", "prisma/schema.prisma"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "instrumentation.ts",
+  "package-lock.json",
+  "prisma/schema.prisma",
+];
 const SKIP = new Set(["node_modules", ".next", "__golden__"]);
 const STAMP = path.join(ROOT, ".next", "portal-source-stamp");
 
@@ -15,7 +25,8 @@ function walk(entry: string, hash: ReturnType<typeof createHash>) {
   const stat = statSync(full);
   if (stat.isDirectory()) {
     for (const child of readdirSync(full).sort()) {
-      if (!SKIP.has(child) && !child.endsWith(".test.ts") && !child.endsWith(".test.tsx")) walk(path.join(entry, child), hash);
+      if (!SKIP.has(child) && !child.endsWith(".test.ts") && !child.endsWith(".test.tsx"))
+        walk(path.join(entry, child), hash);
     }
     return;
   }
@@ -30,7 +41,10 @@ function sourceStamp(): string {
 
 export async function ensureBuild(log: (line: string) => void): Promise<void> {
   const stamp = sourceStamp();
-  const built = existsSync(path.join(ROOT, ".next", "BUILD_ID")) && existsSync(STAMP) && readFileSync(STAMP, "utf8") === stamp;
+  const built =
+    existsSync(path.join(ROOT, ".next", "BUILD_ID")) &&
+    existsSync(STAMP) &&
+    readFileSync(STAMP, "utf8") === stamp;
   if (built) {
     log("Production build is up to date.");
     return;

@@ -12,7 +12,11 @@ export function childEnv(extra: Record<string, string | undefined> = {}): NodeJS
 
 export function run(command: string, args: string[], env: NodeJS.ProcessEnv, quiet = false): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, env, stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit" });
+    const child = spawn(command, args, {
+      cwd: ROOT,
+      env,
+      stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit",
+    });
     let output = "";
     child.stdout?.on("data", (chunk) => (output += chunk));
     child.stderr?.on("data", (chunk) => (output += chunk));
@@ -38,7 +42,12 @@ export function startService(
 ): Promise<Service> {
   const echo = options.echo ?? true;
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"], detached: false });
+    const child = spawn(command, args, {
+      cwd: ROOT,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: false,
+    });
     let isReady = false;
     let tail = "";
     const onData = (chunk: Buffer) => {
@@ -70,7 +79,8 @@ export function startService(
     child.stderr?.on("data", onData);
     child.on("error", reject);
     child.on("exit", (code, signal) => {
-      if (!isReady) reject(new Error(`${name} exited before it was ready (${signal ?? `exit ${code}`}):\n${tail}`));
+      if (!isReady)
+        reject(new Error(`${name} exited before it was ready (${signal ?? `exit ${code}`}):\n${tail}`));
     });
   });
 }

@@ -19,7 +19,9 @@ export async function startDatabase(options: {
     options.log(`Using the PostgreSQL server at DATABASE_URL (${redact(external)}).`);
     return { url: external, stop: async () => {} };
   }
-  options.log(`Starting embedded PostgreSQL 17 on 127.0.0.1:${options.port} (data in ${path.relative(ROOT, options.dataDir) || options.dataDir})…`);
+  options.log(
+    `Starting embedded PostgreSQL 17 on 127.0.0.1:${options.port} (data in ${path.relative(ROOT, options.dataDir) || options.dataDir})…`,
+  );
   const server: RunningPostgres = await startEmbeddedPostgres({
     dataDir: options.dataDir,
     port: options.port,

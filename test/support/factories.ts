@@ -4,7 +4,9 @@ import { db } from "@/lib/db";
 import type { Plan, Role } from "@/lib/generated/prisma/enums";
 
 export async function createOrganization(plan: Plan = "ENTERPRISE", vpnAddOn = false) {
-  return db.organization.create({ data: { id: randomUUID(), name: `Org ${randomUUID().slice(0, 8)}`, plan, vpnAddOn } });
+  return db.organization.create({
+    data: { id: randomUUID(), name: `Org ${randomUUID().slice(0, 8)}`, plan, vpnAddOn },
+  });
 }
 
 export async function createUser(role: Role, organizationId: string | null) {

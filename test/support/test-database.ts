@@ -5,7 +5,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { dropDatabase, ensureDatabase, startEmbeddedPostgres, withDatabase } from "../../scripts/lib/postgres";
+import {
+  dropDatabase,
+  ensureDatabase,
+  startEmbeddedPostgres,
+  withDatabase,
+} from "../../scripts/lib/postgres";
 import { migrate } from "../../scripts/lib/stack";
 
 export type TestDatabase = { url: string; stop(): Promise<void> };
@@ -15,7 +20,9 @@ const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
 export function assertLocalDatabase(url: string) {
   const host = new URL(url).hostname;
   if (!LOCAL_HOSTS.has(host)) {
-    throw new Error(`Tests refuse to run against the non-local database host "${host}". Unset DATABASE_URL or point it at localhost.`);
+    throw new Error(
+      `Tests refuse to run against the non-local database host "${host}". Unset DATABASE_URL or point it at localhost.`,
+    );
   }
 }
 

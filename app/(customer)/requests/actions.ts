@@ -13,7 +13,8 @@ const requestIdSchema = z.object({ requestId: z.uuid("That request ID is not val
 export const createVpnRequestAction = authenticatedAction({
   name: "vpn-request.create",
   roles: ["CUSTOMER"],
-  schema: (user) => makeVpnRequestSchema({ ...getRequestSettings(), expectedOrgId: user.organizationId ?? "" }),
+  schema: (user) =>
+    makeVpnRequestSchema({ ...getRequestSettings(), expectedOrgId: user.organizationId ?? "" }),
   async handler(input, { user }) {
     if (!user.organizationId) return { ok: false, message: "Your account is not in an organization." };
     const request = await createVpnRequest(
@@ -32,7 +33,11 @@ export const cancelVpnRequestAction = authenticatedAction({
   schema: requestIdSchema,
   async handler({ requestId }, { user }) {
     if (!user.organizationId) return { ok: false, message: "Your account is not in an organization." };
-    await cancelVpnRequest(requestId, { id: user.id, email: user.email, organizationId: user.organizationId });
+    await cancelVpnRequest(requestId, {
+      id: user.id,
+      email: user.email,
+      organizationId: user.organizationId,
+    });
     revalidatePath(`/requests/${requestId}`);
     return { ok: true, message: "Request cancelled." };
   },

@@ -36,25 +36,43 @@ export default async function RequestsPage() {
             <caption className="sr-only">VPN requests of your organization</caption>
             <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
               <tr>
-                <th scope="col" className="px-4 py-3">Connection</th>
-                <th scope="col" className="px-4 py-3">Status</th>
-                <th scope="col" className="px-4 py-3">Region</th>
-                <th scope="col" className="px-4 py-3">Routing</th>
-                <th scope="col" className="px-4 py-3">Submitted</th>
+                <th scope="col" className="px-4 py-3">
+                  Connection
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  Status
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  Region
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  Routing
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  Submitted
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {requests.map((request) => (
                 <tr key={request.id}>
                   <td className="px-4 py-3">
-                    <Link href={`/requests/${request.id}`} className="font-medium text-indigo-700 underline-offset-2 hover:underline">
+                    <Link
+                      href={`/requests/${request.id}`}
+                      className="font-medium text-indigo-700 underline-offset-2 hover:underline"
+                    >
                       {request.customerName}
                     </Link>
                     <div className="font-mono text-xs text-slate-500">{request.customerGatewayIp}</div>
                   </td>
-                  <td className="px-4 py-3"><StatusBadge status={request.status} /></td>
+                  <td className="px-4 py-3">
+                    <StatusBadge status={request.status} />
+                  </td>
                   <td className="px-4 py-3">{request.region}</td>
-                  <td className="px-4 py-3">{request.routing === "BGP" ? "BGP" : "Static"} · {request.tunnelCount} tunnel{request.tunnelCount === 1 ? "" : "s"}</td>
+                  <td className="px-4 py-3">
+                    {request.routing === "BGP" ? "BGP" : "Static"} · {request.tunnelCount} tunnel
+                    {request.tunnelCount === 1 ? "" : "s"}
+                  </td>
                   <td className="px-4 py-3 text-slate-600">{formatDateTime(request.submittedAt)}</td>
                 </tr>
               ))}

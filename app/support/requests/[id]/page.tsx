@@ -31,8 +31,14 @@ export default async function SupportRequestPage({ params }: { params: Promise<{
           <div className="grid gap-6 sm:grid-cols-2">
             <div className="space-y-2">
               <p className="text-sm text-slate-600">
-                Approving starts provisioning in {request.region} for {request.organization.name} ({request.organization.plan.toLowerCase()}
-                {request.organization.plan === "TEAM" ? (request.organization.vpnAddOn ? " with VPN add-on" : ", no VPN add-on") : ""}).
+                Approving starts provisioning in {request.region} for {request.organization.name} (
+                {request.organization.plan.toLowerCase()}
+                {request.organization.plan === "TEAM"
+                  ? request.organization.vpnAddOn
+                    ? " with VPN add-on"
+                    : ", no VPN add-on"
+                  : ""}
+                ).
               </p>
               <RequestActionButton
                 action={approveVpnRequestAction}

@@ -1,0 +1,57 @@
+// `npm test`: lint, unit tests, integration tests (real PostgreSQL, EC2 emulator over HTTP),
+// end-to-end tests (production build in Chromium) and, where it can run, the tunnel lab.
+// Every suite runs even when an earlier one failed, so one run shows everything that is wrong.
+import { existsSync } from "node:fs";
+import { childEnv, run } from "./lib/run";
+
+type Step = { name: string; command: string; args: string[]; skip?: string };
+
+function labSkipReason(): string | undefined {
+  if (process.platform !== "linux") return "the tunnel lab needs Linux network namespaces";
+  if (process.getuid?.() !== 0) return "the tunnel lab needs root (network namespaces, TUN devices)";
+  if (!existsSync("/usr/sbin/charon-systemd") && !existsSync("/usr/lib/ipsec/charon-systemd"))
+    return "strongSwan (charon-systemd) is not installed: run lab/install-deps.sh or .ci/run";
+  if (!existsSync("/usr/lib/frr/bgpd")) return "FRR is not installed: run lab/install-deps.sh or .ci/run";
+  if (!existsSync("lab/main.ts")) return "the lab runner lab/main.ts is not present";
+  return undefined;
+}
+
+const steps: Step[] = [
+  { name: "Lint (Biome)", command: "biome", args: ["lint", "."] },
+  { name: "Unit tests (Vitest)", command: "vitest", args: ["run", "--project", "unit"] },
+  { name: "Integration tests (Vitest, PostgreSQL + EC2 emulator)", command: "vitest", args: ["run", "--project", "integration"] },
+  { name: "End-to-end tests (Playwright, Chromium)", command: "playwright", args: ["test"] },
+  { name: "Tunnel lab (strongSwan + FRR)", command: "tsx", args: ["lab/main.ts"], skip: labSkipReason() },
+];
+
+const results: Array<{ name: string; outcome: "passed" | "failed" | "skipped"; seconds: number; note?: string }> = [];
+for (const step of steps) {
+  if (step.skip) {
+    console.log(`\n=== ${step.name}: not run — ${step.skip}`);
+    results.push({ name: step.name, outcome: "skipped", seconds: 0, note: step.skip });
+    continue;
+  }
+  console.log(`\n=== ${step.name}`);
+  const started = Date.now();
+  try {
+    await run(step.command, step.args, childEnv());
+    results.push({ name: step.name, outcome: "passed", seconds: (Date.now() - started) / 1000 });
+  } catch (error) {
+    results.push({
+      name: step.name,
+      outcome: "failed",
+      seconds: (Date.now() - started) / 1000,
+      note: error instanceof Error ? error.message : String(error),
+    });
+  }
+}
+
+console.log("\n=== Summary");
+for (const result of results) {
+  const note = result.note ? ` (${result.note})` : "";
+  console.log(`  ${result.outcome.padEnd(7)} ${result.name} ${result.seconds.toFixed(0)}s${note}`);
+}
+const failed = results.filter((result) => result.outcome === "failed").length;
+const passed = results.filter((result) => result.outcome === "passed").length;
+console.log(`suites: ${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
