@@ -1,0 +1,80 @@
+// The platform (AWS) side of one tunnel, played by the lab: a responder-only strongSwan
+// configuration and, for BGP, an FRR bgpd configuration — generated from the same parameters the
+// customer's download is rendered from (outside IPs, inside /30, PSK, IKE version, policy).
+import { buildConfigModel, describeTunnel } from "@/lib/router-config/render-helpers";
+import { strongswanProposal } from "@/lib/router-config/render-strongswan";
+import type { RouterConfigInput, TunnelParams } from "@/lib/router-config/types";
+
+export const PLATFORM_CONNECTION = "platform";
+
+/** swanctl.conf for the AWS endpoint of `tunnel`; `psk` overrides the key (negative tests). */
+export function platformSwanctlConf(
+  input: RouterConfigInput,
+  tunnel: TunnelParams,
+  psk = tunnel.psk,
+): string {
+  const model = buildConfigModel(input);
+  const t = describeTunnel(tunnel);
+  const ikev2 = input.ikeVersion === "IKEV2";
+  return [
+    `# Lab platform side of tunnel ${t.number} (plays AWS): responder only, like an AWS endpoint.`,
+    "connections {",
+    `  ${PLATFORM_CONNECTION} {`,
+    `    version = ${ikev2 ? 2 : 1}`,
+    ikev2 ? "    mobike = no" : "    aggressive = no",
+    `    local_addrs = ${t.outsideIp}`,
+    `    remote_addrs = ${input.customerGatewayIp}`,
+    `    proposals = ${strongswanProposal(model.phase1)}`,
+    `    rekey_time = ${model.phase1.lifetimeSeconds}s`,
+    `    dpd_delay = ${model.dpd.intervalSeconds}s`,
+    ...(ikev2 ? [] : [`    dpd_timeout = ${model.dpd.timeoutSeconds}s`]),
+    "    local {",
+    "      auth = psk",
+    `      id = ${t.outsideIp}`,
+    "    }",
+    "    remote {",
+    "      auth = psk",
+    `      id = ${input.customerGatewayIp}`,
+    "    }",
+    "    children {",
+    `      ${PLATFORM_CONNECTION} {`,
+    "        local_ts = 0.0.0.0/0",
+    "        remote_ts = 0.0.0.0/0",
+    `        esp_proposals = ${strongswanProposal(model.phase2)}`,
+    `        rekey_time = ${model.phase2.lifetimeSeconds}s`,
+    "        dpd_action = clear",
+    "        start_action = none",
+    "      }",
+    "    }",
+    "  }",
+    "}",
+    "secrets {",
+    "  ike-platform {",
+    `    id-local = ${t.outsideIp}`,
+    `    id-remote = ${input.customerGatewayIp}`,
+    `    secret = "${psk}"`,
+    "  }",
+    "}",
+    "",
+  ].join("\n");
+}
+
+/** bgpd configuration of the AWS endpoint: platform ASN, neighbour = customer inside .2, advertise the VPC. */
+export function platformFrrConf(input: RouterConfigInput, tunnel: TunnelParams): string {
+  const model = buildConfigModel(input);
+  const t = describeTunnel(tunnel);
+  if (!model.bgp) throw new Error("platformFrrConf: BGP connections only");
+  return [
+    `! Lab platform side of tunnel ${t.number} (plays the virtual private gateway)`,
+    `router bgp ${model.bgp.platformAsn}`,
+    ` bgp router-id ${t.awsInsideIp}`,
+    " no bgp ebgp-requires-policy",
+    ` neighbor ${t.customerInsideIp} remote-as ${model.bgp.customerAsn}`,
+    ` neighbor ${t.customerInsideIp} timers ${model.bgp.keepaliveSeconds} ${model.bgp.holdSeconds}`,
+    " address-family ipv4 unicast",
+    `  network ${model.platformVpc.cidr}`,
+    " exit-address-family",
+    "exit",
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,281 @@
+// One lab scenario: build the namespaces, play the platform side of every tunnel, run the
+// customer's downloaded configuration, and measure what a customer would see. Takes a
+// RouterConfigInput (hand-made fixtures today; later the inputs of a request provisioned through
+// the EC2 emulator) plus lab options. Always tears everything down, even on failure.
+import { join } from "node:path";
+import { buildConfigModel, describeTunnel } from "@/lib/router-config/render-helpers";
+import { strongswanConnectionName } from "@/lib/router-config/render-strongswan";
+import type { RouterConfigInput } from "@/lib/router-config/types";
+import { lanAddresses, loadCustomerConnections, startCustomer } from "./customer-side";
+import { inNs, must, sleep, waitFor } from "./exec";
+import { bgpPeers, type Frr, startFrr, stopFrr } from "./frr-lab";
+import { addLoopbackAddress, createTopology, destroyTopology, sweepStale, type Topology } from "./netns";
+import { platformFrrConf, platformSwanctlConf } from "./platform-side";
+import {
+  type Charon,
+  charonLog,
+  isUp,
+  listSas,
+  loadSwanctl,
+  startCharon,
+  stopCharon,
+  waitForTun,
+} from "./strongswan-lab";
+
+export type LabOptions = {
+  name: string;
+  /** Platform-side PSK per tunnel number, to make a tunnel fail authentication (negative control). */
+  platformPskOverride?: Partial<Record<1 | 2, string>>;
+  /** "auth-failed": expect no SA and AUTH_FAILED in the customer log instead of working tunnels. */
+  expect?: "up" | "auth-failed";
+  /** Stop the platform side of the tunnel carrying traffic and check the other one takes over. */
+  failover?: boolean;
+  /** Per-wait timeout (SA up, BGP Established, ping). */
+  timeoutMs?: number;
+  log?: (line: string) => void;
+};
+
+export type LabResult = {
+  name: string;
+  ok: boolean;
+  failures: string[];
+  /** ms from loading the customer's connections to each tunnel's IKE_SA ESTABLISHED + CHILD_SA INSTALLED. */
+  tunnelUpMs: Record<number, number>;
+  /** ms from loading the connections to each BGP session Established (customer side, by tunnel). */
+  bgpEstablishedMs: Record<number, number>;
+  /** Prefixes received: by the customer from the platform, and by the platform endpoints from the customer. */
+  routes?: { customerReceived: number; platformReceived: number };
+  ping?: { from: string; to: string; ok: boolean; viaTunnel: number | null };
+  failover?: { stoppedTunnel: number; recoveredViaTunnel: number | null; recoveryMs: number | null };
+  authFailedSeen?: boolean;
+  totalMs: number;
+};
+
+function labLog(options: LabOptions, started: number): (line: string) => void {
+  const sink = options.log;
+  if (!sink) return () => {};
+  return (line) => sink(`${String(Date.now() - started).padStart(6)} ms ${line}`);
+}
+
+async function ping(ns: string, from: string, to: string, count = 3): Promise<boolean> {
+  const r = await inNs(ns, "ping", ["-n", "-q", "-c", String(count), "-i", "0.2", "-W", "1", "-I", from, to]);
+  return r.code === 0;
+}
+
+/** Which tunnel's customer CHILD_SA sent the most bytes since `before`. */
+function carrier(
+  before: Map<string, number>,
+  after: Map<string, number>,
+  input: RouterConfigInput,
+): number | null {
+  let best: number | null = null;
+  let bestDelta = 0;
+  for (const t of input.tunnels) {
+    const name = strongswanConnectionName(t.number);
+    const delta = (after.get(name) ?? 0) - (before.get(name) ?? 0);
+    if (delta > bestDelta) {
+      bestDelta = delta;
+      best = t.number;
+    }
+  }
+  return best;
+}
+
+async function bytesOut(charon: Charon): Promise<Map<string, number>> {
+  return new Map((await listSas(charon)).map((s) => [s.name, s.bytesOut]));
+}
+
+type PlatformEndpoint = { tunnel: number; charon: Charon; frr: Frr | null };
+
+export async function runLabScenario(input: RouterConfigInput, options: LabOptions): Promise<LabResult> {
+  const started = Date.now();
+  const log = labLog(options, started);
+  const timeoutMs = options.timeoutMs ?? 20_000;
+  const model = buildConfigModel(input);
+  const failures: string[] = [];
+  const result: LabResult = {
+    name: options.name,
+    ok: false,
+    failures,
+    tunnelUpMs: {},
+    bgpEstablishedMs: {},
+    totalMs: 0,
+  };
+  await sweepStale();
+  let topology: Topology | null = null;
+  const platform: PlatformEndpoint[] = [];
+  const stoppers: Array<() => Promise<void>> = [];
+  try {
+    topology = await createTopology({
+      customerGatewayIp: input.customerGatewayIp,
+      awsOutsideIps: model.tunnels.map((t) => t.outsideIp),
+    });
+    const topo = topology;
+    log(`[${options.name}] namespaces ${topo.namespaces.join(", ")}; files in ${topo.dir}`);
+    const vpcHost = model.keepAliveTarget;
+
+    // Platform side of every tunnel.
+    for (const [i, tunnel] of input.tunnels.entries()) {
+      const endpoint = topo.aws[i];
+      if (!endpoint) throw new Error("topology/tunnel mismatch");
+      const t = describeTunnel(tunnel);
+      const dir = join(topo.dir, `aws${t.number}`);
+      const charon = await startCharon(endpoint.ns, dir);
+      stoppers.push(() => stopCharon(charon));
+      await waitForTun(endpoint.ns);
+      await must("ip", [
+        "-n",
+        endpoint.ns,
+        "addr",
+        "add",
+        `${t.awsInsideIp}/${t.insidePrefix}`,
+        "dev",
+        "ipsec0",
+      ]);
+      await addLoopbackAddress(endpoint.ns, `${vpcHost}/${model.platformVpc.prefix}`);
+      await loadSwanctl(
+        charon,
+        "swanctl.conf",
+        platformSwanctlConf(input, tunnel, options.platformPskOverride?.[tunnel.number]),
+      );
+      let frr: Frr | null = null;
+      if (model.bgp) {
+        frr = await startFrr(endpoint.ns, join(dir, "frr"), platformFrrConf(input, tunnel));
+        const f = frr;
+        stoppers.push(() => stopFrr(f));
+      }
+      platform.push({ tunnel: t.number, charon, frr });
+      log(`[${options.name}] platform side of tunnel ${t.number} ready`);
+    }
+
+    // Customer side: the downloaded files.
+    const customer = await startCustomer(topo, input);
+    stoppers.push(() => stopCharon(customer.charon));
+    if (customer.frr) {
+      const f = customer.frr;
+      stoppers.push(() => stopFrr(f));
+    }
+    log(`[${options.name}] platform and customer daemons ready`);
+    const t0 = Date.now();
+    await loadCustomerConnections(customer);
+
+    if (options.expect === "auth-failed") {
+      const seen = await waitFor("AUTH_FAILED in the customer log", timeoutMs, async () =>
+        /AUTHENTICATION_FAILED|AUTH_FAILED|authentication of .* failed|INVALID_ID_INFORMATION/.test(
+          charonLog(customer.charon),
+        )
+          ? true
+          : undefined,
+      ).catch(() => false);
+      result.authFailedSeen = seen;
+      if (!seen) failures.push("no authentication failure logged");
+      await sleep(1000);
+      const sas = await listSas(customer.charon);
+      const up = input.tunnels.filter((t) => isUp(sas, strongswanConnectionName(t.number)));
+      if (up.length > 0)
+        failures.push(`tunnel(s) ${up.map((t) => t.number).join(", ")} came up despite the wrong PSK`);
+      log(`[${options.name}] authentication failure seen: ${seen}; SAs up: ${up.length}`);
+      return result;
+    }
+
+    // Tunnels up.
+    await waitFor("all tunnels up", timeoutMs, async () => {
+      const sas = await listSas(customer.charon);
+      for (const t of input.tunnels) {
+        if (result.tunnelUpMs[t.number] === undefined && isUp(sas, strongswanConnectionName(t.number))) {
+          result.tunnelUpMs[t.number] = Date.now() - t0;
+        }
+      }
+      return input.tunnels.every((t) => result.tunnelUpMs[t.number] !== undefined) ? true : undefined;
+    }).catch((error: unknown) => failures.push(String(error instanceof Error ? error.message : error)));
+    log(`[${options.name}] tunnels up (ms): ${JSON.stringify(result.tunnelUpMs)}`);
+
+    // BGP.
+    if (model.bgp && customer.frr) {
+      const peersByTunnel = new Map(model.tunnels.map((t) => [t.awsInsideIp, t.number]));
+      const poll = async () => {
+        const peers = await bgpPeers(topo.cust.ns);
+        for (const [addr, peer] of Object.entries(peers)) {
+          const n = peersByTunnel.get(addr);
+          if (n !== undefined && peer.state === "Established" && result.bgpEstablishedMs[n] === undefined) {
+            result.bgpEstablishedMs[n] = Date.now() - t0;
+          }
+        }
+        const count = Object.keys(result.bgpEstablishedMs).length;
+        return count === model.tunnels.length ? count : undefined;
+      };
+      // kernel-libipsec (one TUN, no if_id separation) sends all customer traffic into ONE of the
+      // two identical 0/0 SAs, so only that tunnel's BGP session can come up here; on a real
+      // router each SA has its own XFRM interface and both sessions come up. Require every
+      // session only for a single tunnel; with two, one session plus routes both ways.
+      const needAll = model.tunnels.length === 1;
+      await waitFor("BGP Established", needAll ? timeoutMs : Math.min(timeoutMs, 8000), poll).catch(
+        (error: unknown) => {
+          const count = Object.keys(result.bgpEstablishedMs).length;
+          if (needAll || count === 0) failures.push(String(error instanceof Error ? error.message : error));
+        },
+      );
+      log(`[${options.name}] BGP Established (ms): ${JSON.stringify(result.bgpEstablishedMs)}`);
+      const routes = await waitFor("routes exchanged both ways", timeoutMs, async () => {
+        const cust = Object.values(await bgpPeers(topo.cust.ns)).reduce((n, p) => n + p.pfxRcd, 0);
+        let plat = 0;
+        for (const e of platform)
+          plat += Object.values(await bgpPeers(e.charon.ns)).reduce((n, p) => n + p.pfxRcd, 0);
+        return cust >= 1 && plat >= input.customerCidrs.length
+          ? { customerReceived: cust, platformReceived: plat }
+          : undefined;
+      }).catch((error: unknown) => {
+        failures.push(String(error instanceof Error ? error.message : error));
+        return undefined;
+      });
+      if (routes) result.routes = routes;
+    }
+
+    // Data across the tunnel: a LAN address of the customer to a VPC address of the platform.
+    const from = (lanAddresses(input)[0] ?? "").split("/")[0] ?? "";
+    const before = await bytesOut(customer.charon);
+    const pingOk = await waitFor("ping across the tunnel", timeoutMs, async () =>
+      (await ping(topo.cust.ns, from, vpcHost)) ? true : undefined,
+    ).catch(() => false);
+    const via = carrier(before, await bytesOut(customer.charon), input);
+    result.ping = { from, to: vpcHost, ok: pingOk, viaTunnel: via };
+    if (!pingOk) failures.push(`ping ${from} -> ${vpcHost} failed`);
+    log(`[${options.name}] ping ${from} -> ${vpcHost}: ${pingOk ? "ok" : "FAILED"} via tunnel ${via ?? "?"}`);
+
+    if (options.failover) {
+      const stopped = via ?? 1;
+      const endpoint = platform.find((e) => e.tunnel === stopped);
+      if (!endpoint) throw new Error(`no platform endpoint for tunnel ${stopped}`);
+      const tStop = Date.now();
+      if (endpoint.frr) await stopFrr(endpoint.frr);
+      await stopCharon(endpoint.charon);
+      log(`[${options.name}] stopped the platform side of tunnel ${stopped}`);
+      const beforeFailover = await bytesOut(customer.charon);
+      const recovered = await waitFor(
+        "ping after failover",
+        timeoutMs,
+        async () => ((await ping(topo.cust.ns, from, vpcHost, 1)) ? true : undefined),
+        200,
+      ).catch(() => false);
+      const recoveryMs = recovered ? Date.now() - tStop : null;
+      const after = carrier(beforeFailover, await bytesOut(customer.charon), input);
+      result.failover = { stoppedTunnel: stopped, recoveredViaTunnel: recovered ? after : null, recoveryMs };
+      if (!recovered) failures.push("no ping after the platform side of the active tunnel stopped");
+      else if (after === stopped) failures.push(`traffic still counted on stopped tunnel ${stopped}`);
+      log(
+        `[${options.name}] failover: ${recovered ? `recovered in ${recoveryMs} ms via tunnel ${after ?? "?"}` : "NOT recovered"}`,
+      );
+    }
+    return result;
+  } catch (error) {
+    failures.push(error instanceof Error ? error.message : String(error));
+    return result;
+  } finally {
+    const tCleanup = Date.now();
+    for (const stop of stoppers.reverse()) await stop().catch(() => {});
+    log(`[${options.name}] daemons stopped in ${Date.now() - tCleanup} ms`);
+    if (topology) await destroyTopology(topology);
+    result.totalMs = Date.now() - started;
+    result.ok = failures.length === 0;
+  }
+}
