@@ -2,7 +2,9 @@
 // @prisma/adapter-pg 6.19.3 in migrate mode (docs/decisions/002-prisma-6-js-engine.md):
 //  1. introspection returns `name` (OID 19) and `"char"` (OID 18) columns it cannot map;
 //  2. connectToShadowDb() built from a connection string points at the MAIN database;
-//  3. the shadow database is dropped while its own pool still holds connections.
+//  3. the shadow database is dropped while its own pool still holds connections;
+//  4. a whole migration script sent through executeRaw uses the extended protocol, which refuses
+//     several statements ("cannot insert multiple commands into a prepared statement").
 import { randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { ColumnTypeEnum, type SqlQuery, type SqlResultSet } from "@prisma/driver-adapter-utils";
@@ -14,7 +16,9 @@ const PG_TEXT = 25;
 type PgField = { dataTypeID: number };
 type PgResult = { fields: PgField[]; rows: unknown[] };
 type Queryable = {
+  client?: { query(sql: string): Promise<{ rowCount: number | null }> };
   queryRaw(query: SqlQuery): Promise<SqlResultSet>;
+  executeRaw(query: SqlQuery): Promise<number>;
   performIO?: (query: SqlQuery) => Promise<PgResult>;
   startTransaction?: (isolationLevel?: unknown) => Promise<Queryable>;
 };
@@ -48,6 +52,16 @@ function mendQueryable<T>(target: T): T {
       result.columnTypes[index] = ColumnTypeEnum.Character;
     }
     return result;
+  };
+  const executeRaw = q.executeRaw.bind(q);
+  q.executeRaw = async (query) => {
+    // Without parameters the simple protocol runs a multi-statement script as one call.
+    if (query.args.length > 0 || !q.client) return executeRaw(query);
+    try {
+      return (await q.client.query(query.sql)).rowCount ?? 0;
+    } catch {
+      return executeRaw(query); // let the adapter turn the error into its own kind
+    }
   };
   const startTransaction = q.startTransaction?.bind(q);
   if (startTransaction) {
