@@ -36,6 +36,14 @@ const schema = z.object({
   AWS_ENDPOINT_URL_EC2: z.url().optional(),
   /** Keyring for secrets at rest: "id:base64key,…", first is current (see lib/crypto/secret-box.ts). */
   SECRET_KEYS: z.string().optional(),
+  /** How often a workflow step polls AWS while it waits for a resource's state. */
+  WORKFLOW_POLL_INTERVAL_MS: z.coerce.number().int().min(10).default(1000),
+  /** How long a step waits for AWS (e.g. a VPN connection becoming available) before failing. */
+  WORKFLOW_WAIT_TIMEOUT_MS: z.coerce.number().int().min(1000).default(15 * 60 * 1000),
+  /** Workflows one worker process runs at once. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
+  /** How often a worker looks for workflows that no worker is running (crash recovery). */
+  WORKER_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(3000),
   /** Seeds demo users with this password (npm start only; never in production). */
   DEMO_PASSWORD: z.string().min(8).default("demo-password"),
 });

@@ -1,5 +1,6 @@
 // `npm start`: the whole portal on embedded defaults — PostgreSQL, migrations, demo data, a
-// production build when sources changed, and the web server on http://localhost:3000.
+// production build when sources changed, the EC2 emulator, the provisioning worker, and the web
+// server on http://localhost:3000.
 // Ctrl-C stops everything it started.
 import path from "node:path";
 import { ensureBuild } from "./lib/build";
@@ -47,6 +48,28 @@ try {
   await run("tsx", ["--conditions=react-server", "scripts/seed.ts"], env);
   await ensureBuild(log);
 
+  // AWS side: the project's EC2 emulator unless an endpoint is given (or USE_REAL_AWS=1, which
+  // leaves the SDK on real AWS with the standard credential chain).
+  if (process.env.AWS_ENDPOINT_URL_EC2) {
+    log(`Using the EC2 endpoint ${process.env.AWS_ENDPOINT_URL_EC2}.`);
+  } else if (process.env.USE_REAL_AWS === "1") {
+    log("Using real AWS (standard credential chain).");
+  } else {
+    const emulatorPort = process.env.EC2_EMULATOR_PORT ?? "4566";
+    services.push(
+      await startService(
+        "emulator",
+        "tsx",
+        ["emulator/main.ts", "--port", emulatorPort, "--state", path.join(DATA, "emulator", "state.json")],
+        env,
+        /EC2 emulator listening/,
+      ),
+    );
+    env.AWS_ENDPOINT_URL_EC2 = `http://127.0.0.1:${emulatorPort}`;
+  }
+  services.push(
+    await startService("worker", "tsx", ["--conditions=react-server", "worker/main.ts"], env, /ready: working/),
+  );
   services.push(await startService("web", "next", ["start", "-p", PORT], env, /Ready in|started server/i));
   const password = process.env.DEMO_PASSWORD ?? "demo-password";
   console.log(`
@@ -58,6 +81,8 @@ try {
     team@example.com        customer, Team organization without the add-on (cannot request)
     support@example.com     support staff (approves requests)
     admin@example.com       admin
+
+  EC2 emulator: ${env.AWS_ENDPOINT_URL_EC2 ?? "real AWS"}${env.AWS_ENDPOINT_URL_EC2 ? " (inventory: /_emulator/inventory)" : ""}
 
   Press Ctrl-C to stop.
 `);

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authenticatedAction } from "@/lib/actions/authenticated-action";
+import { decommissionVpn, requestWorkflowRun, retryFailedWorkflow } from "@/lib/provisioning/start-workflow";
 import { approveVpnRequest, rejectVpnRequest } from "@/lib/vpn-request/decide-vpn-request";
 
 const STAFF = ["SUPPORT", "ADMIN"] as const;
@@ -14,6 +15,7 @@ export const approveVpnRequestAction = authenticatedAction({
   schema: z.object({ requestId }),
   async handler(input, { user }) {
     await approveVpnRequest(input.requestId, { id: user.id, email: user.email });
+    await requestWorkflowRun(input.requestId);
     revalidatePath(`/support/requests/${input.requestId}`);
     revalidatePath("/support");
     return { ok: true, message: "Approved. Provisioning starts shortly." };
@@ -36,5 +38,27 @@ export const rejectVpnRequestAction = authenticatedAction({
     revalidatePath(`/support/requests/${input.requestId}`);
     revalidatePath("/support");
     return { ok: true, message: "Rejected; the customer sees your reason." };
+  },
+});
+
+export const retryWorkflowAction = authenticatedAction({
+  name: "vpn-request.retry",
+  roles: STAFF,
+  schema: z.object({ requestId }),
+  async handler(input, { user }) {
+    await retryFailedWorkflow(input.requestId, { id: user.id, email: user.email });
+    revalidatePath(`/support/requests/${input.requestId}`);
+    return { ok: true, message: "Retrying from the step that failed." };
+  },
+});
+
+export const decommissionVpnAction = authenticatedAction({
+  name: "vpn-request.decommission",
+  roles: STAFF,
+  schema: z.object({ requestId }),
+  async handler(input, { user }) {
+    await decommissionVpn(input.requestId, { id: user.id, email: user.email }, { kind: "staff" });
+    revalidatePath(`/support/requests/${input.requestId}`);
+    return { ok: true, message: "Decommissioning started." };
   },
 });

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authenticatedAction } from "@/lib/actions/authenticated-action";
 import { createVpnRequest } from "@/lib/vpn-request/create-vpn-request";
+import { decommissionVpn } from "@/lib/provisioning/start-workflow";
 import { cancelVpnRequest } from "@/lib/vpn-request/decide-vpn-request";
 import { getRequestSettings } from "@/lib/vpn-request/request-settings";
 import { makeVpnRequestSchema } from "@/lib/vpn-request/schema";
@@ -40,5 +41,21 @@ export const cancelVpnRequestAction = authenticatedAction({
     });
     revalidatePath(`/requests/${requestId}`);
     return { ok: true, message: "Request cancelled." };
+  },
+});
+
+export const decommissionVpnAction = authenticatedAction({
+  name: "vpn-request.decommission",
+  roles: ["CUSTOMER"],
+  schema: requestIdSchema,
+  async handler({ requestId }, { user }) {
+    if (!user.organizationId) return { ok: false, message: "Your account is not in an organization." };
+    await decommissionVpn(
+      requestId,
+      { id: user.id, email: user.email },
+      { kind: "organization", organizationId: user.organizationId },
+    );
+    revalidatePath(`/requests/${requestId}`);
+    return { ok: true, message: "Decommissioning started." };
   },
 });

@@ -1,0 +1,42 @@
+// EC2 clients for the worker: the real SDK against AWS (standard credential chain) or, when
+// AWS_ENDPOINT_URL_EC2 is set, against that endpoint (the project's emulator) — same code path.
+import { EC2Client } from "@aws-sdk/client-ec2";
+import { withRetries } from "@/lib/aws/with-retries";
+import { getEnv } from "@/lib/env";
+
+/**
+ * Calls that create something are never repeated blindly (a lost reply may hide a resource that
+ * exists): their step is retried instead, and it looks the resource up by tag first. Every other
+ * call — describes, attaches, deletes — is retried right here on throttling and 5xx.
+ */
+const CREATES = /^(Create|Allocate|Run|Request|Import|Copy)/;
+
+const clients = new Map<string, EC2Client>();
+
+export function ec2For(region: string): EC2Client {
+  const existing = clients.get(region);
+  if (existing) return existing;
+  const endpoint = getEnv().AWS_ENDPOINT_URL_EC2;
+  const client = new EC2Client({
+    region,
+    // Retries are ours (lib/aws/with-retries.ts): a whole step is retried, never a bare create.
+    maxAttempts: 1,
+    ...(endpoint
+      ? { endpoint, credentials: { accessKeyId: "emulator", secretAccessKey: "emulator" } }
+      : {}),
+  });
+  client.middlewareStack.add(
+    (next, context) => (args) =>
+      CREATES.test(context.commandName ?? "") ? next(args) : withRetries(() => next(args)),
+    { step: "initialize", name: "portalRetrySafeCalls" },
+  );
+  clients.set(region, client);
+  return client;
+}
+
+/** True when the configured endpoint is this machine (tests refuse anything else). */
+export function isLocalEndpoint(url: string | undefined): boolean {
+  if (!url) return false;
+  const host = new URL(url).hostname;
+  return host === "127.0.0.1" || host === "localhost" || host === "::1" || host === "[::1]";
+}

@@ -1,0 +1,145 @@
+// The workflow engine: runs a request's provisioning or decommissioning steps in order, records
+// each step's state and output, resumes after DONE steps, retries transient AWS errors, and turns
+// a permanent error into FAILED with the step and a message support can act on.
+import { SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
+import { describeAwsError, isTransientAwsError } from "@/lib/aws/aws-errors";
+import { ec2For } from "@/lib/aws/ec2-client";
+import { withRetries } from "@/lib/aws/with-retries";
+import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { WorkflowKind } from "@/lib/generated/prisma/enums";
+import { DECOMMISSION_STEPS } from "@/lib/provisioning/decommission-steps";
+import { PROVISION_STEPS } from "@/lib/provisioning/provision-steps";
+import { withWorkflowLock } from "@/lib/provisioning/workflow-lock";
+import type { StepContext, StepOutput, WorkflowRequest, WorkflowStep } from "@/lib/provisioning/workflow-types";
+import { transitionVpnRequest } from "@/lib/vpn-request/transition-vpn-request";
+
+export const WORKFLOW_STEPS: Record<WorkflowKind, readonly WorkflowStep[]> = {
+  PROVISION: PROVISION_STEPS,
+  DECOMMISSION: DECOMMISSION_STEPS,
+};
+
+export type WorkflowOutcome = "completed" | "failed" | "busy" | "nothing-to-do";
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Which workflow a request in this status needs, if any. */
+export function workflowFor(status: string): WorkflowKind | null {
+  if (status === "APPROVED" || status === "PROVISIONING") return "PROVISION";
+  if (status === "DECOMMISSIONING") return "DECOMMISSION";
+  return null;
+}
+
+export async function runWorkflow(requestId: string, log: (line: string) => void = () => {}): Promise<WorkflowOutcome> {
+  const result = await withWorkflowLock(requestId, () => runLocked(requestId, log));
+  return result.locked ? result.value : "busy";
+}
+
+async function runLocked(requestId: string, log: (line: string) => void): Promise<WorkflowOutcome> {
+  const found = await db.vpnRequest.findUnique({ where: { id: requestId } });
+  const kind = found ? workflowFor(found.status) : null;
+  if (!found || !kind) return "nothing-to-do";
+  if (found.status === "APPROVED") {
+    await transitionVpnRequest({
+      requestId,
+      scope: { kind: "staff" },
+      from: ["APPROVED"],
+      to: "PROVISIONING",
+      actor: SYSTEM_ACTOR,
+      action: "vpn-request.provisioning-started",
+    });
+  }
+  const steps = WORKFLOW_STEPS[kind];
+  await db.provisioningStep.createMany({
+    data: steps.map((step, position) => ({ requestId, workflow: kind, name: step.name, position })),
+    skipDuplicates: true,
+  });
+  const rows = await db.provisioningStep.findMany({ where: { requestId, workflow: kind } });
+  const outputs: Record<string, StepOutput> = {};
+  // Provisioning outputs (AWS IDs) stay readable to decommissioning through tags, not outputs.
+  for (const row of rows) if (row.status === "DONE" && row.output) outputs[row.name] = row.output as StepOutput;
+
+  const request: WorkflowRequest = {
+    id: found.id,
+    organizationId: found.organizationId,
+    region: found.region,
+    routing: found.routing,
+    ikeVersion: found.ikeVersion,
+    tunnelCount: found.tunnelCount,
+    customerGatewayIp: found.customerGatewayIp,
+    bgpAsn: found.bgpAsn === null ? null : Number(found.bgpAsn),
+    subnetRanges: found.subnetRanges,
+    advertisedNetworks: found.advertisedNetworks,
+    platformVpcCidr: found.platformVpcCidr,
+    platformAsn: found.platformAsn,
+  };
+  const env = getEnv();
+
+  for (const step of steps) {
+    const row = rows.find((candidate) => candidate.name === step.name);
+    if (!row || row.status === "DONE") continue;
+    const where = { requestId_workflow_name: { requestId, workflow: kind, name: step.name } };
+    await db.provisioningStep.update({
+      where,
+      data: { status: "RUNNING", attempts: { increment: 1 }, startedAt: row.startedAt ?? new Date(), lastError: null },
+    });
+    log(`${requestId} ${kind} ${step.name}: running`);
+    const ctx: StepContext = {
+      request,
+      ec2: ec2For(request.region),
+      outputs,
+      waiting: async (note) => {
+        await db.provisioningStep.update({ where, data: { output: { waiting: note } } });
+      },
+      sleep,
+      pollIntervalMs: env.WORKFLOW_POLL_INTERVAL_MS,
+      waitTimeoutMs: env.WORKFLOW_WAIT_TIMEOUT_MS,
+      platformAsn: request.platformAsn ?? env.PLATFORM_ASN,
+    };
+    try {
+      const output = await withRetries(() => step.run(ctx), {
+        onRetry: async (error, attempt, delayMs) => {
+          log(`${requestId} ${step.name}: transient ${describeAwsError(error)}; retry ${attempt} in ${delayMs} ms`);
+          await db.provisioningStep.update({
+            where,
+            data: { lastError: `Retrying after ${describeAwsError(error)}` },
+          });
+        },
+      });
+      outputs[step.name] = output;
+      await db.provisioningStep.update({
+        where,
+        data: { status: "DONE", finishedAt: new Date(), output: output as Prisma.InputJsonValue, lastError: null },
+      });
+      log(`${requestId} ${kind} ${step.name}: done`);
+    } catch (error) {
+      const message = isTransientAwsError(error)
+        ? `AWS kept failing with ${describeAwsError(error)} after several retries; retry the step when AWS recovers.`
+        : describeAwsError(error);
+      await db.provisioningStep.update({ where, data: { status: "FAILED", lastError: message, finishedAt: new Date() } });
+      await transitionVpnRequest({
+        requestId,
+        scope: { kind: "staff" },
+        to: "FAILED",
+        actor: SYSTEM_ACTOR,
+        action: kind === "PROVISION" ? "vpn-request.provisioning-failed" : "vpn-request.decommissioning-failed",
+        data: { failedStep: step.name, failureMessage: message, failedAt: new Date() },
+        details: { step: step.name, message },
+      });
+      log(`${requestId} ${kind} ${step.name}: FAILED ${message}`);
+      return "failed";
+    }
+  }
+
+  await transitionVpnRequest({
+    requestId,
+    scope: { kind: "staff" },
+    to: kind === "PROVISION" ? "AWAITING_CUSTOMER" : "DECOMMISSIONED",
+    actor: SYSTEM_ACTOR,
+    action: kind === "PROVISION" ? "vpn-request.provisioned" : "vpn-request.decommissioned",
+    data: kind === "DECOMMISSION" ? { decommissionedAt: new Date() } : {},
+  });
+  log(`${requestId} ${kind}: completed`);
+  return "completed";
+}
