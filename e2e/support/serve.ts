@@ -5,7 +5,7 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { ensureBuild } from "../../scripts/lib/build";
 import { childEnv, ROOT, run, type Service, startService } from "../../scripts/lib/run";
-import { startTestDatabase } from "../../test/support/test-database";
+import { freePort, startTestDatabase } from "../../test/support/test-database";
 import { E2E_ENV_FILE, E2E_PORT } from "./settings";
 
 const log = (line: string) => console.log(`[e2e] ${line}`);
@@ -34,8 +34,30 @@ const env = childEnv({
 });
 await run("tsx", ["--conditions=react-server", "scripts/seed.ts"], env);
 await ensureBuild(log);
+// The AWS side: the project's emulator (state in memory, short delays) and the real worker.
+const emulatorPort = await freePort();
+const emulatorConfig = JSON.stringify({
+  delays: { vpnAvailableMs: 1500, natAvailableMs: 800, vgwAttachMs: 300, vpnDeletedMs: 500, natDeletedMs: 500, vgwDetachMs: 300 },
+  quotas: { vpnGateways: 100 },
+});
+services.push(
+  await startService(
+    "emulator",
+    "tsx",
+    ["emulator/main.ts", "--port", String(emulatorPort), "--memory", "--config", emulatorConfig],
+    env,
+    /EC2 emulator listening/,
+    { echo: false },
+  ),
+);
+env.AWS_ENDPOINT_URL_EC2 = `http://127.0.0.1:${emulatorPort}`;
+env.WORKFLOW_POLL_INTERVAL_MS = "200";
+env.WORKER_SWEEP_INTERVAL_MS = "1000";
+services.push(
+  await startService("worker", "tsx", ["--conditions=react-server", "worker/main.ts"], env, /ready: working/, { echo: false }),
+);
 mkdirSync(path.dirname(E2E_ENV_FILE), { recursive: true });
-writeFileSync(E2E_ENV_FILE, JSON.stringify({ databaseUrl: database.url }));
+writeFileSync(E2E_ENV_FILE, JSON.stringify({ databaseUrl: database.url, emulatorUrl: env.AWS_ENDPOINT_URL_EC2 }));
 services.push(
   await startService("web", "next", ["start", "-p", String(E2E_PORT)], env, /Ready in/i, { echo: false }),
 );
