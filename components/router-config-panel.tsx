@@ -1,0 +1,111 @@
+import type { ReactNode } from "react";
+import { RouterConfigCopyButton } from "@/components/router-config-copy-button";
+import { type FormatOption, RouterConfigPicker } from "@/components/router-config-picker";
+import { buttonClass } from "@/components/ui/button";
+import { Card, Notice } from "@/components/ui/card";
+
+export type RouterConfigPanelProps = {
+  pageHref: string;
+  connection:
+    | { state: "not-ready"; reason: string }
+    | {
+        state: "ready";
+        routing: "STATIC" | "BGP";
+        ikeVersion: "IKEV1" | "IKEV2";
+        tunnelCount: number;
+        keepAliveTarget: string;
+        formats: readonly FormatOption[];
+      };
+  selected?: { id: string; label: string; filename: string; content: string; downloadHref: string };
+};
+
+/** The router configuration page body, shared by the customer's and support's pages. */
+export function RouterConfigPanel({ pageHref, connection, selected }: RouterConfigPanelProps) {
+  if (connection.state === "not-ready") {
+    return (
+      <Notice tone="info" title="Router configuration not ready yet">
+        {connection.reason}
+      </Notice>
+    );
+  }
+  return (
+    <div className="space-y-6">
+      <Card title="Vendor and platform">
+        <RouterConfigPicker action={pageHref} formats={connection.formats} selected={selected?.id} />
+      </Card>
+      {selected ? (
+        <Card
+          title={selected.label}
+          actions={
+            <span className="flex items-center gap-2">
+              <RouterConfigCopyButton text={selected.content} />
+              <a
+                href={selected.downloadHref}
+                download={selected.filename}
+                className={buttonClass("primary")}
+                aria-describedby="config-filename"
+              >
+                Download
+              </a>
+            </span>
+          }
+        >
+          <p id="config-filename" className="mb-3 text-xs text-slate-600">
+            File <span className="font-mono">{selected.filename}</span>. It contains both pre-shared keys:
+            keep it like a password. Every view and download is recorded in the request&apos;s history.
+          </p>
+          <section aria-label="Configuration preview">
+            <pre className="max-h-[32rem] overflow-auto rounded-md bg-slate-950 p-4 font-mono text-xs leading-relaxed text-slate-100">
+              <code>{selected.content}</code>
+            </pre>
+          </section>
+        </Card>
+      ) : (
+        <p className="text-sm text-slate-600">Choose your router above to see its configuration.</p>
+      )}
+      <RouterConfigAdvice connection={connection} />
+    </div>
+  );
+}
+
+function RouterConfigAdvice({
+  connection,
+}: {
+  connection: Extract<RouterConfigPanelProps["connection"], { state: "ready" }>;
+}) {
+  const items: ReactNode[] = [];
+  if (connection.ikeVersion === "IKEV2" && connection.routing === "STATIC") {
+    items.push(
+      <li key="keepalive">
+        <strong>IKEv2 with static routing: keep the tunnels busy.</strong> With IKEv2 the platform never
+        starts a tunnel; your router does (the configuration starts both tunnels and restarts them after dead
+        peer detection or a close). When no traffic flows, an idle tunnel can be torn down and the first
+        packets of the next conversation are lost while it comes back. Run a keep-alive from a host in your
+        network, for example <code className="font-mono">ping -i 5 {connection.keepAliveTarget}</code>, or
+        your router&apos;s SLA/IP monitor feature towards that address. (With BGP the BGP keep-alives do this
+        for you.)
+      </li>,
+    );
+  }
+  if (connection.tunnelCount === 1) {
+    items.push(
+      <li key="single">
+        <strong>One tunnel means no failover.</strong> This connection has a single tunnel: AWS maintenance on
+        its endpoint, a rekey problem or an outage of your router&apos;s path to it is an outage of the whole
+        VPN. Two tunnels keep the VPN up while one is down.
+      </li>,
+    );
+  } else {
+    items.push(
+      <li key="redundancy">
+        <strong>Configure both tunnels.</strong> AWS replaces tunnel endpoints during maintenance one at a
+        time; with both tunnels configured traffic moves to the other one.
+      </li>,
+    );
+  }
+  return (
+    <Card title="Before you apply it">
+      <ul className="list-disc space-y-2 pl-5 text-sm text-slate-700">{items}</ul>
+    </Card>
+  );
+}

@@ -1,0 +1,101 @@
+import "server-only";
+import { openTunnelPsk } from "@/lib/crypto/tunnel-psk";
+import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import type { VpnStatus } from "@/lib/generated/prisma/enums";
+import { TUNNEL_POLICY } from "@/lib/vpn/tunnel-policy";
+import { type RequestScope, scopedRequestWhere } from "@/lib/vpn-request/scope";
+import type { RouterConfigInput, TunnelParams } from "./types";
+
+/** States in which the AWS side exists and a router configuration can be rendered. */
+export const CONFIGURABLE_STATUSES: readonly VpnStatus[] = [
+  "AWAITING_CUSTOMER",
+  "ACTIVE",
+  "DEGRADED",
+  "DOWN",
+];
+
+export type RouterConfigSubject = {
+  id: string;
+  organizationId: string;
+  customerName: string;
+  routing: "STATIC" | "BGP";
+  ikeVersion: "IKEV1" | "IKEV2";
+  tunnelCount: number;
+  status: VpnStatus;
+};
+
+export type LoadedRouterConfigInput =
+  | { state: "not-found" }
+  | { state: "not-ready"; request: RouterConfigSubject; reason: string }
+  | { state: "ready"; request: RouterConfigSubject; input: RouterConfigInput };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The parameters a router configuration is rendered from, read from the stored rows of a request the
+ * caller may see (DESIGN §7: never from a blob). PSKs are decrypted here, in memory only.
+ * "not-found" covers both a missing request and one of another organization.
+ */
+export async function loadRouterConfigInput(
+  id: string,
+  scope: RequestScope,
+): Promise<LoadedRouterConfigInput> {
+  if (!UUID.test(id)) return { state: "not-found" };
+  const row = await db.vpnRequest.findFirst({
+    where: scopedRequestWhere(id, scope),
+    include: { tunnels: { orderBy: { number: "asc" }, omit: { pskEncrypted: false } } },
+  });
+  if (!row) return { state: "not-found" };
+  const request: RouterConfigSubject = {
+    id: row.id,
+    organizationId: row.organizationId,
+    customerName: row.customerName,
+    routing: row.routing,
+    ikeVersion: row.ikeVersion,
+    tunnelCount: row.tunnelCount,
+    status: row.status,
+  };
+  const notReady = (reason: string): LoadedRouterConfigInput => ({ state: "not-ready", request, reason });
+
+  if (!CONFIGURABLE_STATUSES.includes(row.status)) {
+    return notReady(
+      "The VPN connection is not provisioned yet (or no longer exists): the configuration is available once the request is awaiting your router.",
+    );
+  }
+  const wanted = row.tunnels.filter((tunnel) => tunnel.number >= 1 && tunnel.number <= row.tunnelCount);
+  if (!row.vpnConnectionId || !row.platformVpcCidr || wanted.length !== row.tunnelCount) {
+    return notReady("Provisioning has not stored the connection's parameters yet; try again in a minute.");
+  }
+  const tunnels: TunnelParams[] = [];
+  for (const tunnel of wanted) {
+    if (!tunnel.outsideIp)
+      return notReady(`AWS has not assigned an outside IP to tunnel ${tunnel.number} yet.`);
+    tunnels.push({
+      number: tunnel.number === 2 ? 2 : 1,
+      outsideIp: tunnel.outsideIp,
+      insideCidr: tunnel.insideCidr,
+      psk: openTunnelPsk(row.id, tunnel.number, tunnel.pskEncrypted),
+    });
+  }
+  return {
+    state: "ready",
+    request,
+    input: {
+      requestId: row.id,
+      vpnConnectionId: row.vpnConnectionId,
+      customerName: row.customerName,
+      region: row.region,
+      ikeVersion: row.ikeVersion,
+      routing: row.routing,
+      customerGatewayIp: row.customerGatewayIp,
+      customerAsn: row.routing === "BGP" && row.bgpAsn !== null ? Number(row.bgpAsn) : null,
+      platformAsn: row.platformAsn ?? getEnv().PLATFORM_ASN,
+      customerCidrs: row.routing === "STATIC" ? row.subnetRanges : row.advertisedNetworks,
+      platformVpcCidr: row.platformVpcCidr,
+      tunnels,
+      policy: TUNNEL_POLICY,
+      generatedAt: new Date(),
+    },
+  };
+}
