@@ -101,6 +101,8 @@ const ACTION_LABELS: Record<string, string> = {
   "vpn-request.approved": "Approved",
   "vpn-request.rejected": "Rejected",
   "vpn-request.cancelled": "Cancelled",
+  "router-config.downloaded": "Router configuration downloaded",
+  "router-config.viewed": "Router configuration viewed",
 };
 
 export function RequestHistory({ events }: { events: HistoryEvent[] }) {

@@ -38,6 +38,13 @@ export default async function RequestPage({
         </Notice>
       ) : null}
       <RequestSummary request={request} />
+      {["AWAITING_CUSTOMER", "ACTIVE", "DEGRADED", "DOWN"].includes(request.status) ? (
+        <p>
+          <Link href={`/requests/${request.id}/configuration`} className="font-medium text-indigo-700 underline">
+            Router configuration
+          </Link>
+        </p>
+      ) : null}
       {request.status === "PENDING_APPROVAL" ? (
         <RequestActionButton
           action={cancelVpnRequestAction}

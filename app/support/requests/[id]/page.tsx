@@ -26,6 +26,13 @@ export default async function SupportRequestPage({ params }: { params: Promise<{
         }
       />
       <RequestSummary request={request} />
+      {["AWAITING_CUSTOMER", "ACTIVE", "DEGRADED", "DOWN"].includes(request.status) ? (
+        <p>
+          <Link href={`/support/requests/${request.id}/configuration`} className="font-medium text-indigo-700 underline">
+            Router configuration
+          </Link>
+        </p>
+      ) : null}
       {request.status === "PENDING_APPROVAL" ? (
         <Card title="Decision">
           <div className="grid gap-6 sm:grid-cols-2">
