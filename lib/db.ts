@@ -7,7 +7,11 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 function createClient() {
   return new PrismaClient({
     adapter: new PrismaPg({ connectionString: getEnv().DATABASE_URL }),
-    omit: { user: { passwordHash: true }, tunnel: { pskEncrypted: true } },
+    omit: {
+      user: { passwordHash: true },
+      tunnel: { pskEncrypted: true },
+      organization: { webhookSecretEncrypted: true },
+    },
   });
 }
 

@@ -44,6 +44,20 @@ const schema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
   /** How often a worker looks for workflows that no worker is running (crash recovery). */
   WORKER_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(3000),
+  /** How often the tunnel poller reads VPN telemetry (one DescribeVpnConnections per batch per region). */
+  TUNNEL_POLL_INTERVAL_MS: z.coerce.number().int().min(200).default(10_000),
+  /** VPN connection IDs per DescribeVpnConnections call. */
+  TUNNEL_POLL_BATCH_SIZE: z.coerce.number().int().min(1).max(200).default(100),
+  /** A flapping tunnel alerts at most once per this many seconds, summarising the window. */
+  ALERT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(300),
+  /** SMTP server for alert email, e.g. smtp://user:pass@mail.example.com:587 (npm start: the local catcher). */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://").optional(),
+  /** Sender of alert email. */
+  ALERT_FROM: z.string().min(3).default("Site-to-Site VPN <vpn-alerts@localhost>"),
+  /** Webhook or email attempts after the first before a delivery is marked FAILED. */
+  ALERT_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(6),
+  /** Accept webhook URLs on loopback/private addresses (development and tests only: SSRF guard). */
+  ALLOW_LOCAL_WEBHOOKS: boolean,
   /** Seeds demo users with this password (npm start only; never in production). */
   DEMO_PASSWORD: z.string().min(8).default("demo-password"),
 });
