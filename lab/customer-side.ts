@@ -38,15 +38,22 @@ export type CustomerSide = {
   swanctlPath: string;
 };
 
+/** The files as the portal served them (e.g. through its download route), loaded instead of rendering here. */
+export type DownloadedFiles = { swanctlConf: string; frrConf: string | null };
+
 /**
  * Starts the customer's charon and prepares interfaces; loads the rendered secrets but not yet the
  * connections (the caller loads them with loadCustomerConnections so it can time tunnel set-up).
  */
-export async function startCustomer(topology: Topology, input: RouterConfigInput): Promise<CustomerSide> {
+export async function startCustomer(
+  topology: Topology,
+  input: RouterConfigInput,
+  downloaded?: DownloadedFiles,
+): Promise<CustomerSide> {
   const model = buildConfigModel(input);
   const ns = topology.cust.ns;
   const dir = join(topology.dir, "cust");
-  const swanctlConf = renderStrongswan(input);
+  const swanctlConf = downloaded?.swanctlConf ?? renderStrongswan(input);
   const charon = await startCharon(ns, dir);
   await waitForTun(ns);
   for (const t of model.tunnels) {
@@ -64,7 +71,7 @@ export async function startCustomer(topology: Topology, input: RouterConfigInput
   let frr: Frr | null = null;
   let frrConf: string | null = null;
   if (model.bgp) {
-    frrConf = renderFrr(input);
+    frrConf = downloaded?.frrConf ?? renderFrr(input);
     frr = await startFrr(ns, join(dir, "frr"), frrConf);
   }
   return { charon, frr, swanctlConf, frrConf, swanctlPath };

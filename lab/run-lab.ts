@@ -6,7 +6,13 @@ import { join } from "node:path";
 import { buildConfigModel, describeTunnel } from "@/lib/router-config/render-helpers";
 import { strongswanConnectionName } from "@/lib/router-config/render-strongswan";
 import type { RouterConfigInput } from "@/lib/router-config/types";
-import { lanAddresses, loadCustomerConnections, startCustomer } from "./customer-side";
+import {
+  type CustomerSide,
+  type DownloadedFiles,
+  lanAddresses,
+  loadCustomerConnections,
+  startCustomer,
+} from "./customer-side";
 import { inNs, must, sleep, waitFor } from "./exec";
 import { bgpPeers, type Frr, startFrr, stopFrr } from "./frr-lab";
 import { addLoopbackAddress, createTopology, destroyTopology, sweepStale, type Topology } from "./netns";
@@ -33,6 +39,30 @@ export type LabOptions = {
   /** Per-wait timeout (SA up, BGP Established, ping). */
   timeoutMs?: number;
   log?: (line: string) => void;
+  /**
+   * The parameters the PLATFORM side runs with, when they come from somewhere else than the
+   * customer's input (a request provisioned through the EC2 emulator: what the emulator holds).
+   * Default: the same input as the customer side.
+   */
+  platformInput?: RouterConfigInput;
+  /** The customer's configuration files as downloaded from the portal, loaded unchanged. */
+  downloaded?: DownloadedFiles;
+  /**
+   * Runs after the tunnels are up and the ping has crossed, while everything still runs (e.g. the
+   * telemetry bridge checks); may stop the customer side. What it returns lands in result.extra;
+   * what it throws in result.failures.
+   */
+  whileUp?: (lab: LabHandles) => Promise<Record<string, unknown>>;
+};
+
+/** The running lab, for a whileUp hook. */
+export type LabHandles = {
+  topology: Topology;
+  platform: PlatformEndpoint[];
+  customer: CustomerSide;
+  /** Stops the customer's FRR and charon (charon deletes its SAs on the way out). */
+  stopCustomer: () => Promise<void>;
+  log: (line: string) => void;
 };
 
 export type LabResult = {
@@ -48,6 +78,8 @@ export type LabResult = {
   ping?: { from: string; to: string; ok: boolean; viaTunnel: number | null };
   failover?: { stoppedTunnel: number; recoveredViaTunnel: number | null; recoveryMs: number | null };
   authFailedSeen?: boolean;
+  /** What a whileUp hook measured. */
+  extra?: Record<string, unknown>;
   totalMs: number;
 };
 
@@ -85,13 +117,15 @@ async function bytesOut(charon: Charon): Promise<Map<string, number>> {
   return new Map((await listSas(charon)).map((s) => [s.name, s.bytesOut]));
 }
 
-type PlatformEndpoint = { tunnel: number; charon: Charon; frr: Frr | null };
+export type PlatformEndpoint = { tunnel: number; outsideIp: string; charon: Charon; frr: Frr | null };
 
 export async function runLabScenario(input: RouterConfigInput, options: LabOptions): Promise<LabResult> {
   const started = Date.now();
   const log = labLog(options, started);
   const timeoutMs = options.timeoutMs ?? 20_000;
   const model = buildConfigModel(input);
+  const platformInput = options.platformInput ?? input;
+  const platformModel = buildConfigModel(platformInput);
   const failures: string[] = [];
   const result: LabResult = {
     name: options.name,
@@ -108,14 +142,14 @@ export async function runLabScenario(input: RouterConfigInput, options: LabOptio
   try {
     topology = await createTopology({
       customerGatewayIp: input.customerGatewayIp,
-      awsOutsideIps: model.tunnels.map((t) => t.outsideIp),
+      awsOutsideIps: platformModel.tunnels.map((t) => t.outsideIp),
     });
     const topo = topology;
     log(`[${options.name}] namespaces ${topo.namespaces.join(", ")}; files in ${topo.dir}`);
     const vpcHost = model.keepAliveTarget;
 
     // Platform side of every tunnel.
-    for (const [i, tunnel] of input.tunnels.entries()) {
+    for (const [i, tunnel] of platformInput.tunnels.entries()) {
       const endpoint = topo.aws[i];
       if (!endpoint) throw new Error("topology/tunnel mismatch");
       const t = describeTunnel(tunnel);
@@ -132,24 +166,27 @@ export async function runLabScenario(input: RouterConfigInput, options: LabOptio
         "dev",
         "ipsec0",
       ]);
-      await addLoopbackAddress(endpoint.ns, `${vpcHost}/${model.platformVpc.prefix}`);
+      await addLoopbackAddress(
+        endpoint.ns,
+        `${platformModel.keepAliveTarget}/${platformModel.platformVpc.prefix}`,
+      );
       await loadSwanctl(
         charon,
         "swanctl.conf",
-        platformSwanctlConf(input, tunnel, options.platformPskOverride?.[tunnel.number]),
+        platformSwanctlConf(platformInput, tunnel, options.platformPskOverride?.[tunnel.number]),
       );
       let frr: Frr | null = null;
-      if (model.bgp) {
-        frr = await startFrr(endpoint.ns, join(dir, "frr"), platformFrrConf(input, tunnel));
+      if (platformModel.bgp) {
+        frr = await startFrr(endpoint.ns, join(dir, "frr"), platformFrrConf(platformInput, tunnel));
         const f = frr;
         stoppers.push(() => stopFrr(f));
       }
-      platform.push({ tunnel: t.number, charon, frr });
+      platform.push({ tunnel: t.number, outsideIp: t.outsideIp, charon, frr });
       log(`[${options.name}] platform side of tunnel ${t.number} ready`);
     }
 
     // Customer side: the downloaded files.
-    const customer = await startCustomer(topo, input);
+    const customer = await startCustomer(topo, input, options.downloaded);
     stoppers.push(() => stopCharon(customer.charon));
     if (customer.frr) {
       const f = customer.frr;
@@ -265,6 +302,16 @@ export async function runLabScenario(input: RouterConfigInput, options: LabOptio
       log(
         `[${options.name}] failover: ${recovered ? `recovered in ${recoveryMs} ms via tunnel ${after ?? "?"}` : "NOT recovered"}`,
       );
+    }
+    if (options.whileUp) {
+      let customerStopped = false;
+      const stopCustomer = async () => {
+        if (customerStopped) return;
+        customerStopped = true;
+        if (customer.frr) await stopFrr(customer.frr);
+        await stopCharon(customer.charon);
+      };
+      result.extra = await options.whileUp({ topology: topo, platform, customer, stopCustomer, log });
     }
     return result;
   } catch (error) {

@@ -1,8 +1,9 @@
 // The lab's scenarios, shared by the CLI (lab/main.ts) and the vitest integration test.
-import { existsSync } from "node:fs";
 import type { RouterConfigInput } from "@/lib/router-config/types";
 import { LAB_INPUTS, singleTunnel } from "./fixtures";
 import type { LabOptions } from "./run-lab";
+
+export { labUnavailableReason } from "./availability";
 
 export type LabScenario = { input: RouterConfigInput; options: LabOptions; description: string };
 
@@ -38,20 +39,3 @@ export const LAB_SCENARIOS: LabScenario[] = [
     options: { name: "wrong-psk", expect: "auth-failed", platformPskOverride: { 1: "Wrong.Key_0000000000" } },
   },
 ];
-
-/** Why the lab cannot run here, or null when it can (root on Linux, strongSwan and FRR installed). */
-export function labUnavailableReason(): string | null {
-  if (process.platform !== "linux") return `needs Linux (this is ${process.platform})`;
-  if (typeof process.getuid === "function" && process.getuid() !== 0)
-    return "needs root (network namespaces)";
-  const missing = [
-    "/usr/sbin/charon-systemd",
-    "/usr/sbin/swanctl",
-    "/usr/lib/frr/zebra",
-    "/usr/lib/frr/bgpd",
-    "/usr/bin/vtysh",
-    "/usr/lib/ipsec/plugins/libstrongswan-kernel-libipsec.so",
-  ].filter((p) => !existsSync(p));
-  if (missing.length > 0) return `missing ${missing.join(", ")} (run lab/install-deps.sh)`;
-  return null;
-}

@@ -1,0 +1,311 @@
+// Lab scenarios on a request provisioned through the real workflow: the portal's own code creates
+// the request, approves it and runs the provisioning workflow against the EC2 emulator over HTTP
+// with the real SDK. Then
+// - the PLATFORM side runs with what the EMULATOR holds (DescribeVpnConnections: outside IPs, inside
+//   CIDRs, PSKs and algorithms in TunnelOptions; the customer gateway's IP and ASN; the VGW's ASN;
+//   the VPC's CIDR), and
+// - the CUSTOMER side runs the files the portal's download route serves (routerConfigResponse, the
+//   function behind /requests/[id]/configuration/[format]), loaded unchanged.
+// A telemetry bridge feeds the platform side's real SA/BGP state to the emulator while it runs.
+// Needs DATABASE_URL, SECRET_KEYS and AUTH_SECRET (lab/backend.ts or test/global-setup.ts sets them).
+import {
+  DescribeCustomerGatewaysCommand,
+  DescribeVpcsCommand,
+  DescribeVpnConnectionsCommand,
+  DescribeVpnGatewaysCommand,
+  type TunnelOption,
+} from "@aws-sdk/client-ec2";
+import { ec2For } from "@/lib/aws/ec2-client";
+import { runWorkflow } from "@/lib/provisioning/run-workflow";
+import { loadRouterConfigInput } from "@/lib/router-config/load-router-config-input";
+import { routerConfigResponse } from "@/lib/router-config/router-config-response";
+import type { RouterConfigInput, TunnelParams } from "@/lib/router-config/types";
+import { TUNNEL_POLICY, type TunnelPolicy } from "@/lib/vpn/tunnel-policy";
+import { createApprovedRequest } from "@/test/support/requests";
+import type { DownloadedFiles } from "./customer-side";
+import { waitFor } from "./exec";
+import { pairAddress } from "./netns";
+import { type LabHandles, type LabResult, runLabScenario } from "./run-lab";
+import { startTelemetryBridge } from "./telemetry-bridge";
+
+export type ProvisionedScenario = {
+  name: string;
+  description: string;
+  routing: "STATIC" | "BGP";
+  ikeVersion: "IKEV1" | "IKEV2";
+  tunnelCount: 1 | 2;
+};
+
+export const PROVISIONED_SCENARIOS: ProvisionedScenario[] = [
+  {
+    name: "provisioned-ikev2-static",
+    description:
+      "IKEv2 static request provisioned through the emulator: downloaded strongSwan config, ping, telemetry",
+    routing: "STATIC",
+    ikeVersion: "IKEV2",
+    tunnelCount: 2,
+  },
+  {
+    name: "provisioned-ikev2-bgp",
+    description:
+      "IKEv2 BGP request provisioned through the emulator: downloaded strongSwan + FRR, BGP, telemetry",
+    routing: "BGP",
+    ikeVersion: "IKEV2",
+    tunnelCount: 2,
+  },
+];
+
+const CUSTOMER_NETWORKS = ["172.31.250.0/24", "172.31.251.0/24"];
+
+type Telemetry = { outsideIp: string; status: string; statusMessage: string; acceptedRouteCount: number };
+
+export type ProvisionedLabResult = LabResult & {
+  requestId: string;
+  vpnConnectionId: string;
+  /** ms for createVpnRequest + approve + the provisioning workflow against the emulator. */
+  provisionMs: number;
+  /** ms from the bridge start (tunnels already up) until the emulator reports the expected UP tunnels. */
+  telemetryUpMs?: number;
+  /** ms from stopping the customer side until the emulator reports every tunnel DOWN. */
+  telemetryDownMs?: number;
+  telemetryWhenUp?: Telemetry[];
+  telemetryAfterStop?: Telemetry[];
+};
+
+let gatewayCounter = 0;
+
+/** A fresh documentation-range customer gateway IP (even: its /31 partner is the lab's wan side). */
+function nextCustomerGatewayIp(): string {
+  gatewayCounter += 1;
+  return `198.51.100.${2 * (10 + ((process.pid + gatewayCounter * 13) % 110))}`;
+}
+
+/** Creates, approves and provisions a request; a retry on the rare /31 clash with an emulator outside IP. */
+async function provision(scenario: ProvisionedScenario) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const customerGatewayIp = nextCustomerGatewayIp();
+    const created = await createApprovedRequest({
+      customerName: `Lab ${scenario.name}`,
+      customerGatewayIp,
+      routing: scenario.routing,
+      ikeVersion: scenario.ikeVersion,
+      tunnelCount: String(scenario.tunnelCount),
+      subnetRanges: scenario.routing === "STATIC" ? CUSTOMER_NETWORKS[0] : "",
+      bgpAsn: scenario.routing === "BGP" ? "65010" : "",
+      advertisedNetworks: scenario.routing === "BGP" ? CUSTOMER_NETWORKS.join("\n") : "",
+    });
+    const outcome = await runWorkflow(created.id);
+    if (outcome !== "completed") throw new Error(`provisioning of ${scenario.name} ended "${outcome}"`);
+    const loaded = await loadRouterConfigInput(created.id, {
+      kind: "organization",
+      organizationId: created.org.id,
+    });
+    if (loaded.state !== "ready")
+      throw new Error(`router configuration of ${scenario.name} is ${loaded.state}`);
+    const clash = loaded.input.tunnels.some(
+      (t) => t.outsideIp === customerGatewayIp || pairAddress(t.outsideIp) === customerGatewayIp,
+    );
+    if (!clash) return { ...created, input: loaded.input };
+  }
+  throw new Error("three customer gateway IPs clashed with emulator outside IPs");
+}
+
+/** The configuration files exactly as the download route serves them to the customer. */
+async function download(
+  requestId: string,
+  customer: { id: string; email: string; organizationId: string | null },
+  routing: "STATIC" | "BGP",
+): Promise<DownloadedFiles & { filenames: string[] }> {
+  if (!customer.organizationId) throw new Error("customer without organization");
+  const viewer = {
+    actor: { id: customer.id, email: customer.email },
+    scope: { kind: "organization" as const, organizationId: customer.organizationId },
+  };
+  const fetchFile = async (format: string) => {
+    const response = await routerConfigResponse(requestId, format, viewer);
+    if (response.status !== 200) throw new Error(`download ${format}: HTTP ${response.status}`);
+    const disposition = response.headers.get("content-disposition") ?? "";
+    return { text: await response.text(), filename: /filename="([^"]+)"/.exec(disposition)?.[1] ?? "" };
+  };
+  const swanctl = await fetchFile("strongswan");
+  const frr = routing === "BGP" ? await fetchFile("frr") : null;
+  return {
+    swanctlConf: swanctl.text,
+    frrConf: frr?.text ?? null,
+    filenames: [swanctl.filename, ...(frr ? [frr.filename] : [])],
+  };
+}
+
+function policyOf(option: TunnelOption): TunnelPolicy {
+  const list = <T>(items: { Value?: T }[] | undefined, fallback: readonly T[]): T[] => {
+    const values = (items ?? []).map((i) => i.Value).filter((v): v is T => v !== undefined);
+    return values.length > 0 ? values : [...fallback];
+  };
+  const action = option.DpdTimeoutAction;
+  return {
+    phase1: {
+      encryption: list(option.Phase1EncryptionAlgorithms, TUNNEL_POLICY.phase1.encryption),
+      integrity: list(option.Phase1IntegrityAlgorithms, TUNNEL_POLICY.phase1.integrity),
+      dhGroups: list(option.Phase1DHGroupNumbers, TUNNEL_POLICY.phase1.dhGroups),
+      lifetimeSeconds: option.Phase1LifetimeSeconds ?? TUNNEL_POLICY.phase1.lifetimeSeconds,
+    },
+    phase2: {
+      encryption: list(option.Phase2EncryptionAlgorithms, TUNNEL_POLICY.phase2.encryption),
+      integrity: list(option.Phase2IntegrityAlgorithms, TUNNEL_POLICY.phase2.integrity),
+      dhGroups: list(option.Phase2DHGroupNumbers, TUNNEL_POLICY.phase2.dhGroups),
+      lifetimeSeconds: option.Phase2LifetimeSeconds ?? TUNNEL_POLICY.phase2.lifetimeSeconds,
+    },
+    dpdTimeoutSeconds: option.DpdTimeoutSeconds ?? TUNNEL_POLICY.dpdTimeoutSeconds,
+    dpdTimeoutAction: action === "clear" || action === "none" || action === "restart" ? action : "restart",
+    mtu: TUNNEL_POLICY.mtu,
+    mss: TUNNEL_POLICY.mss,
+  };
+}
+
+/**
+ * The platform side's parameters as the EMULATOR holds them, for the tunnels the customer's download
+ * configures (matched by AWS outside IP, which is how a router names its peer).
+ */
+export async function platformInputFromEmulator(customer: RouterConfigInput): Promise<RouterConfigInput> {
+  const ec2 = ec2For(customer.region);
+  const vpn = (
+    await ec2.send(new DescribeVpnConnectionsCommand({ VpnConnectionIds: [customer.vpnConnectionId] }))
+  ).VpnConnections?.[0];
+  if (!vpn) throw new Error(`the emulator has no VPN connection ${customer.vpnConnectionId}`);
+  const cgw = (
+    await ec2.send(new DescribeCustomerGatewaysCommand({ CustomerGatewayIds: [vpn.CustomerGatewayId ?? ""] }))
+  ).CustomerGateways?.[0];
+  const vgw = (await ec2.send(new DescribeVpnGatewaysCommand({ VpnGatewayIds: [vpn.VpnGatewayId ?? ""] })))
+    .VpnGateways?.[0];
+  const vpcId = vgw?.VpcAttachments?.find((a) => a.State === "attached")?.VpcId;
+  const vpc = vpcId ? (await ec2.send(new DescribeVpcsCommand({ VpcIds: [vpcId] }))).Vpcs?.[0] : undefined;
+  if (!cgw?.IpAddress || !vgw?.AmazonSideAsn || !vpc?.CidrBlock) {
+    throw new Error(`the emulator lacks the customer gateway, VGW or VPC of ${customer.vpnConnectionId}`);
+  }
+  const options = vpn.Options?.TunnelOptions ?? [];
+  const tunnels: TunnelParams[] = customer.tunnels.map((wanted) => {
+    const held = options.find((o) => o.OutsideIpAddress === wanted.outsideIp);
+    if (!held?.TunnelInsideCidr || !held.PreSharedKey) {
+      throw new Error(
+        `the emulator holds no tunnel with outside IP ${wanted.outsideIp} (tunnel ${wanted.number})`,
+      );
+    }
+    return {
+      number: wanted.number,
+      outsideIp: wanted.outsideIp,
+      insideCidr: held.TunnelInsideCidr,
+      psk: held.PreSharedKey,
+    };
+  });
+  const first = options.find((o) => o.OutsideIpAddress === tunnels[0]?.outsideIp);
+  if (!first) throw new Error("no tunnel options");
+  const ike = first.IkeVersions?.map((v) => v.Value) ?? [];
+  const bgp = vpn.Options?.StaticRoutesOnly !== true;
+  return {
+    ...customer,
+    ikeVersion: ike.includes("ikev2") ? "IKEV2" : ike.includes("ikev1") ? "IKEV1" : customer.ikeVersion,
+    routing: bgp ? "BGP" : "STATIC",
+    customerGatewayIp: cgw.IpAddress,
+    customerAsn: bgp ? Number(cgw.BgpAsn) : null,
+    platformAsn: vgw.AmazonSideAsn,
+    platformVpcCidr: vpc.CidrBlock,
+    customerCidrs: bgp
+      ? customer.customerCidrs
+      : (vpn.Routes ?? []).map((r) => r.DestinationCidrBlock ?? "").filter(Boolean),
+    tunnels,
+    policy: policyOf(first),
+  };
+}
+
+async function describeTelemetry(input: RouterConfigInput): Promise<Telemetry[]> {
+  const described = await ec2For(input.region).send(
+    new DescribeVpnConnectionsCommand({ VpnConnectionIds: [input.vpnConnectionId] }),
+  );
+  return (described.VpnConnections?.[0]?.VgwTelemetry ?? []).map((t) => ({
+    outsideIp: t.OutsideIpAddress ?? "",
+    status: t.Status ?? "",
+    statusMessage: t.StatusMessage ?? "",
+    acceptedRouteCount: t.AcceptedRouteCount ?? 0,
+  }));
+}
+
+/**
+ * While the tunnels are up: bridge the platform side's real state into the emulator, wait until
+ * DescribeVpnConnections reports it (static: every configured tunnel UP; BGP: at least one tunnel
+ * UP with routes — the lab's user-space IPsec carries one BGP session at a time, see run-lab.ts),
+ * stop the customer side, and wait until every tunnel reads DOWN.
+ */
+async function telemetryChecks(
+  lab: LabHandles,
+  input: RouterConfigInput,
+  emulatorUrl: string,
+  timeoutMs: number,
+): Promise<Record<string, unknown>> {
+  const bridge = startTelemetryBridge({
+    emulatorUrl,
+    vpnConnectionId: input.vpnConnectionId,
+    tunnels: lab.platform.map((p) => ({
+      outsideIp: p.outsideIp,
+      charon: p.charon,
+      ...(p.frr ? { bgpNs: p.frr.ns } : {}),
+    })),
+    log: lab.log,
+  });
+  const configured = new Set(input.tunnels.map((t) => t.outsideIp));
+  try {
+    const t0 = Date.now();
+    const whenUp = await waitFor("emulator telemetry UP", timeoutMs, async () => {
+      const telemetry = (await describeTelemetry(input)).filter((t) => configured.has(t.outsideIp));
+      const up = telemetry.filter((t) => t.status === "UP");
+      const enough = input.routing === "BGP" ? up.length >= 1 : up.length === configured.size;
+      return enough ? telemetry : undefined;
+    });
+    const telemetryUpMs = Date.now() - t0;
+    const t1 = Date.now();
+    await lab.stopCustomer();
+    const afterStop = await waitFor("emulator telemetry DOWN", timeoutMs, async () => {
+      const telemetry = (await describeTelemetry(input)).filter((t) => configured.has(t.outsideIp));
+      return telemetry.every((t) => t.status === "DOWN") ? telemetry : undefined;
+    });
+    return {
+      telemetryUpMs,
+      telemetryDownMs: Date.now() - t1,
+      telemetryWhenUp: whenUp,
+      telemetryAfterStop: afterStop,
+    };
+  } finally {
+    await bridge.stop({ markDown: false });
+  }
+}
+
+/** Provisions a request for the scenario through the workflow and runs it in the lab. */
+export async function runProvisionedScenario(
+  scenario: ProvisionedScenario,
+  options: { emulatorUrl: string; timeoutMs?: number; log?: (line: string) => void },
+): Promise<ProvisionedLabResult> {
+  const started = Date.now();
+  const request = await provision(scenario);
+  const provisionMs = Date.now() - started;
+  const files = await download(request.id, request.customer, scenario.routing);
+  const platformInput = await platformInputFromEmulator(request.input);
+  options.log?.(
+    `[${scenario.name}] request ${request.id} provisioned in ${provisionMs} ms as ${request.input.vpnConnectionId}; downloaded ${files.filenames.join(", ")}`,
+  );
+  const timeoutMs = options.timeoutMs ?? 20_000;
+  const result = await runLabScenario(request.input, {
+    name: scenario.name,
+    timeoutMs,
+    platformInput,
+    downloaded: files,
+    ...(options.log ? { log: options.log } : {}),
+    whileUp: (lab) => telemetryChecks(lab, request.input, options.emulatorUrl, timeoutMs),
+  });
+  const extra = (result.extra ?? {}) as Partial<ProvisionedLabResult>;
+  return {
+    ...result,
+    requestId: request.id,
+    vpnConnectionId: request.input.vpnConnectionId,
+    provisionMs,
+    ...extra,
+  };
+}

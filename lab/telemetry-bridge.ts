@@ -1,0 +1,110 @@
+// Lab mode of the EC2 emulator's VPN telemetry: a bridge that reads the REAL state of the platform
+// side of each tunnel (charon's SAs over its vici socket, FRR's BGP sessions) once a second and
+// tells the emulator through its admin API (POST /_emulator/telemetry), so DescribeVpnConnections'
+// VgwTelemetry — and with it the portal — shows what the lab's tunnels actually do. The emulator
+// imports nothing from the lab; this talks HTTP only.
+import { bgpPeers } from "./frr-lab";
+import { PLATFORM_CONNECTION } from "./platform-side";
+import { type Charon, isUp, listSas } from "./strongswan-lab";
+
+export type BridgedTunnel = {
+  /** The AWS-side outside IP: how the emulator finds the tunnel. */
+  outsideIp: string;
+  charon: Charon;
+  /** BGP connections: the namespace whose FRR plays this tunnel's virtual private gateway. */
+  bgpNs?: string;
+};
+
+export type TunnelReading = { status: "UP" | "DOWN"; statusMessage: string; acceptedRouteCount: number };
+
+export type TelemetryBridge = {
+  /** The last reading posted per outside IP. */
+  readonly last: ReadonlyMap<string, TunnelReading>;
+  /** Posts a DOWN for every tunnel (the lab is going away) unless told not to, then stops polling. */
+  stop(options?: { markDown?: boolean }): Promise<void>;
+};
+
+/** One tunnel as AWS would report it: BGP tunnels are UP only with the session Established. */
+export async function readTunnel(tunnel: BridgedTunnel): Promise<TunnelReading> {
+  const ipsecUp = isUp(await listSas(tunnel.charon), PLATFORM_CONNECTION);
+  if (!ipsecUp) return { status: "DOWN", statusMessage: "IPSEC IS DOWN", acceptedRouteCount: 0 };
+  if (!tunnel.bgpNs) return { status: "UP", statusMessage: "IPSEC IS UP", acceptedRouteCount: 0 };
+  const peers = Object.values(await bgpPeers(tunnel.bgpNs));
+  const established = peers.filter((p) => p.state === "Established");
+  if (established.length === 0)
+    return { status: "DOWN", statusMessage: "IPSEC IS UP", acceptedRouteCount: 0 };
+  const routes = established.reduce((n, p) => n + p.pfxRcd, 0);
+  return { status: "UP", statusMessage: `${routes} BGP ROUTES`, acceptedRouteCount: routes };
+}
+
+async function post(emulatorUrl: string, updates: unknown[]): Promise<void> {
+  const response = await fetch(`${emulatorUrl}/_emulator/telemetry`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ updates }),
+  });
+  if (!response.ok) throw new Error(`emulator telemetry: ${response.status} ${await response.text()}`);
+}
+
+/** Starts polling every intervalMs; posts a tunnel's state when it changes (and once at the start). */
+export function startTelemetryBridge(options: {
+  emulatorUrl: string;
+  vpnConnectionId: string;
+  tunnels: BridgedTunnel[];
+  intervalMs?: number;
+  log?: (line: string) => void;
+}): TelemetryBridge {
+  const { emulatorUrl, vpnConnectionId, tunnels } = options;
+  const intervalMs = options.intervalMs ?? 1000;
+  const last = new Map<string, TunnelReading>();
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+
+  const tick = async () => {
+    const changed: unknown[] = [];
+    for (const tunnel of tunnels) {
+      const reading = await readTunnel(tunnel);
+      const before = last.get(tunnel.outsideIp);
+      if (
+        before?.status === reading.status &&
+        before.statusMessage === reading.statusMessage &&
+        before.acceptedRouteCount === reading.acceptedRouteCount
+      )
+        continue;
+      changed.push({ vpnConnectionId, outsideIp: tunnel.outsideIp, ...reading });
+      last.set(tunnel.outsideIp, reading);
+      options.log?.(`[telemetry] ${tunnel.outsideIp}: ${reading.status} (${reading.statusMessage})`);
+    }
+    if (changed.length > 0 && !stopped) await post(emulatorUrl, changed);
+  };
+  const loop = () => {
+    running = tick()
+      .catch((error: unknown) =>
+        options.log?.(`[telemetry] ${error instanceof Error ? error.message : error}`),
+      )
+      .finally(() => {
+        if (!stopped) timer = setTimeout(loop, intervalMs);
+      });
+  };
+  loop();
+
+  return {
+    last,
+    async stop({ markDown = true } = {}) {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+      if (!markDown) return;
+      await post(
+        emulatorUrl,
+        tunnels.map((t) => ({
+          vpnConnectionId,
+          outsideIp: t.outsideIp,
+          status: "DOWN",
+          statusMessage: "IPSEC IS DOWN",
+        })),
+      ).catch(() => {});
+    },
+  };
+}
