@@ -2,18 +2,16 @@
 // end-to-end tests (production build in Chromium) and, where it can run, the tunnel lab.
 // Every suite runs even when an earlier one failed, so one run shows everything that is wrong.
 import { existsSync } from "node:fs";
+import { labUnavailableReason } from "../lab/availability";
 import { childEnv, run } from "./lib/run";
 
 type Step = { name: string; command: string; args: string[]; skip?: string };
 
+/** The lab's own availability check (lab/availability.ts), so a lab that would skip itself is reported as not run. */
 function labSkipReason(): string | undefined {
-  if (process.platform !== "linux") return "the tunnel lab needs Linux network namespaces";
-  if (process.getuid?.() !== 0) return "the tunnel lab needs root (network namespaces, TUN devices)";
-  if (!existsSync("/usr/sbin/charon-systemd") && !existsSync("/usr/lib/ipsec/charon-systemd"))
-    return "strongSwan (charon-systemd) is not installed: run lab/install-deps.sh or .ci/run";
-  if (!existsSync("/usr/lib/frr/bgpd")) return "FRR is not installed: run lab/install-deps.sh or .ci/run";
   if (!existsSync("lab/main.ts")) return "the lab runner lab/main.ts is not present";
-  return undefined;
+  const reason = labUnavailableReason();
+  return reason ? `the tunnel lab ${reason}; run lab/install-deps.sh or .ci/run` : undefined;
 }
 
 const steps: Step[] = [
