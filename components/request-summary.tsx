@@ -1,6 +1,7 @@
 import { StatusBadge } from "@/components/status-badge";
 import { Card, Notice } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
+import { resolveLocation } from "@/lib/regions/recommend-region";
 import { STATUS_LABELS } from "@/lib/vpn-request/state-machine";
 import type { VpnRequestDetail } from "@/lib/vpn-request/find-vpn-requests";
 
@@ -50,7 +51,8 @@ export function RequestSummary({ request }: { request: VpnRequestDetail }) {
             )}
             <span className="text-slate-600">
               {" "}
-              · estimated round trip {request.estimatedRttMs} ms from {request.location}
+              · estimated round trip {request.estimatedRttMs} ms from{" "}
+              {resolveLocation(request.location)?.label ?? request.location}
             </span>
           </Row>
           <Row label="Customer gateway">
@@ -103,6 +105,13 @@ const ACTION_LABELS: Record<string, string> = {
   "vpn-request.cancelled": "Cancelled",
   "router-config.downloaded": "Router configuration downloaded",
   "router-config.viewed": "Router configuration viewed",
+  "vpn-request.provisioning-started": "Provisioning started",
+  "vpn-request.provisioned": "Provisioned: AWS side ready",
+  "vpn-request.provisioning-failed": "Provisioning failed",
+  "vpn-request.retried": "Retry requested",
+  "vpn-request.decommission-requested": "Decommissioning requested",
+  "vpn-request.decommissioned": "Decommissioned",
+  "vpn-request.decommissioning-failed": "Decommissioning failed",
 };
 
 export function RequestHistory({ events }: { events: HistoryEvent[] }) {

@@ -54,7 +54,9 @@ env.AWS_ENDPOINT_URL_EC2 = `http://127.0.0.1:${emulatorPort}`;
 env.WORKFLOW_POLL_INTERVAL_MS = "200";
 env.WORKER_SWEEP_INTERVAL_MS = "1000";
 services.push(
-  await startService("worker", "tsx", ["--conditions=react-server", "worker/main.ts"], env, /ready: working/, { echo: false }),
+  await startService("worker", "tsx", ["--conditions=react-server", "worker/main.ts"], env, /ready: working/, {
+    echo: process.env.E2E_VERBOSE === "1",
+  }),
 );
 mkdirSync(path.dirname(E2E_ENV_FILE), { recursive: true });
 writeFileSync(E2E_ENV_FILE, JSON.stringify({ databaseUrl: database.url, emulatorUrl: env.AWS_ENDPOINT_URL_EC2 }));

@@ -5,7 +5,9 @@ import { RequestHistory, RequestSummary } from "@/components/request-summary";
 import { Notice, PageHeader } from "@/components/ui/card";
 import { requireCustomer } from "@/lib/auth/current-user";
 import { findRequestHistory, findVpnRequest } from "@/lib/vpn-request/find-vpn-requests";
-import { cancelVpnRequestAction } from "../actions";
+import { WorkflowProgress } from "@/components/workflow-progress";
+import { findWorkflowProgress } from "@/lib/provisioning/find-workflow-progress";
+import { cancelVpnRequestAction, decommissionVpnAction } from "../actions";
 
 export const metadata = { title: "VPN request · Site-to-Site VPN" };
 
@@ -21,7 +23,11 @@ export default async function RequestPage({
   const { submitted } = await searchParams;
   const request = await findVpnRequest(id, { kind: "organization", organizationId: user.organizationId });
   if (!request) notFound();
-  const history = await findRequestHistory(request.id);
+  const scope = { kind: "organization", organizationId: user.organizationId } as const;
+  const [history, progress] = await Promise.all([
+    findRequestHistory(request.id),
+    findWorkflowProgress(request.id, scope, { withDetails: false }),
+  ]);
   return (
     <div className="max-w-3xl space-y-6">
       <PageHeader
@@ -53,6 +59,19 @@ export default async function RequestPage({
           pendingLabel="Cancelling…"
           variant="secondary"
           confirm="Cancel this VPN request? Support will no longer review it."
+        />
+      ) : null}
+      {progress ? (
+        <WorkflowProgress requestId={request.id} initial={progress} />
+      ) : null}
+      {["AWAITING_CUSTOMER", "ACTIVE", "DEGRADED", "DOWN"].includes(request.status) ? (
+        <RequestActionButton
+          action={decommissionVpnAction}
+          requestId={request.id}
+          label="Decommission VPN"
+          pendingLabel="Starting decommissioning…"
+          variant="danger"
+          confirm="Decommission this VPN? Both tunnels and the platform VPC are deleted; workflows lose access to your network."
         />
       ) : null}
       <RequestHistory events={history} />

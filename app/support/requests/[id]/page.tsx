@@ -5,7 +5,14 @@ import { RequestHistory, RequestSummary } from "@/components/request-summary";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireStaff } from "@/lib/auth/current-user";
 import { findRequestHistory, findVpnRequest } from "@/lib/vpn-request/find-vpn-requests";
-import { approveVpnRequestAction, rejectVpnRequestAction } from "../../actions";
+import { WorkflowProgress } from "@/components/workflow-progress";
+import { findWorkflowProgress } from "@/lib/provisioning/find-workflow-progress";
+import {
+  approveVpnRequestAction,
+  decommissionVpnAction,
+  rejectVpnRequestAction,
+  retryWorkflowAction,
+} from "../../actions";
 
 export const metadata = { title: "Review request · Site-to-Site VPN" };
 
@@ -14,7 +21,10 @@ export default async function SupportRequestPage({ params }: { params: Promise<{
   const { id } = await params;
   const request = await findVpnRequest(id, { kind: "staff" });
   if (!request) notFound();
-  const history = await findRequestHistory(request.id);
+  const [history, progress] = await Promise.all([
+    findRequestHistory(request.id),
+    findWorkflowProgress(request.id, { kind: "staff" }, { withDetails: true }),
+  ]);
   return (
     <div className="max-w-3xl space-y-6">
       <PageHeader
@@ -57,6 +67,27 @@ export default async function SupportRequestPage({ params }: { params: Promise<{
             <RejectForm action={rejectVpnRequestAction} requestId={request.id} />
           </div>
         </Card>
+      ) : null}
+      {progress ? (
+        <WorkflowProgress requestId={request.id} initial={progress} />
+      ) : null}
+      {request.status === "FAILED" ? (
+        <RequestActionButton
+          action={retryWorkflowAction}
+          requestId={request.id}
+          label="Retry from failed step"
+          pendingLabel="Retrying…"
+        />
+      ) : null}
+      {["AWAITING_CUSTOMER", "ACTIVE", "DEGRADED", "DOWN", "FAILED"].includes(request.status) ? (
+        <RequestActionButton
+          action={decommissionVpnAction}
+          requestId={request.id}
+          label="Decommission"
+          pendingLabel="Starting decommissioning…"
+          variant="danger"
+          confirm="Decommission this VPN? Everything the portal created in AWS for it is deleted."
+        />
       ) : null}
       <RequestHistory events={history} />
     </div>

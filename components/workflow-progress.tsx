@@ -1,0 +1,123 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { Card } from "@/components/ui/card";
+import type { StepView, WorkflowProgress as Progress } from "@/lib/provisioning/find-workflow-progress";
+
+// Pending requests are watched too, so an approval shows up (and its provisioning) without a reload.
+const RUNNING_STATUSES = new Set(["PENDING_APPROVAL", "APPROVED", "PROVISIONING", "DECOMMISSIONING"]);
+const POLL_MS = 2000;
+
+const STATE_STYLE: Record<StepView["state"], { label: string; icon: string; className: string }> = {
+  done: { label: "Done", icon: "✓", className: "bg-emerald-100 text-emerald-800" },
+  running: { label: "Running", icon: "●", className: "bg-sky-100 text-sky-800 animate-pulse" },
+  waiting: { label: "Waiting", icon: "…", className: "bg-amber-100 text-amber-800" },
+  pending: { label: "Not started", icon: "○", className: "bg-slate-100 text-slate-500" },
+  failed: { label: "Failed", icon: "!", className: "bg-rose-100 text-rose-800" },
+};
+
+function formatElapsed(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  if (seconds < 60) return `${seconds} s`;
+  return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+}
+
+/** Live view of a provisioning or decommissioning workflow; polls while it runs. */
+export function WorkflowProgress({ requestId, initial }: { requestId: string; initial: Progress }) {
+  const [progress, setProgress] = useState(initial);
+  const [now, setNow] = useState(() => Date.now());
+  const [stale, setStale] = useState(false);
+  const router = useRouter();
+  const lastStatus = useRef(initial.status);
+  const running = RUNNING_STATUSES.has(progress.status);
+
+  // A server render (after an action or a refresh) brings newer data than the last poll.
+  useEffect(() => {
+    setProgress(initial);
+    lastStatus.current = initial.status;
+  }, [initial]);
+
+  useEffect(() => {
+    if (!running) return;
+    let cancelled = false;
+    const tick = async () => {
+      try {
+        const response = await fetch(`/api/requests/${requestId}/progress`, { cache: "no-store" });
+        if (!response.ok) throw new Error(String(response.status));
+        const next = (await response.json()) as Progress;
+        if (cancelled) return;
+        setProgress(next);
+        setStale(false);
+        if (next.status !== lastStatus.current) {
+          lastStatus.current = next.status;
+          router.refresh(); // the rest of the page (status badge, history, actions) follows
+        }
+      } catch {
+        if (!cancelled) setStale(true);
+      }
+    };
+    const poll = setInterval(tick, POLL_MS);
+    const clock = setInterval(() => setNow(Date.now()), 1000);
+    return () => {
+      cancelled = true;
+      clearInterval(poll);
+      clearInterval(clock);
+    };
+  }, [running, requestId, router]);
+
+  if (!progress.workflow || progress.steps.length === 0) return null;
+  const title = progress.workflow === "PROVISION" ? "Provisioning" : "Decommissioning";
+  const done = progress.steps.filter((step) => step.state === "done").length;
+  const started = progress.startedAt ? Date.parse(progress.startedAt) : null;
+  const finished = progress.finishedAt ? Date.parse(progress.finishedAt) : null;
+  const elapsed = started ? (finished ?? (running ? now : Date.parse(progress.statusChangedAt))) - started : null;
+
+  return (
+    <Card
+      title={`${title} progress`}
+      actions={
+        <p className="text-sm text-slate-600" aria-live="polite">
+          {done} of {progress.steps.length} steps done
+          {elapsed !== null ? ` · ${finished ? "took" : "elapsed"} ${formatElapsed(elapsed)}` : ""}
+        </p>
+      }
+    >
+      {stale ? (
+        <p className="mb-3 text-sm text-amber-800">Live updates paused (connection problem); retrying…</p>
+      ) : null}
+      <ol className="space-y-2" aria-label={`${title} steps`}>
+        {progress.steps.map((step) => {
+          const style = STATE_STYLE[step.state];
+          return (
+            <li key={step.name} className="flex gap-3 text-sm" data-step={step.name} data-state={step.state}>
+              <span
+                aria-hidden="true"
+                className={`mt-0.5 inline-flex h-5 w-5 shrink-0 items-center justify-center rounded-full text-xs font-bold ${style.className}`}
+              >
+                {style.icon}
+              </span>
+              <div className="min-w-0">
+                <p className="font-medium text-slate-900">
+                  {step.label} <span className="font-normal text-slate-500">— {style.label}</span>
+                  {step.attempts > 1 ? <span className="text-slate-500"> (attempt {step.attempts})</span> : null}
+                </p>
+                {step.note ? (
+                  <p className={step.state === "failed" ? "text-rose-700" : "text-slate-600"}>{step.note}</p>
+                ) : null}
+                {step.details ? (
+                  <p className="break-all font-mono text-xs text-slate-500">
+                    {Object.entries(step.details)
+                      .filter(([key]) => key !== "waiting")
+                      .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(", ") : String(value)}`)
+                      .join(" · ")}
+                  </p>
+                ) : null}
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+    </Card>
+  );
+}

@@ -1,0 +1,37 @@
+import { expect, test } from "@playwright/test";
+import { fillValidStaticRequest, signIn, uniqueName } from "./support/fixtures";
+
+test("approval provisions the AWS side with live progress; decommissioning removes it", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const customer = await browser.newPage();
+  await signIn(customer, "enterprise@example.com");
+  await customer.goto("/requests/new");
+  const name = uniqueName("Provisioned");
+  await fillValidStaticRequest(customer, name);
+  await customer.getByRole("button", { name: "Submit request" }).click();
+  await expect(customer.getByText("Request submitted")).toBeVisible();
+  const requestId = customer.url().split("/requests/")[1]?.split("?")[0];
+
+  const support = await browser.newPage();
+  await signIn(support, "support@example.com");
+  await support.goto(`/support/requests/${requestId}`);
+  await support.getByRole("button", { name: "Approve" }).click();
+
+  // The customer watches it happen without reloading.
+  const steps = customer.getByRole("list", { name: "Provisioning steps" });
+  await expect(steps).toBeVisible({ timeout: 30_000 });
+  await expect(customer.getByLabel("Status").getByText("Awaiting your router")).toBeVisible({ timeout: 30_000 });
+  await expect(steps.getByText("Create the VPN connection with two tunnels — Done")).toBeVisible();
+  await expect(customer.getByText(/11 of 11 steps done/)).toBeVisible();
+  // AWS identifiers are for staff only.
+  await expect(customer.getByText(/vpc-[0-9a-f]{17}/)).toHaveCount(0);
+
+  await support.reload();
+  await expect(support.getByText(/vpcId: vpc-[0-9a-f]{17}/)).toBeVisible();
+  await expect(support.getByText(/vpnConnectionId: vpn-[0-9a-f]{17}/)).toBeVisible();
+
+  support.once("dialog", (dialog) => dialog.accept());
+  await support.getByRole("button", { name: "Decommission" }).click();
+  await expect(support.getByLabel("Status").getByText("Decommissioned")).toBeVisible({ timeout: 30_000 });
+  await expect(support.getByRole("list", { name: "Audit trail" }).getByText("Decommissioned")).toBeVisible();
+});
