@@ -1,0 +1,64 @@
+// A request provisioned through the real workflow (EC2 emulator over HTTP, real SDK), brought up on
+// real strongSwan 5.9.8 + FRR 8.4 in network namespaces: the platform side runs what the emulator
+// holds, the customer side the files the portal's download route serves. A telemetry bridge feeds
+// the platform side's real SA/BGP state to the emulator: DescribeVpnConnections' VgwTelemetry
+// reads UP while the tunnels run and DOWN once the customer side stops.
+// Run: npx vitest run --config lab/vitest.config.ts   (root on Linux; lab/install-deps.sh first)
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmulatorForApp, type TestEmulator } from "@/test/support/emulator";
+import { labUnavailableReason } from "./availability";
+import { PROVISIONED_SCENARIOS, runProvisionedScenario } from "./provisioned-request";
+
+const reason = labUnavailableReason();
+if (reason) console.log(`provisioned-request lab tests skipped: ${reason}`);
+
+let emulator: TestEmulator | undefined;
+
+beforeAll(async () => {
+  if (reason === null) emulator = await startEmulatorForApp();
+});
+afterAll(async () => {
+  await emulator?.close();
+});
+
+async function run(name: string) {
+  const scenario = PROVISIONED_SCENARIOS.find((s) => s.name === name);
+  if (!scenario || !emulator) throw new Error(`no scenario ${name} or no emulator`);
+  const result = await runProvisionedScenario(scenario, { emulatorUrl: emulator.url, log: console.log });
+  console.log(
+    `${name}: provisioned in ${result.provisionMs} ms; tunnel up ${JSON.stringify(result.tunnelUpMs)} ms; ` +
+      `BGP Established ${JSON.stringify(result.bgpEstablishedMs)} ms; emulator telemetry UP after ` +
+      `${result.telemetryUpMs} ms, DOWN ${result.telemetryDownMs} ms after the customer stopped`,
+  );
+  return result;
+}
+
+describe.skipIf(reason !== null)("tunnel lab on requests provisioned through the emulator", () => {
+  it("IKEv2 static: downloaded strongSwan config brings both tunnels up, pings the VPC, telemetry follows", async () => {
+    const r = await run("provisioned-ikev2-static");
+    expect(r.failures).toEqual([]);
+    expect(r.vpnConnectionId).toMatch(/^vpn-/);
+    expect(Object.keys(r.tunnelUpMs)).toEqual(["1", "2"]);
+    expect(r.ping?.ok).toBe(true);
+    expect(r.telemetryWhenUp?.map((t) => [t.status, t.statusMessage])).toEqual([
+      ["UP", "IPSEC IS UP"],
+      ["UP", "IPSEC IS UP"],
+    ]);
+    expect(r.telemetryAfterStop?.map((t) => t.status)).toEqual(["DOWN", "DOWN"]);
+  });
+
+  it("IKEv2 BGP: downloaded strongSwan + FRR, BGP Established, routes both ways, telemetry counts routes", async () => {
+    const r = await run("provisioned-ikev2-bgp");
+    expect(r.failures).toEqual([]);
+    expect(Object.keys(r.tunnelUpMs)).toEqual(["1", "2"]);
+    expect(Object.keys(r.bgpEstablishedMs).length).toBeGreaterThanOrEqual(1);
+    expect(r.routes?.customerReceived).toBeGreaterThanOrEqual(1);
+    expect(r.routes?.platformReceived).toBeGreaterThanOrEqual(2);
+    expect(r.ping?.ok).toBe(true);
+    // The tunnel carrying the BGP session is UP with the customer's two networks accepted.
+    const up = r.telemetryWhenUp?.filter((t) => t.status === "UP") ?? [];
+    expect(up.length).toBeGreaterThanOrEqual(1);
+    expect(up[0]).toMatchObject({ statusMessage: "2 BGP ROUTES", acceptedRouteCount: 2 });
+    expect(r.telemetryAfterStop?.every((t) => t.status === "DOWN")).toBe(true);
+  });
+});
