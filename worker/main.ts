@@ -5,6 +5,9 @@ import { db, disconnectDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { runWorkflow } from "@/lib/provisioning/run-workflow";
 import { getBoss, stopBoss, WORKFLOW_QUEUE, type WorkflowJob } from "@/lib/queue/boss";
+import { ALERT_QUEUE, type AlertJob, ensureAlertQueue } from "@/lib/alerts/alert-queue";
+import { deliverAlert } from "@/lib/alerts/deliver-alert";
+import { startTunnelPoller } from "@/lib/tunnels/run-tunnel-poller";
 
 const log = (line: string) => console.log(`[worker ${process.pid}] ${line}`);
 const inFlight = new Set<string>();
@@ -43,12 +46,20 @@ async function main() {
   });
   const timer = setInterval(() => void sweep().catch((error) => log(`sweep failed: ${String(error)}`)), env.WORKER_SWEEP_INTERVAL_MS);
   await sweep();
+  // Tunnel state (issue 5): the poller runs in one worker at a time (advisory lock); every worker
+  // sends alert deliveries, which pg-boss retries with backoff when a send fails.
+  await ensureAlertQueue(boss);
+  await boss.work<AlertJob>(ALERT_QUEUE, { pollingIntervalSeconds: 1, localConcurrency: 2 }, async (jobs) => {
+    for (const job of jobs) await deliverAlert(job.data.deliveryId);
+  });
+  const poller = startTunnelPoller(log);
   log("ready: working the provisioning queue");
 
   const shutdown = async () => {
     if (stopping) return;
     stopping = true;
     clearInterval(timer);
+    await poller.stop();
     log("stopping: finishing the steps in progress");
     await stopBoss().catch(() => {});
     const deadline = Date.now() + 20_000;

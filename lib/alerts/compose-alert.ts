@@ -1,0 +1,70 @@
+// The words and the JSON of one tunnel alert, the same for email and webhook. Pure.
+import type { AlertTunnelStatus, TunnelAlertSummary } from "@/lib/alerts/plan-tunnel-alert";
+import { explainTunnelStatus } from "@/lib/tunnels/explain-tunnel-status";
+
+export type AlertContext = {
+  organizationId: string;
+  request: { id: string; customerName: string; region: string; status: string; vpnConnectionId: string | null };
+  tunnel: { number: number; outsideIp: string | null; status: AlertTunnelStatus; statusMessage: string | null; acceptedRouteCount: number | null };
+  summary: TunnelAlertSummary;
+  redundancy: { met: boolean; change: "lost" | "restored" | null };
+  sentAt: Date;
+};
+
+export type AlertPayload = {
+  kind: TunnelAlertSummary["kind"] | "test";
+  redundancy: { met: boolean; change: "lost" | "restored" | null };
+  organizationId: string;
+  request: AlertContext["request"];
+  tunnel: AlertContext["tunnel"] & { cause: string; explanation: string; action: string | null };
+  window: { from: AlertTunnelStatus; to: AlertTunnelStatus; wentDown: number; cameUp: number; firstChangeAt: string; lastChangeAt: string };
+  sentAt: string;
+};
+
+export type ComposedAlert = { kind: string; subject: string; text: string; payload: AlertPayload };
+
+export function composeAlert(context: AlertContext): ComposedAlert {
+  const { request, tunnel, summary, redundancy } = context;
+  const explanation = explainTunnelStatus(tunnel);
+  const what =
+    summary.kind === "tunnel.down" ? `tunnel ${tunnel.number} down` : summary.kind === "tunnel.up" ? `tunnel ${tunnel.number} up` : `tunnel ${tunnel.number} flapping`;
+  const redundancyWords = redundancy.change === "lost" ? ", redundancy lost" : redundancy.change === "restored" ? ", redundancy restored" : "";
+  const subject = `[VPN] ${request.customerName}: ${what}${redundancyWords}`;
+  const kind = redundancy.change ? `${summary.kind}+redundancy.${redundancy.change}` : summary.kind;
+
+  const changes =
+    summary.wentDown + summary.cameUp > 1
+      ? `Since the last alert it went down ${summary.wentDown} time(s) and came up ${summary.cameUp} time(s), between ${summary.firstAt.toISOString()} and ${summary.lastAt.toISOString()}.`
+      : `Changed at ${summary.lastAt.toISOString()}.`;
+  const lines = [
+    `VPN connection "${request.customerName}" (${request.region}${request.vpnConnectionId ? `, ${request.vpnConnectionId}` : ""})`,
+    "",
+    `Tunnel ${tunnel.number}${tunnel.outsideIp ? ` (AWS outside IP ${tunnel.outsideIp})` : ""} is now ${tunnel.status}.`,
+    changes,
+    `AWS status message: ${tunnel.statusMessage ?? "(none)"}`,
+    `What it means: ${explanation.summary}`,
+    ...(explanation.action ? [`What to do: ${explanation.action}`] : []),
+    "",
+    redundancy.met
+      ? "Redundancy: met (both tunnels up)."
+      : `Redundancy: NOT met${redundancy.change === "lost" ? " (lost)" : ""} — traffic has no failover path.`,
+    `Connection status: ${request.status}.`,
+  ];
+  const payload: AlertPayload = {
+    kind: summary.kind,
+    redundancy,
+    organizationId: context.organizationId,
+    request,
+    tunnel: { ...tunnel, cause: explanation.cause, explanation: explanation.summary, action: explanation.action },
+    window: {
+      from: summary.from,
+      to: summary.to,
+      wentDown: summary.wentDown,
+      cameUp: summary.cameUp,
+      firstChangeAt: summary.firstAt.toISOString(),
+      lastChangeAt: summary.lastAt.toISOString(),
+    },
+    sentAt: context.sentAt.toISOString(),
+  };
+  return { kind, subject, text: lines.join("\n"), payload };
+}

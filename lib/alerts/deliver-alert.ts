@@ -1,0 +1,88 @@
+import "server-only";
+import nodemailer from "nodemailer";
+import { DELIVERY_HEADER, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from "@/lib/alerts/sign-webhook";
+import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { openWebhookSecret } from "@/lib/organizations/webhook-secret";
+
+/** What an AlertDelivery row's payload holds: the message for email, the JSON body for webhooks. */
+export type StoredAlert = { subject: string; text: string; body: unknown };
+
+let transport: nodemailer.Transporter | undefined;
+
+function mailer(): nodemailer.Transporter {
+  const url = getEnv().SMTP_URL;
+  if (!url) throw new Error("SMTP_URL is not set, so alert email cannot be sent (npm start points it at the local mail catcher).");
+  transport ??= nodemailer.createTransport(url);
+  return transport;
+}
+
+export type DeliveryOutcome = "delivered" | "retry" | "failed" | "skipped";
+
+/**
+ * Sends one delivery and records the attempt. Throws when the send failed and retries remain, so
+ * the queue retries it with backoff; after the last attempt the row is FAILED with the error.
+ */
+export async function deliverAlert(deliveryId: string): Promise<DeliveryOutcome> {
+  const delivery = await db.alertDelivery.findUnique({ where: { id: deliveryId } });
+  if (!delivery || delivery.status !== "PENDING") return "skipped";
+  const attempts = delivery.attempts + 1;
+  await db.alertDelivery.update({ where: { id: deliveryId }, data: { attempts } });
+  const stored = delivery.payload as StoredAlert;
+  try {
+    if (delivery.channel === "EMAIL") {
+      await mailer().sendMail({
+        from: getEnv().ALERT_FROM,
+        to: delivery.target,
+        subject: stored.subject,
+        text: stored.text,
+      });
+    } else {
+      const org = await db.organization.findUniqueOrThrow({
+        where: { id: delivery.organizationId },
+        select: { webhookSecretEncrypted: true },
+      });
+      if (!org.webhookSecretEncrypted) throw new Error("The organization has no webhook secret; set one in the settings.");
+      const secret = openWebhookSecret(delivery.organizationId, org.webhookSecretEncrypted);
+      const body = JSON.stringify(stored.body);
+      const timestamp = Math.floor(Date.now() / 1000);
+      const response = await fetch(delivery.target, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "user-agent": "site-to-site-vpn-portal/alerts",
+          [SIGNATURE_HEADER]: signWebhook(secret, timestamp, body),
+          [TIMESTAMP_HEADER]: String(timestamp),
+          [DELIVERY_HEADER]: delivery.id,
+        },
+        body,
+        // A redirect could lead the signed body somewhere the customer did not configure.
+        redirect: "manual",
+        signal: AbortSignal.timeout(10_000),
+      });
+      if (response.status < 200 || response.status >= 300) throw new Error(`The receiver answered HTTP ${response.status}.`);
+    }
+    await db.alertDelivery.update({
+      where: { id: deliveryId },
+      data: { status: "DELIVERED", deliveredAt: new Date(), lastError: null },
+    });
+    return "delivered";
+  } catch (error) {
+    const message = describeSendError(error);
+    const final = attempts > getEnv().ALERT_RETRY_LIMIT;
+    await db.alertDelivery.update({
+      where: { id: deliveryId },
+      data: { lastError: message, ...(final ? { status: "FAILED" } : {}) },
+    });
+    if (final) return "failed";
+    throw new Error(`delivery ${deliveryId} attempt ${attempts}: ${message}`);
+  }
+}
+
+function describeSendError(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = error.cause instanceof Error ? ` (${error.cause.message})` : "";
+    return `${error.message}${cause}`.slice(0, 500);
+  }
+  return String(error).slice(0, 500);
+}
