@@ -1,0 +1,78 @@
+// Where an organization's tunnel alerts go: one schema for the settings form (instant feedback)
+// and the server action (authority). Pure and browser-safe.
+import { z } from "zod";
+
+export type NotificationSettingsRules = { allowLocalWebhooks: boolean };
+
+export const MAX_NOTIFICATION_EMAILS = 10;
+const EMAIL = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
+
+/** True for hosts a webhook must not reach in production (the portal's own network: SSRF). */
+export function isLocalHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  if (host === "localhost" || host.endsWith(".localhost") || host.endsWith(".internal")) return true;
+  if (host === "::1" || host === "::" || /^f[cd][0-9a-f]{2}:/.test(host) || /^fe80:/.test(host)) return true;
+  const octets = host.split(".").map(Number);
+  if (octets.length !== 4 || octets.some((octet) => !Number.isInteger(octet))) return false;
+  const [a = 0, b = 0] = octets;
+  return a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
+}
+
+export function makeNotificationSettingsSchema(rules: NotificationSettingsRules) {
+  return z.object({
+    notificationEmails: z
+      .string()
+      .default("")
+      .transform((text, ctx) => {
+        const emails = [...new Set(text.split(/[\s,;]+/).map((email) => email.trim().toLowerCase()).filter(Boolean))];
+        for (const email of emails) {
+          if (!EMAIL.test(email)) ctx.addIssue({ code: "custom", message: `"${email}" is not an email address; write one address per line.` });
+        }
+        if (emails.length > MAX_NOTIFICATION_EMAILS) {
+          ctx.addIssue({ code: "custom", message: `At most ${MAX_NOTIFICATION_EMAILS} addresses; use a distribution list for more.` });
+        }
+        return emails;
+      }),
+    webhookUrl: z
+      .string()
+      .default("")
+      .transform((text, ctx) => {
+        const value = text.trim();
+        if (!value) return null;
+        let url: URL;
+        try {
+          url = new URL(value);
+        } catch {
+          ctx.addIssue({ code: "custom", message: "Enter a full URL, like https://hooks.example.com/vpn." });
+          return z.NEVER;
+        }
+        if (url.protocol !== "https:" && !(rules.allowLocalWebhooks && url.protocol === "http:")) {
+          ctx.addIssue({ code: "custom", message: "The webhook URL must start with https://." });
+          return z.NEVER;
+        }
+        if (url.username || url.password) {
+          ctx.addIssue({ code: "custom", message: "Leave credentials out of the URL; the signature authenticates the portal." });
+          return z.NEVER;
+        }
+        if (!rules.allowLocalWebhooks && isLocalHost(url.hostname)) {
+          ctx.addIssue({ code: "custom", message: "The webhook URL must be reachable on the internet, not a private or loopback address." });
+          return z.NEVER;
+        }
+        return url.toString();
+      }),
+    webhookSecret: z
+      .string()
+      .default("")
+      .transform((text, ctx) => {
+        const value = text.trim();
+        if (!value) return null;
+        if (value.length < 16 || value.length > 200) {
+          ctx.addIssue({ code: "custom", message: "The signing secret must be 16 to 200 characters; a long random string is best." });
+          return z.NEVER;
+        }
+        return value;
+      }),
+  });
+}
+
+export type NotificationSettingsInput = z.output<ReturnType<typeof makeNotificationSettingsSchema>>;

@@ -1,0 +1,75 @@
+import "server-only";
+import { type Actor, recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { UserFacingError } from "@/lib/errors";
+import type { NotificationSettingsInput, NotificationSettingsRules } from "@/lib/organizations/notification-settings-schema";
+import { openWebhookSecret, sealWebhookSecret } from "@/lib/organizations/webhook-secret";
+
+export function getNotificationSettingsRules(): NotificationSettingsRules {
+  return { allowLocalWebhooks: getEnv().ALLOW_LOCAL_WEBHOOKS };
+}
+
+export type NotificationSettingsView = {
+  notificationEmails: string[];
+  webhookUrl: string | null;
+  /** The secret is never shown back: only whether one is set and its last four characters. */
+  webhookSecretHint: string | null;
+};
+
+export async function findNotificationSettings(organizationId: string): Promise<NotificationSettingsView> {
+  const org = await db.organization.findUniqueOrThrow({
+    where: { id: organizationId },
+    select: { notificationEmails: true, webhookUrl: true, webhookSecretEncrypted: true },
+  });
+  let hint: string | null = null;
+  if (org.webhookSecretEncrypted) {
+    try {
+      hint = `…${openWebhookSecret(organizationId, org.webhookSecretEncrypted).slice(-4)}`;
+    } catch {
+      hint = "(set, but unreadable with the current keys: set it again)";
+    }
+  }
+  return { notificationEmails: org.notificationEmails, webhookUrl: org.webhookUrl, webhookSecretHint: hint };
+}
+
+/**
+ * Saves where the organization's alerts go. A blank secret keeps the stored one; a webhook URL
+ * needs a secret (receivers check the signature with it); removing the URL removes the secret.
+ */
+export async function updateNotificationSettings(organizationId: string, input: NotificationSettingsInput, actor: Actor): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const current = await tx.organization.findUniqueOrThrow({
+      where: { id: organizationId },
+      select: { webhookSecretEncrypted: true },
+    });
+    if (input.webhookUrl && !input.webhookSecret && !current.webhookSecretEncrypted) {
+      throw new UserFacingError("Set a signing secret: your receiver checks each webhook's signature with it.", "webhookSecret");
+    }
+    const webhookSecretEncrypted = !input.webhookUrl
+      ? null
+      : input.webhookSecret
+        ? sealWebhookSecret(organizationId, input.webhookSecret)
+        : current.webhookSecretEncrypted;
+    await tx.organization.update({
+      where: { id: organizationId },
+      data: { notificationEmails: input.notificationEmails, webhookUrl: input.webhookUrl, webhookSecretEncrypted },
+    });
+    await recordAuditEvent(
+      {
+        actor,
+        action: "organization.notifications-updated",
+        targetType: "Organization",
+        targetId: organizationId,
+        organizationId,
+        // Never the secret: whether it changed is enough for the trail.
+        details: {
+          emails: input.notificationEmails.length,
+          webhookHost: input.webhookUrl ? new URL(input.webhookUrl).host : null,
+          secretChanged: Boolean(input.webhookSecret) || (!input.webhookUrl && Boolean(current.webhookSecretEncrypted)),
+        },
+      },
+      tx,
+    );
+  });
+}
