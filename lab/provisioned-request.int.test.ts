@@ -2,7 +2,8 @@
 // real strongSwan 5.9.8 + FRR 8.4 in network namespaces: the platform side runs what the emulator
 // holds, the customer side the files the portal's download route serves. A telemetry bridge feeds
 // the platform side's real SA/BGP state to the emulator: DescribeVpnConnections' VgwTelemetry
-// reads UP while the tunnels run and DOWN once the customer side stops.
+// reads UP while the tunnels run and DOWN once the customer side stops, and the portal's tunnel
+// poller carries that into the request's tunnels and status.
 // Run: npx vitest run --config lab/vitest.config.ts   (root on Linux; lab/install-deps.sh first)
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulatorForApp, type TestEmulator } from "@/test/support/emulator";
@@ -45,6 +46,11 @@ describe.skipIf(reason !== null)("tunnel lab on requests provisioned through the
       ["UP", "IPSEC IS UP"],
     ]);
     expect(r.telemetryAfterStop?.map((t) => t.status)).toEqual(["DOWN", "DOWN"]);
+    // The portal's tunnel poller carries it into the request: both up, then both down.
+    expect(r.portalWhenUp?.tunnels.map((t) => t.status)).toEqual(["UP", "UP"]);
+    expect(r.portalWhenUp?.requestStatus).toBe("ACTIVE");
+    expect(r.portalAfterStop?.tunnels.map((t) => t.status)).toEqual(["DOWN", "DOWN"]);
+    expect(r.portalAfterStop?.requestStatus).toBe("DOWN");
   });
 
   it("IKEv2 BGP: downloaded strongSwan + FRR, BGP Established, routes both ways, telemetry counts routes", async () => {
@@ -60,5 +66,9 @@ describe.skipIf(reason !== null)("tunnel lab on requests provisioned through the
     expect(up.length).toBeGreaterThanOrEqual(1);
     expect(up[0]).toMatchObject({ statusMessage: "2 BGP ROUTES", acceptedRouteCount: 2 });
     expect(r.telemetryAfterStop?.every((t) => t.status === "DOWN")).toBe(true);
+    const upInPortal = r.portalWhenUp?.tunnels.filter((t) => t.status === "UP") ?? [];
+    expect(upInPortal[0]?.acceptedRouteCount).toBe(2);
+    expect(r.portalAfterStop?.tunnels.every((t) => t.status === "DOWN")).toBe(true);
+    console.log(`portal: ${JSON.stringify(r.portalWhenUp)} -> ${JSON.stringify(r.portalAfterStop)}`);
   });
 });

@@ -6,7 +6,8 @@
 //   the VPC's CIDR), and
 // - the CUSTOMER side runs the files the portal's download route serves (routerConfigResponse, the
 //   function behind /requests/[id]/configuration/[format]), loaded unchanged.
-// A telemetry bridge feeds the platform side's real SA/BGP state to the emulator while it runs.
+// A telemetry bridge feeds the platform side's real SA/BGP state to the emulator while it runs, and
+// the portal's own tunnel poller reads it from there into the database (what the dashboard shows).
 // Needs DATABASE_URL, SECRET_KEYS and AUTH_SECRET (lab/backend.ts or test/global-setup.ts sets them).
 import {
   DescribeCustomerGatewaysCommand,
@@ -16,10 +17,12 @@ import {
   type TunnelOption,
 } from "@aws-sdk/client-ec2";
 import { ec2For } from "@/lib/aws/ec2-client";
+import { db } from "@/lib/db";
 import { runWorkflow } from "@/lib/provisioning/run-workflow";
 import { loadRouterConfigInput } from "@/lib/router-config/load-router-config-input";
 import { routerConfigResponse } from "@/lib/router-config/router-config-response";
 import type { RouterConfigInput, TunnelParams } from "@/lib/router-config/types";
+import { pollTunnelsOnce } from "@/lib/tunnels/poll-tunnels";
 import { TUNNEL_POLICY, type TunnelPolicy } from "@/lib/vpn/tunnel-policy";
 import { createApprovedRequest } from "@/test/support/requests";
 import type { DownloadedFiles } from "./customer-side";
@@ -70,6 +73,19 @@ export type ProvisionedLabResult = LabResult & {
   telemetryDownMs?: number;
   telemetryWhenUp?: Telemetry[];
   telemetryAfterStop?: Telemetry[];
+  /** The request and its tunnels in the portal's database after its poller read the emulator. */
+  portalWhenUp?: PortalView;
+  portalAfterStop?: PortalView;
+};
+
+export type PortalView = {
+  requestStatus: string;
+  tunnels: {
+    number: number;
+    status: string;
+    statusMessage: string | null;
+    acceptedRouteCount: number | null;
+  }[];
 };
 
 let gatewayCounter = 0;
@@ -235,6 +251,24 @@ async function describeTelemetry(input: RouterConfigInput): Promise<Telemetry[]>
  * UP with routes — the lab's user-space IPsec carries one BGP session at a time, see run-lab.ts),
  * stop the customer side, and wait until every tunnel reads DOWN.
  */
+/** What the portal shows after one run of its tunnel poller (lib/tunnels/poll-tunnels.ts). */
+async function portalView(requestId: string): Promise<PortalView> {
+  await pollTunnelsOnce({ batchSize: 100 });
+  const request = await db.vpnRequest.findUniqueOrThrow({
+    where: { id: requestId },
+    select: { status: true, tunnels: { orderBy: { number: "asc" } } },
+  });
+  return {
+    requestStatus: request.status,
+    tunnels: request.tunnels.map((t) => ({
+      number: t.number,
+      status: t.status,
+      statusMessage: t.statusMessage,
+      acceptedRouteCount: t.acceptedRouteCount,
+    })),
+  };
+}
+
 async function telemetryChecks(
   lab: LabHandles,
   input: RouterConfigInput,
@@ -261,17 +295,22 @@ async function telemetryChecks(
       return enough ? telemetry : undefined;
     });
     const telemetryUpMs = Date.now() - t0;
+    const portalWhenUp = await portalView(input.requestId);
     const t1 = Date.now();
     await lab.stopCustomer();
     const afterStop = await waitFor("emulator telemetry DOWN", timeoutMs, async () => {
       const telemetry = (await describeTelemetry(input)).filter((t) => configured.has(t.outsideIp));
       return telemetry.every((t) => t.status === "DOWN") ? telemetry : undefined;
     });
+    const telemetryDownMs = Date.now() - t1;
+    const portalAfterStop = await portalView(input.requestId);
     return {
       telemetryUpMs,
-      telemetryDownMs: Date.now() - t1,
+      telemetryDownMs,
       telemetryWhenUp: whenUp,
       telemetryAfterStop: afterStop,
+      portalWhenUp,
+      portalAfterStop,
     };
   } finally {
     await bridge.stop({ markDown: false });
