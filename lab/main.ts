@@ -6,6 +6,7 @@
 // lab that skips itself must not count as passed.
 // Arguments: scenario names to run only those; --verbose for the step log.
 import { spawnSync } from "node:child_process";
+import type { ProvisionedLabResult } from "./provisioned-request";
 import type { LabResult } from "./run-lab";
 import { runLabScenario } from "./run-lab";
 import { LAB_SCENARIOS, labUnavailableReason } from "./scenarios";
@@ -88,14 +89,10 @@ if (provisioned.length > 0) {
           totalMs: 0,
         }),
       );
-      const r = result as LabResult & {
-        provisionMs?: number;
-        telemetryUpMs?: number;
-        telemetryDownMs?: number;
-      };
+      const r = result as LabResult & Partial<ProvisionedLabResult>;
       const telemetry =
         r.telemetryUpMs !== undefined
-          ? ` | provisioned in ${r.provisionMs}ms | emulator telemetry UP after ${r.telemetryUpMs}ms, DOWN ${r.telemetryDownMs}ms after the customer stopped`
+          ? ` | provisioned in ${r.provisionMs}ms | emulator telemetry UP after ${r.telemetryUpMs}ms, DOWN ${r.telemetryDownMs}ms after the customer stopped | portal status ${r.portalWhenUp?.requestStatus} -> ${r.portalAfterStop?.requestStatus}`
           : "";
       console.log(`${summary(r)}${telemetry}`);
       results.push(r);
