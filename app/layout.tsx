@@ -31,9 +31,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {user ? (
               <nav aria-label="Main" className="flex items-center gap-1 text-sm">
                 {isStaff(user) ? (
-                  <Link className={buttonClass("ghost")} href="/support">
-                    Request queue
-                  </Link>
+                  <>
+                    <Link className={buttonClass("ghost")} href="/support">
+                      Request queue
+                    </Link>
+                    <Link className={buttonClass("ghost")} href="/support/connections">
+                      Connections
+                    </Link>
+                  </>
                 ) : (
                   <>
                     <Link className={buttonClass("ghost")} href="/requests">
@@ -41,6 +46,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                     </Link>
                     <Link className={buttonClass("ghost")} href="/requests/new">
                       New VPN request
+                    </Link>
+                    <Link className={buttonClass("ghost")} href="/settings">
+                      Alert settings
                     </Link>
                   </>
                 )}

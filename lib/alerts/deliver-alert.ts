@@ -25,7 +25,7 @@ export type DeliveryOutcome = "delivered" | "retry" | "failed" | "skipped";
  */
 export async function deliverAlert(deliveryId: string): Promise<DeliveryOutcome> {
   const delivery = await db.alertDelivery.findUnique({ where: { id: deliveryId } });
-  if (!delivery || delivery.status !== "PENDING") return "skipped";
+  if (delivery?.status !== "PENDING") return "skipped";
   const attempts = delivery.attempts + 1;
   await db.alertDelivery.update({ where: { id: deliveryId }, data: { attempts } });
   const stored = delivery.payload as StoredAlert;

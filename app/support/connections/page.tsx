@@ -1,0 +1,145 @@
+import Link from "next/link";
+import { StatusBadge } from "@/components/status-badge";
+import { TunnelAlertDeliveries } from "@/components/tunnel-alert-deliveries";
+import { buttonClass } from "@/components/ui/button";
+import { EmptyState, PageHeader } from "@/components/ui/card";
+import { inputClass } from "@/components/ui/field";
+import { formatDateTime } from "@/components/ui/format";
+import { requireStaff } from "@/lib/auth/current-user";
+import { findAlertDeliveries } from "@/lib/alerts/find-alert-deliveries";
+import { findConnectionsOverview } from "@/lib/tunnels/find-connections-overview";
+import { TUNNEL_DRIVEN_STATUSES } from "@/lib/tunnels/read-telemetry";
+import { findOrganizations } from "@/lib/vpn-request/find-vpn-requests";
+import { getRequestSettings } from "@/lib/vpn-request/request-settings";
+import { STATUS_LABELS, type VpnStatus } from "@/lib/vpn-request/state-machine";
+
+export const metadata = { title: "Connections · Site-to-Site VPN" };
+
+export default async function ConnectionsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ status?: string; organization?: string; region?: string }>;
+}) {
+  await requireStaff();
+  const params = await searchParams;
+  const status = TUNNEL_DRIVEN_STATUSES.find((value) => value === params.status) as VpnStatus | undefined;
+  const regions = getRequestSettings().supportedRegions;
+  const region = regions.find((value) => value === params.region);
+  const organizations = await findOrganizations();
+  const organizationId = organizations.find((org) => org.id === params.organization)?.id;
+  const [connections, deliveries] = await Promise.all([
+    findConnectionsOverview({ status, organizationId, region }),
+    findAlertDeliveries({ all: true }, 20),
+  ]);
+  const filtered = Boolean(status || organizationId || region);
+  return (
+    <div className="space-y-8">
+      <div>
+        <PageHeader title="Connections" description="Every organization's provisioned VPNs: down and degraded first." />
+        <form method="get" className="mb-5 flex flex-wrap items-end gap-3" aria-label="Filter connections">
+          <div>
+            <label htmlFor="status" className="block text-sm font-medium text-slate-700">
+              Status
+            </label>
+            <select id="status" name="status" defaultValue={status ?? ""} className={inputClass}>
+              <option value="">All statuses</option>
+              {TUNNEL_DRIVEN_STATUSES.map((value) => (
+                <option key={value} value={value}>
+                  {STATUS_LABELS[value].label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="organization" className="block text-sm font-medium text-slate-700">
+              Organization
+            </label>
+            <select id="organization" name="organization" defaultValue={organizationId ?? ""} className={inputClass}>
+              <option value="">All organizations</option>
+              {organizations.map((org) => (
+                <option key={org.id} value={org.id}>
+                  {org.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="region" className="block text-sm font-medium text-slate-700">
+              Region
+            </label>
+            <select id="region" name="region" defaultValue={region ?? ""} className={inputClass}>
+              <option value="">All regions</option>
+              {regions.map((value) => (
+                <option key={value} value={value}>
+                  {value}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className={buttonClass("secondary")}>
+            Filter
+          </button>
+          {filtered ? (
+            <Link href="/support/connections" className="text-sm text-indigo-700 underline">
+              Clear filters
+            </Link>
+          ) : null}
+        </form>
+        {connections.length === 0 ? (
+          <EmptyState title={filtered ? "No connections match these filters" : "No provisioned connections yet"}>
+            {filtered ? "Clear the filters to see every connection." : "Approved requests appear here once provisioning has built them."}
+          </EmptyState>
+        ) : (
+          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+            <table className="min-w-full divide-y divide-slate-200 text-sm">
+              <caption className="sr-only">Connections</caption>
+              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+                <tr>
+                  <th scope="col" className="px-4 py-3">Connection</th>
+                  <th scope="col" className="px-4 py-3">Organization</th>
+                  <th scope="col" className="px-4 py-3">Status</th>
+                  <th scope="col" className="px-4 py-3">Tunnels up</th>
+                  <th scope="col" className="px-4 py-3">Redundancy</th>
+                  <th scope="col" className="px-4 py-3">Region</th>
+                  <th scope="col" className="px-4 py-3">Last telemetry</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {connections.map((connection) => (
+                  <tr key={connection.id}>
+                    <td className="px-4 py-3">
+                      <Link href={`/support/requests/${connection.id}`} className="font-medium text-indigo-700 hover:underline">
+                        {connection.customerName}
+                      </Link>
+                      <div className="font-mono text-xs text-slate-500">{connection.vpnConnectionId}</div>
+                    </td>
+                    <td className="px-4 py-3">{connection.organization.name}</td>
+                    <td className="px-4 py-3">
+                      <StatusBadge status={connection.status} />
+                      <div className="text-xs text-slate-500">since {formatDateTime(connection.statusChangedAt)}</div>
+                    </td>
+                    <td className="px-4 py-3">
+                      {connection.upTunnels} of {connection.tunnelCount}
+                      <div className="text-xs text-slate-500">
+                        {connection.tunnels.map((tunnel) => `#${tunnel.number} ${tunnel.status.toLowerCase()}`).join(" · ")}
+                      </div>
+                    </td>
+                    <td className="px-4 py-3">{connection.tunnelCount < 2 ? "One tunnel" : connection.redundancyMet ? "Met" : "Not met"}</td>
+                    <td className="px-4 py-3">{connection.region}</td>
+                    <td className="px-4 py-3 text-xs">{connection.lastPolledAt ? formatDateTime(connection.lastPolledAt) : "not yet"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+      <section aria-labelledby="deliveries-heading" className="space-y-3">
+        <h2 id="deliveries-heading" className="text-base font-semibold text-slate-900">
+          Recent alert deliveries
+        </h2>
+        <TunnelAlertDeliveries deliveries={deliveries} showOrganization />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { computeTimeline, TIMELINE_DAYS, type TimelineStatus } from "@/lib/tunnels/compute-timeline";
+import { explainTunnelStatus, type TunnelExplanation } from "@/lib/tunnels/explain-tunnel-status";
+import { isRedundancyMet } from "@/lib/tunnels/read-telemetry";
+import { type RequestScope, scopedRequestWhere } from "@/lib/vpn-request/scope";
+import type { VpnStatus } from "@/lib/vpn-request/state-machine";
+
+/** Statuses in which a request has (or had) tunnels worth showing. */
+const SHOWN: readonly VpnStatus[] = ["AWAITING_CUSTOMER", "ACTIVE", "DEGRADED", "DOWN", "DECOMMISSIONING"];
+
+export type TunnelView = {
+  number: number;
+  outsideIp: string | null;
+  status: TimelineStatus;
+  statusSince: string | null;
+  statusMessage: string | null;
+  acceptedRouteCount: number | null;
+  explanation: TunnelExplanation;
+  availabilityPercent: number | null;
+  segments: { status: TimelineStatus; from: string; to: string }[];
+  changes: { status: TimelineStatus; statusMessage: string | null; occurredAt: string }[];
+};
+
+export type ConnectionState = {
+  requestId: string;
+  status: VpnStatus;
+  tunnelCount: number;
+  redundancyMet: boolean;
+  lastPolledAt: string | null;
+  windowFrom: string;
+  windowTo: string;
+  tunnels: TunnelView[];
+};
+
+/** The dashboard's data for one connection (JSON-safe), scoped like the request pages; null = 404. */
+export async function findConnectionState(requestId: string, scope: RequestScope, now = new Date()): Promise<ConnectionState | null> {
+  const request = await db.vpnRequest.findFirst({
+    where: scopedRequestWhere(requestId, scope),
+    select: {
+      id: true,
+      status: true,
+      tunnelCount: true,
+      lastPolledAt: true,
+      tunnels: {
+        orderBy: { number: "asc" },
+        select: { id: true, number: true, outsideIp: true, status: true, statusSince: true, statusMessage: true, acceptedRouteCount: true },
+      },
+    },
+  });
+  if (!request) return null;
+  const from = new Date(now.getTime() - TIMELINE_DAYS * 24 * 3_600_000);
+  const used = request.tunnels.filter((tunnel) => tunnel.number <= request.tunnelCount);
+  const tunnels = await Promise.all(
+    used.map(async (tunnel): Promise<TunnelView> => {
+      const [before, inWindow] = await Promise.all([
+        db.tunnelEvent.findFirst({
+          where: { tunnelId: tunnel.id, occurredAt: { lte: from } },
+          orderBy: { occurredAt: "desc" },
+          select: { status: true, statusMessage: true, occurredAt: true },
+        }),
+        db.tunnelEvent.findMany({
+          where: { tunnelId: tunnel.id, occurredAt: { gt: from } },
+          orderBy: { occurredAt: "asc" },
+          select: { status: true, statusMessage: true, occurredAt: true },
+        }),
+      ]);
+      const timeline = computeTimeline(before ? [before, ...inWindow] : inWindow, from, now);
+      return {
+        number: tunnel.number,
+        outsideIp: tunnel.outsideIp,
+        status: tunnel.status,
+        statusSince: tunnel.statusSince?.toISOString() ?? null,
+        statusMessage: tunnel.statusMessage,
+        acceptedRouteCount: tunnel.acceptedRouteCount,
+        explanation: explainTunnelStatus(tunnel),
+        availabilityPercent: timeline.availabilityPercent,
+        segments: timeline.segments.map((segment) => ({ status: segment.status, from: segment.from.toISOString(), to: segment.to.toISOString() })),
+        changes: inWindow
+          .slice(-20)
+          .reverse()
+          .map((event) => ({ status: event.status, statusMessage: event.statusMessage, occurredAt: event.occurredAt.toISOString() })),
+      };
+    }),
+  );
+  return {
+    requestId: request.id,
+    status: request.status,
+    tunnelCount: request.tunnelCount,
+    redundancyMet: isRedundancyMet(request.tunnelCount, used),
+    lastPolledAt: request.lastPolledAt?.toISOString() ?? null,
+    windowFrom: from.toISOString(),
+    windowTo: now.toISOString(),
+    tunnels,
+  };
+}
+
+/** Whether a request's page shows the tunnel card at all. */
+export function showsTunnelState(state: ConnectionState): boolean {
+  return state.tunnels.length > 0 && SHOWN.includes(state.status);
+}
