@@ -6,6 +6,7 @@ import { Notice, PageHeader } from "@/components/ui/card";
 import { requireCustomer } from "@/lib/auth/current-user";
 import { findRequestHistory, findVpnRequest } from "@/lib/vpn-request/find-vpn-requests";
 import { WorkflowProgress } from "@/components/workflow-progress";
+import { TunnelStatePanel } from "@/components/tunnel-state-panel";
 import { findWorkflowProgress } from "@/lib/provisioning/find-workflow-progress";
 import { cancelVpnRequestAction, decommissionVpnAction } from "../actions";
 
@@ -74,6 +75,7 @@ export default async function RequestPage({
           confirm="Decommission this VPN? Both tunnels and the platform VPC are deleted; workflows lose access to your network."
         />
       ) : null}
+      <TunnelStatePanel requestId={request.id} />
       <RequestHistory events={history} />
     </div>
   );

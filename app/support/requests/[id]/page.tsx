@@ -6,6 +6,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { requireStaff } from "@/lib/auth/current-user";
 import { findRequestHistory, findVpnRequest } from "@/lib/vpn-request/find-vpn-requests";
 import { WorkflowProgress } from "@/components/workflow-progress";
+import { TunnelStatePanel } from "@/components/tunnel-state-panel";
 import { findWorkflowProgress } from "@/lib/provisioning/find-workflow-progress";
 import {
   approveVpnRequestAction,
@@ -89,6 +90,7 @@ export default async function SupportRequestPage({ params }: { params: Promise<{
           confirm="Decommission this VPN? Everything the portal created in AWS for it is deleted."
         />
       ) : null}
+      <TunnelStatePanel requestId={request.id} />
       <RequestHistory events={history} />
     </div>
   );
