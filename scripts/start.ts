@@ -67,6 +67,12 @@ try {
     );
     env.AWS_ENDPOINT_URL_EC2 = `http://127.0.0.1:${emulatorPort}`;
   }
+  // Alert email: a local mail catcher (read it at http://127.0.0.1:2580/) unless SMTP_URL is given.
+  if (!process.env.SMTP_URL) {
+    services.push(await startService("mail-catcher", "tsx", ["mail-catcher/main.ts"], env, /Mail catcher listening/));
+    env.SMTP_URL = "smtp://127.0.0.1:2525";
+    env.ALLOW_LOCAL_WEBHOOKS = process.env.ALLOW_LOCAL_WEBHOOKS ?? "true";
+  }
   services.push(
     await startService("worker", "tsx", ["--conditions=react-server", "worker/main.ts"], env, /ready: working/),
   );
@@ -82,6 +88,7 @@ try {
     support@example.com     support staff (approves requests)
     admin@example.com       admin
 
+  Alert email: ${process.env.SMTP_URL ? env.SMTP_URL : "caught locally, read at http://127.0.0.1:2580/"}
   EC2 emulator: ${env.AWS_ENDPOINT_URL_EC2 ?? "real AWS"}${env.AWS_ENDPOINT_URL_EC2 ? " (inventory: /_emulator/inventory)" : ""}
 
   Press Ctrl-C to stop.

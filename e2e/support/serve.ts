@@ -51,6 +51,16 @@ services.push(
   ),
 );
 env.AWS_ENDPOINT_URL_EC2 = `http://127.0.0.1:${emulatorPort}`;
+// Alerts (issue 5): a local SMTP catcher, fast tunnel polling and a short alert window.
+const mailSmtpPort = await freePort();
+const mailHttpPort = await freePort();
+services.push(
+  await startService("mail-catcher", "tsx", ["mail-catcher/main.ts", "--smtp-port", String(mailSmtpPort), "--http-port", String(mailHttpPort)], env, /Mail catcher listening/, { echo: false }),
+);
+env.SMTP_URL = `smtp://127.0.0.1:${mailSmtpPort}`;
+env.ALLOW_LOCAL_WEBHOOKS = "true";
+env.TUNNEL_POLL_INTERVAL_MS = "1000";
+env.ALERT_WINDOW_SECONDS = "2";
 env.WORKFLOW_POLL_INTERVAL_MS = "200";
 env.WORKER_SWEEP_INTERVAL_MS = "1000";
 services.push(
@@ -59,7 +69,7 @@ services.push(
   }),
 );
 mkdirSync(path.dirname(E2E_ENV_FILE), { recursive: true });
-writeFileSync(E2E_ENV_FILE, JSON.stringify({ databaseUrl: database.url, emulatorUrl: env.AWS_ENDPOINT_URL_EC2 }));
+writeFileSync(E2E_ENV_FILE, JSON.stringify({ databaseUrl: database.url, emulatorUrl: env.AWS_ENDPOINT_URL_EC2, mailCatcherUrl: `http://127.0.0.1:${mailHttpPort}` }));
 services.push(
   await startService("web", "next", ["start", "-p", String(E2E_PORT)], env, /Ready in/i, { echo: false }),
 );
