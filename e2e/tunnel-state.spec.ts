@@ -1,0 +1,122 @@
+import { readFileSync } from "node:fs";
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
+import { expect, test } from "@playwright/test";
+import { verifyWebhook } from "../lib/alerts/sign-webhook";
+import { fillValidStaticRequest, signIn, uniqueName } from "./support/fixtures";
+import { E2E_ENV_FILE } from "./support/settings";
+
+type E2eEnv = { emulatorUrl: string; mailCatcherUrl: string };
+type Caught = { subject: string; text: string; envelopeTo: string[] };
+type Hook = { headers: IncomingHttpHeaders; body: string };
+
+test("a tunnel going down shows DEGRADED live and alerts by email and signed webhook", async ({ browser }) => {
+  test.setTimeout(150_000);
+  const env = JSON.parse(readFileSync(E2E_ENV_FILE, "utf8")) as E2eEnv;
+  const emulator = async (path: string, body?: unknown) => {
+    const response = await fetch(`${env.emulatorUrl}/_emulator/${path}`, {
+      method: body === undefined ? "GET" : "POST",
+      headers: { "content-type": "application/json" },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    expect(response.ok, `emulator ${path}`).toBe(true);
+    return response.json() as Promise<{ resources?: { id: string; type: string }[] }>;
+  };
+
+  // The customer's webhook receiver.
+  const hooks: Hook[] = [];
+  const receiver = createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk: Buffer) => {
+      body += chunk.toString("utf8");
+    });
+    req.on("end", () => {
+      hooks.push({ headers: req.headers, body });
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  const receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/vpn-alerts`;
+  const secret = `e2e-secret-${Date.now()}-abcdef`;
+  const mailbox = `noc-${Date.now().toString(36)}@example.test`;
+
+  try {
+    const customer = await browser.newPage();
+    await signIn(customer, "enterprise@example.com");
+    await customer.goto("/requests/new");
+    const name = uniqueName("Alerted");
+    await fillValidStaticRequest(customer, name);
+    await customer.getByRole("button", { name: "Submit request" }).click();
+    await expect(customer.getByText("Request submitted")).toBeVisible();
+    const requestUrl = customer.url().split("?")[0] ?? "";
+    const requestId = requestUrl.split("/requests/")[1] ?? "";
+
+    const support = await browser.newPage();
+    await signIn(support, "support@example.com");
+    await support.goto(`/support/requests/${requestId}`);
+    await support.getByRole("button", { name: "Approve" }).click();
+    await expect(customer.getByLabel("Status").getByText("Awaiting your router")).toBeVisible({ timeout: 60_000 });
+
+    // Where the organization's alerts go.
+    await customer.getByRole("link", { name: "Alert settings" }).click();
+    await customer.getByLabel("Alert email addresses").fill(mailbox);
+    await customer.getByLabel("Webhook URL").fill(receiverUrl);
+    await customer.getByLabel("Webhook signing secret").fill(secret);
+    await customer.getByRole("button", { name: "Save alert settings" }).click();
+    await expect(customer.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+    await expect(customer.getByText(`ending …${secret.slice(-4)}`)).toBeVisible();
+
+    await customer.goto(requestUrl);
+    const tunnels = customer.getByRole("region", { name: "Tunnels" });
+    await expect(tunnels).toBeVisible();
+    const { resources = [] } = await emulator(`inventory?tag=${encodeURIComponent(`portal:request-id=${requestId}`)}&type=vpn-connection`);
+    const vpnConnectionId = resources[0]?.id ?? "";
+    expect(vpnConnectionId).toMatch(/^vpn-/);
+
+    // The customer's router brings both tunnels up.
+    await emulator("telemetry", { updates: [{ vpnConnectionId, status: "UP", statusMessage: "" }] });
+    await expect(customer.getByLabel("Status").getByText("Active", { exact: true })).toBeVisible({ timeout: 15_000 });
+    await expect(tunnels.getByText("Redundancy met")).toBeVisible();
+
+    // Tunnel 1 fails: the page follows without a reload.
+    const downAt = Date.now();
+    await emulator("telemetry", { vpnConnectionId, tunnel: 1, status: "DOWN", statusMessage: "AUTHENTICATION_FAILED" });
+    await expect(customer.getByLabel("Status").getByText("Degraded")).toBeVisible({ timeout: 15_000 });
+    console.log(`DEGRADED shown ${Date.now() - downAt} ms after tunnel 1 went down`);
+    await expect(tunnels.getByText("No redundancy")).toBeVisible();
+    const tunnel1 = tunnels.getByRole("region", { name: /Tunnel 1/ });
+    await expect(tunnel1.getByText("pre-shared key does not match")).toBeVisible();
+    await expect(tunnel1.getByText("AUTHENTICATION_FAILED", { exact: true })).toBeVisible();
+
+    // The email, through real SMTP into the catcher.
+    await expect
+      .poll(
+        async () => {
+          const { messages } = (await (await fetch(`${env.mailCatcherUrl}/messages`)).json()) as { messages: Caught[] };
+          return messages.find((message) => message.envelopeTo.includes(mailbox) && message.subject.includes(`${name}: tunnel 1 down`))?.subject ?? null;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(`[VPN] ${name}: tunnel 1 down, redundancy lost`);
+
+    // The webhook, signed with the organization's secret.
+    await expect
+      .poll(() => hooks.filter((hook) => hook.body.includes(requestId) && hook.body.includes('"tunnel.down"')).length, { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    const hook = hooks.find((candidate) => candidate.body.includes(requestId) && candidate.body.includes('"tunnel.down"')) as Hook;
+    expect(
+      verifyWebhook({ secret, body: hook.body, signature: String(hook.headers["x-portal-signature"]), timestamp: String(hook.headers["x-portal-timestamp"]) }),
+    ).toEqual({ ok: true });
+    expect(JSON.parse(hook.body)).toMatchObject({ kind: "tunnel.down", redundancy: { met: false, change: "lost" }, tunnel: { number: 1, cause: "psk-mismatch" } });
+
+    // The delivery log shows both deliveries; staff see the connection on their overview.
+    await customer.goto("/settings");
+    await expect(customer.getByRole("table", { name: "Recent alert deliveries" }).getByText(`[VPN] ${name}: tunnel 1 down, redundancy lost`).first()).toBeVisible();
+    await support.getByRole("link", { name: "Connections" }).click();
+    await support.getByLabel("Status").selectOption("DEGRADED");
+    await support.getByRole("button", { name: "Filter" }).click();
+    await expect(support.getByRole("link", { name })).toBeVisible();
+  } finally {
+    receiver.close();
+  }
+});
