@@ -1,0 +1,115 @@
+// Crash test (issue 3): worker processes are killed with SIGKILL at random points while several
+// requests provision; restarted workers resume, and the EC2 inventory ends with exactly one of
+// each resource per request and nothing orphaned.
+import { type ChildProcess, spawn } from "node:child_process";
+import path from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { countByType, PROVISIONED_RESOURCES, startEmulatorForApp, type TestEmulator } from "@/test/support/emulator";
+import { createApprovedRequest } from "@/test/support/requests";
+
+const ROOT = path.resolve(import.meta.dirname, "..", "..");
+const MIN_KILLS_MID_STEP = 20;
+
+let emulator: TestEmulator;
+beforeAll(async () => {
+  // Slower AWS states than other tests, so that kills land inside the steps that wait.
+  emulator = await startEmulatorForApp({
+    delays: { vpnAvailableMs: 1500, natAvailableMs: 800, vgwAttachMs: 300, vpnDeletedMs: 100, natDeletedMs: 100, vgwDetachMs: 50 },
+  });
+});
+afterAll(async () => {
+  await emulator?.close();
+});
+
+function startWorker(): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    // Own process group: the kill must reach the worker itself, not only tsx's launcher.
+    const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "worker/main.ts"], {
+      cwd: ROOT,
+      detached: true,
+      env: {
+        ...process.env,
+        PATH: `${path.join(ROOT, "node_modules", ".bin")}:${process.env.PATH ?? ""}`,
+        WORKFLOW_POLL_INTERVAL_MS: "50",
+        WORKER_SWEEP_INTERVAL_MS: "200",
+        WORKER_CONCURRENCY: "3",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("ready: working")) resolve(child);
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.on("exit", (code) => reject(new Error(`worker exited (${code}) before it was ready:\n${output.slice(-2000)}`)));
+  });
+}
+
+function kill(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once("exit", () => resolve());
+    if (child.pid) process.kill(-child.pid, signal);
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+it(
+  "survives SIGKILL at 20+ random points across the steps: every request provisions, no duplicate, no orphan",
+  async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push((await createApprovedRequest()).id);
+    const killedIn: string[] = [];
+
+    while (killedIn.length < MIN_KILLS_MID_STEP) {
+      const done = await db.vpnRequest.count({ where: { id: { in: ids }, status: "AWAITING_CUSTOMER" } });
+      if (done === ids.length) {
+        // Everything finished before enough kills: give the workers more to do.
+        for (let i = 0; i < 2; i++) ids.push((await createApprovedRequest()).id);
+      }
+      const worker = await startWorker();
+      await sleep(100 + Math.random() * 900);
+      const running = await db.provisioningStep.findMany({
+        where: { requestId: { in: ids }, status: "RUNNING" },
+        select: { name: true },
+      });
+      await kill(worker, "SIGKILL");
+      if (running.length > 0) killedIn.push(running.map((step) => step.name).join("+"));
+      console.log(`cycle: ${done}/${ids.length} done, killed during ${running.map((step) => step.name).join("+") || "(idle)"}`);
+    }
+    console.log(`killed ${killedIn.length} workers mid-step, in: ${[...new Set(killedIn)].join(", ")}`);
+
+    const survivor = await startWorker();
+    const deadline = Date.now() + 90_000;
+    while (Date.now() < deadline) {
+      const done = await db.vpnRequest.count({ where: { id: { in: ids }, status: "AWAITING_CUSTOMER" } });
+      if (done === ids.length) break;
+      await sleep(250);
+    }
+    await kill(survivor, "SIGTERM");
+
+    const requests = await db.vpnRequest.findMany({ where: { id: { in: ids } }, select: { id: true, status: true } });
+    expect(requests.map((request) => request.status)).toEqual(ids.map(() => "AWAITING_CUSTOMER"));
+    expect(killedIn.length).toBeGreaterThanOrEqual(MIN_KILLS_MID_STEP);
+
+    const inventory = await emulator.inventory();
+    for (const id of ids) {
+      expect(countByType(inventory.filter((resource) => resource.tags["portal:request-id"] === id))).toEqual(
+        PROVISIONED_RESOURCES,
+      );
+    }
+    // Nothing else: every resource belongs to one of these requests (a VPC's own main route
+    // table carries no tags and goes with the VPC).
+    const ours = new Set(ids);
+    const orphans = inventory.filter(
+      (resource) =>
+        !ours.has(resource.tags["portal:request-id"] ?? "") && !(resource.type === "route-table" && Object.keys(resource.tags).length === 0),
+    );
+    expect(orphans).toEqual([]);
+  },
+  300_000,
+);
