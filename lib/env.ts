@@ -32,6 +32,8 @@ const schema = z.object({
   ALLOW_DOCUMENTATION_IPS: boolean,
   /** Amazon-side ASN of the platform's virtual private gateways. */
   PLATFORM_ASN: z.coerce.number().int().min(1).max(4294967294).default(64512),
+  /** Set by the test harnesses: refuse any EC2 endpoint that is not on this machine (never real AWS). */
+  REQUIRE_LOCAL_AWS_ENDPOINT: boolean,
   /** EC2 endpoint override (the local emulator); unset means real AWS with the standard credential chain. */
   AWS_ENDPOINT_URL_EC2: z.url().optional(),
   /** Keyring for secrets at rest: "id:base64key,…", first is current (see lib/crypto/secret-box.ts). */

@@ -11,6 +11,7 @@ export async function setup() {
   process.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
   process.env.SECRET_KEYS ??= `test:${randomBytes(32).toString("base64")}`;
   process.env.ALLOW_DOCUMENTATION_IPS = "true";
+  process.env.REQUIRE_LOCAL_AWS_ENDPOINT = "true";
 }
 
 export async function teardown() {

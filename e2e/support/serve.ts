@@ -28,6 +28,7 @@ const env = childEnv({
   AUTH_SECRET: randomBytes(32).toString("base64url"),
   SECRET_KEYS: `e2e:${randomBytes(32).toString("base64")}`,
   ALLOW_DOCUMENTATION_IPS: "true",
+  REQUIRE_LOCAL_AWS_ENDPOINT: "true",
   DEMO_PASSWORD: "demo-password",
   NODE_ENV: "production",
   NEXT_TELEMETRY_DISABLED: "1",

@@ -16,7 +16,12 @@ const clients = new Map<string, EC2Client>();
 export function ec2For(region: string): EC2Client {
   const existing = clients.get(region);
   if (existing) return existing;
-  const endpoint = getEnv().AWS_ENDPOINT_URL_EC2;
+  const { AWS_ENDPOINT_URL_EC2: endpoint, REQUIRE_LOCAL_AWS_ENDPOINT } = getEnv();
+  if (REQUIRE_LOCAL_AWS_ENDPOINT && !isLocalEndpoint(endpoint)) {
+    throw new Error(
+      `Refusing to talk to ${endpoint ?? "real AWS"}: tests only run against a local EC2 endpoint (the project's emulator).`,
+    );
+  }
   const client = new EC2Client({
     region,
     // Retries are ours (lib/aws/with-retries.ts): a whole step is retried, never a bare create.
