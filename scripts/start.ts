@@ -45,7 +45,12 @@ try {
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
   });
-  await run("tsx", ["--conditions=react-server", "scripts/seed.ts"], env);
+  // Demo users (with a published password) go only into the embedded database, unless asked for.
+  if (!process.env.DATABASE_URL || process.env.SEED_DEMO_DATA === "1") {
+    await run("tsx", ["--conditions=react-server", "scripts/seed.ts"], env);
+  } else {
+    log("DATABASE_URL is set: demo data not seeded (set SEED_DEMO_DATA=1 to seed it).");
+  }
   await ensureBuild(log);
 
   // AWS side: the project's EC2 emulator unless an endpoint is given (or USE_REAL_AWS=1, which

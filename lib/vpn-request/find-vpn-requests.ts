@@ -30,19 +30,25 @@ export function findOrganizationRequests(organizationId: string) {
 
 export type QueueFilters = { status?: VpnStatus; organizationId?: string };
 
-/** Support's queue across organizations: pending first, oldest first within a status. */
+/** Support's queue across organizations: every pending request first (oldest first), then the rest. */
 export async function findRequestQueue(filters: QueueFilters) {
   const where: Prisma.VpnRequestWhereInput = {};
   if (filters.status) where.status = filters.status;
   if (filters.organizationId) where.organizationId = filters.organizationId;
-  const rows = await db.vpnRequest.findMany({
-    where,
+  const oldestFirst = { submittedAt: "asc" } as const;
+  // Pending requests are never cut off by the page size: they are the queue's reason to exist.
+  const pending = await db.vpnRequest.findMany({
+    where: { ...where, AND: [{ status: "PENDING_APPROVAL" }] },
     select: listSelect,
-    orderBy: { submittedAt: "asc" },
+    orderBy: oldestFirst,
+  });
+  const others = await db.vpnRequest.findMany({
+    where: { ...where, NOT: { status: "PENDING_APPROVAL" } },
+    select: listSelect,
+    orderBy: oldestFirst,
     take: 500,
   });
-  const pendingFirst = (row: VpnRequestListItem) => (row.status === "PENDING_APPROVAL" ? 0 : 1);
-  return rows.sort((a, b) => pendingFirst(a) - pendingFirst(b));
+  return [...pending, ...others];
 }
 
 /** One request as the caller may see it; null when it does not exist or is not theirs. */

@@ -1,5 +1,5 @@
 // The VPN request lifecycle (DESIGN §3). The one place that says which status may follow which;
-// every writer of a status goes through assertTransition. Pure; browser-safe (badges use the labels).
+// every writer of a status goes through lib/vpn-request/transition-vpn-request.ts, which checks it here. Pure; browser-safe (badges use the labels).
 
 export const VPN_STATUSES = [
   "PENDING_APPROVAL",
