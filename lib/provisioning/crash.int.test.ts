@@ -1,14 +1,12 @@
 // Crash test (issue 3): worker processes are killed with SIGKILL at random points while several
 // requests provision; restarted workers resume, and the EC2 inventory ends with exactly one of
 // each resource per request and nothing orphaned.
-import { type ChildProcess, spawn } from "node:child_process";
-import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { countByType, PROVISIONED_RESOURCES, startEmulatorForApp, type TestEmulator } from "@/test/support/emulator";
 import { createApprovedRequest } from "@/test/support/requests";
+import { startWorkerProcess, stopWorkerProcess } from "@/test/support/worker-process";
 
-const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const MIN_KILLS_MID_STEP = 20;
 
 let emulator: TestEmulator;
@@ -22,41 +20,9 @@ afterAll(async () => {
   await emulator?.close();
 });
 
-function startWorker(): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    // Own process group: the kill must reach the worker itself, not only tsx's launcher.
-    const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "worker/main.ts"], {
-      cwd: ROOT,
-      detached: true,
-      env: {
-        ...process.env,
-        PATH: `${path.join(ROOT, "node_modules", ".bin")}:${process.env.PATH ?? ""}`,
-        WORKFLOW_POLL_INTERVAL_MS: "50",
-        WORKER_SWEEP_INTERVAL_MS: "200",
-        WORKER_CONCURRENCY: "3",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("ready: working")) resolve(child);
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.on("exit", (code) => reject(new Error(`worker exited (${code}) before it was ready:\n${output.slice(-2000)}`)));
-  });
-}
-
-function kill(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once("exit", () => resolve());
-    if (child.pid) process.kill(-child.pid, signal);
-  });
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const WORKER_ENV = { WORKFLOW_POLL_INTERVAL_MS: "50", WORKER_SWEEP_INTERVAL_MS: "200", WORKER_CONCURRENCY: "3" };
+const startWorker = () => startWorkerProcess(WORKER_ENV);
 
 it(
   "survives SIGKILL at 20+ random points across the steps: every request provisions, no duplicate, no orphan",
@@ -77,7 +43,7 @@ it(
         where: { requestId: { in: ids }, status: "RUNNING" },
         select: { name: true },
       });
-      await kill(worker, "SIGKILL");
+      await stopWorkerProcess(worker, "SIGKILL");
       if (running.length > 0) killedIn.push(running.map((step) => step.name).join("+"));
       console.log(`cycle: ${done}/${ids.length} done, killed during ${running.map((step) => step.name).join("+") || "(idle)"}`);
     }
@@ -90,7 +56,7 @@ it(
       if (done === ids.length) break;
       await sleep(250);
     }
-    await kill(survivor, "SIGTERM");
+    await stopWorkerProcess(survivor, "SIGTERM");
 
     const requests = await db.vpnRequest.findMany({ where: { id: { in: ids } }, select: { id: true, status: true } });
     expect(requests.map((request) => request.status)).toEqual(ids.map(() => "AWAITING_CUSTOMER"));
