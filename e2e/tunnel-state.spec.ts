@@ -113,7 +113,8 @@ test("a tunnel going down shows DEGRADED live and alerts by email and signed web
     await customer.goto("/settings");
     await expect(customer.getByRole("table", { name: "Recent alert deliveries" }).getByText(`[VPN] ${name}: tunnel 1 down, redundancy lost`).first()).toBeVisible();
     await support.getByRole("link", { name: "Connections" }).click();
-    await support.getByLabel("Status").selectOption("DEGRADED");
+    await expect(support.getByRole("heading", { name: "Connections" })).toBeVisible();
+    await support.getByRole("combobox", { name: "Status" }).selectOption("DEGRADED");
     await support.getByRole("button", { name: "Filter" }).click();
     await expect(support.getByRole("link", { name })).toBeVisible();
   } finally {
