@@ -109,6 +109,13 @@ export async function dispatchDueAlerts(options: { windowMs: number; now?: Date 
     queued.push(...created.map((row) => row.id));
     sent++;
   }
-  await enqueueAlertDeliveries(queued);
+  // Deliveries whose enqueue was lost (a crash between the write and the send) are queued again;
+  // the job id is the delivery id, so one still queued is not duplicated.
+  const orphans = await db.alertDelivery.findMany({
+    where: { status: "PENDING", attempts: 0, createdAt: { lt: new Date(now.getTime() - 60_000) } },
+    select: { id: true },
+    take: 100,
+  });
+  await enqueueAlertDeliveries([...queued, ...orphans.map((row) => row.id)]);
   return { sent, held };
 }

@@ -38,6 +38,8 @@ export function startTunnelPoller(log: (line: string) => void): { stop(): Promis
           log("tunnel poller: leading (this worker polls)");
           while (!signal.aborted && !lost) {
             const started = Date.now();
+            // A silently dropped connection would keep a leader that no longer holds the lock.
+            await client.query("select 1");
             await runCycle(log, env.TUNNEL_POLL_BATCH_SIZE, env.ALERT_WINDOW_SECONDS * 1000);
             await sleep(Math.max(0, env.TUNNEL_POLL_INTERVAL_MS - (Date.now() - started)), signal);
           }
