@@ -117,6 +117,12 @@ test("a tunnel going down shows DEGRADED live and alerts by email and signed web
     await support.getByRole("combobox", { name: "Status" }).selectOption("DEGRADED");
     await support.getByRole("button", { name: "Filter" }).click();
     await expect(support.getByRole("link", { name })).toBeVisible();
+
+    // The live JSON is authorized like the page: staff see it, another organization gets 404.
+    expect((await support.request.get(`/api/requests/${requestId}/tunnels`)).status()).toBe(200);
+    const other = await browser.newPage();
+    await signIn(other, "teamplus@example.com");
+    expect((await other.request.get(`/api/requests/${requestId}/tunnels`)).status()).toBe(404);
   } finally {
     receiver.close();
   }
