@@ -37,10 +37,12 @@ it(
         // Everything finished before enough kills: give the workers more to do.
         for (let i = 0; i < 2; i++) ids.push((await createApprovedRequest()).id);
       }
+      const startedAt = new Date();
       const worker = await startWorker();
       await sleep(100 + Math.random() * 900);
+      // Steps this worker is in the middle of (not ones a previous, killed worker left RUNNING).
       const running = await db.provisioningStep.findMany({
-        where: { requestId: { in: ids }, status: "RUNNING" },
+        where: { requestId: { in: ids }, status: "RUNNING", updatedAt: { gte: startedAt } },
         select: { name: true },
       });
       await stopWorkerProcess(worker, "SIGKILL");
@@ -64,9 +66,12 @@ it(
 
     const inventory = await emulator.inventory();
     for (const id of ids) {
-      expect(countByType(inventory.filter((resource) => resource.tags["portal:request-id"] === id))).toEqual(
-        PROVISIONED_RESOURCES,
-      );
+      const owned = inventory.filter((resource) => resource.tags["portal:request-id"] === id);
+      if (JSON.stringify(countByType(owned)) !== JSON.stringify(PROVISIONED_RESOURCES)) {
+        const steps = await db.provisioningStep.findMany({ where: { requestId: id }, orderBy: { position: "asc" } });
+        console.log(`request ${id}:`, JSON.stringify({ owned, steps: steps.map((step) => [step.name, step.attempts, step.output]) }));
+      }
+      expect(countByType(owned)).toEqual(PROVISIONED_RESOURCES);
     }
     // Nothing else: every resource belongs to one of these requests (a VPC's own main route
     // table carries no tags and goes with the VPC).

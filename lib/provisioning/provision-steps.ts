@@ -222,6 +222,9 @@ const createCustomerGateway: WorkflowStep = {
         new CreateCustomerGatewayCommand({
           Type: "ipsec.1",
           IpAddress: request.customerGatewayIp,
+          // AWS hands back an existing gateway for an identical request (same IP and ASN): a
+          // per-request device name keeps two VPNs from one router from sharing (and deleting) one.
+          DeviceName: `vpn-portal-${request.id}`,
           ...(asnApiField(asn) === "BgpAsn" ? { BgpAsn: asn } : { BgpAsnExtended: asn }),
           TagSpecifications: tagsFor(request.id, "customer-gateway", "customer-gateway"),
         }),
