@@ -3,7 +3,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db, disconnectDb } from "@/lib/db";
 import { updateNotificationSettings } from "@/lib/organizations/notification-settings";
 import { runWorkflow } from "@/lib/provisioning/run-workflow";
 import { stopBoss } from "@/lib/queue/boss";
@@ -11,12 +11,14 @@ import { pollTunnelsOnce } from "@/lib/tunnels/poll-tunnels";
 import { startMailCatcher, type MailCatcher } from "@/mail-catcher/server";
 import { startEmulatorForApp, type TestEmulator } from "@/test/support/emulator";
 import { createApprovedRequest } from "@/test/support/requests";
+import { startTestDatabase, type TestDatabase } from "@/test/support/test-database";
 import { deliverAlert } from "./deliver-alert";
 import { dispatchDueAlerts } from "./dispatch-due-alerts";
 import { verifyWebhook } from "./sign-webhook";
 
 type Received = { headers: Record<string, string | string[] | undefined>; body: string };
 let emulator: TestEmulator;
+let database: TestDatabase;
 let catcher: MailCatcher;
 let receiver: Server;
 let receiverUrl = "";
@@ -26,6 +28,9 @@ const SECRET = "integration-test-secret-0123456789";
 const WINDOW = 60_000;
 
 beforeAll(async () => {
+  // A database of its own: dispatch handles every pending tunnel change, and other files leave theirs.
+  database = await startTestDatabase();
+  process.env.DATABASE_URL = database.url;
   emulator = await startEmulatorForApp();
   catcher = await startMailCatcher();
   process.env.SMTP_URL = `smtp://127.0.0.1:${catcher.smtpPort}`;
@@ -50,6 +55,8 @@ afterAll(async () => {
   await emulator?.close();
   await catcher?.close();
   receiver?.close();
+  await disconnectDb();
+  await database?.stop();
 });
 
 async function deliverAll(since: Date) {

@@ -4,9 +4,10 @@ import { randomUUID } from "node:crypto";
 import { CreateCustomerGatewayCommand, CreateVpnConnectionCommand, CreateVpnGatewayCommand } from "@aws-sdk/client-ec2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ec2For } from "@/lib/aws/ec2-client";
-import { db } from "@/lib/db";
+import { db, disconnectDb } from "@/lib/db";
 import { startEmulatorForApp, type TestEmulator } from "@/test/support/emulator";
 import { createOrganization, createUser } from "@/test/support/factories";
+import { startTestDatabase, type TestDatabase } from "@/test/support/test-database";
 import { pollTunnelsOnce } from "./poll-tunnels";
 
 // Two regions, so batches are grouped per region (an EC2 client answers for one region only).
@@ -14,6 +15,7 @@ const REGIONS = { "eu-west-1": 300, "us-west-2": 200 } as const;
 const TOTAL = 500;
 
 let emulator: TestEmulator;
+let database: TestDatabase;
 type Made = { requestId: string; vpnConnectionId: string; region: string };
 const made: Made[] = [];
 
@@ -76,6 +78,9 @@ async function createConnections(region: string, count: number, organizationId: 
 }
 
 beforeAll(async () => {
+  // A database of its own: a cycle polls every connection in it, and other test files leave theirs.
+  database = await startTestDatabase();
+  process.env.DATABASE_URL = database.url;
   emulator = await startEmulatorForApp();
   // What an account's quota increase would do; creation runs unthrottled to keep the set-up short.
   await emulator.configure({
@@ -90,6 +95,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await emulator?.close();
+  await disconnectDb();
+  await database?.stop();
 });
 
 type Stats = { actions: Record<string, { calls: number }> };
