@@ -67,12 +67,13 @@ export function startService(
       stop: () =>
         new Promise((done) => {
           if (child.exitCode !== null || child.signalCode !== null) return done();
-          const timer = setTimeout(() => child.kill("SIGKILL"), 8000);
+          const timer = setTimeout(() => signalGroup("SIGKILL"), 8000);
           child.once("exit", () => {
             clearTimeout(timer);
+            signalGroup("SIGKILL"); // anything of the group that outlived its leader
             done();
           });
-          child.kill("SIGTERM");
+          signalGroup("SIGTERM");
         }),
     };
     child.stdout?.on("data", onData);
