@@ -11,10 +11,11 @@ import { pollTunnelsOnce } from "@/lib/tunnels/poll-tunnels";
 import { startMailCatcher, type MailCatcher } from "@/mail-catcher/server";
 import { startEmulatorForApp, type TestEmulator } from "@/test/support/emulator";
 import { createApprovedRequest } from "@/test/support/requests";
-import { startTestDatabase, type TestDatabase } from "@/test/support/test-database";
+import type { TestDatabase } from "@/test/support/test-database";
 import { deliverAlert } from "./deliver-alert";
 import { dispatchDueAlerts } from "./dispatch-due-alerts";
 import { verifyWebhook } from "./sign-webhook";
+import { setTestEnv, startIsolatedDatabase } from "@/test/support/test-env";
 
 type Received = { headers: Record<string, string | string[] | undefined>; body: string };
 let emulator: TestEmulator;
@@ -29,13 +30,10 @@ const WINDOW = 60_000;
 
 beforeAll(async () => {
   // A database of its own: dispatch handles every pending tunnel change, and other files leave theirs.
-  database = await startTestDatabase();
-  process.env.DATABASE_URL = database.url;
+  database = await startIsolatedDatabase();
   emulator = await startEmulatorForApp();
   catcher = await startMailCatcher();
-  process.env.SMTP_URL = `smtp://127.0.0.1:${catcher.smtpPort}`;
-  process.env.ALERT_RETRY_LIMIT = "1";
-  process.env.ALLOW_LOCAL_WEBHOOKS = "true";
+  setTestEnv({ SMTP_URL: `smtp://127.0.0.1:${catcher.smtpPort}`, ALERT_RETRY_LIMIT: "1", ALLOW_LOCAL_WEBHOOKS: "true" });
   receiver = createServer((req, res) => {
     let body = "";
     req.on("data", (chunk: Buffer) => {

@@ -9,11 +9,12 @@ import { deliverAlert } from "@/lib/alerts/deliver-alert";
 import { startMailCatcher, type MailCatcher } from "@/mail-catcher/server";
 import { createOrganization, createUser } from "@/test/support/factories";
 import { findNotificationSettings, updateNotificationSettings } from "./notification-settings";
+import { setTestEnv } from "@/test/support/test-env";
 
 let catcher: MailCatcher;
 beforeAll(async () => {
   catcher = await startMailCatcher();
-  process.env.SMTP_URL = `smtp://127.0.0.1:${catcher.smtpPort}`;
+  setTestEnv({ SMTP_URL: `smtp://127.0.0.1:${catcher.smtpPort}` });
 });
 afterAll(async () => {
   await stopBoss();

@@ -7,8 +7,9 @@ import { ec2For } from "@/lib/aws/ec2-client";
 import { db, disconnectDb } from "@/lib/db";
 import { startEmulatorForApp, type TestEmulator } from "@/test/support/emulator";
 import { createOrganization, createUser } from "@/test/support/factories";
-import { startTestDatabase, type TestDatabase } from "@/test/support/test-database";
+import type { TestDatabase } from "@/test/support/test-database";
 import { pollTunnelsOnce } from "./poll-tunnels";
+import { startIsolatedDatabase } from "@/test/support/test-env";
 
 // Two regions, so batches are grouped per region (an EC2 client answers for one region only).
 const REGIONS = { "eu-west-1": 300, "us-west-2": 200 } as const;
@@ -79,8 +80,7 @@ async function createConnections(region: string, count: number, organizationId: 
 
 beforeAll(async () => {
   // A database of its own: a cycle polls every connection in it, and other test files leave theirs.
-  database = await startTestDatabase();
-  process.env.DATABASE_URL = database.url;
+  database = await startIsolatedDatabase();
   emulator = await startEmulatorForApp();
   // What an account's quota increase would do; creation runs unthrottled to keep the set-up short.
   await emulator.configure({

@@ -42,12 +42,16 @@ export function startService(
 ): Promise<Service> {
   const echo = options.echo ?? true;
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd: ROOT,
-      env,
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: false,
-    });
+    // Each service gets its own process group, so stopping it reaches the program behind a
+    // launcher (tsx runs the real Node process as a child) and nothing is left behind.
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    const signalGroup = (signal: NodeJS.Signals) => {
+      try {
+        if (child.pid) process.kill(-child.pid, signal);
+      } catch {
+        // already gone
+      }
+    };
     let isReady = false;
     let tail = "";
     const onData = (chunk: Buffer) => {
