@@ -4,7 +4,7 @@
 // Ctrl-C stops everything it started.
 import path from "node:path";
 import { ensureBuild } from "./lib/build";
-import { childEnv, ROOT, run, type Service, startService } from "./lib/run";
+import { childEnv, onShutdownSignal, ROOT, run, type Service, startService } from "./lib/run";
 import { localSecrets, migrate, startDatabase } from "./lib/stack";
 
 const DATA = path.join(ROOT, ".data");
@@ -22,8 +22,7 @@ async function shutdown(code: number) {
   await stopDatabase();
   process.exit(code);
 }
-process.on("SIGINT", () => void shutdown(0));
-process.on("SIGTERM", () => void shutdown(0));
+onShutdownSignal(() => void shutdown(0));
 
 try {
   const database = await startDatabase({
@@ -34,6 +33,7 @@ try {
     log,
   });
   stopDatabase = database.stop;
+  onShutdownSignal(() => void shutdown(0));
   log("Applying database migrations…");
   await migrate(database.url);
 

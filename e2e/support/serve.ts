@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { ensureBuild } from "../../scripts/lib/build";
-import { childEnv, ROOT, run, type Service, startService } from "../../scripts/lib/run";
+import { childEnv, onShutdownSignal, ROOT, run, type Service, startService } from "../../scripts/lib/run";
 import { freePort, startTestDatabase } from "../../test/support/test-database";
 import { E2E_ENV_FILE, E2E_PORT } from "./settings";
 
@@ -20,8 +20,7 @@ async function shutdown() {
   await database.stop();
   process.exit(0);
 }
-process.on("SIGTERM", () => void shutdown());
-process.on("SIGINT", () => void shutdown());
+onShutdownSignal(() => void shutdown());
 
 const env = childEnv({
   DATABASE_URL: database.url,

