@@ -41,7 +41,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: "tsx e2e/support/serve.ts",
+    // One process (no tsx launcher in between), so Playwright's SIGTERM reaches the script itself.
+    command: "node --import tsx e2e/support/serve.ts",
     url: `http://localhost:${E2E_PORT}/sign-in`,
     reuseExistingServer: false,
     timeout: 240_000,

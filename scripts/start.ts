@@ -64,8 +64,16 @@ try {
     services.push(
       await startService(
         "emulator",
-        "tsx",
-        ["emulator/main.ts", "--port", emulatorPort, "--state", path.join(DATA, "emulator", "state.json")],
+        "node",
+        [
+          "--import",
+          "tsx",
+          "emulator/main.ts",
+          "--port",
+          emulatorPort,
+          "--state",
+          path.join(DATA, "emulator", "state.json"),
+        ],
         env,
         /EC2 emulator listening/,
       ),
@@ -74,12 +82,26 @@ try {
   }
   // Alert email: a local mail catcher (read it at http://127.0.0.1:2580/) unless SMTP_URL is given.
   if (!process.env.SMTP_URL) {
-    services.push(await startService("mail-catcher", "tsx", ["mail-catcher/main.ts"], env, /Mail catcher listening/));
+    services.push(
+      await startService(
+        "mail-catcher",
+        "node",
+        ["--import", "tsx", "mail-catcher/main.ts"],
+        env,
+        /Mail catcher listening/,
+      ),
+    );
     env.SMTP_URL = "smtp://127.0.0.1:2525";
     env.ALLOW_LOCAL_WEBHOOKS = process.env.ALLOW_LOCAL_WEBHOOKS ?? "true";
   }
   services.push(
-    await startService("worker", "tsx", ["--conditions=react-server", "worker/main.ts"], env, /ready: working/),
+    await startService(
+      "worker",
+      "node",
+      ["--conditions=react-server", "--import", "tsx", "worker/main.ts"],
+      env,
+      /ready: working/,
+    ),
   );
   services.push(await startService("web", "next", ["start", "-p", PORT], env, /Ready in|started server/i));
   const password = process.env.DEMO_PASSWORD ?? "demo-password";

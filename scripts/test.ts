@@ -17,12 +17,21 @@ function labSkipReason(): string | undefined {
 const steps: Step[] = [
   { name: "Lint (Biome)", command: "biome", args: ["lint", "."] },
   { name: "Unit tests (Vitest)", command: "vitest", args: ["run", "--project", "unit"] },
-  { name: "Integration tests (Vitest, PostgreSQL + EC2 emulator)", command: "vitest", args: ["run", "--project", "integration"] },
+  {
+    name: "Integration tests (Vitest, PostgreSQL + EC2 emulator)",
+    command: "vitest",
+    args: ["run", "--project", "integration"],
+  },
   { name: "End-to-end tests (Playwright, Chromium)", command: "playwright", args: ["test"] },
   { name: "Tunnel lab (strongSwan + FRR)", command: "tsx", args: ["lab/main.ts"], skip: labSkipReason() },
 ];
 
-const results: Array<{ name: string; outcome: "passed" | "failed" | "skipped"; seconds: number; note?: string }> = [];
+const results: Array<{
+  name: string;
+  outcome: "passed" | "failed" | "skipped";
+  seconds: number;
+  note?: string;
+}> = [];
 for (const step of steps) {
   if (step.skip) {
     console.log(`\n=== ${step.name}: not run — ${step.skip}`);

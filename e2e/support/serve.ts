@@ -37,14 +37,30 @@ await ensureBuild(log);
 // The AWS side: the project's emulator (state in memory, short delays) and the real worker.
 const emulatorPort = await freePort();
 const emulatorConfig = JSON.stringify({
-  delays: { vpnAvailableMs: 1500, natAvailableMs: 800, vgwAttachMs: 300, vpnDeletedMs: 500, natDeletedMs: 500, vgwDetachMs: 300 },
+  delays: {
+    vpnAvailableMs: 1500,
+    natAvailableMs: 800,
+    vgwAttachMs: 300,
+    vpnDeletedMs: 500,
+    natDeletedMs: 500,
+    vgwDetachMs: 300,
+  },
   quotas: { vpnGateways: 100 },
 });
 services.push(
   await startService(
     "emulator",
-    "tsx",
-    ["emulator/main.ts", "--port", String(emulatorPort), "--memory", "--config", emulatorConfig],
+    "node",
+    [
+      "--import",
+      "tsx",
+      "emulator/main.ts",
+      "--port",
+      String(emulatorPort),
+      "--memory",
+      "--config",
+      emulatorConfig,
+    ],
     env,
     /EC2 emulator listening/,
     { echo: false },
@@ -55,7 +71,22 @@ env.AWS_ENDPOINT_URL_EC2 = `http://127.0.0.1:${emulatorPort}`;
 const mailSmtpPort = await freePort();
 const mailHttpPort = await freePort();
 services.push(
-  await startService("mail-catcher", "tsx", ["mail-catcher/main.ts", "--smtp-port", String(mailSmtpPort), "--http-port", String(mailHttpPort)], env, /Mail catcher listening/, { echo: false }),
+  await startService(
+    "mail-catcher",
+    "node",
+    [
+      "--import",
+      "tsx",
+      "mail-catcher/main.ts",
+      "--smtp-port",
+      String(mailSmtpPort),
+      "--http-port",
+      String(mailHttpPort),
+    ],
+    env,
+    /Mail catcher listening/,
+    { echo: false },
+  ),
 );
 env.SMTP_URL = `smtp://127.0.0.1:${mailSmtpPort}`;
 env.ALLOW_LOCAL_WEBHOOKS = "true";
@@ -64,12 +95,26 @@ env.ALERT_WINDOW_SECONDS = "2";
 env.WORKFLOW_POLL_INTERVAL_MS = "200";
 env.WORKER_SWEEP_INTERVAL_MS = "1000";
 services.push(
-  await startService("worker", "tsx", ["--conditions=react-server", "worker/main.ts"], env, /ready: working/, {
-    echo: process.env.E2E_VERBOSE === "1",
-  }),
+  await startService(
+    "worker",
+    "node",
+    ["--conditions=react-server", "--import", "tsx", "worker/main.ts"],
+    env,
+    /ready: working/,
+    {
+      echo: process.env.E2E_VERBOSE === "1",
+    },
+  ),
 );
 mkdirSync(path.dirname(E2E_ENV_FILE), { recursive: true });
-writeFileSync(E2E_ENV_FILE, JSON.stringify({ databaseUrl: database.url, emulatorUrl: env.AWS_ENDPOINT_URL_EC2, mailCatcherUrl: `http://127.0.0.1:${mailHttpPort}` }));
+writeFileSync(
+  E2E_ENV_FILE,
+  JSON.stringify({
+    databaseUrl: database.url,
+    emulatorUrl: env.AWS_ENDPOINT_URL_EC2,
+    mailCatcherUrl: `http://127.0.0.1:${mailHttpPort}`,
+  }),
+);
 services.push(
   await startService("web", "next", ["start", "-p", String(E2E_PORT)], env, /Ready in/i, { echo: false }),
 );
