@@ -3,6 +3,7 @@
 // DATABASE_URL server) and the EC2 emulator on a free port, reached over HTTP by the real SDK. The
 // lab's vitest run gets the database from test/global-setup.ts instead.
 import { randomBytes } from "node:crypto";
+import { startMailCatcher } from "@/mail-catcher/server";
 import { startEmulatorForApp } from "@/test/support/emulator";
 import { startTestDatabase } from "@/test/support/test-database";
 
@@ -16,10 +17,15 @@ export async function startLabBackend(): Promise<LabBackend> {
   process.env.SECRET_KEYS ??= `lab:${randomBytes(32).toString("base64")}`;
   process.env.ALLOW_DOCUMENTATION_IPS = "true";
   const emulator = await startEmulatorForApp();
+  const mail = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
+  process.env.SMTP_URL = `smtp://127.0.0.1:${mail.smtpPort}`;
   return {
     emulatorUrl: emulator.url,
     async stop() {
       await emulator.close();
+      await mail.close();
+      const { stopBoss } = await import("@/lib/queue/boss");
+      await stopBoss(); // alert dispatch queued its deliveries through pg-boss
       const { db } = await import("@/lib/db");
       await db.$disconnect().catch(() => {});
       await database.stop();

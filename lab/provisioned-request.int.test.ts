@@ -6,6 +6,7 @@
 // poller carries that into the request's tunnels and status.
 // Run: npx vitest run --config lab/vitest.config.ts   (root on Linux; lab/install-deps.sh first)
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type MailCatcher, startMailCatcher } from "@/mail-catcher/server";
 import { startEmulatorForApp, type TestEmulator } from "@/test/support/emulator";
 import { labUnavailableReason } from "./availability";
 import { PROVISIONED_SCENARIOS, runProvisionedScenario } from "./provisioned-request";
@@ -14,12 +15,20 @@ const reason = labUnavailableReason();
 if (reason) console.log(`provisioned-request lab tests skipped: ${reason}`);
 
 let emulator: TestEmulator | undefined;
+let mail: MailCatcher | undefined;
 
 beforeAll(async () => {
-  if (reason === null) emulator = await startEmulatorForApp();
+  if (reason !== null) return;
+  emulator = await startEmulatorForApp();
+  // Alert email goes to a real SMTP server of the test's own (read by lib/env.ts on first use).
+  mail = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
+  process.env.SMTP_URL = `smtp://127.0.0.1:${mail.smtpPort}`;
 });
 afterAll(async () => {
   await emulator?.close();
+  await mail?.close();
+  const { stopBoss } = await import("@/lib/queue/boss");
+  await stopBoss(); // alert dispatch queued its deliveries through pg-boss
 });
 
 async function run(name: string) {
@@ -51,6 +60,8 @@ describe.skipIf(reason !== null)("tunnel lab on requests provisioned through the
     expect(r.portalWhenUp?.requestStatus).toBe("ACTIVE");
     expect(r.portalAfterStop?.tunnels.map((t) => t.status)).toEqual(["DOWN", "DOWN"]);
     expect(r.portalAfterStop?.requestStatus).toBe("DOWN");
+    // …and the organization hears about it: an alert email that the tunnels went down.
+    expect(r.alertSubjectsAfterStop?.some((subject) => /down/i.test(subject))).toBe(true);
   });
 
   it("IKEv2 BGP: downloaded strongSwan + FRR, BGP Established, routes both ways, telemetry counts routes", async () => {

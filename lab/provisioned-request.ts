@@ -22,6 +22,8 @@ import { runWorkflow } from "@/lib/provisioning/run-workflow";
 import { loadRouterConfigInput } from "@/lib/router-config/load-router-config-input";
 import { routerConfigResponse } from "@/lib/router-config/router-config-response";
 import type { RouterConfigInput, TunnelParams } from "@/lib/router-config/types";
+import { deliverAlert } from "@/lib/alerts/deliver-alert";
+import { dispatchDueAlerts } from "@/lib/alerts/dispatch-due-alerts";
 import { pollTunnelsOnce } from "@/lib/tunnels/poll-tunnels";
 import { TUNNEL_POLICY, type TunnelPolicy } from "@/lib/vpn/tunnel-policy";
 import { createApprovedRequest } from "@/test/support/requests";
@@ -76,6 +78,8 @@ export type ProvisionedLabResult = LabResult & {
   /** The request and its tunnels in the portal's database after its poller read the emulator. */
   portalWhenUp?: PortalView;
   portalAfterStop?: PortalView;
+  /** Subjects of the alert emails the organization received after the customer side stopped. */
+  alertSubjectsAfterStop?: string[];
 };
 
 export type PortalView = {
@@ -269,6 +273,23 @@ async function portalView(requestId: string): Promise<PortalView> {
   };
 }
 
+export const LAB_NOC_EMAIL = "noc@lab.example.test";
+
+/** The organization is told: its notification address receives the alerts the poller's changes raise. */
+async function subscribeToAlerts(requestId: string) {
+  const { organizationId } = await db.vpnRequest.findUniqueOrThrow({ where: { id: requestId }, select: { organizationId: true } });
+  await db.organization.update({ where: { id: organizationId }, data: { notificationEmails: [LAB_NOC_EMAIL] } });
+}
+
+/** Sends the alerts due now (no flap window in the lab) and returns their email subjects. */
+async function sendDueAlerts(requestId: string): Promise<string[]> {
+  await dispatchDueAlerts({ windowMs: 0 });
+  const deliveries = await db.alertDelivery.findMany({ where: { requestId, channel: "EMAIL" }, orderBy: { createdAt: "asc" } });
+  for (const delivery of deliveries) await deliverAlert(delivery.id);
+  const sent = await db.alertDelivery.findMany({ where: { requestId, channel: "EMAIL", status: "DELIVERED" }, orderBy: { createdAt: "asc" } });
+  return sent.map((delivery) => (delivery.payload as { subject?: string }).subject ?? "");
+}
+
 async function telemetryChecks(
   lab: LabHandles,
   input: RouterConfigInput,
@@ -286,6 +307,7 @@ async function telemetryChecks(
     log: lab.log,
   });
   const configured = new Set(input.tunnels.map((t) => t.outsideIp));
+  await subscribeToAlerts(input.requestId);
   try {
     const t0 = Date.now();
     const whenUp = await waitFor("emulator telemetry UP", timeoutMs, async () => {
@@ -304,7 +326,9 @@ async function telemetryChecks(
     });
     const telemetryDownMs = Date.now() - t1;
     const portalAfterStop = await portalView(input.requestId);
+    const alertSubjectsAfterStop = await sendDueAlerts(input.requestId);
     return {
+      alertSubjectsAfterStop,
       telemetryUpMs,
       telemetryDownMs,
       telemetryWhenUp: whenUp,
