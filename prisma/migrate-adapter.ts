@@ -1,4 +1,4 @@
-// Driver adapter for the Prisma CLI (migrate) in JS-engine mode, mending three defects of
+// Driver adapter for the Prisma CLI (migrate) in JS-engine mode, mending four defects of
 // @prisma/adapter-pg 6.19.3 in migrate mode (docs/decisions/002-prisma-6-js-engine.md):
 //  1. introspection returns `name` (OID 19) and `"char"` (OID 18) columns it cannot map;
 //  2. connectToShadowDb() built from a connection string points at the MAIN database;

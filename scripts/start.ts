@@ -46,7 +46,8 @@ try {
     NEXT_TELEMETRY_DISABLED: "1",
   });
   // Demo users (with a published password) go only into the embedded database, unless asked for.
-  if (!process.env.DATABASE_URL || process.env.SEED_DEMO_DATA === "1") {
+  const seeded = !process.env.DATABASE_URL || process.env.SEED_DEMO_DATA === "1";
+  if (seeded) {
     await run("tsx", ["--conditions=react-server", "scripts/seed.ts"], env);
   } else {
     log("DATABASE_URL is set: demo data not seeded (set SEED_DEMO_DATA=1 to seed it).");
@@ -80,18 +81,20 @@ try {
     );
     env.AWS_ENDPOINT_URL_EC2 = `http://127.0.0.1:${emulatorPort}`;
   }
-  // Alert email: a local mail catcher (read it at http://127.0.0.1:2580/) unless SMTP_URL is given.
+  // Alert email: a local mail catcher unless SMTP_URL is given.
+  const mailSmtpPort = process.env.MAIL_CATCHER_SMTP_PORT ?? "2525";
+  const mailHttpPort = process.env.MAIL_CATCHER_HTTP_PORT ?? "2580";
   if (!process.env.SMTP_URL) {
     services.push(
       await startService(
         "mail-catcher",
         "node",
-        ["--import", "tsx", "mail-catcher/main.ts"],
+        ["--import", "tsx", "mail-catcher/main.ts", "--smtp-port", mailSmtpPort, "--http-port", mailHttpPort],
         env,
         /Mail catcher listening/,
       ),
     );
-    env.SMTP_URL = "smtp://127.0.0.1:2525";
+    env.SMTP_URL = `smtp://127.0.0.1:${mailSmtpPort}`;
     env.ALLOW_LOCAL_WEBHOOKS = process.env.ALLOW_LOCAL_WEBHOOKS ?? "true";
   }
   services.push(
@@ -105,17 +108,20 @@ try {
   );
   services.push(await startService("web", "next", ["start", "-p", PORT], env, /Ready in|started server/i));
   const password = process.env.DEMO_PASSWORD ?? "demo-password";
-  console.log(`
-  Site-to-Site VPN portal is running: http://localhost:${PORT}
-
-  Demo logins (password: ${password})
+  const logins = seeded
+    ? `Demo logins (password: ${password})
     enterprise@example.com  customer, Enterprise organization
     teamplus@example.com    customer, Team organization with the VPN add-on
     team@example.com        customer, Team organization without the add-on (cannot request)
     support@example.com     support staff (approves requests)
-    admin@example.com       admin
+    admin@example.com       admin`
+    : "Your own database: sign in with its users (demo users are not seeded; SEED_DEMO_DATA=1 seeds them).";
+  console.log(`
+  Site-to-Site VPN portal is running: http://localhost:${PORT}
 
-  Alert email: ${process.env.SMTP_URL ? env.SMTP_URL : "caught locally, read at http://127.0.0.1:2580/"}
+  ${logins}
+
+  Alert email: ${process.env.SMTP_URL ? env.SMTP_URL : `caught locally, read at http://127.0.0.1:${mailHttpPort}/`}
   EC2 emulator: ${env.AWS_ENDPOINT_URL_EC2 ?? "real AWS"}${env.AWS_ENDPOINT_URL_EC2 ? " (inventory: /_emulator/inventory)" : ""}
 
   Press Ctrl-C to stop.

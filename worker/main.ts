@@ -4,7 +4,7 @@
 import { db, disconnectDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { runWorkflow } from "@/lib/provisioning/run-workflow";
-import { getBoss, stopBoss, WORKFLOW_QUEUE, type WorkflowJob } from "@/lib/queue/boss";
+import { getBoss, stopBoss, WORKFLOW_QUEUE, type WorkflowJob, workflowJobSchema } from "@/lib/queue/boss";
 import { ALERT_QUEUE, type AlertJob, ensureAlertQueue } from "@/lib/alerts/alert-queue";
 import { deliverAlert } from "@/lib/alerts/deliver-alert";
 import { startTunnelPoller } from "@/lib/tunnels/run-tunnel-poller";
@@ -41,10 +41,24 @@ async function sweep() {
 async function main() {
   const env = getEnv();
   const boss = await getBoss({ worker: true });
-  await boss.work<WorkflowJob>(WORKFLOW_QUEUE, { pollingIntervalSeconds: 1, localConcurrency: env.WORKER_CONCURRENCY }, async (jobs) => {
-    for (const job of jobs) await run(job.data.requestId);
-  });
-  const timer = setInterval(() => void sweep().catch((error) => log(`sweep failed: ${String(error)}`)), env.WORKER_SWEEP_INTERVAL_MS);
+  await boss.work<WorkflowJob>(
+    WORKFLOW_QUEUE,
+    { pollingIntervalSeconds: 1, localConcurrency: env.WORKER_CONCURRENCY },
+    async (jobs) => {
+      for (const job of jobs) {
+        const payload = workflowJobSchema.safeParse(job.data);
+        if (!payload.success) {
+          log(`job ${job.id}: malformed payload, dropped (${payload.error.issues[0]?.message ?? "invalid"})`);
+          continue;
+        }
+        await run(payload.data.requestId);
+      }
+    },
+  );
+  const timer = setInterval(
+    () => void sweep().catch((error) => log(`sweep failed: ${String(error)}`)),
+    env.WORKER_SWEEP_INTERVAL_MS,
+  );
   await sweep();
   // Tunnel state (issue 5): the poller runs in one worker at a time (advisory lock); every worker
   // sends alert deliveries, which pg-boss retries with backoff when a send fails.
@@ -63,7 +77,8 @@ async function main() {
     log("stopping: finishing the steps in progress");
     await stopBoss().catch(() => {});
     const deadline = Date.now() + 20_000;
-    while (inFlight.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    while (inFlight.size > 0 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     await disconnectDb();
     process.exit(0);
   };

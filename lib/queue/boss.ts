@@ -2,11 +2,14 @@
 // the worker (worker/main.ts) also works the queues and runs pg-boss's supervision.
 import { createHash } from "node:crypto";
 import { PgBoss } from "pg-boss";
+import { z } from "zod";
 import { getEnv } from "@/lib/env";
 
 export const WORKFLOW_QUEUE = "vpn-workflow";
 
-export type WorkflowJob = { requestId: string };
+/** The workflow job's payload, checked when a worker takes a job (a queue is a trust boundary). */
+export const workflowJobSchema = z.object({ requestId: z.uuid() });
+export type WorkflowJob = z.infer<typeof workflowJobSchema>;
 
 let started: Promise<PgBoss> | undefined;
 
@@ -23,7 +26,13 @@ export function getBoss(options: { worker?: boolean } = {}): Promise<PgBoss> {
     await boss.start();
     if (!(await boss.getQueue(WORKFLOW_QUEUE))) {
       await boss
-        .createQueue(WORKFLOW_QUEUE, { policy: "standard", retryLimit: 50, retryDelay: 2, retryBackoff: true, retryDelayMax: 60 })
+        .createQueue(WORKFLOW_QUEUE, {
+          policy: "standard",
+          retryLimit: 50,
+          retryDelay: 2,
+          retryBackoff: true,
+          retryDelayMax: 60,
+        })
         .catch(async (error) => {
           if (!(await boss.getQueue(WORKFLOW_QUEUE))) throw error; // another process created it first
         });
@@ -51,5 +60,7 @@ export function jobIdFor(key: string): string {
  */
 export async function enqueueWorkflow(requestId: string, phase: string): Promise<void> {
   const boss = await getBoss();
-  await boss.send(WORKFLOW_QUEUE, { requestId } satisfies WorkflowJob, { id: jobIdFor(`${requestId}:${phase}`) });
+  await boss.send(WORKFLOW_QUEUE, { requestId } satisfies WorkflowJob, {
+    id: jobIdFor(`${requestId}:${phase}`),
+  });
 }
