@@ -2,15 +2,21 @@
 // requests provision; restarted workers resume, and the EC2 inventory ends with exactly one of
 // each resource per request and nothing orphaned.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db, disconnectDb } from "@/lib/db";
 import { countByType, PROVISIONED_RESOURCES, startEmulatorForApp, type TestEmulator } from "@/test/support/emulator";
 import { createApprovedRequest } from "@/test/support/requests";
+import type { TestDatabase } from "@/test/support/test-database";
+import { startIsolatedDatabase } from "@/test/support/test-env";
 import { startWorkerProcess, stopWorkerProcess } from "@/test/support/worker-process";
 
 const MIN_KILLS_MID_STEP = 20;
 
 let emulator: TestEmulator;
+let database: TestDatabase;
 beforeAll(async () => {
+  // A database of its own: the workers sweep every request awaiting provisioning, including
+  // ones other test files leave approved, which would show up here as someone else's resources.
+  database = await startIsolatedDatabase();
   // Slower AWS states than other tests, so that kills land inside the steps that wait.
   emulator = await startEmulatorForApp({
     delays: { vpnAvailableMs: 1500, natAvailableMs: 800, vgwAttachMs: 300, vpnDeletedMs: 100, natDeletedMs: 100, vgwDetachMs: 50 },
@@ -18,6 +24,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await emulator?.close();
+  await disconnectDb();
+  await database?.stop();
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
