@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { fillValidStaticRequest, signIn, uniqueName } from "./support/fixtures";
 
-test("approval provisions the AWS side with live progress; decommissioning removes it", async ({ browser }) => {
+test("approval provisions the AWS side with live progress; decommissioning removes it", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const customer = await browser.newPage();
   await signIn(customer, "enterprise@example.com");
@@ -20,7 +22,9 @@ test("approval provisions the AWS side with live progress; decommissioning remov
   // The customer watches it happen without reloading.
   const steps = customer.getByRole("list", { name: "Provisioning steps" });
   await expect(steps).toBeVisible({ timeout: 30_000 });
-  await expect(customer.getByLabel("Status").getByText("Awaiting your router")).toBeVisible({ timeout: 30_000 });
+  await expect(customer.getByLabel("Status").getByText("Awaiting your router")).toBeVisible({
+    timeout: 30_000,
+  });
   await expect(steps.getByText("Create the VPN connection with two tunnels — Done")).toBeVisible();
   await expect(customer.getByText(/11 of 11 steps done/)).toBeVisible();
   // AWS identifiers are for staff only.

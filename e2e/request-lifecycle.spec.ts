@@ -30,11 +30,15 @@ test.describe("a customer requests a VPN and support decides", () => {
     // Approval hands the request to the worker at once, so it may already be provisioning.
     const approvedOrLater = /^(Approved|Provisioning|Awaiting your router)$/;
     await expect(support.getByLabel("Status").getByText(approvedOrLater)).toBeVisible();
-    await expect(support.getByRole("list", { name: "Audit trail" }).getByText("Approved", { exact: true })).toBeVisible();
+    await expect(
+      support.getByRole("list", { name: "Audit trail" }).getByText("Approved", { exact: true }),
+    ).toBeVisible();
 
     await customer.goto(`/requests/${requestId}`);
     await expect(customer.getByLabel("Status").getByText(approvedOrLater)).toBeVisible();
-    await expect(customer.getByRole("list", { name: "Audit trail" }).getByText("Approved", { exact: true })).toBeVisible();
+    await expect(
+      customer.getByRole("list", { name: "Audit trail" }).getByText("Approved", { exact: true }),
+    ).toBeVisible();
   });
 
   test("invalid input shows field errors and keeps what was typed", async ({ page }) => {

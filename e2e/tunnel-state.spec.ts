@@ -10,7 +10,9 @@ type E2eEnv = { emulatorUrl: string; mailCatcherUrl: string };
 type Caught = { subject: string; text: string; envelopeTo: string[] };
 type Hook = { headers: IncomingHttpHeaders; body: string };
 
-test("a tunnel going down shows DEGRADED live and alerts by email and signed webhook", async ({ browser }) => {
+test("a tunnel going down shows DEGRADED live and alerts by email and signed webhook", async ({
+  browser,
+}) => {
   test.setTimeout(150_000);
   const env = JSON.parse(readFileSync(E2E_ENV_FILE, "utf8")) as E2eEnv;
   const emulator = async (path: string, body?: unknown) => {
@@ -55,7 +57,9 @@ test("a tunnel going down shows DEGRADED live and alerts by email and signed web
     await signIn(support, "support@example.com");
     await support.goto(`/support/requests/${requestId}`);
     await support.getByRole("button", { name: "Approve" }).click();
-    await expect(customer.getByLabel("Status").getByText("Awaiting your router")).toBeVisible({ timeout: 60_000 });
+    await expect(customer.getByLabel("Status").getByText("Awaiting your router")).toBeVisible({
+      timeout: 60_000,
+    });
 
     // Where the organization's alerts go.
     await customer.getByRole("link", { name: "Alert settings" }).click();
@@ -69,18 +73,27 @@ test("a tunnel going down shows DEGRADED live and alerts by email and signed web
     await customer.goto(requestUrl);
     const tunnels = customer.getByRole("region", { name: "Tunnels" });
     await expect(tunnels).toBeVisible();
-    const { resources = [] } = await emulator(`inventory?tag=${encodeURIComponent(`portal:request-id=${requestId}`)}&type=vpn-connection`);
+    const { resources = [] } = await emulator(
+      `inventory?tag=${encodeURIComponent(`portal:request-id=${requestId}`)}&type=vpn-connection`,
+    );
     const vpnConnectionId = resources[0]?.id ?? "";
     expect(vpnConnectionId).toMatch(/^vpn-/);
 
     // The customer's router brings both tunnels up.
     await emulator("telemetry", { updates: [{ vpnConnectionId, status: "UP", statusMessage: "" }] });
-    await expect(customer.getByLabel("Status").getByText("Active", { exact: true })).toBeVisible({ timeout: 15_000 });
+    await expect(customer.getByLabel("Status").getByText("Active", { exact: true })).toBeVisible({
+      timeout: 15_000,
+    });
     await expect(tunnels.getByText("Redundancy met")).toBeVisible();
 
     // Tunnel 1 fails: the page follows without a reload.
     const downAt = Date.now();
-    await emulator("telemetry", { vpnConnectionId, tunnel: 1, status: "DOWN", statusMessage: "AUTHENTICATION_FAILED" });
+    await emulator("telemetry", {
+      vpnConnectionId,
+      tunnel: 1,
+      status: "DOWN",
+      statusMessage: "AUTHENTICATION_FAILED",
+    });
     await expect(customer.getByLabel("Status").getByText("Degraded")).toBeVisible({ timeout: 15_000 });
     console.log(`DEGRADED shown ${Date.now() - downAt} ms after tunnel 1 went down`);
     await expect(tunnels.getByText("No redundancy")).toBeVisible();
@@ -92,8 +105,15 @@ test("a tunnel going down shows DEGRADED live and alerts by email and signed web
     await expect
       .poll(
         async () => {
-          const { messages } = (await (await fetch(`${env.mailCatcherUrl}/messages`)).json()) as { messages: Caught[] };
-          return messages.find((message) => message.envelopeTo.includes(mailbox) && message.subject.includes(`${name}: tunnel 1 down`))?.subject ?? null;
+          const { messages } = (await (await fetch(`${env.mailCatcherUrl}/messages`)).json()) as {
+            messages: Caught[];
+          };
+          return (
+            messages.find(
+              (message) =>
+                message.envelopeTo.includes(mailbox) && message.subject.includes(`${name}: tunnel 1 down`),
+            )?.subject ?? null
+          );
         },
         { timeout: 30_000 },
       )
@@ -101,17 +121,37 @@ test("a tunnel going down shows DEGRADED live and alerts by email and signed web
 
     // The webhook, signed with the organization's secret.
     await expect
-      .poll(() => hooks.filter((hook) => hook.body.includes(requestId) && hook.body.includes('"tunnel.down"')).length, { timeout: 30_000 })
+      .poll(
+        () =>
+          hooks.filter((hook) => hook.body.includes(requestId) && hook.body.includes('"tunnel.down"')).length,
+        { timeout: 30_000 },
+      )
       .toBeGreaterThan(0);
-    const hook = hooks.find((candidate) => candidate.body.includes(requestId) && candidate.body.includes('"tunnel.down"')) as Hook;
+    const hook = hooks.find(
+      (candidate) => candidate.body.includes(requestId) && candidate.body.includes('"tunnel.down"'),
+    ) as Hook;
     expect(
-      verifyWebhook({ secret, body: hook.body, signature: String(hook.headers["x-portal-signature"]), timestamp: String(hook.headers["x-portal-timestamp"]) }),
+      verifyWebhook({
+        secret,
+        body: hook.body,
+        signature: String(hook.headers["x-portal-signature"]),
+        timestamp: String(hook.headers["x-portal-timestamp"]),
+      }),
     ).toEqual({ ok: true });
-    expect(JSON.parse(hook.body)).toMatchObject({ kind: "tunnel.down", redundancy: { met: false, change: "lost" }, tunnel: { number: 1, cause: "psk-mismatch" } });
+    expect(JSON.parse(hook.body)).toMatchObject({
+      kind: "tunnel.down",
+      redundancy: { met: false, change: "lost" },
+      tunnel: { number: 1, cause: "psk-mismatch" },
+    });
 
     // The delivery log shows both deliveries; staff see the connection on their overview.
     await customer.goto("/settings");
-    await expect(customer.getByRole("table", { name: "Recent alert deliveries" }).getByText(`[VPN] ${name}: tunnel 1 down, redundancy lost`).first()).toBeVisible();
+    await expect(
+      customer
+        .getByRole("table", { name: "Recent alert deliveries" })
+        .getByText(`[VPN] ${name}: tunnel 1 down, redundancy lost`)
+        .first(),
+    ).toBeVisible();
     await support.getByRole("link", { name: "Connections" }).click();
     await expect(support.getByRole("heading", { name: "Connections" })).toBeVisible();
     await support.getByRole("combobox", { name: "Status" }).selectOption("DEGRADED");
