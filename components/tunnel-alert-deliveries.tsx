@@ -9,9 +9,19 @@ const STATUS_STYLE = {
 } as const;
 
 /** The alert delivery log: what was sent where, how many attempts, and the last error. */
-export function TunnelAlertDeliveries({ deliveries, showOrganization = false }: { deliveries: AlertDeliveryView[]; showOrganization?: boolean }) {
+export function TunnelAlertDeliveries({
+  deliveries,
+  showOrganization = false,
+}: {
+  deliveries: AlertDeliveryView[];
+  showOrganization?: boolean;
+}) {
   if (deliveries.length === 0) {
-    return <EmptyState title="No alerts sent yet">Alerts appear here when a tunnel goes down or comes up, or when you send a test alert.</EmptyState>;
+    return (
+      <EmptyState title="No alerts sent yet">
+        Alerts appear here when a tunnel goes down or comes up, or when you send a test alert.
+      </EmptyState>
+    );
   }
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
@@ -19,13 +29,29 @@ export function TunnelAlertDeliveries({ deliveries, showOrganization = false }: 
         <caption className="sr-only">Recent alert deliveries</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
-            <th scope="col" className="px-3 py-2">When</th>
-            {showOrganization ? <th scope="col" className="px-3 py-2">Organization</th> : null}
-            <th scope="col" className="px-3 py-2">Alert</th>
-            <th scope="col" className="px-3 py-2">Channel</th>
-            <th scope="col" className="px-3 py-2">Status</th>
-            <th scope="col" className="px-3 py-2">Attempts</th>
-            <th scope="col" className="px-3 py-2">Last error</th>
+            <th scope="col" className="px-3 py-2">
+              When
+            </th>
+            {showOrganization ? (
+              <th scope="col" className="px-3 py-2">
+                Organization
+              </th>
+            ) : null}
+            <th scope="col" className="px-3 py-2">
+              Alert
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Channel
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Status
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Attempts
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Last error
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -39,8 +65,14 @@ export function TunnelAlertDeliveries({ deliveries, showOrganization = false }: 
                 <div className="break-all text-xs text-slate-500">{delivery.target}</div>
               </td>
               <td className="px-3 py-2">
-                <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${STATUS_STYLE[delivery.status]}`}>
-                  {delivery.status === "DELIVERED" ? "Delivered" : delivery.status === "PENDING" ? "Retrying / queued" : "Failed"}
+                <span
+                  className={`rounded-full px-2 py-0.5 text-xs font-semibold ${STATUS_STYLE[delivery.status]}`}
+                >
+                  {delivery.status === "DELIVERED"
+                    ? "Delivered"
+                    : delivery.status === "PENDING"
+                      ? "Retrying / queued"
+                      : "Failed"}
                 </span>
               </td>
               <td className="px-3 py-2">{delivery.attempts}</td>

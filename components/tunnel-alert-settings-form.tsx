@@ -6,7 +6,10 @@ import { buttonClass } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { Field, inputClass } from "@/components/ui/field";
 import { type ActionState, INITIAL_ACTION_STATE } from "@/lib/actions/action-state";
-import { makeNotificationSettingsSchema, type NotificationSettingsRules } from "@/lib/organizations/notification-settings-schema";
+import {
+  makeNotificationSettingsSchema,
+  type NotificationSettingsRules,
+} from "@/lib/organizations/notification-settings-schema";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 type Errors = Record<string, string[] | undefined>;
@@ -28,11 +31,14 @@ export function TunnelAlertSettingsForm({
   const [touched, setTouched] = useState<Record<string, boolean>>({});
 
   const check = (form: HTMLFormElement): Errors => {
-    const values = Object.fromEntries(FIELDS.map((name) => [name, String(new FormData(form).get(name) ?? "")]));
+    const values = Object.fromEntries(
+      FIELDS.map((name) => [name, String(new FormData(form).get(name) ?? "")]),
+    );
     const parsed = schema.safeParse(values);
     return parsed.success ? {} : (z.flattenError(parsed.error).fieldErrors as Errors);
   };
-  const errorsFor = (name: string) => (touched[name] ? clientErrors[name] : undefined) ?? state.errors?.[name];
+  const errorsFor = (name: string) =>
+    (touched[name] ? clientErrors[name] : undefined) ?? state.errors?.[name];
   const value = (name: string, fallback: string) => state.values?.[name] ?? fallback;
 
   return (
@@ -41,7 +47,8 @@ export function TunnelAlertSettingsForm({
       className="space-y-5"
       onBlur={(event) => {
         const target: EventTarget = event.target;
-        const name = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement ? target.name : "";
+        const name =
+          target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement ? target.name : "";
         if (!name) return;
         setTouched((previous) => ({ ...previous, [name]: true }));
         setClientErrors(check(event.currentTarget));
@@ -140,7 +147,10 @@ export function TestAlertButton({ action }: { action: Action }) {
         {pending ? "Sending…" : "Send test alert"}
       </button>
       {state.message ? (
-        <p role={state.ok ? "status" : "alert"} className={`text-sm ${state.ok ? "text-emerald-800" : "text-rose-700"}`}>
+        <p
+          role={state.ok ? "status" : "alert"}
+          className={`text-sm ${state.ok ? "text-emerald-800" : "text-rose-700"}`}
+        >
           {state.message}
         </p>
       ) : null}

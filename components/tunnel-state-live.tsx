@@ -13,7 +13,11 @@ const POLL_MS = 3000;
 const TUNNEL_STYLE = {
   UP: { label: "Up", pill: "bg-emerald-100 text-emerald-900 ring-emerald-300", bar: "bg-emerald-500" },
   DOWN: { label: "Down", pill: "bg-rose-100 text-rose-900 ring-rose-300", bar: "bg-rose-500" },
-  UNKNOWN: { label: "Not reported yet", pill: "bg-slate-100 text-slate-700 ring-slate-300", bar: "bg-slate-200" },
+  UNKNOWN: {
+    label: "Not reported yet",
+    pill: "bg-slate-100 text-slate-700 ring-slate-300",
+    bar: "bg-slate-200",
+  },
 } as const;
 
 /** Live tunnel dashboard: polls the JSON route and refreshes the page when the request's status moves. */
@@ -69,10 +73,17 @@ export function TunnelStateLive({ initial }: { initial: ConnectionState }) {
           </div>
         }
       >
-        {stale ? <p className="mb-3 text-sm text-amber-800">Live updates paused (connection problem); retrying…</p> : null}
+        {stale ? (
+          <p className="mb-3 text-sm text-amber-800">Live updates paused (connection problem); retrying…</p>
+        ) : null}
         <div className="grid gap-6 md:grid-cols-2">
           {state.tunnels.map((tunnel) => (
-            <TunnelDetails key={tunnel.number} tunnel={tunnel} windowFrom={state.windowFrom} windowTo={state.windowTo} />
+            <TunnelDetails
+              key={tunnel.number}
+              tunnel={tunnel}
+              windowFrom={state.windowFrom}
+              windowTo={state.windowTo}
+            />
           ))}
         </div>
         <p className="mt-4 text-xs text-slate-500">
@@ -85,17 +96,34 @@ export function TunnelStateLive({ initial }: { initial: ConnectionState }) {
   );
 }
 
-function TunnelDetails({ tunnel, windowFrom, windowTo }: { tunnel: TunnelView; windowFrom: string; windowTo: string }) {
+function TunnelDetails({
+  tunnel,
+  windowFrom,
+  windowTo,
+}: {
+  tunnel: TunnelView;
+  windowFrom: string;
+  windowTo: string;
+}) {
   const style = TUNNEL_STYLE[tunnel.status];
   const routes = tunnel.acceptedRouteCount ?? 0;
   const start = Date.parse(windowFrom);
   const span = Date.parse(windowTo) - start;
   const headingId = `tunnel-${tunnel.number}-heading`;
   return (
-    <section aria-labelledby={headingId} data-tunnel={tunnel.number} data-status={tunnel.status} className="space-y-3">
+    <section
+      aria-labelledby={headingId}
+      data-tunnel={tunnel.number}
+      data-status={tunnel.status}
+      className="space-y-3"
+    >
       <h3 id={headingId} className="flex items-center gap-2 text-sm font-semibold text-slate-900">
         Tunnel {tunnel.number}
-        <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${style.pill}`}>{style.label}</span>
+        <span
+          className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${style.pill}`}
+        >
+          {style.label}
+        </span>
       </h3>
       <dl className="space-y-1 text-sm">
         <div className="flex gap-2">
@@ -118,28 +146,39 @@ function TunnelDetails({ tunnel, windowFrom, windowTo }: { tunnel: TunnelView; w
           </dd>
         </div>
       </dl>
-      <div className={`rounded-md px-3 py-2 text-sm ${tunnel.status === "DOWN" || tunnel.explanation.cause === "up-near-route-limit" ? "bg-amber-50 text-amber-900" : "bg-slate-50 text-slate-700"}`}>
+      <div
+        className={`rounded-md px-3 py-2 text-sm ${tunnel.status === "DOWN" || tunnel.explanation.cause === "up-near-route-limit" ? "bg-amber-50 text-amber-900" : "bg-slate-50 text-slate-700"}`}
+      >
         <p>{tunnel.explanation.summary}</p>
         {tunnel.explanation.action ? <p className="mt-1">What to do: {tunnel.explanation.action}</p> : null}
       </div>
       <div>
         <p className="text-xs font-medium text-slate-600">
           Last 7 days · availability{" "}
-          <span className="font-semibold text-slate-900">{tunnel.availabilityPercent === null ? "not known yet" : `${tunnel.availabilityPercent}%`}</span>
+          <span className="font-semibold text-slate-900">
+            {tunnel.availabilityPercent === null ? "not known yet" : `${tunnel.availabilityPercent}%`}
+          </span>
         </p>
         <div
           role="img"
-          aria-label={`Tunnel ${tunnel.number}, last 7 days: ${tunnel.segments
-            .filter((segment) => segment.status !== "UNKNOWN")
-            .map((segment) => `${TUNNEL_STYLE[segment.status].label.toLowerCase()} from ${formatDateTime(new Date(segment.from))}`)
-            .join(", ") || "no data yet"}`}
+          aria-label={`Tunnel ${tunnel.number}, last 7 days: ${
+            tunnel.segments
+              .filter((segment) => segment.status !== "UNKNOWN")
+              .map(
+                (segment) =>
+                  `${TUNNEL_STYLE[segment.status].label.toLowerCase()} from ${formatDateTime(new Date(segment.from))}`,
+              )
+              .join(", ") || "no data yet"
+          }`}
           className="mt-1 flex h-3 w-full overflow-hidden rounded bg-slate-100"
         >
           {tunnel.segments.map((segment) => (
             <span
               key={segment.from}
               className={TUNNEL_STYLE[segment.status].bar}
-              style={{ width: `${Math.max(0.3, ((Date.parse(segment.to) - Date.parse(segment.from)) / span) * 100)}%` }}
+              style={{
+                width: `${Math.max(0.3, ((Date.parse(segment.to) - Date.parse(segment.from)) / span) * 100)}%`,
+              }}
             />
           ))}
         </div>

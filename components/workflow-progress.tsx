@@ -24,18 +24,31 @@ function formatElapsed(ms: number): string {
 }
 
 /** Live view of a provisioning or decommissioning workflow; polls while it runs. */
-export function WorkflowProgress({ requestId, initial }: { requestId: string; initial: Progress }) {
+/**
+ * `pageStatus` is the status the surrounding page was rendered with; while it differs from what
+ * the progress route reports, the page is refreshed (its status badge, history and actions follow).
+ */
+export function WorkflowProgress({
+  requestId,
+  initial,
+  pageStatus,
+}: {
+  requestId: string;
+  initial: Progress;
+  pageStatus: Progress["status"];
+}) {
   const [progress, setProgress] = useState(initial);
   const [now, setNow] = useState(() => Date.now());
   const [stale, setStale] = useState(false);
   const router = useRouter();
-  const lastStatus = useRef(initial.status);
-  const running = RUNNING_STATUSES.has(progress.status);
+  const renderedStatus = useRef(pageStatus);
+  renderedStatus.current = pageStatus;
+  // Keep polling until both the workflow and the page have settled.
+  const running = RUNNING_STATUSES.has(progress.status) || RUNNING_STATUSES.has(pageStatus);
 
   // A server render (after an action or a refresh) brings newer data than the last poll.
   useEffect(() => {
     setProgress(initial);
-    lastStatus.current = initial.status;
   }, [initial]);
 
   useEffect(() => {
@@ -49,8 +62,9 @@ export function WorkflowProgress({ requestId, initial }: { requestId: string; in
         if (cancelled) return;
         setProgress(next);
         setStale(false);
-        if (next.status !== lastStatus.current) {
-          lastStatus.current = next.status;
+        // Compared with what the page shows (not the last poll): a page rendered mid-transition
+        // is refreshed again on the next poll until it has caught up.
+        if (next.status !== renderedStatus.current) {
           router.refresh(); // the rest of the page (status badge, history, actions) follows
         }
       } catch {
@@ -71,7 +85,9 @@ export function WorkflowProgress({ requestId, initial }: { requestId: string; in
   const done = progress.steps.filter((step) => step.state === "done").length;
   const started = progress.startedAt ? Date.parse(progress.startedAt) : null;
   const finished = progress.finishedAt ? Date.parse(progress.finishedAt) : null;
-  const elapsed = started ? (finished ?? (running ? now : Date.parse(progress.statusChangedAt))) - started : null;
+  const elapsed = started
+    ? (finished ?? (running ? now : Date.parse(progress.statusChangedAt))) - started
+    : null;
 
   return (
     <Card
@@ -100,7 +116,9 @@ export function WorkflowProgress({ requestId, initial }: { requestId: string; in
               <div className="min-w-0">
                 <p className="font-medium text-slate-900">
                   {step.label} <span className="font-normal text-slate-500">— {style.label}</span>
-                  {step.attempts > 1 ? <span className="text-slate-500"> (attempt {step.attempts})</span> : null}
+                  {step.attempts > 1 ? (
+                    <span className="text-slate-500"> (attempt {step.attempts})</span>
+                  ) : null}
                 </p>
                 {step.note ? (
                   <p className={step.state === "failed" ? "text-rose-700" : "text-slate-600"}>{step.note}</p>
@@ -109,7 +127,10 @@ export function WorkflowProgress({ requestId, initial }: { requestId: string; in
                   <p className="break-all font-mono text-xs text-slate-500">
                     {Object.entries(step.details)
                       .filter(([key]) => key !== "waiting")
-                      .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(", ") : String(value)}`)
+                      .map(
+                        ([key, value]) =>
+                          `${key}: ${Array.isArray(value) ? value.join(", ") : String(value)}`,
+                      )
                       .join(" · ")}
                   </p>
                 ) : null}

@@ -4,7 +4,10 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authenticatedAction } from "@/lib/actions/authenticated-action";
 import { sendTestAlert } from "@/lib/alerts/send-test-alert";
-import { getNotificationSettingsRules, updateNotificationSettings } from "@/lib/organizations/notification-settings";
+import {
+  getNotificationSettingsRules,
+  updateNotificationSettings,
+} from "@/lib/organizations/notification-settings";
 import { makeNotificationSettingsSchema } from "@/lib/organizations/notification-settings-schema";
 
 export const updateNotificationSettingsAction = authenticatedAction({
@@ -27,6 +30,9 @@ export const sendTestAlertAction = authenticatedAction({
     if (!user.organizationId) return { ok: false, message: "Your account has no organization." };
     const { channels } = await sendTestAlert(user.organizationId);
     revalidatePath("/settings");
-    return { ok: true, message: `Test alert queued to ${channels} destination(s); see the delivery log below.` };
+    return {
+      ok: true,
+      message: `Test alert queued to ${channels} destination(s); see the delivery log below.`,
+    };
   },
 });

@@ -3,7 +3,10 @@ import { TunnelAlertDeliveries } from "@/components/tunnel-alert-deliveries";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireCustomer } from "@/lib/auth/current-user";
 import { findAlertDeliveries } from "@/lib/alerts/find-alert-deliveries";
-import { findNotificationSettings, getNotificationSettingsRules } from "@/lib/organizations/notification-settings";
+import {
+  findNotificationSettings,
+  getNotificationSettingsRules,
+} from "@/lib/organizations/notification-settings";
 import { sendTestAlertAction, updateNotificationSettingsAction } from "./actions";
 
 export const metadata = { title: "Alert settings · Site-to-Site VPN" };
@@ -21,10 +24,16 @@ export default async function SettingsPage() {
         description="Where your organization hears about tunnels going down or coming up, and redundancy lost or restored. A flapping tunnel sends one summary per window, not one message per change."
       />
       <Card title="Destinations">
-        <TunnelAlertSettingsForm action={updateNotificationSettingsAction} rules={getNotificationSettingsRules()} current={settings} />
+        <TunnelAlertSettingsForm
+          action={updateNotificationSettingsAction}
+          rules={getNotificationSettingsRules()}
+          current={settings}
+        />
       </Card>
       <Card title="Test">
-        <p className="mb-3 text-sm text-slate-600">Sends a test alert to the saved destinations, so you can check your mailbox or receiver.</p>
+        <p className="mb-3 text-sm text-slate-600">
+          Sends a test alert to the saved destinations, so you can check your mailbox or receiver.
+        </p>
         <TestAlertButton action={sendTestAlertAction} />
       </Card>
       <section aria-labelledby="deliveries-heading" className="space-y-3">

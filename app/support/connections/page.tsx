@@ -35,7 +35,10 @@ export default async function ConnectionsPage({
   return (
     <div className="space-y-8">
       <div>
-        <PageHeader title="Connections" description="Every organization's provisioned VPNs: down and degraded first." />
+        <PageHeader
+          title="Connections"
+          description="Every organization's provisioned VPNs: down and degraded first."
+        />
         <form method="get" className="mb-5 flex flex-wrap items-end gap-3" aria-label="Filter connections">
           <div>
             <label htmlFor="status" className="block text-sm font-medium text-slate-700">
@@ -54,7 +57,12 @@ export default async function ConnectionsPage({
             <label htmlFor="organization" className="block text-sm font-medium text-slate-700">
               Organization
             </label>
-            <select id="organization" name="organization" defaultValue={organizationId ?? ""} className={inputClass}>
+            <select
+              id="organization"
+              name="organization"
+              defaultValue={organizationId ?? ""}
+              className={inputClass}
+            >
               <option value="">All organizations</option>
               {organizations.map((org) => (
                 <option key={org.id} value={org.id}>
@@ -86,8 +94,12 @@ export default async function ConnectionsPage({
           ) : null}
         </form>
         {connections.length === 0 ? (
-          <EmptyState title={filtered ? "No connections match these filters" : "No provisioned connections yet"}>
-            {filtered ? "Clear the filters to see every connection." : "Approved requests appear here once provisioning has built them."}
+          <EmptyState
+            title={filtered ? "No connections match these filters" : "No provisioned connections yet"}
+          >
+            {filtered
+              ? "Clear the filters to see every connection."
+              : "Approved requests appear here once provisioning has built them."}
           </EmptyState>
         ) : (
           <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
@@ -95,20 +107,37 @@ export default async function ConnectionsPage({
               <caption className="sr-only">Connections</caption>
               <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
                 <tr>
-                  <th scope="col" className="px-4 py-3">Connection</th>
-                  <th scope="col" className="px-4 py-3">Organization</th>
-                  <th scope="col" className="px-4 py-3">Status</th>
-                  <th scope="col" className="px-4 py-3">Tunnels up</th>
-                  <th scope="col" className="px-4 py-3">Redundancy</th>
-                  <th scope="col" className="px-4 py-3">Region</th>
-                  <th scope="col" className="px-4 py-3">Last telemetry</th>
+                  <th scope="col" className="px-4 py-3">
+                    Connection
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Organization
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Status
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Tunnels up
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Redundancy
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Region
+                  </th>
+                  <th scope="col" className="px-4 py-3">
+                    Last telemetry
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {connections.map((connection) => (
                   <tr key={connection.id}>
                     <td className="px-4 py-3">
-                      <Link href={`/support/requests/${connection.id}`} className="font-medium text-indigo-700 hover:underline">
+                      <Link
+                        href={`/support/requests/${connection.id}`}
+                        className="font-medium text-indigo-700 hover:underline"
+                      >
                         {connection.customerName}
                       </Link>
                       <div className="font-mono text-xs text-slate-500">{connection.vpnConnectionId}</div>
@@ -116,17 +145,29 @@ export default async function ConnectionsPage({
                     <td className="px-4 py-3">{connection.organization.name}</td>
                     <td className="px-4 py-3">
                       <StatusBadge status={connection.status} />
-                      <div className="text-xs text-slate-500">since {formatDateTime(connection.statusChangedAt)}</div>
+                      <div className="text-xs text-slate-500">
+                        since {formatDateTime(connection.statusChangedAt)}
+                      </div>
                     </td>
                     <td className="px-4 py-3">
                       {connection.upTunnels} of {connection.tunnelCount}
                       <div className="text-xs text-slate-500">
-                        {connection.tunnels.map((tunnel) => `#${tunnel.number} ${tunnel.status.toLowerCase()}`).join(" · ")}
+                        {connection.tunnels
+                          .map((tunnel) => `#${tunnel.number} ${tunnel.status.toLowerCase()}`)
+                          .join(" · ")}
                       </div>
                     </td>
-                    <td className="px-4 py-3">{connection.tunnelCount < 2 ? "One tunnel" : connection.redundancyMet ? "Met" : "Not met"}</td>
+                    <td className="px-4 py-3">
+                      {connection.tunnelCount < 2
+                        ? "One tunnel"
+                        : connection.redundancyMet
+                          ? "Met"
+                          : "Not met"}
+                    </td>
                     <td className="px-4 py-3">{connection.region}</td>
-                    <td className="px-4 py-3 text-xs">{connection.lastPolledAt ? formatDateTime(connection.lastPolledAt) : "not yet"}</td>
+                    <td className="px-4 py-3 text-xs">
+                      {connection.lastPolledAt ? formatDateTime(connection.lastPolledAt) : "not yet"}
+                    </td>
                   </tr>
                 ))}
               </tbody>

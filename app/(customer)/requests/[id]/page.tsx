@@ -47,7 +47,10 @@ export default async function RequestPage({
       <RequestSummary request={request} />
       {["AWAITING_CUSTOMER", "ACTIVE", "DEGRADED", "DOWN"].includes(request.status) ? (
         <p>
-          <Link href={`/requests/${request.id}/configuration`} className="font-medium text-indigo-700 underline">
+          <Link
+            href={`/requests/${request.id}/configuration`}
+            className="font-medium text-indigo-700 underline"
+          >
             Router configuration
           </Link>
         </p>
@@ -63,7 +66,7 @@ export default async function RequestPage({
         />
       ) : null}
       {progress ? (
-        <WorkflowProgress requestId={request.id} initial={progress} />
+        <WorkflowProgress requestId={request.id} initial={progress} pageStatus={request.status} />
       ) : null}
       {["AWAITING_CUSTOMER", "ACTIVE", "DEGRADED", "DOWN"].includes(request.status) ? (
         <RequestActionButton

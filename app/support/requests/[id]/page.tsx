@@ -39,7 +39,10 @@ export default async function SupportRequestPage({ params }: { params: Promise<{
       <RequestSummary request={request} />
       {["AWAITING_CUSTOMER", "ACTIVE", "DEGRADED", "DOWN"].includes(request.status) ? (
         <p>
-          <Link href={`/support/requests/${request.id}/configuration`} className="font-medium text-indigo-700 underline">
+          <Link
+            href={`/support/requests/${request.id}/configuration`}
+            className="font-medium text-indigo-700 underline"
+          >
             Router configuration
           </Link>
         </p>
@@ -70,7 +73,7 @@ export default async function SupportRequestPage({ params }: { params: Promise<{
         </Card>
       ) : null}
       {progress ? (
-        <WorkflowProgress requestId={request.id} initial={progress} />
+        <WorkflowProgress requestId={request.id} initial={progress} pageStatus={request.status} />
       ) : null}
       {request.status === "FAILED" ? (
         <RequestActionButton
