@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/status-badge";
-import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
-import { inputClass } from "@/components/ui/field";
+import { FilterForm } from "@/components/ui/filter-form";
 import { formatDateTime } from "@/components/ui/format";
 import { requireStaff } from "@/lib/auth/current-user";
 import { findOrganizations, findRequestQueue } from "@/lib/vpn-request/find-vpn-requests";
@@ -29,47 +28,26 @@ export default async function SupportQueuePage({
         title="Request queue"
         description="Every organization's VPN requests: pending first, oldest first."
       />
-      <form method="get" className="mb-5 flex flex-wrap items-end gap-3" aria-label="Filter requests">
-        <div>
-          <label htmlFor="status" className="block text-sm font-medium text-slate-700">
-            Status
-          </label>
-          <select id="status" name="status" defaultValue={status ?? ""} className={inputClass}>
-            <option value="">All statuses</option>
-            {VPN_STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {STATUS_LABELS[value].label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="organization" className="block text-sm font-medium text-slate-700">
-            Organization
-          </label>
-          <select
-            id="organization"
-            name="organization"
-            defaultValue={organizationId ?? ""}
-            className={inputClass}
-          >
-            <option value="">All organizations</option>
-            {organizations.map((org) => (
-              <option key={org.id} value={org.id}>
-                {org.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className={buttonClass("secondary")}>
-          Filter
-        </button>
-        {status || organizationId ? (
-          <Link href="/support" className="text-sm text-indigo-700 underline">
-            Clear filters
-          </Link>
-        ) : null}
-      </form>
+      <FilterForm
+        label="Filter requests"
+        clearHref="/support"
+        fields={[
+          {
+            name: "status",
+            label: "Status",
+            allLabel: "All statuses",
+            value: status,
+            options: VPN_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value].label })),
+          },
+          {
+            name: "organization",
+            label: "Organization",
+            allLabel: "All organizations",
+            value: organizationId,
+            options: organizations.map((org) => ({ value: org.id, label: org.name })),
+          },
+        ]}
+      />
       {requests.length === 0 ? (
         <EmptyState
           title={status || organizationId ? "No requests match these filters" : "The queue is empty"}

@@ -1,9 +1,8 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/status-badge";
 import { TunnelAlertDeliveries } from "@/components/tunnel-alert-deliveries";
-import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
-import { inputClass } from "@/components/ui/field";
+import { FilterForm } from "@/components/ui/filter-form";
 import { formatDateTime } from "@/components/ui/format";
 import { requireStaff } from "@/lib/auth/current-user";
 import { findAlertDeliveries } from "@/lib/alerts/find-alert-deliveries";
@@ -39,60 +38,33 @@ export default async function ConnectionsPage({
           title="Connections"
           description="Every organization's provisioned VPNs: down and degraded first."
         />
-        <form method="get" className="mb-5 flex flex-wrap items-end gap-3" aria-label="Filter connections">
-          <div>
-            <label htmlFor="status" className="block text-sm font-medium text-slate-700">
-              Status
-            </label>
-            <select id="status" name="status" defaultValue={status ?? ""} className={inputClass}>
-              <option value="">All statuses</option>
-              {TUNNEL_DRIVEN_STATUSES.map((value) => (
-                <option key={value} value={value}>
-                  {STATUS_LABELS[value].label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="organization" className="block text-sm font-medium text-slate-700">
-              Organization
-            </label>
-            <select
-              id="organization"
-              name="organization"
-              defaultValue={organizationId ?? ""}
-              className={inputClass}
-            >
-              <option value="">All organizations</option>
-              {organizations.map((org) => (
-                <option key={org.id} value={org.id}>
-                  {org.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="region" className="block text-sm font-medium text-slate-700">
-              Region
-            </label>
-            <select id="region" name="region" defaultValue={region ?? ""} className={inputClass}>
-              <option value="">All regions</option>
-              {regions.map((value) => (
-                <option key={value} value={value}>
-                  {value}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className={buttonClass("secondary")}>
-            Filter
-          </button>
-          {filtered ? (
-            <Link href="/support/connections" className="text-sm text-indigo-700 underline">
-              Clear filters
-            </Link>
-          ) : null}
-        </form>
+        <FilterForm
+          label="Filter connections"
+          clearHref="/support/connections"
+          fields={[
+            {
+              name: "status",
+              label: "Status",
+              allLabel: "All statuses",
+              value: status,
+              options: TUNNEL_DRIVEN_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value].label })),
+            },
+            {
+              name: "organization",
+              label: "Organization",
+              allLabel: "All organizations",
+              value: organizationId,
+              options: organizations.map((org) => ({ value: org.id, label: org.name })),
+            },
+            {
+              name: "region",
+              label: "Region",
+              allLabel: "All regions",
+              value: region,
+              options: regions.map((value) => ({ value, label: value })),
+            },
+          ]}
+        />
         {connections.length === 0 ? (
           <EmptyState
             title={filtered ? "No connections match these filters" : "No provisioned connections yet"}
