@@ -6,6 +6,7 @@ import {
   MAX_VPC_PREFIX,
   MIN_VPC_PREFIX,
   NoFreeVpcCidrError,
+  splitVpcCidr,
 } from "./allocate-vpc-cidr";
 
 /** Small seeded PRNG (mulberry32) so property-style runs are reproducible. */
@@ -240,3 +241,13 @@ function cidr0(text: string): Cidr {
   const size = cidrSize(p);
   return { network: value - (value % size), prefix: p };
 }
+
+describe("splitVpcCidr", () => {
+  it("halves the VPC into the private (lower) and public subnets", () => {
+    expect(splitVpcCidr(cidr("172.31.255.0/24"))).toEqual({
+      vpcCidr: "172.31.255.0/24",
+      privateSubnetCidr: "172.31.255.0/25",
+      publicSubnetCidr: "172.31.255.128/25",
+    });
+  });
+});

@@ -91,11 +91,16 @@ export function allocateVpcCidr(input: AllocateVpcCidrInput): VpcCidrAllocation 
       largestFreePrefix(pools, used, prefix),
     );
   }
-  const half = cidrSize(prefix + 1);
+  return splitVpcCidr({ network, prefix });
+}
+
+/** The VPC block and its two halves: the private subnet (lower) and the public one, for the NAT. */
+export function splitVpcCidr(vpc: Cidr): VpcCidrAllocation {
+  const half = cidrSize(vpc.prefix + 1);
   return {
-    vpcCidr: formatCidr({ network, prefix }),
-    privateSubnetCidr: formatCidr({ network, prefix: prefix + 1 }),
-    publicSubnetCidr: formatCidr({ network: network + half, prefix: prefix + 1 }),
+    vpcCidr: formatCidr(vpc),
+    privateSubnetCidr: formatCidr({ network: vpc.network, prefix: vpc.prefix + 1 }),
+    publicSubnetCidr: formatCidr({ network: vpc.network + half, prefix: vpc.prefix + 1 }),
   };
 }
 

@@ -29,7 +29,8 @@ import {
 } from "@aws-sdk/client-ec2";
 import { openTunnelPsk, sealTunnelPsk } from "@/lib/crypto/tunnel-psk";
 import { db } from "@/lib/db";
-import { allocateVpcCidr } from "@/lib/provisioning/allocate-vpc-cidr";
+import { cidr } from "@/lib/net/ipv4";
+import { allocateVpcCidr, splitVpcCidr } from "@/lib/provisioning/allocate-vpc-cidr";
 import { byTags, tagsFor, waitFor } from "@/lib/provisioning/aws-resources";
 import { generateInsideCidrs, generatePsk } from "@/lib/provisioning/generate-tunnel-secrets";
 import { outputOf, type StepContext, type WorkflowStep } from "@/lib/provisioning/workflow-types";
@@ -40,47 +41,37 @@ const LIVE_NAT_STATES = ["pending", "available"];
 const LIVE_VPN_STATES = ["pending", "available", "modifying"];
 
 function wait<T>(ctx: StepContext, what: string, check: () => Promise<T | undefined>) {
-  return waitFor(check, { intervalMs: ctx.pollIntervalMs, timeoutMs: ctx.waitTimeoutMs, what, sleep: ctx.sleep });
+  return waitFor(check, {
+    intervalMs: ctx.pollIntervalMs,
+    timeoutMs: ctx.waitTimeoutMs,
+    what,
+    sleep: ctx.sleep,
+  });
 }
 
 const allocateCidr: WorkflowStep = {
   name: "allocate-vpc-cidr",
   label: "Choose the platform VPC address range",
   async run({ request }) {
+    // A retry keeps the range already recorded: resources may exist in it.
+    if (request.platformVpcCidr) return splitVpcCidr(cidr(request.platformVpcCidr));
     // Other live platform VPCs of this organization are avoided too, so its VPNs can coexist.
     const siblings = await db.vpnRequest.findMany({
-      where: { organizationId: request.organizationId, id: { not: request.id }, platformVpcCidr: { not: null } },
+      where: {
+        organizationId: request.organizationId,
+        id: { not: request.id },
+        platformVpcCidr: { not: null },
+      },
       select: { platformVpcCidr: true },
     });
     const allocation = allocateVpcCidr({
       customerCidrs: [...request.subnetRanges, ...request.advertisedNetworks],
       avoid: siblings.flatMap((sibling) => (sibling.platformVpcCidr ? [sibling.platformVpcCidr] : [])),
     });
-    // A retry keeps the range already recorded: resources may exist in it.
-    const vpcCidr = request.platformVpcCidr ?? allocation.vpcCidr;
-    const subnets = request.platformVpcCidr ? allocateVpcCidrSubnets(vpcCidr) : allocation;
-    await db.vpnRequest.update({ where: { id: request.id }, data: { platformVpcCidr: vpcCidr } });
-    return { vpcCidr, privateSubnetCidr: subnets.privateSubnetCidr, publicSubnetCidr: subnets.publicSubnetCidr };
+    await db.vpnRequest.update({ where: { id: request.id }, data: { platformVpcCidr: allocation.vpcCidr } });
+    return allocation;
   },
 };
-
-function allocateVpcCidrSubnets(vpcCidr: string) {
-  // The allocator splits a block into halves; re-derive them for a range chosen earlier.
-  const [address, prefix] = vpcCidr.split("/");
-  const result = allocateVpcCidr({ customerCidrs: [], prefix: Number(prefix) });
-  if (result.vpcCidr === vpcCidr) return result;
-  const octets = (address ?? "").split(".").map(Number);
-  const base = ((octets[0] ?? 0) << 24) | ((octets[1] ?? 0) << 16) | ((octets[2] ?? 0) << 8) | (octets[3] ?? 0);
-  const half = 2 ** (32 - Number(prefix) - 1);
-  const format = (value: number) =>
-    [value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255].join(".");
-  const childPrefix = Number(prefix) + 1;
-  return {
-    vpcCidr,
-    privateSubnetCidr: `${format(base >>> 0)}/${childPrefix}`,
-    publicSubnetCidr: `${format((base + half) >>> 0)}/${childPrefix}`,
-  };
-}
 
 const generateSecrets: WorkflowStep = {
   name: "generate-tunnel-secrets",
@@ -102,7 +93,10 @@ const generateSecrets: WorkflowStep = {
         });
       }
     }
-    const tunnels = await db.tunnel.findMany({ where: { requestId: request.id }, orderBy: { number: "asc" } });
+    const tunnels = await db.tunnel.findMany({
+      where: { requestId: request.id },
+      orderBy: { number: "asc" },
+    });
     return { insideCidrs: tunnels.map((tunnel) => tunnel.insideCidr) };
   },
 };
@@ -139,13 +133,23 @@ const createSubnets: WorkflowStep = {
       const existing = found.Subnets?.[0]?.SubnetId;
       if (existing) return existing;
       const created = await ec2.send(
-        new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: cidrBlock, TagSpecifications: tagsFor(request.id, "subnet", resource) }),
+        new CreateSubnetCommand({
+          VpcId: vpcId,
+          CidrBlock: cidrBlock,
+          TagSpecifications: tagsFor(request.id, "subnet", resource),
+        }),
       );
       if (!created.Subnet?.SubnetId) throw new Error("CreateSubnet returned no subnet ID.");
       return created.Subnet.SubnetId;
     };
-    const privateSubnetId = await ensure("private-subnet", outputOf(ctx, "allocate-vpc-cidr", "privateSubnetCidr"));
-    const publicSubnetId = await ensure("public-subnet", outputOf(ctx, "allocate-vpc-cidr", "publicSubnetCidr"));
+    const privateSubnetId = await ensure(
+      "private-subnet",
+      outputOf(ctx, "allocate-vpc-cidr", "privateSubnetCidr"),
+    );
+    const publicSubnetId = await ensure(
+      "public-subnet",
+      outputOf(ctx, "allocate-vpc-cidr", "publicSubnetCidr"),
+    );
     return { privateSubnetId, publicSubnetId };
   },
 };
@@ -156,18 +160,24 @@ const createInternetGateway: WorkflowStep = {
   async run(ctx) {
     const { request, ec2 } = ctx;
     const vpcId = outputOf(ctx, "create-vpc", "vpcId");
-    const found = await ec2.send(new DescribeInternetGatewaysCommand({ Filters: byTags(request.id, "internet-gateway") }));
+    const found = await ec2.send(
+      new DescribeInternetGatewaysCommand({ Filters: byTags(request.id, "internet-gateway") }),
+    );
     let gateway = found.InternetGateways?.[0];
     if (!gateway) {
       const created = await ec2.send(
-        new CreateInternetGatewayCommand({ TagSpecifications: tagsFor(request.id, "internet-gateway", "internet-gateway") }),
+        new CreateInternetGatewayCommand({
+          TagSpecifications: tagsFor(request.id, "internet-gateway", "internet-gateway"),
+        }),
       );
       gateway = created.InternetGateway;
     }
     const internetGatewayId = gateway?.InternetGatewayId;
     if (!internetGatewayId) throw new Error("CreateInternetGateway returned no gateway ID.");
     if (!gateway?.Attachments?.some((attachment) => attachment.VpcId === vpcId)) {
-      await ec2.send(new AttachInternetGatewayCommand({ InternetGatewayId: internetGatewayId, VpcId: vpcId }));
+      await ec2.send(
+        new AttachInternetGatewayCommand({ InternetGatewayId: internetGatewayId, VpcId: vpcId }),
+      );
     }
     return { internetGatewayId };
   },
@@ -180,7 +190,9 @@ const createVpnGateway: WorkflowStep = {
     const { request, ec2 } = ctx;
     const vpcId = outputOf(ctx, "create-vpc", "vpcId");
     const live = [{ Name: "state", Values: ["pending", "available"] }];
-    const found = await ec2.send(new DescribeVpnGatewaysCommand({ Filters: byTags(request.id, "vpn-gateway", live) }));
+    const found = await ec2.send(
+      new DescribeVpnGatewaysCommand({ Filters: byTags(request.id, "vpn-gateway", live) }),
+    );
     let gateway = found.VpnGateways?.[0];
     if (!gateway) {
       const created = await ec2.send(
@@ -214,10 +226,13 @@ const createCustomerGateway: WorkflowStep = {
   label: "Register your customer gateway",
   async run({ request, ec2 }) {
     const live = [{ Name: "state", Values: ["pending", "available"] }];
-    const found = await ec2.send(new DescribeCustomerGatewaysCommand({ Filters: byTags(request.id, "customer-gateway", live) }));
+    const found = await ec2.send(
+      new DescribeCustomerGatewaysCommand({ Filters: byTags(request.id, "customer-gateway", live) }),
+    );
     let customerGatewayId = found.CustomerGateways?.[0]?.CustomerGatewayId;
     if (!customerGatewayId) {
-      const asn = request.routing === "BGP" && request.bgpAsn !== null ? request.bgpAsn : STATIC_CUSTOMER_GATEWAY_ASN;
+      const asn =
+        request.routing === "BGP" && request.bgpAsn !== null ? request.bgpAsn : STATIC_CUSTOMER_GATEWAY_ASN;
       const created = await ec2.send(
         new CreateCustomerGatewayCommand({
           Type: "ipsec.1",
@@ -269,7 +284,9 @@ const createVpnConnection: WorkflowStep = {
   async run(ctx) {
     const { request, ec2 } = ctx;
     const live = [{ Name: "state", Values: LIVE_VPN_STATES }];
-    const found = await ec2.send(new DescribeVpnConnectionsCommand({ Filters: byTags(request.id, "vpn-connection", live) }));
+    const found = await ec2.send(
+      new DescribeVpnConnectionsCommand({ Filters: byTags(request.id, "vpn-connection", live) }),
+    );
     let vpnConnectionId = found.VpnConnections?.[0]?.VpnConnectionId;
     if (!vpnConnectionId) {
       const created = await ec2.send(
@@ -298,12 +315,17 @@ const createNatGateway: WorkflowStep = {
   label: "Create the NAT gateway for public egress",
   async run(ctx) {
     const { request, ec2 } = ctx;
-    const addresses = await ec2.send(new DescribeAddressesCommand({ Filters: byTags(request.id, "elastic-ip") }));
+    const addresses = await ec2.send(
+      new DescribeAddressesCommand({ Filters: byTags(request.id, "elastic-ip") }),
+    );
     let allocationId = addresses.Addresses?.[0]?.AllocationId;
     let publicIp = addresses.Addresses?.[0]?.PublicIp;
     if (!allocationId) {
       const allocated = await ec2.send(
-        new AllocateAddressCommand({ Domain: "vpc", TagSpecifications: tagsFor(request.id, "elastic-ip", "elastic-ip") }),
+        new AllocateAddressCommand({
+          Domain: "vpc",
+          TagSpecifications: tagsFor(request.id, "elastic-ip", "elastic-ip"),
+        }),
       );
       allocationId = allocated.AllocationId;
       publicIp = allocated.PublicIp;
@@ -311,7 +333,9 @@ const createNatGateway: WorkflowStep = {
     if (!allocationId) throw new Error("AllocateAddress returned no allocation ID.");
 
     const live = [{ Name: "state", Values: LIVE_NAT_STATES }];
-    const found = await ec2.send(new DescribeNatGatewaysCommand({ Filter: byTags(request.id, "nat-gateway", live) }));
+    const found = await ec2.send(
+      new DescribeNatGatewaysCommand({ Filter: byTags(request.id, "nat-gateway", live) }),
+    );
     let natGatewayId = found.NatGateways?.[0]?.NatGatewayId;
     if (!natGatewayId) {
       const created = await ec2.send(
@@ -333,7 +357,9 @@ const createNatGateway: WorkflowStep = {
       const described = await ec2.send(new DescribeNatGatewaysCommand({ NatGatewayIds: [gatewayId] }));
       const gateway = described.NatGateways?.[0];
       if (gateway?.State === "failed") {
-        throw new Error(`NAT gateway ${gatewayId} failed: ${gateway.FailureCode ?? ""} ${gateway.FailureMessage ?? ""}`.trim());
+        throw new Error(
+          `NAT gateway ${gatewayId} failed: ${gateway.FailureCode ?? ""} ${gateway.FailureMessage ?? ""}`.trim(),
+        );
       }
       return gateway?.State === "available" ? true : undefined;
     });
@@ -352,35 +378,60 @@ const configureRouting: WorkflowStep = {
       const existing = found.RouteTables?.[0];
       if (existing) return existing;
       const created = await ec2.send(
-        new CreateRouteTableCommand({ VpcId: vpcId, TagSpecifications: tagsFor(request.id, "route-table", resource) }),
+        new CreateRouteTableCommand({
+          VpcId: vpcId,
+          TagSpecifications: tagsFor(request.id, "route-table", resource),
+        }),
       );
       if (!created.RouteTable) throw new Error("CreateRouteTable returned no route table.");
       return created.RouteTable;
     };
-    const ensureDefaultRoute = async (table: Awaited<ReturnType<typeof ensureTable>>, target: { NatGatewayId?: string; GatewayId?: string }) => {
+    const ensureDefaultRoute = async (
+      table: Awaited<ReturnType<typeof ensureTable>>,
+      target: { NatGatewayId?: string; GatewayId?: string },
+    ) => {
       if (table.Routes?.some((route) => route.DestinationCidrBlock === "0.0.0.0/0")) return;
-      await ec2.send(new CreateRouteCommand({ RouteTableId: table.RouteTableId, DestinationCidrBlock: "0.0.0.0/0", ...target }));
+      await ec2.send(
+        new CreateRouteCommand({
+          RouteTableId: table.RouteTableId,
+          DestinationCidrBlock: "0.0.0.0/0",
+          ...target,
+        }),
+      );
     };
     const ensureAssociation = async (table: Awaited<ReturnType<typeof ensureTable>>, subnetId: string) => {
       if (table.Associations?.some((association) => association.SubnetId === subnetId)) return;
-      await ec2.send(new AssociateRouteTableCommand({ RouteTableId: table.RouteTableId, SubnetId: subnetId }));
+      await ec2.send(
+        new AssociateRouteTableCommand({ RouteTableId: table.RouteTableId, SubnetId: subnetId }),
+      );
     };
 
     const privateTable = await ensureTable("private-route-table");
     const publicTable = await ensureTable("public-route-table");
-    await ensureDefaultRoute(privateTable, { NatGatewayId: outputOf(ctx, "create-nat-gateway", "natGatewayId") });
-    await ensureDefaultRoute(publicTable, { GatewayId: outputOf(ctx, "create-internet-gateway", "internetGatewayId") });
+    await ensureDefaultRoute(privateTable, {
+      NatGatewayId: outputOf(ctx, "create-nat-gateway", "natGatewayId"),
+    });
+    await ensureDefaultRoute(publicTable, {
+      GatewayId: outputOf(ctx, "create-internet-gateway", "internetGatewayId"),
+    });
     await ensureAssociation(privateTable, outputOf(ctx, "create-subnets", "privateSubnetId"));
     await ensureAssociation(publicTable, outputOf(ctx, "create-subnets", "publicSubnetId"));
     // The customer's networks reach the private subnet through the virtual private gateway.
     const vpnGatewayId = outputOf(ctx, "create-vpn-gateway", "vpnGatewayId");
     if (!privateTable.PropagatingVgws?.some((vgw) => vgw.GatewayId === vpnGatewayId)) {
-      await ec2.send(new EnableVgwRoutePropagationCommand({ GatewayId: vpnGatewayId, RouteTableId: privateTable.RouteTableId }));
+      await ec2.send(
+        new EnableVgwRoutePropagationCommand({
+          GatewayId: vpnGatewayId,
+          RouteTableId: privateTable.RouteTableId,
+        }),
+      );
     }
 
     const vpnConnectionId = outputOf(ctx, "create-vpn-connection", "vpnConnectionId");
     if (request.routing === "STATIC") {
-      const described = await ec2.send(new DescribeVpnConnectionsCommand({ VpnConnectionIds: [vpnConnectionId] }));
+      const described = await ec2.send(
+        new DescribeVpnConnectionsCommand({ VpnConnectionIds: [vpnConnectionId] }),
+      );
       const present = new Set(
         (described.VpnConnections?.[0]?.Routes ?? [])
           .filter((route) => route.State !== "deleted" && route.State !== "deleting")
@@ -388,7 +439,12 @@ const configureRouting: WorkflowStep = {
       );
       for (const cidr of request.subnetRanges) {
         if (present.has(cidr)) continue;
-        await ec2.send(new CreateVpnConnectionRouteCommand({ VpnConnectionId: vpnConnectionId, DestinationCidrBlock: cidr }));
+        await ec2.send(
+          new CreateVpnConnectionRouteCommand({
+            VpnConnectionId: vpnConnectionId,
+            DestinationCidrBlock: cidr,
+          }),
+        );
       }
     }
     return {
@@ -406,17 +462,23 @@ const waitForVpn: WorkflowStep = {
     const vpnConnectionId = outputOf(ctx, "create-vpn-connection", "vpnConnectionId");
     await ctx.waiting("Waiting for AWS to make the VPN connection available (usually a few minutes on AWS)");
     const connection = await wait(ctx, "the VPN connection to become available", async () => {
-      const described = await ec2.send(new DescribeVpnConnectionsCommand({ VpnConnectionIds: [vpnConnectionId] }));
+      const described = await ec2.send(
+        new DescribeVpnConnectionsCommand({ VpnConnectionIds: [vpnConnectionId] }),
+      );
       const found = described.VpnConnections?.[0];
       if (found?.State === "deleted" || found?.State === "deleting") {
-        throw new Error(`VPN connection ${vpnConnectionId} is ${found.State}; it was removed outside the portal.`);
+        throw new Error(
+          `VPN connection ${vpnConnectionId} is ${found.State}; it was removed outside the portal.`,
+        );
       }
       return found?.State === "available" ? found : undefined;
     });
     const tunnels = await db.tunnel.findMany({ where: { requestId: request.id } });
     const outsideIps: string[] = [];
     for (const tunnel of tunnels) {
-      const options = connection.Options?.TunnelOptions?.find((option) => option.TunnelInsideCidr === tunnel.insideCidr);
+      const options = connection.Options?.TunnelOptions?.find(
+        (option) => option.TunnelInsideCidr === tunnel.insideCidr,
+      );
       if (!options?.OutsideIpAddress) {
         throw new Error(`AWS reports no outside IP for tunnel ${tunnel.number} (${tunnel.insideCidr}).`);
       }

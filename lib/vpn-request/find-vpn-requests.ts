@@ -80,6 +80,7 @@ export function findOrganizations() {
   return db.organization.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
 }
 
-function isUuid(value: string) {
+/** Request IDs are UUIDs; anything else cannot name a request (and never reaches the query). */
+export function isUuid(value: string) {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

@@ -2,13 +2,14 @@ import { NextResponse } from "next/server";
 import { getCurrentUser, isStaff } from "@/lib/auth/current-user";
 import { findWorkflowProgress } from "@/lib/provisioning/find-workflow-progress";
 import { scopeOf } from "@/lib/vpn-request/scope";
+import { isUuid } from "@/lib/vpn-request/find-vpn-requests";
 
 // Polled by the progress view while a workflow runs; authorized exactly like the request pages.
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const user = await getCurrentUser();
   if (!user) return NextResponse.json({ error: "Sign in again." }, { status: 401 });
   const { id } = await params;
-  const progress = /^[0-9a-f-]{36}$/i.test(id)
+  const progress = isUuid(id)
     ? await findWorkflowProgress(id, scopeOf(user), { withDetails: isStaff(user) })
     : null;
   if (!progress) return NextResponse.json({ error: "Not found" }, { status: 404 });

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { findConnectionState } from "@/lib/tunnels/find-connection-state";
 import { scopeOf } from "@/lib/vpn-request/scope";
+import { isUuid } from "@/lib/vpn-request/find-vpn-requests";
 
 // Polled by the tunnel dashboard; authorized exactly like the request pages (customers: their
 // organization's requests only, in the query; staff: all; anything else 404).
@@ -9,7 +10,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const user = await getCurrentUser();
   if (!user) return NextResponse.json({ error: "Sign in again." }, { status: 401 });
   const { id } = await params;
-  const state = /^[0-9a-f-]{36}$/i.test(id) ? await findConnectionState(id, scopeOf(user)) : null;
+  const state = isUuid(id) ? await findConnectionState(id, scopeOf(user)) : null;
   if (!state) return NextResponse.json({ error: "Not found" }, { status: 404 });
   return NextResponse.json(state, { headers: { "Cache-Control": "no-store" } });
 }
