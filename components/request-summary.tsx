@@ -2,8 +2,8 @@ import { StatusBadge } from "@/components/status-badge";
 import { Card, Notice } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import { resolveLocation } from "@/lib/regions/recommend-region";
-import { STATUS_LABELS } from "@/lib/vpn-request/state-machine";
 import type { VpnRequestDetail } from "@/lib/vpn-request/find-vpn-requests";
+import { STATUS_LABELS } from "@/lib/vpn-request/state-machine";
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (

@@ -5,8 +5,8 @@ import { useEffect, useRef, useState } from "react";
 import { StatusBadge } from "@/components/status-badge";
 import { Card } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
-import type { ConnectionState, TunnelView } from "@/lib/tunnels/find-connection-state";
 import { ROUTE_LIMIT, ROUTE_WARNING } from "@/lib/tunnels/explain-tunnel-status";
+import type { ConnectionState, TunnelView } from "@/lib/tunnels/find-connection-state";
 
 const POLL_MS = 3000;
 

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { Card } from "@/components/ui/card";
-import type { StepView, WorkflowProgress as Progress } from "@/lib/provisioning/find-workflow-progress";
+import type { WorkflowProgress as Progress, StepView } from "@/lib/provisioning/find-workflow-progress";
 
 // Pending requests are watched too, so an approval shows up (and its provisioning) without a reload.
 const RUNNING_STATUSES = new Set(["PENDING_APPROVAL", "APPROVED", "PROVISIONING", "DECOMMISSIONING"]);

@@ -16,14 +16,14 @@ import {
   DescribeVpnGatewaysCommand,
   type TunnelOption,
 } from "@aws-sdk/client-ec2";
+import { deliverAlert } from "@/lib/alerts/deliver-alert";
+import { dispatchDueAlerts } from "@/lib/alerts/dispatch-due-alerts";
 import { ec2For } from "@/lib/aws/ec2-client";
 import { db } from "@/lib/db";
 import { runWorkflow } from "@/lib/provisioning/run-workflow";
 import { loadRouterConfigInput } from "@/lib/router-config/load-router-config-input";
 import { routerConfigResponse } from "@/lib/router-config/router-config-response";
 import type { RouterConfigInput, TunnelParams } from "@/lib/router-config/types";
-import { deliverAlert } from "@/lib/alerts/deliver-alert";
-import { dispatchDueAlerts } from "@/lib/alerts/dispatch-due-alerts";
 import { pollTunnelsOnce } from "@/lib/tunnels/poll-tunnels";
 import { TUNNEL_POLICY, type TunnelPolicy } from "@/lib/vpn/tunnel-policy";
 import { createApprovedRequest } from "@/test/support/requests";
@@ -277,16 +277,28 @@ export const LAB_NOC_EMAIL = "noc@lab.example.test";
 
 /** The organization is told: its notification address receives the alerts the poller's changes raise. */
 async function subscribeToAlerts(requestId: string) {
-  const { organizationId } = await db.vpnRequest.findUniqueOrThrow({ where: { id: requestId }, select: { organizationId: true } });
-  await db.organization.update({ where: { id: organizationId }, data: { notificationEmails: [LAB_NOC_EMAIL] } });
+  const { organizationId } = await db.vpnRequest.findUniqueOrThrow({
+    where: { id: requestId },
+    select: { organizationId: true },
+  });
+  await db.organization.update({
+    where: { id: organizationId },
+    data: { notificationEmails: [LAB_NOC_EMAIL] },
+  });
 }
 
 /** Sends the alerts due now (no flap window in the lab) and returns their email subjects. */
 async function sendDueAlerts(requestId: string): Promise<string[]> {
   await dispatchDueAlerts({ windowMs: 0 });
-  const deliveries = await db.alertDelivery.findMany({ where: { requestId, channel: "EMAIL" }, orderBy: { createdAt: "asc" } });
+  const deliveries = await db.alertDelivery.findMany({
+    where: { requestId, channel: "EMAIL" },
+    orderBy: { createdAt: "asc" },
+  });
   for (const delivery of deliveries) await deliverAlert(delivery.id);
-  const sent = await db.alertDelivery.findMany({ where: { requestId, channel: "EMAIL", status: "DELIVERED" }, orderBy: { createdAt: "asc" } });
+  const sent = await db.alertDelivery.findMany({
+    where: { requestId, channel: "EMAIL", status: "DELIVERED" },
+    orderBy: { createdAt: "asc" },
+  });
   return sent.map((delivery) => (delivery.payload as { subject?: string }).subject ?? "");
 }
 

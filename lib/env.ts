@@ -41,7 +41,11 @@ const schema = z.object({
   /** How often a workflow step polls AWS while it waits for a resource's state. */
   WORKFLOW_POLL_INTERVAL_MS: z.coerce.number().int().min(10).default(1000),
   /** How long a step waits for AWS (e.g. a VPN connection becoming available) before failing. */
-  WORKFLOW_WAIT_TIMEOUT_MS: z.coerce.number().int().min(1000).default(15 * 60 * 1000),
+  WORKFLOW_WAIT_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(15 * 60 * 1000),
   /** Workflows one worker process runs at once. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
   /** How often a worker looks for workflows that no worker is running (crash recovery). */
@@ -53,7 +57,10 @@ const schema = z.object({
   /** A flapping tunnel alerts at most once per this many seconds, summarising the window. */
   ALERT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(300),
   /** SMTP server for alert email, e.g. smtp://user:pass@mail.example.com:587 (npm start: the local catcher). */
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://").optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://")
+    .optional(),
   /** Sender of alert email. */
   ALERT_FROM: z.string().min(3).default("Site-to-Site VPN <vpn-alerts@localhost>"),
   /** Webhook or email attempts after the first before a delivery is marked FAILED. */

@@ -18,7 +18,9 @@ const catcher = await startMailCatcher({
   httpPort: Number(values["http-port"]),
   log: (line) => console.log(`[mail-catcher] ${line}`),
 });
-console.log(`Mail catcher listening: smtp://${values.host}:${catcher.smtpPort}, messages at ${catcher.httpUrl}/`);
+console.log(
+  `Mail catcher listening: smtp://${values.host}:${catcher.smtpPort}, messages at ${catcher.httpUrl}/`,
+);
 const stop = async () => {
   await catcher.close();
   process.exit(0);

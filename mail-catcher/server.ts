@@ -14,7 +14,10 @@ export type MailCatcher = {
 };
 
 const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char] ?? char);
+  text.replace(
+    /[&<>"']/g,
+    (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char] ?? char,
+  );
 
 function page(messages: readonly CaughtMessage[]): string {
   const items = [...messages]
@@ -27,7 +30,9 @@ function page(messages: readonly CaughtMessage[]): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Mail catcher</title><meta http-equiv="refresh" content="5"><style>body{font-family:system-ui;max-width:60rem;margin:2rem auto;padding:0 1rem}article{border:1px solid #ccc;border-radius:6px;padding:0 1rem;margin:1rem 0}pre{white-space:pre-wrap}</style></head><body><h1>Mail catcher: ${messages.length} message(s)</h1>${items || "<p>No mail yet. Alerts the portal sends appear here.</p>"}</body></html>`;
 }
 
-export async function startMailCatcher(options: { host?: string; smtpPort?: number; httpPort?: number; log?: (line: string) => void } = {}): Promise<MailCatcher> {
+export async function startMailCatcher(
+  options: { host?: string; smtpPort?: number; httpPort?: number; log?: (line: string) => void } = {},
+): Promise<MailCatcher> {
   const host = options.host ?? "127.0.0.1";
   const log = options.log ?? (() => {});
   const messages: CaughtMessage[] = [];

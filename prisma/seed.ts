@@ -1,7 +1,8 @@
 // Demo data for `npm start` and the end-to-end tests — never run in production. Idempotent:
 // a database that already has the demo organizations is left as it is.
-import { hashPassword } from "@/lib/auth/password";
+
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 
 export const DEMO_ORGS = {

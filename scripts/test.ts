@@ -15,7 +15,7 @@ function labSkipReason(): string | undefined {
 }
 
 const steps: Step[] = [
-  { name: "Lint (Biome)", command: "biome", args: ["lint", "."] },
+  { name: "Lint and format (Biome)", command: "biome", args: ["check", "."] },
   { name: "Unit tests (Vitest)", command: "vitest", args: ["run", "--project", "unit"] },
   {
     name: "Integration tests (Vitest, PostgreSQL + EC2 emulator)",

@@ -1,12 +1,13 @@
 // The worker process: works the workflow queue and sweeps for requests whose workflow is not
 // running anywhere (after a crash, or an approval whose enqueue was lost). Run as many copies as
 // you like: a PostgreSQL advisory lock per request keeps each workflow on one worker at a time.
+
+import { ALERT_QUEUE, type AlertJob, ensureAlertQueue } from "@/lib/alerts/alert-queue";
+import { deliverAlert } from "@/lib/alerts/deliver-alert";
 import { db, disconnectDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { runWorkflow } from "@/lib/provisioning/run-workflow";
 import { getBoss, stopBoss, WORKFLOW_QUEUE, type WorkflowJob, workflowJobSchema } from "@/lib/queue/boss";
-import { ALERT_QUEUE, type AlertJob, ensureAlertQueue } from "@/lib/alerts/alert-queue";
-import { deliverAlert } from "@/lib/alerts/deliver-alert";
 import { startTunnelPoller } from "@/lib/tunnels/run-tunnel-poller";
 
 const log = (line: string) => console.log(`[worker ${process.pid}] ${line}`);

@@ -1,8 +1,8 @@
-import { TestAlertButton, TunnelAlertSettingsForm } from "@/components/tunnel-alert-settings-form";
 import { TunnelAlertDeliveries } from "@/components/tunnel-alert-deliveries";
+import { TestAlertButton, TunnelAlertSettingsForm } from "@/components/tunnel-alert-settings-form";
 import { Card, PageHeader } from "@/components/ui/card";
-import { requireCustomer } from "@/lib/auth/current-user";
 import { findAlertDeliveries } from "@/lib/alerts/find-alert-deliveries";
+import { requireCustomer } from "@/lib/auth/current-user";
 import {
   findNotificationSettings,
   getNotificationSettingsRules,

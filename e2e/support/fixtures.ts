@@ -13,7 +13,9 @@ export async function signIn(page: Page, email: string) {
 export async function fillValidStaticRequest(page: Page, customerName: string) {
   await page.getByLabel("Customer name").fill(customerName);
   // Prefilled from the session (DESIGN §2): the organization's platform Org ID.
-  await expect(page.getByLabel("Org ID")).toHaveValue(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+  await expect(page.getByLabel("Org ID")).toHaveValue(
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+  );
   await page.getByLabel("Location").selectOption("gb-lon");
   await expect(page.getByLabel("Region")).toHaveValue("eu-west-1");
   await page.getByLabel("Customer gateway public IP").fill("198.51.100.44");

@@ -1,8 +1,9 @@
 // The portal as the end-to-end tests see it: a throwaway database with demo users, the production
 // build, and `next start`. Playwright starts this as its webServer and stops it with SIGTERM.
+
+import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { randomBytes } from "node:crypto";
 import { ensureBuild } from "../../scripts/lib/build";
 import { childEnv, onShutdownSignal, ROOT, run, type Service, startService } from "../../scripts/lib/run";
 import { freePort, startTestDatabase } from "../../test/support/test-database";

@@ -3,8 +3,8 @@ import { randomUUID } from "node:crypto";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { ActionState } from "@/lib/actions/action-state";
-import { type CurrentUser, getCurrentUser } from "@/lib/auth/current-user";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { type CurrentUser, getCurrentUser } from "@/lib/auth/current-user";
 import { UserFacingError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 

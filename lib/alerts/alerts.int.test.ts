@@ -8,14 +8,14 @@ import { updateNotificationSettings } from "@/lib/organizations/notification-set
 import { runWorkflow } from "@/lib/provisioning/run-workflow";
 import { stopBoss } from "@/lib/queue/boss";
 import { pollTunnelsOnce } from "@/lib/tunnels/poll-tunnels";
-import { startMailCatcher, type MailCatcher } from "@/mail-catcher/server";
+import { type MailCatcher, startMailCatcher } from "@/mail-catcher/server";
 import { startEmulatorForApp, type TestEmulator } from "@/test/support/emulator";
 import { createApprovedRequest } from "@/test/support/requests";
 import type { TestDatabase } from "@/test/support/test-database";
+import { setTestEnv, startIsolatedDatabase } from "@/test/support/test-env";
 import { deliverAlert } from "./deliver-alert";
 import { dispatchDueAlerts } from "./dispatch-due-alerts";
 import { verifyWebhook } from "./sign-webhook";
-import { setTestEnv, startIsolatedDatabase } from "@/test/support/test-env";
 
 type Received = { headers: Record<string, string | string[] | undefined>; body: string };
 let emulator: TestEmulator;
@@ -33,7 +33,11 @@ beforeAll(async () => {
   database = await startIsolatedDatabase();
   emulator = await startEmulatorForApp();
   catcher = await startMailCatcher();
-  setTestEnv({ SMTP_URL: `smtp://127.0.0.1:${catcher.smtpPort}`, ALERT_RETRY_LIMIT: "1", ALLOW_LOCAL_WEBHOOKS: "true" });
+  setTestEnv({
+    SMTP_URL: `smtp://127.0.0.1:${catcher.smtpPort}`,
+    ALERT_RETRY_LIMIT: "1",
+    ALLOW_LOCAL_WEBHOOKS: "true",
+  });
   receiver = createServer((req, res) => {
     let body = "";
     req.on("data", (chunk: Buffer) => {
@@ -72,7 +76,8 @@ describe("tunnel alerts", () => {
       { id: customer.id, email: customer.email },
     );
     const { vpnConnectionId } = await db.vpnRequest.findUniqueOrThrow({ where: { id } });
-    const telemetry = (updates: object[]) => emulator.admin("telemetry", { updates: updates.map((u) => ({ vpnConnectionId, ...u })) });
+    const telemetry = (updates: object[]) =>
+      emulator.admin("telemetry", { updates: updates.map((u) => ({ vpnConnectionId, ...u })) });
 
     // First poll: both tunnels DOWN, never up — not news.
     await pollTunnelsOnce({ batchSize: 100 });
@@ -120,7 +125,11 @@ describe("tunnel alerts", () => {
         timestamp: String(hook.headers["x-portal-timestamp"]),
       }),
     ).toEqual({ ok: true });
-    expect(JSON.parse(hook.body)).toMatchObject({ kind: "tunnel.down", redundancy: { met: false, change: "lost" }, tunnel: { number: 1, cause: "psk-mismatch" } });
+    expect(JSON.parse(hook.body)).toMatchObject({
+      kind: "tunnel.down",
+      redundancy: { met: false, change: "lost" },
+      tunnel: { number: 1, cause: "psk-mismatch" },
+    });
 
     const log = await db.alertDelivery.findMany({ where: { requestId: id }, orderBy: { createdAt: "asc" } });
     expect(log.every((row) => row.status === "DELIVERED" && row.attempts === 1)).toBe(true);
@@ -129,7 +138,11 @@ describe("tunnel alerts", () => {
   it("records a failing webhook's attempts and error, and marks it FAILED after the last retry", async () => {
     const { id, org, customer } = await createApprovedRequest();
     await runWorkflow(id);
-    await updateNotificationSettings(org.id, { notificationEmails: [], webhookUrl: receiverUrl, webhookSecret: SECRET }, { id: customer.id, email: customer.email });
+    await updateNotificationSettings(
+      org.id,
+      { notificationEmails: [], webhookUrl: receiverUrl, webhookSecret: SECRET },
+      { id: customer.id, email: customer.email },
+    );
     const { vpnConnectionId } = await db.vpnRequest.findUniqueOrThrow({ where: { id } });
     await emulator.admin("telemetry", { vpnConnectionId, status: "UP" });
     await pollTunnelsOnce({ batchSize: 100 });
@@ -139,7 +152,10 @@ describe("tunnel alerts", () => {
       const [delivery] = await db.alertDelivery.findMany({ where: { requestId: id, tunnelNumber: 1 } });
       if (!delivery) throw new Error("no delivery");
       await expect(deliverAlert(delivery.id)).rejects.toThrow(/HTTP 503/);
-      expect(await db.alertDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({ status: "PENDING", attempts: 1 });
+      expect(await db.alertDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({
+        status: "PENDING",
+        attempts: 1,
+      });
       expect(await deliverAlert(delivery.id)).toBe("failed");
       expect(await db.alertDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({
         status: "FAILED",

@@ -3,8 +3,20 @@ import { composeAlert } from "./compose-alert";
 
 const base = {
   organizationId: "org-1",
-  request: { id: "req-1", customerName: "Dublin DC", region: "eu-west-1", status: "DEGRADED", vpnConnectionId: "vpn-0123" },
-  tunnel: { number: 1, outsideIp: "203.0.113.7", status: "DOWN" as const, statusMessage: "AUTHENTICATION_FAILED", acceptedRouteCount: 0 },
+  request: {
+    id: "req-1",
+    customerName: "Dublin DC",
+    region: "eu-west-1",
+    status: "DEGRADED",
+    vpnConnectionId: "vpn-0123",
+  },
+  tunnel: {
+    number: 1,
+    outsideIp: "203.0.113.7",
+    status: "DOWN" as const,
+    statusMessage: "AUTHENTICATION_FAILED",
+    acceptedRouteCount: 0,
+  },
   summary: {
     kind: "tunnel.down" as const,
     from: "UP" as const,
@@ -25,7 +37,11 @@ describe("composeAlert", () => {
     expect(alert.kind).toBe("tunnel.down+redundancy.lost");
     expect(alert.text).toContain("pre-shared key does not match");
     expect(alert.text).toContain("Redundancy: NOT met (lost)");
-    expect(alert.payload).toMatchObject({ kind: "tunnel.down", redundancy: { change: "lost" }, tunnel: { cause: "psk-mismatch" } });
+    expect(alert.payload).toMatchObject({
+      kind: "tunnel.down",
+      redundancy: { change: "lost" },
+      tunnel: { cause: "psk-mismatch" },
+    });
   });
 
   it("summarises a flapping window", () => {

@@ -4,8 +4,20 @@ import { explainTunnelStatus } from "@/lib/tunnels/explain-tunnel-status";
 
 export type AlertContext = {
   organizationId: string;
-  request: { id: string; customerName: string; region: string; status: string; vpnConnectionId: string | null };
-  tunnel: { number: number; outsideIp: string | null; status: AlertTunnelStatus; statusMessage: string | null; acceptedRouteCount: number | null };
+  request: {
+    id: string;
+    customerName: string;
+    region: string;
+    status: string;
+    vpnConnectionId: string | null;
+  };
+  tunnel: {
+    number: number;
+    outsideIp: string | null;
+    status: AlertTunnelStatus;
+    statusMessage: string | null;
+    acceptedRouteCount: number | null;
+  };
   summary: TunnelAlertSummary;
   redundancy: { met: boolean; change: "lost" | "restored" | null };
   sentAt: Date;
@@ -17,7 +29,14 @@ export type AlertPayload = {
   organizationId: string;
   request: AlertContext["request"];
   tunnel: AlertContext["tunnel"] & { cause: string; explanation: string; action: string | null };
-  window: { from: AlertTunnelStatus; to: AlertTunnelStatus; wentDown: number; cameUp: number; firstChangeAt: string; lastChangeAt: string };
+  window: {
+    from: AlertTunnelStatus;
+    to: AlertTunnelStatus;
+    wentDown: number;
+    cameUp: number;
+    firstChangeAt: string;
+    lastChangeAt: string;
+  };
   sentAt: string;
 };
 
@@ -27,8 +46,17 @@ export function composeAlert(context: AlertContext): ComposedAlert {
   const { request, tunnel, summary, redundancy } = context;
   const explanation = explainTunnelStatus(tunnel);
   const what =
-    summary.kind === "tunnel.down" ? `tunnel ${tunnel.number} down` : summary.kind === "tunnel.up" ? `tunnel ${tunnel.number} up` : `tunnel ${tunnel.number} flapping`;
-  const redundancyWords = redundancy.change === "lost" ? ", redundancy lost" : redundancy.change === "restored" ? ", redundancy restored" : "";
+    summary.kind === "tunnel.down"
+      ? `tunnel ${tunnel.number} down`
+      : summary.kind === "tunnel.up"
+        ? `tunnel ${tunnel.number} up`
+        : `tunnel ${tunnel.number} flapping`;
+  const redundancyWords =
+    redundancy.change === "lost"
+      ? ", redundancy lost"
+      : redundancy.change === "restored"
+        ? ", redundancy restored"
+        : "";
   const subject = `[VPN] ${request.customerName}: ${what}${redundancyWords}`;
   const kind = redundancy.change ? `${summary.kind}+redundancy.${redundancy.change}` : summary.kind;
 
@@ -55,7 +83,12 @@ export function composeAlert(context: AlertContext): ComposedAlert {
     redundancy,
     organizationId: context.organizationId,
     request,
-    tunnel: { ...tunnel, cause: explanation.cause, explanation: explanation.summary, action: explanation.action },
+    tunnel: {
+      ...tunnel,
+      cause: explanation.cause,
+      explanation: explanation.summary,
+      action: explanation.action,
+    },
     window: {
       from: summary.from,
       to: summary.to,

@@ -12,7 +12,10 @@ let transport: nodemailer.Transporter | undefined;
 
 function mailer(): nodemailer.Transporter {
   const url = getEnv().SMTP_URL;
-  if (!url) throw new Error("SMTP_URL is not set, so alert email cannot be sent (npm start points it at the local mail catcher).");
+  if (!url)
+    throw new Error(
+      "SMTP_URL is not set, so alert email cannot be sent (npm start points it at the local mail catcher).",
+    );
   transport ??= nodemailer.createTransport(url);
   return transport;
 }
@@ -42,7 +45,8 @@ export async function deliverAlert(deliveryId: string): Promise<DeliveryOutcome>
         where: { id: delivery.organizationId },
         select: { webhookSecretEncrypted: true },
       });
-      if (!org.webhookSecretEncrypted) throw new Error("The organization has no webhook secret; set one in the settings.");
+      if (!org.webhookSecretEncrypted)
+        throw new Error("The organization has no webhook secret; set one in the settings.");
       const secret = openWebhookSecret(delivery.organizationId, org.webhookSecretEncrypted);
       const body = JSON.stringify(stored.body);
       const timestamp = Math.floor(Date.now() / 1000);
@@ -60,7 +64,8 @@ export async function deliverAlert(deliveryId: string): Promise<DeliveryOutcome>
         redirect: "manual",
         signal: AbortSignal.timeout(10_000),
       });
-      if (response.status < 200 || response.status >= 300) throw new Error(`The receiver answered HTTP ${response.status}.`);
+      if (response.status < 200 || response.status >= 300)
+        throw new Error(`The receiver answered HTTP ${response.status}.`);
     }
     await db.alertDelivery.update({
       where: { id: deliveryId },

@@ -12,7 +12,10 @@ import { isRedundancyMet } from "@/lib/tunnels/read-telemetry";
  * (lib/alerts/plan-tunnel-alert.ts): one AlertDelivery per channel, queued for sending. Run by the
  * tunnel poller after each cycle, so a held alert goes out within one poll of its window ending.
  */
-export async function dispatchDueAlerts(options: { windowMs: number; now?: Date }): Promise<{ sent: number; held: number }> {
+export async function dispatchDueAlerts(options: {
+  windowMs: number;
+  now?: Date;
+}): Promise<{ sent: number; held: number }> {
   const now = options.now ?? new Date();
   const pending = await db.tunnelEvent.findMany({
     where: { alertedAt: null },
@@ -61,7 +64,9 @@ export async function dispatchDueAlerts(options: { windowMs: number; now?: Date 
       continue;
     }
     // A tunnel of a request beyond use (decommissioned…) or a tunnel it does not use alerts no one.
-    const relevant = tunnel.number <= request.tunnelCount && ["AWAITING_CUSTOMER", "ACTIVE", "DEGRADED", "DOWN"].includes(request.status);
+    const relevant =
+      tunnel.number <= request.tunnelCount &&
+      ["AWAITING_CUSTOMER", "ACTIVE", "DEGRADED", "DOWN"].includes(request.status);
     if (plan.action === "consume" || !relevant) {
       await db.tunnelEvent.updateMany({ where: { id: { in: eventIds } }, data: { alertedAt: now } });
       continue;
@@ -99,11 +104,13 @@ export async function dispatchDueAlerts(options: { windowMs: number; now?: Date 
       payload: stored as unknown as Prisma.InputJsonValue,
       createdAt: now,
     };
-    if (notificationEmails.length > 0) channels.push({ ...base, channel: "EMAIL", target: notificationEmails.join(", ") });
+    if (notificationEmails.length > 0)
+      channels.push({ ...base, channel: "EMAIL", target: notificationEmails.join(", ") });
     if (webhookUrl) channels.push({ ...base, channel: "WEBHOOK", target: webhookUrl });
     const created = await db.$transaction(async (tx) => {
       await tx.tunnelEvent.updateMany({ where: { id: { in: eventIds } }, data: { alertedAt: now } });
-      if (request.tunnelCount === 2) await tx.vpnRequest.update({ where: { id: request.id }, data: { redundancyAlerted: met } });
+      if (request.tunnelCount === 2)
+        await tx.vpnRequest.update({ where: { id: request.id }, data: { redundancyAlerted: met } });
       return tx.alertDelivery.createManyAndReturn({ data: channels, select: { id: true } });
     });
     queued.push(...created.map((row) => row.id));

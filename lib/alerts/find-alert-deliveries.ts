@@ -18,7 +18,10 @@ export type AlertDeliveryView = {
 };
 
 /** The delivery log: one organization's (customers) or every organization's (staff), newest first. */
-export async function findAlertDeliveries(scope: { organizationId: string } | { all: true }, take = 25): Promise<AlertDeliveryView[]> {
+export async function findAlertDeliveries(
+  scope: { organizationId: string } | { all: true },
+  take = 25,
+): Promise<AlertDeliveryView[]> {
   const rows = await db.alertDelivery.findMany({
     where: "organizationId" in scope ? { organizationId: scope.organizationId } : {},
     orderBy: { createdAt: "desc" },
@@ -35,7 +38,10 @@ export async function findAlertDeliveries(scope: { organizationId: string } | { 
     status: row.status,
     attempts: row.attempts,
     lastError: row.lastError,
-    subject: typeof row.payload === "object" && row.payload && "subject" in row.payload ? String(row.payload.subject) : null,
+    subject:
+      typeof row.payload === "object" && row.payload && "subject" in row.payload
+        ? String(row.payload.subject)
+        : null,
     organizationName: row.organization.name,
     requestId: row.requestId,
     tunnelNumber: row.tunnelNumber,

@@ -20,7 +20,10 @@ describe("parseMessage", () => {
   });
 
   it("decodes base64 bodies and B-encoded words", () => {
-    expect(parseMessage(`Content-Transfer-Encoding: base64\r\n\r\n${Buffer.from("héllo").toString("base64")}\r\n`).text).toBe("héllo");
+    expect(
+      parseMessage(`Content-Transfer-Encoding: base64\r\n\r\n${Buffer.from("héllo").toString("base64")}\r\n`)
+        .text,
+    ).toBe("héllo");
     expect(decodeEncodedWords(`=?utf-8?B?${Buffer.from("é").toString("base64")}?=`)).toBe("é");
   });
 });

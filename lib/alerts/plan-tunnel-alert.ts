@@ -58,10 +58,24 @@ export function planTunnelAlert(input: {
   }
   const from = input.statusBefore;
   const to = status;
-  const kind = to === "DOWN" && from !== "DOWN" ? "tunnel.down" : to === "UP" && from !== "UP" ? "tunnel.up" : "tunnel.flapped";
+  const kind =
+    to === "DOWN" && from !== "DOWN"
+      ? "tunnel.down"
+      : to === "UP" && from !== "UP"
+        ? "tunnel.up"
+        : "tunnel.flapped";
   return {
     action: "send",
-    summary: { kind, from, to, wentDown, cameUp, firstAt: first.occurredAt, lastAt: last.occurredAt, lastMessage: last.statusMessage },
+    summary: {
+      kind,
+      from,
+      to,
+      wentDown,
+      cameUp,
+      firstAt: first.occurredAt,
+      lastAt: last.occurredAt,
+      lastMessage: last.statusMessage,
+    },
   };
 }
 

@@ -23,9 +23,15 @@ export async function sendTestAlert(organizationId: string): Promise<{ channels:
     text: `${body.message}\n\nReal alerts say which tunnel went down or came up, why, and what to do.`,
     body,
   };
-  const base = { organizationId, kind: "test", payload: stored as unknown as Prisma.InputJsonValue, createdAt: sentAt };
+  const base = {
+    organizationId,
+    kind: "test",
+    payload: stored as unknown as Prisma.InputJsonValue,
+    createdAt: sentAt,
+  };
   const rows: Prisma.AlertDeliveryCreateManyInput[] = [];
-  if (org.notificationEmails.length > 0) rows.push({ ...base, channel: "EMAIL", target: org.notificationEmails.join(", ") });
+  if (org.notificationEmails.length > 0)
+    rows.push({ ...base, channel: "EMAIL", target: org.notificationEmails.join(", ") });
   if (org.webhookUrl) rows.push({ ...base, channel: "WEBHOOK", target: org.webhookUrl });
   if (rows.length === 0) throw new UserFacingError("Add an email address or a webhook URL first, then save.");
   const created = await db.alertDelivery.createManyAndReturn({ data: rows, select: { id: true } });

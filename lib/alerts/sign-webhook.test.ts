@@ -14,13 +14,27 @@ describe("webhook signatures", () => {
   it("verifies a fresh signature and refuses a changed body, a wrong secret or an old timestamp", () => {
     const now = 1700000000;
     const signature = signWebhook(secret, now, body);
-    expect(verifyWebhook({ secret, body, signature, timestamp: String(now), nowSeconds: now + 10 })).toEqual({ ok: true });
-    expect(verifyWebhook({ secret, body: `${body} `, signature, timestamp: String(now), nowSeconds: now }).ok).toBe(false);
-    expect(verifyWebhook({ secret: "other-secret-123456", body, signature, timestamp: String(now), nowSeconds: now }).ok).toBe(false);
-    expect(verifyWebhook({ secret, body, signature, timestamp: String(now), nowSeconds: now + 301 })).toEqual({
-      ok: false,
-      reason: "timestamp outside the tolerance (replay?)",
+    expect(verifyWebhook({ secret, body, signature, timestamp: String(now), nowSeconds: now + 10 })).toEqual({
+      ok: true,
     });
+    expect(
+      verifyWebhook({ secret, body: `${body} `, signature, timestamp: String(now), nowSeconds: now }).ok,
+    ).toBe(false);
+    expect(
+      verifyWebhook({
+        secret: "other-secret-123456",
+        body,
+        signature,
+        timestamp: String(now),
+        nowSeconds: now,
+      }).ok,
+    ).toBe(false);
+    expect(verifyWebhook({ secret, body, signature, timestamp: String(now), nowSeconds: now + 301 })).toEqual(
+      {
+        ok: false,
+        reason: "timestamp outside the tolerance (replay?)",
+      },
+    );
     expect(verifyWebhook({ secret, body, signature, timestamp: null, nowSeconds: now }).ok).toBe(false);
   });
 });

@@ -21,11 +21,14 @@ export function verifyWebhook(input: {
   nowSeconds?: number;
 }): { ok: true } | { ok: false; reason: string } {
   const timestamp = Number(input.timestamp);
-  if (!input.timestamp || !Number.isInteger(timestamp)) return { ok: false, reason: "missing or malformed timestamp" };
+  if (!input.timestamp || !Number.isInteger(timestamp))
+    return { ok: false, reason: "missing or malformed timestamp" };
   const now = input.nowSeconds ?? Math.floor(Date.now() / 1000);
-  if (Math.abs(now - timestamp) > REPLAY_TOLERANCE_SECONDS) return { ok: false, reason: "timestamp outside the tolerance (replay?)" };
+  if (Math.abs(now - timestamp) > REPLAY_TOLERANCE_SECONDS)
+    return { ok: false, reason: "timestamp outside the tolerance (replay?)" };
   const expected = Buffer.from(signWebhook(input.secret, timestamp, input.body));
   const given = Buffer.from(input.signature ?? "");
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: "signature mismatch" };
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    return { ok: false, reason: "signature mismatch" };
   return { ok: true };
 }

@@ -12,7 +12,14 @@ const TRANSIENT_CODES = new Set([
   "RequestTimeoutException",
 ]);
 
-const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EAI_AGAIN", "UND_ERR_SOCKET"]);
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EAI_AGAIN",
+  "UND_ERR_SOCKET",
+]);
 
 type AwsLikeError = Error & {
   name: string;
@@ -49,9 +56,11 @@ const ADVICE: Record<string, string> = {
     "The region's quota of customer gateways is used up. Remove unused customer gateways or raise the quota, then retry.",
   VpnConnectionLimitExceeded:
     "The region's quota of VPN connections is used up. Decommission unused VPNs or raise the quota, then retry.",
-  AddressLimitExceeded: "The region's Elastic IP quota is used up. Release unused addresses or raise the quota, then retry.",
+  AddressLimitExceeded:
+    "The region's Elastic IP quota is used up. Release unused addresses or raise the quota, then retry.",
   VpcLimitExceeded: "The region's VPC quota is used up. Remove unused VPCs or raise the quota, then retry.",
-  UnauthorizedOperation: "The worker's AWS credentials lack a permission this step needs; see the IAM policy in the README.",
+  UnauthorizedOperation:
+    "The worker's AWS credentials lack a permission this step needs; see the IAM policy in the README.",
   AuthFailure: "AWS did not accept the worker's credentials; check them, then retry.",
 };
 

@@ -26,9 +26,7 @@ export function ec2For(region: string): EC2Client {
     region,
     // Retries are ours (lib/aws/with-retries.ts): a whole step is retried, never a bare create.
     maxAttempts: 1,
-    ...(endpoint
-      ? { endpoint, credentials: { accessKeyId: "emulator", secretAccessKey: "emulator" } }
-      : {}),
+    ...(endpoint ? { endpoint, credentials: { accessKeyId: "emulator", secretAccessKey: "emulator" } } : {}),
   });
   client.middlewareStack.add(
     (next, context) => (args) =>

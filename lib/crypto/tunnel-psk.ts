@@ -9,7 +9,7 @@ function currentKeyring(): Keyring {
   const text = getEnv().SECRET_KEYS;
   if (!text) {
     throw new Error(
-      "SECRET_KEYS is not set: it holds the keys that encrypt tunnel PSKs at rest (\"id:base64-32-bytes,…\"; npm start generates one).",
+      'SECRET_KEYS is not set: it holds the keys that encrypt tunnel PSKs at rest ("id:base64-32-bytes,…"; npm start generates one).',
     );
   }
   keyring = parseKeyring(text);

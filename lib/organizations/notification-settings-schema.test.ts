@@ -4,12 +4,20 @@ import { isLocalHost, makeNotificationSettingsSchema } from "./notification-sett
 const production = makeNotificationSettingsSchema({ allowLocalWebhooks: false });
 const errorsOf = (values: Record<string, string>) => {
   const parsed = production.safeParse(values);
-  return parsed.success ? {} : Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join("."), issue.message]));
+  return parsed.success
+    ? {}
+    : Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join("."), issue.message]));
 };
 
 describe("notification settings schema", () => {
   it("splits addresses on lines, commas and spaces, lower-cases and de-duplicates them", () => {
-    expect(production.parse({ notificationEmails: "Ops@Example.com\nnoc@example.com, ops@example.com", webhookUrl: "", webhookSecret: "" })).toEqual({
+    expect(
+      production.parse({
+        notificationEmails: "Ops@Example.com\nnoc@example.com, ops@example.com",
+        webhookUrl: "",
+        webhookSecret: "",
+      }),
+    ).toEqual({
       notificationEmails: ["ops@example.com", "noc@example.com"],
       webhookUrl: null,
       webhookSecret: null,
@@ -17,7 +25,9 @@ describe("notification settings schema", () => {
   });
 
   it("names the address that is wrong", () => {
-    expect(errorsOf({ notificationEmails: "ops@example.com\nnot-an-address" }).notificationEmails).toContain('"not-an-address"');
+    expect(errorsOf({ notificationEmails: "ops@example.com\nnot-an-address" }).notificationEmails).toContain(
+      '"not-an-address"',
+    );
   });
 
   it("wants https and a public host for webhooks, unless local webhooks are allowed", () => {
@@ -26,7 +36,9 @@ describe("notification settings schema", () => {
     expect(errorsOf({ webhookUrl: "https://user:pw@hooks.example.com/" }).webhookUrl).toMatch(/credentials/);
     expect(errorsOf({ webhookUrl: "hooks" }).webhookUrl).toMatch(/full URL/);
     const local = makeNotificationSettingsSchema({ allowLocalWebhooks: true });
-    expect(local.parse({ webhookUrl: "http://127.0.0.1:8080/hook" }).webhookUrl).toBe("http://127.0.0.1:8080/hook");
+    expect(local.parse({ webhookUrl: "http://127.0.0.1:8080/hook" }).webhookUrl).toBe(
+      "http://127.0.0.1:8080/hook",
+    );
   });
 
   it("wants a long enough secret when one is given", () => {
@@ -34,9 +46,19 @@ describe("notification settings schema", () => {
   });
 
   it("knows the private and loopback hosts", () => {
-    for (const host of ["localhost", "127.0.0.1", "10.1.2.3", "172.20.0.1", "192.168.1.1", "169.254.169.254", "[::1]", "fd00::1"]) {
+    for (const host of [
+      "localhost",
+      "127.0.0.1",
+      "10.1.2.3",
+      "172.20.0.1",
+      "192.168.1.1",
+      "169.254.169.254",
+      "[::1]",
+      "fd00::1",
+    ]) {
       expect(isLocalHost(host), host).toBe(true);
     }
-    for (const host of ["hooks.example.com", "8.8.8.8", "172.32.0.1"]) expect(isLocalHost(host), host).toBe(false);
+    for (const host of ["hooks.example.com", "8.8.8.8", "172.32.0.1"])
+      expect(isLocalHost(host), host).toBe(false);
   });
 });

@@ -15,7 +15,15 @@ export function isLocalHost(hostname: string): boolean {
   const octets = host.split(".").map(Number);
   if (octets.length !== 4 || octets.some((octet) => !Number.isInteger(octet))) return false;
   const [a = 0, b = 0] = octets;
-  return a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
+  return (
+    a === 0 ||
+    a === 10 ||
+    a === 127 ||
+    (a === 169 && b === 254) ||
+    (a === 172 && b >= 16 && b <= 31) ||
+    (a === 192 && b === 168) ||
+    (a === 100 && b >= 64 && b <= 127)
+  );
 }
 
 export function makeNotificationSettingsSchema(rules: NotificationSettingsRules) {
@@ -24,12 +32,26 @@ export function makeNotificationSettingsSchema(rules: NotificationSettingsRules)
       .string()
       .default("")
       .transform((text, ctx) => {
-        const emails = [...new Set(text.split(/[\s,;]+/).map((email) => email.trim().toLowerCase()).filter(Boolean))];
+        const emails = [
+          ...new Set(
+            text
+              .split(/[\s,;]+/)
+              .map((email) => email.trim().toLowerCase())
+              .filter(Boolean),
+          ),
+        ];
         for (const email of emails) {
-          if (!EMAIL.test(email)) ctx.addIssue({ code: "custom", message: `"${email}" is not an email address; write one address per line.` });
+          if (!EMAIL.test(email))
+            ctx.addIssue({
+              code: "custom",
+              message: `"${email}" is not an email address; write one address per line.`,
+            });
         }
         if (emails.length > MAX_NOTIFICATION_EMAILS) {
-          ctx.addIssue({ code: "custom", message: `At most ${MAX_NOTIFICATION_EMAILS} addresses; use a distribution list for more.` });
+          ctx.addIssue({
+            code: "custom",
+            message: `At most ${MAX_NOTIFICATION_EMAILS} addresses; use a distribution list for more.`,
+          });
         }
         return emails;
       }),
@@ -51,11 +73,17 @@ export function makeNotificationSettingsSchema(rules: NotificationSettingsRules)
           return z.NEVER;
         }
         if (url.username || url.password) {
-          ctx.addIssue({ code: "custom", message: "Leave credentials out of the URL; the signature authenticates the portal." });
+          ctx.addIssue({
+            code: "custom",
+            message: "Leave credentials out of the URL; the signature authenticates the portal.",
+          });
           return z.NEVER;
         }
         if (!rules.allowLocalWebhooks && isLocalHost(url.hostname)) {
-          ctx.addIssue({ code: "custom", message: "The webhook URL must be reachable on the internet, not a private or loopback address." });
+          ctx.addIssue({
+            code: "custom",
+            message: "The webhook URL must be reachable on the internet, not a private or loopback address.",
+          });
           return z.NEVER;
         }
         return url.toString();
@@ -67,7 +95,10 @@ export function makeNotificationSettingsSchema(rules: NotificationSettingsRules)
         const value = text.trim();
         if (!value) return null;
         if (value.length < 16 || value.length > 200) {
-          ctx.addIssue({ code: "custom", message: "The signing secret must be 16 to 200 characters; a long random string is best." });
+          ctx.addIssue({
+            code: "custom",
+            message: "The signing secret must be 16 to 200 characters; a long random string is best.",
+          });
           return z.NEVER;
         }
         return value;

@@ -3,7 +3,10 @@ import { type Actor, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { UserFacingError } from "@/lib/errors";
-import type { NotificationSettingsInput, NotificationSettingsRules } from "@/lib/organizations/notification-settings-schema";
+import type {
+  NotificationSettingsInput,
+  NotificationSettingsRules,
+} from "@/lib/organizations/notification-settings-schema";
 import { openWebhookSecret, sealWebhookSecret } from "@/lib/organizations/webhook-secret";
 
 export function getNotificationSettingsRules(): NotificationSettingsRules {
@@ -37,14 +40,21 @@ export async function findNotificationSettings(organizationId: string): Promise<
  * Saves where the organization's alerts go. A blank secret keeps the stored one; a webhook URL
  * needs a secret (receivers check the signature with it); removing the URL removes the secret.
  */
-export async function updateNotificationSettings(organizationId: string, input: NotificationSettingsInput, actor: Actor): Promise<void> {
+export async function updateNotificationSettings(
+  organizationId: string,
+  input: NotificationSettingsInput,
+  actor: Actor,
+): Promise<void> {
   await db.$transaction(async (tx) => {
     const current = await tx.organization.findUniqueOrThrow({
       where: { id: organizationId },
       select: { webhookSecretEncrypted: true },
     });
     if (input.webhookUrl && !input.webhookSecret && !current.webhookSecretEncrypted) {
-      throw new UserFacingError("Set a signing secret: your receiver checks each webhook's signature with it.", "webhookSecret");
+      throw new UserFacingError(
+        "Set a signing secret: your receiver checks each webhook's signature with it.",
+        "webhookSecret",
+      );
     }
     const webhookSecretEncrypted = !input.webhookUrl
       ? null
@@ -53,7 +63,11 @@ export async function updateNotificationSettings(organizationId: string, input: 
         : current.webhookSecretEncrypted;
     await tx.organization.update({
       where: { id: organizationId },
-      data: { notificationEmails: input.notificationEmails, webhookUrl: input.webhookUrl, webhookSecretEncrypted },
+      data: {
+        notificationEmails: input.notificationEmails,
+        webhookUrl: input.webhookUrl,
+        webhookSecretEncrypted,
+      },
     });
     await recordAuditEvent(
       {
@@ -66,7 +80,8 @@ export async function updateNotificationSettings(organizationId: string, input: 
         details: {
           emails: input.notificationEmails.length,
           webhookHost: input.webhookUrl ? new URL(input.webhookUrl).host : null,
-          secretChanged: Boolean(input.webhookSecret) || (!input.webhookUrl && Boolean(current.webhookSecretEncrypted)),
+          secretChanged:
+            Boolean(input.webhookSecret) || (!input.webhookUrl && Boolean(current.webhookSecretEncrypted)),
         },
       },
       tx,

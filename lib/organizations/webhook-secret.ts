@@ -7,7 +7,10 @@ let keyring: Keyring | undefined;
 function currentKeyring(): Keyring {
   if (keyring) return keyring;
   const text = getEnv().SECRET_KEYS;
-  if (!text) throw new Error("SECRET_KEYS is not set: it holds the keys that encrypt webhook secrets at rest (npm start generates one).");
+  if (!text)
+    throw new Error(
+      "SECRET_KEYS is not set: it holds the keys that encrypt webhook secrets at rest (npm start generates one).",
+    );
   keyring = parseKeyring(text);
   return keyring;
 }

@@ -19,7 +19,11 @@ export type PortalResource =
   | "private-route-table"
   | "public-route-table";
 
-export function tagsFor(requestId: string, resourceType: ResourceType, resource: PortalResource): TagSpecification[] {
+export function tagsFor(
+  requestId: string,
+  resourceType: ResourceType,
+  resource: PortalResource,
+): TagSpecification[] {
   return [
     {
       ResourceType: resourceType,
@@ -50,7 +54,9 @@ export async function waitFor<T>(
     const value = await check();
     if (value !== undefined) return value;
     if (Date.now() > deadline) {
-      throw new Error(`Timed out after ${Math.round(options.timeoutMs / 1000)} s waiting for ${options.what}.`);
+      throw new Error(
+        `Timed out after ${Math.round(options.timeoutMs / 1000)} s waiting for ${options.what}.`,
+      );
     }
     await options.sleep(options.intervalMs);
   }

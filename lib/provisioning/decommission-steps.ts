@@ -28,7 +28,12 @@ import { byTags, waitFor } from "@/lib/provisioning/aws-resources";
 import type { StepContext, WorkflowStep } from "@/lib/provisioning/workflow-types";
 
 function wait<T>(ctx: StepContext, what: string, check: () => Promise<T | undefined>) {
-  return waitFor(check, { intervalMs: ctx.pollIntervalMs, timeoutMs: ctx.waitTimeoutMs, what, sleep: ctx.sleep });
+  return waitFor(check, {
+    intervalMs: ctx.pollIntervalMs,
+    timeoutMs: ctx.waitTimeoutMs,
+    what,
+    sleep: ctx.sleep,
+  });
 }
 
 /** A delete whose target is already gone has done its job. */
@@ -47,14 +52,21 @@ const deleteNatGateway: WorkflowStep = {
   async run(ctx) {
     const { ec2, request } = ctx;
     const live = [{ Name: "state", Values: ["pending", "available", "deleting", "failed"] }];
-    const found = await ec2.send(new DescribeNatGatewaysCommand({ Filter: byTags(request.id, "nat-gateway", live) }));
-    const ids = (found.NatGateways ?? []).flatMap((gateway) => (gateway.NatGatewayId ? [gateway.NatGatewayId] : []));
-    for (const id of ids) await ignoringNotFound(() => ec2.send(new DeleteNatGatewayCommand({ NatGatewayId: id })));
+    const found = await ec2.send(
+      new DescribeNatGatewaysCommand({ Filter: byTags(request.id, "nat-gateway", live) }),
+    );
+    const ids = (found.NatGateways ?? []).flatMap((gateway) =>
+      gateway.NatGatewayId ? [gateway.NatGatewayId] : [],
+    );
+    for (const id of ids)
+      await ignoringNotFound(() => ec2.send(new DeleteNatGatewayCommand({ NatGatewayId: id })));
     if (ids.length > 0) {
       await ctx.waiting("Waiting for the NAT gateway to be deleted");
       await wait(ctx, "the NAT gateway to be deleted", async () => {
         const described = await ec2.send(new DescribeNatGatewaysCommand({ NatGatewayIds: ids }));
-        return (described.NatGateways ?? []).every((gateway) => gateway.State === "deleted") ? true : undefined;
+        return (described.NatGateways ?? []).every((gateway) => gateway.State === "deleted")
+          ? true
+          : undefined;
       });
     }
     return { deleted: ids };
@@ -66,8 +78,11 @@ const releaseElasticIp: WorkflowStep = {
   label: "Release the Elastic IP",
   async run({ ec2, request }) {
     const found = await ec2.send(new DescribeAddressesCommand({ Filters: byTags(request.id, "elastic-ip") }));
-    const ids = (found.Addresses ?? []).flatMap((address) => (address.AllocationId ? [address.AllocationId] : []));
-    for (const id of ids) await ignoringNotFound(() => ec2.send(new ReleaseAddressCommand({ AllocationId: id })));
+    const ids = (found.Addresses ?? []).flatMap((address) =>
+      address.AllocationId ? [address.AllocationId] : [],
+    );
+    for (const id of ids)
+      await ignoringNotFound(() => ec2.send(new ReleaseAddressCommand({ AllocationId: id })));
     return { deleted: ids };
   },
 };
@@ -78,14 +93,21 @@ const deleteVpnConnection: WorkflowStep = {
   async run(ctx) {
     const { ec2, request } = ctx;
     const live = [{ Name: "state", Values: ["pending", "available", "modifying", "deleting"] }];
-    const found = await ec2.send(new DescribeVpnConnectionsCommand({ Filters: byTags(request.id, "vpn-connection", live) }));
-    const ids = (found.VpnConnections ?? []).flatMap((connection) => (connection.VpnConnectionId ? [connection.VpnConnectionId] : []));
-    for (const id of ids) await ignoringNotFound(() => ec2.send(new DeleteVpnConnectionCommand({ VpnConnectionId: id })));
+    const found = await ec2.send(
+      new DescribeVpnConnectionsCommand({ Filters: byTags(request.id, "vpn-connection", live) }),
+    );
+    const ids = (found.VpnConnections ?? []).flatMap((connection) =>
+      connection.VpnConnectionId ? [connection.VpnConnectionId] : [],
+    );
+    for (const id of ids)
+      await ignoringNotFound(() => ec2.send(new DeleteVpnConnectionCommand({ VpnConnectionId: id })));
     if (ids.length > 0) {
       await ctx.waiting("Waiting for the VPN connection to be deleted");
       await wait(ctx, "the VPN connection to be deleted", async () => {
         const described = await ec2.send(new DescribeVpnConnectionsCommand({ VpnConnectionIds: ids }));
-        return (described.VpnConnections ?? []).every((connection) => connection.State === "deleted") ? true : undefined;
+        return (described.VpnConnections ?? []).every((connection) => connection.State === "deleted")
+          ? true
+          : undefined;
       });
     }
     return { deleted: ids };
@@ -97,9 +119,14 @@ const deleteCustomerGateway: WorkflowStep = {
   label: "Delete the customer gateway",
   async run({ ec2, request }) {
     const live = [{ Name: "state", Values: ["pending", "available"] }];
-    const found = await ec2.send(new DescribeCustomerGatewaysCommand({ Filters: byTags(request.id, "customer-gateway", live) }));
-    const ids = (found.CustomerGateways ?? []).flatMap((gateway) => (gateway.CustomerGatewayId ? [gateway.CustomerGatewayId] : []));
-    for (const id of ids) await ignoringNotFound(() => ec2.send(new DeleteCustomerGatewayCommand({ CustomerGatewayId: id })));
+    const found = await ec2.send(
+      new DescribeCustomerGatewaysCommand({ Filters: byTags(request.id, "customer-gateway", live) }),
+    );
+    const ids = (found.CustomerGateways ?? []).flatMap((gateway) =>
+      gateway.CustomerGatewayId ? [gateway.CustomerGatewayId] : [],
+    );
+    for (const id of ids)
+      await ignoringNotFound(() => ec2.send(new DeleteCustomerGatewayCommand({ CustomerGatewayId: id })));
     return { deleted: ids };
   },
 };
@@ -110,14 +137,18 @@ const deleteVpnGateway: WorkflowStep = {
   async run(ctx) {
     const { ec2, request } = ctx;
     const live = [{ Name: "state", Values: ["pending", "available"] }];
-    const found = await ec2.send(new DescribeVpnGatewaysCommand({ Filters: byTags(request.id, "vpn-gateway", live) }));
+    const found = await ec2.send(
+      new DescribeVpnGatewaysCommand({ Filters: byTags(request.id, "vpn-gateway", live) }),
+    );
     const deleted: string[] = [];
     for (const gateway of found.VpnGateways ?? []) {
       const id = gateway.VpnGatewayId;
       if (!id) continue;
       for (const attachment of gateway.VpcAttachments ?? []) {
         if (attachment.State === "attached" || attachment.State === "attaching") {
-          await ignoringNotFound(() => ec2.send(new DetachVpnGatewayCommand({ VpnGatewayId: id, VpcId: attachment.VpcId })));
+          await ignoringNotFound(() =>
+            ec2.send(new DetachVpnGatewayCommand({ VpnGatewayId: id, VpcId: attachment.VpcId })),
+          );
         }
       }
       await ctx.waiting("Waiting for the virtual private gateway to detach");
@@ -144,7 +175,9 @@ const deleteRouteTables: WorkflowStep = {
         for (const association of table.Associations ?? []) {
           if (association.Main || !association.RouteTableAssociationId) continue;
           const associationId = association.RouteTableAssociationId;
-          await ignoringNotFound(() => ec2.send(new DisassociateRouteTableCommand({ AssociationId: associationId })));
+          await ignoringNotFound(() =>
+            ec2.send(new DisassociateRouteTableCommand({ AssociationId: associationId })),
+          );
         }
         if (table.RouteTableId) {
           const id = table.RouteTableId;
@@ -161,13 +194,17 @@ const deleteInternetGateway: WorkflowStep = {
   name: "delete-internet-gateway",
   label: "Detach and delete the internet gateway",
   async run({ ec2, request }) {
-    const found = await ec2.send(new DescribeInternetGatewaysCommand({ Filters: byTags(request.id, "internet-gateway") }));
+    const found = await ec2.send(
+      new DescribeInternetGatewaysCommand({ Filters: byTags(request.id, "internet-gateway") }),
+    );
     const deleted: string[] = [];
     for (const gateway of found.InternetGateways ?? []) {
       const id = gateway.InternetGatewayId;
       if (!id) continue;
       for (const attachment of gateway.Attachments ?? []) {
-        await ignoringNotFound(() => ec2.send(new DetachInternetGatewayCommand({ InternetGatewayId: id, VpcId: attachment.VpcId })));
+        await ignoringNotFound(() =>
+          ec2.send(new DetachInternetGatewayCommand({ InternetGatewayId: id, VpcId: attachment.VpcId })),
+        );
       }
       await ignoringNotFound(() => ec2.send(new DeleteInternetGatewayCommand({ InternetGatewayId: id })));
       deleted.push(id);

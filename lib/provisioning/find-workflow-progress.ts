@@ -51,13 +51,23 @@ export async function findWorkflowProgress(
     failed?.workflow ??
     (request.steps.some((step) => step.workflow === "PROVISION") ? "PROVISION" : null);
   if (!workflow) {
-    return { status: request.status, statusChangedAt: request.statusChangedAt.toISOString(), workflow: null, steps: [], startedAt: null, finishedAt: null };
+    return {
+      status: request.status,
+      statusChangedAt: request.statusChangedAt.toISOString(),
+      workflow: null,
+      steps: [],
+      startedAt: null,
+      finishedAt: null,
+    };
   }
-  const rows = new Map(request.steps.filter((step) => step.workflow === workflow).map((step) => [step.name, step]));
+  const rows = new Map(
+    request.steps.filter((step) => step.workflow === workflow).map((step) => [step.name, step]),
+  );
   const steps: StepView[] = WORKFLOW_STEPS[workflow].map((definition) => {
     const row = rows.get(definition.name);
     const output = (row?.output ?? null) as Record<string, unknown> | null;
-    const waitingNote = row?.status === "RUNNING" && typeof output?.waiting === "string" ? output.waiting : null;
+    const waitingNote =
+      row?.status === "RUNNING" && typeof output?.waiting === "string" ? output.waiting : null;
     const state: StepView["state"] = !row
       ? "pending"
       : row.status === "DONE"
@@ -80,9 +90,15 @@ export async function findWorkflowProgress(
       details: options.withDetails && row?.status === "DONE" ? output : null,
     };
   });
-  const started = steps.map((step) => step.startedAt).filter((value): value is string => value !== null).sort();
+  const started = steps
+    .map((step) => step.startedAt)
+    .filter((value): value is string => value !== null)
+    .sort();
   const allDone = steps.every((step) => step.state === "done");
-  const finished = steps.map((step) => step.finishedAt).filter((value): value is string => value !== null).sort();
+  const finished = steps
+    .map((step) => step.finishedAt)
+    .filter((value): value is string => value !== null)
+    .sort();
   return {
     status: request.status,
     statusChangedAt: request.statusChangedAt.toISOString(),

@@ -34,8 +34,8 @@ import { allocateVpcCidr, splitVpcCidr } from "@/lib/provisioning/allocate-vpc-c
 import { byTags, tagsFor, waitFor } from "@/lib/provisioning/aws-resources";
 import { generateInsideCidrs, generatePsk } from "@/lib/provisioning/generate-tunnel-secrets";
 import { outputOf, type StepContext, type WorkflowStep } from "@/lib/provisioning/workflow-types";
-import { asnApiField } from "@/lib/vpn-request/check-asn";
 import { STATIC_CUSTOMER_GATEWAY_ASN, TUNNEL_POLICY } from "@/lib/vpn/tunnel-policy";
+import { asnApiField } from "@/lib/vpn-request/check-asn";
 
 const LIVE_NAT_STATES = ["pending", "available"];
 const LIVE_VPN_STATES = ["pending", "available", "modifying"];

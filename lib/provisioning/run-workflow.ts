@@ -12,7 +12,12 @@ import type { WorkflowKind } from "@/lib/generated/prisma/enums";
 import { DECOMMISSION_STEPS } from "@/lib/provisioning/decommission-steps";
 import { PROVISION_STEPS } from "@/lib/provisioning/provision-steps";
 import { withWorkflowLock } from "@/lib/provisioning/workflow-lock";
-import type { StepContext, StepOutput, WorkflowRequest, WorkflowStep } from "@/lib/provisioning/workflow-types";
+import type {
+  StepContext,
+  StepOutput,
+  WorkflowRequest,
+  WorkflowStep,
+} from "@/lib/provisioning/workflow-types";
 import { transitionVpnRequest } from "@/lib/vpn-request/transition-vpn-request";
 
 export const WORKFLOW_STEPS: Record<WorkflowKind, readonly WorkflowStep[]> = {
@@ -31,7 +36,10 @@ export function workflowFor(status: string): WorkflowKind | null {
   return null;
 }
 
-export async function runWorkflow(requestId: string, log: (line: string) => void = () => {}): Promise<WorkflowOutcome> {
+export async function runWorkflow(
+  requestId: string,
+  log: (line: string) => void = () => {},
+): Promise<WorkflowOutcome> {
   const result = await withWorkflowLock(requestId, () => runLocked(requestId, log));
   return result.locked ? result.value : "busy";
 }
@@ -58,7 +66,8 @@ async function runLocked(requestId: string, log: (line: string) => void): Promis
   const rows = await db.provisioningStep.findMany({ where: { requestId, workflow: kind } });
   const outputs: Record<string, StepOutput> = {};
   // Provisioning outputs (AWS IDs) stay readable to decommissioning through tags, not outputs.
-  for (const row of rows) if (row.status === "DONE" && row.output) outputs[row.name] = row.output as StepOutput;
+  for (const row of rows)
+    if (row.status === "DONE" && row.output) outputs[row.name] = row.output as StepOutput;
 
   const request: WorkflowRequest = {
     id: found.id,
@@ -82,7 +91,12 @@ async function runLocked(requestId: string, log: (line: string) => void): Promis
     const where = { requestId_workflow_name: { requestId, workflow: kind, name: step.name } };
     await db.provisioningStep.update({
       where,
-      data: { status: "RUNNING", attempts: { increment: 1 }, startedAt: row.startedAt ?? new Date(), lastError: null },
+      data: {
+        status: "RUNNING",
+        attempts: { increment: 1 },
+        startedAt: row.startedAt ?? new Date(),
+        lastError: null,
+      },
     });
     log(`${requestId} ${kind} ${step.name}: running`);
     const ctx: StepContext = {
@@ -100,7 +114,9 @@ async function runLocked(requestId: string, log: (line: string) => void): Promis
     try {
       const output = await withRetries(() => step.run(ctx), {
         onRetry: async (error, attempt, delayMs) => {
-          log(`${requestId} ${step.name}: transient ${describeAwsError(error)}; retry ${attempt} in ${delayMs} ms`);
+          log(
+            `${requestId} ${step.name}: transient ${describeAwsError(error)}; retry ${attempt} in ${delayMs} ms`,
+          );
           await db.provisioningStep.update({
             where,
             data: { lastError: `Retrying after ${describeAwsError(error)}` },
@@ -110,20 +126,29 @@ async function runLocked(requestId: string, log: (line: string) => void): Promis
       outputs[step.name] = output;
       await db.provisioningStep.update({
         where,
-        data: { status: "DONE", finishedAt: new Date(), output: output as Prisma.InputJsonValue, lastError: null },
+        data: {
+          status: "DONE",
+          finishedAt: new Date(),
+          output: output as Prisma.InputJsonValue,
+          lastError: null,
+        },
       });
       log(`${requestId} ${kind} ${step.name}: done`);
     } catch (error) {
       const message = isTransientAwsError(error)
         ? `AWS kept failing with ${describeAwsError(error)} after several retries; retry the step when AWS recovers.`
         : describeAwsError(error);
-      await db.provisioningStep.update({ where, data: { status: "FAILED", lastError: message, finishedAt: new Date() } });
+      await db.provisioningStep.update({
+        where,
+        data: { status: "FAILED", lastError: message, finishedAt: new Date() },
+      });
       await transitionVpnRequest({
         requestId,
         scope: { kind: "staff" },
         to: "FAILED",
         actor: SYSTEM_ACTOR,
-        action: kind === "PROVISION" ? "vpn-request.provisioning-failed" : "vpn-request.decommissioning-failed",
+        action:
+          kind === "PROVISION" ? "vpn-request.provisioning-failed" : "vpn-request.decommissioning-failed",
         data: { failedStep: step.name, failureMessage: message, failedAt: new Date() },
         details: { step: step.name, message },
       });

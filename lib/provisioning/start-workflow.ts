@@ -11,7 +11,10 @@ import { transitionVpnRequest } from "@/lib/vpn-request/transition-vpn-request";
  * already saved, and every worker's sweep picks up requests whose workflow has not run.
  */
 export async function requestWorkflowRun(requestId: string): Promise<void> {
-  const request = await db.vpnRequest.findUnique({ where: { id: requestId }, select: { status: true, statusChangedAt: true } });
+  const request = await db.vpnRequest.findUnique({
+    where: { id: requestId },
+    select: { status: true, statusChangedAt: true },
+  });
   if (!request) return;
   try {
     await enqueueWorkflow(requestId, `${request.status}:${request.statusChangedAt.toISOString()}`);
@@ -45,10 +48,15 @@ const DECOMMISSIONABLE = ["AWAITING_CUSTOMER", "ACTIVE", "DEGRADED", "DOWN", "FA
 
 /** Tears the connection down (staff, or the owning customer asking for it). */
 export async function decommissionVpn(requestId: string, actor: Actor & { id: string }, scope: RequestScope) {
-  const request = await db.vpnRequest.findFirst({ where: scopedRequestWhere(requestId, scope), select: { status: true } });
+  const request = await db.vpnRequest.findFirst({
+    where: scopedRequestWhere(requestId, scope),
+    select: { status: true },
+  });
   if (!request) throw new NotFoundError();
   if (!(DECOMMISSIONABLE as readonly string[]).includes(request.status)) {
-    throw new ConflictError("Only a provisioned (or failed) VPN can be decommissioned; a pending request can be cancelled instead.");
+    throw new ConflictError(
+      "Only a provisioned (or failed) VPN can be decommissioned; a pending request can be cancelled instead.",
+    );
   }
   // A fresh teardown: steps of an earlier, failed teardown run again from where they stopped.
   await transitionVpnRequest({

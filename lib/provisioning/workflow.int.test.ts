@@ -1,9 +1,14 @@
 // Provisioning and decommissioning through the real SDK against the emulator over HTTP.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
 import { openTunnelPsk } from "@/lib/crypto/tunnel-psk";
+import { db } from "@/lib/db";
 import { isValidInsideCidr, isValidPsk } from "@/lib/provisioning/generate-tunnel-secrets";
-import { countByType, PROVISIONED_RESOURCES, startEmulatorForApp, type TestEmulator } from "@/test/support/emulator";
+import {
+  countByType,
+  PROVISIONED_RESOURCES,
+  startEmulatorForApp,
+  type TestEmulator,
+} from "@/test/support/emulator";
 import { createApprovedRequest } from "@/test/support/requests";
 import { runWorkflow } from "./run-workflow";
 import { decommissionVpn, retryFailedWorkflow } from "./start-workflow";
@@ -34,7 +39,11 @@ describe("provisioning workflow", () => {
     expect(countByType(inventory)).toEqual(PROVISIONED_RESOURCES);
     expect(inventory.every((resource) => resource.tags["portal:request-id"] === id)).toBe(true);
 
-    const tunnels = await db.tunnel.findMany({ where: { requestId: id }, orderBy: { number: "asc" }, omit: { pskEncrypted: false } });
+    const tunnels = await db.tunnel.findMany({
+      where: { requestId: id },
+      orderBy: { number: "asc" },
+      omit: { pskEncrypted: false },
+    });
     expect(tunnels).toHaveLength(2);
     for (const tunnel of tunnels) {
       expect(tunnel.outsideIp).toMatch(DOCUMENTATION);
@@ -84,8 +93,13 @@ describe("provisioning workflow", () => {
       for (const { id } of requests) {
         expect(countByType(await emulator.inventory(id))).toEqual(PROVISIONED_RESOURCES);
       }
-      const stats = await emulator.admin<{ actions: Record<string, { faults: number; throttled: number }> }>("stats");
-      const injected = Object.values(stats.actions).reduce((sum, action) => sum + action.faults + action.throttled, 0);
+      const stats = await emulator.admin<{ actions: Record<string, { faults: number; throttled: number }> }>(
+        "stats",
+      );
+      const injected = Object.values(stats.actions).reduce(
+        (sum, action) => sum + action.faults + action.throttled,
+        0,
+      );
       expect(injected).toBeGreaterThan(0);
     } finally {
       await emulator.configure({ faults: [] });

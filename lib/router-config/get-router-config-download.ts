@@ -2,7 +2,7 @@ import "server-only";
 import { type Actor, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { RequestScope } from "@/lib/vpn-request/scope";
 import { findRouterConfigFormat, type RouterConfigFormat } from "./formats";
-import { type RouterConfigSubject, loadRouterConfigInput } from "./load-router-config-input";
+import { loadRouterConfigInput, type RouterConfigSubject } from "./load-router-config-input";
 import { type RenderedRouterConfig, renderRouterConfig } from "./render-router-config";
 
 /** How the configuration left the portal: a file download, or shown on the page (both carry PSKs). */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { explainTunnelStatus } from "./explain-tunnel-status";
 
-const down = (statusMessage: string | null) => explainTunnelStatus({ status: "DOWN", statusMessage, acceptedRouteCount: 0 });
+const down = (statusMessage: string | null) =>
+  explainTunnelStatus({ status: "DOWN", statusMessage, acceptedRouteCount: 0 });
 
 describe("explainTunnelStatus", () => {
   it.each([
@@ -27,17 +28,25 @@ describe("explainTunnelStatus", () => {
   });
 
   it("warns from 90 of the 100 accepted routes", () => {
-    expect(explainTunnelStatus({ status: "UP", statusMessage: "89 BGP ROUTES", acceptedRouteCount: 89 }).cause).toBe("up");
-    const near = explainTunnelStatus({ status: "UP", statusMessage: "90 BGP ROUTES", acceptedRouteCount: 90 });
+    expect(
+      explainTunnelStatus({ status: "UP", statusMessage: "89 BGP ROUTES", acceptedRouteCount: 89 }).cause,
+    ).toBe("up");
+    const near = explainTunnelStatus({
+      status: "UP",
+      statusMessage: "90 BGP ROUTES",
+      acceptedRouteCount: 90,
+    });
     expect(near.cause).toBe("up-near-route-limit");
     expect(near.summary).toContain("90 of 100");
   });
 
   it("has nothing to act on before AWS reports", () => {
-    expect(explainTunnelStatus({ status: "UNKNOWN", statusMessage: null, acceptedRouteCount: null })).toEqual({
-      cause: "not-reported",
-      summary: "No telemetry from AWS yet.",
-      action: null,
-    });
+    expect(explainTunnelStatus({ status: "UNKNOWN", statusMessage: null, acceptedRouteCount: null })).toEqual(
+      {
+        cause: "not-reported",
+        summary: "No telemetry from AWS yet.",
+        action: null,
+      },
+    );
   });
 });

@@ -34,7 +34,11 @@ export type ConnectionState = {
 };
 
 /** The dashboard's data for one connection (JSON-safe), scoped like the request pages; null = 404. */
-export async function findConnectionState(requestId: string, scope: RequestScope, now = new Date()): Promise<ConnectionState | null> {
+export async function findConnectionState(
+  requestId: string,
+  scope: RequestScope,
+  now = new Date(),
+): Promise<ConnectionState | null> {
   const request = await db.vpnRequest.findFirst({
     where: scopedRequestWhere(requestId, scope),
     select: {
@@ -44,7 +48,15 @@ export async function findConnectionState(requestId: string, scope: RequestScope
       lastPolledAt: true,
       tunnels: {
         orderBy: { number: "asc" },
-        select: { id: true, number: true, outsideIp: true, status: true, statusSince: true, statusMessage: true, acceptedRouteCount: true },
+        select: {
+          id: true,
+          number: true,
+          outsideIp: true,
+          status: true,
+          statusSince: true,
+          statusMessage: true,
+          acceptedRouteCount: true,
+        },
       },
     },
   });
@@ -75,11 +87,19 @@ export async function findConnectionState(requestId: string, scope: RequestScope
         acceptedRouteCount: tunnel.acceptedRouteCount,
         explanation: explainTunnelStatus(tunnel),
         availabilityPercent: timeline.availabilityPercent,
-        segments: timeline.segments.map((segment) => ({ status: segment.status, from: segment.from.toISOString(), to: segment.to.toISOString() })),
+        segments: timeline.segments.map((segment) => ({
+          status: segment.status,
+          from: segment.from.toISOString(),
+          to: segment.to.toISOString(),
+        })),
         changes: inWindow
           .slice(-20)
           .reverse()
-          .map((event) => ({ status: event.status, statusMessage: event.statusMessage, occurredAt: event.occurredAt.toISOString() })),
+          .map((event) => ({
+            status: event.status,
+            statusMessage: event.statusMessage,
+            occurredAt: event.occurredAt.toISOString(),
+          })),
       };
     }),
   );

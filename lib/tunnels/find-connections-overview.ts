@@ -10,7 +10,10 @@ const ORDER: Partial<Record<VpnStatus, number>> = { DOWN: 0, DEGRADED: 1, AWAITI
 
 /** Every organization's provisioned connections (staff), worst first. */
 export async function findConnectionsOverview(filters: ConnectionFilters) {
-  const statuses = filters.status && TUNNEL_DRIVEN_STATUSES.includes(filters.status) ? [filters.status] : [...TUNNEL_DRIVEN_STATUSES];
+  const statuses =
+    filters.status && TUNNEL_DRIVEN_STATUSES.includes(filters.status)
+      ? [filters.status]
+      : [...TUNNEL_DRIVEN_STATUSES];
   const rows = await db.vpnRequest.findMany({
     where: {
       status: { in: statuses },
@@ -33,7 +36,9 @@ export async function findConnectionsOverview(filters: ConnectionFilters) {
   });
   return rows
     .map((row) => {
-      const used = row.tunnels.filter((tunnel) => tunnel.number <= row.tunnelCount).sort((a, b) => a.number - b.number);
+      const used = row.tunnels
+        .filter((tunnel) => tunnel.number <= row.tunnelCount)
+        .sort((a, b) => a.number - b.number);
       return {
         ...row,
         tunnels: used,

@@ -1,15 +1,19 @@
 // The tunnel poller against the emulator through the real SDK, at the scale of an account with
 // its VPN quota raised: 500 connections, read in batches, never one call per tunnel.
 import { randomUUID } from "node:crypto";
-import { CreateCustomerGatewayCommand, CreateVpnConnectionCommand, CreateVpnGatewayCommand } from "@aws-sdk/client-ec2";
+import {
+  CreateCustomerGatewayCommand,
+  CreateVpnConnectionCommand,
+  CreateVpnGatewayCommand,
+} from "@aws-sdk/client-ec2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ec2For } from "@/lib/aws/ec2-client";
 import { db, disconnectDb } from "@/lib/db";
 import { startEmulatorForApp, type TestEmulator } from "@/test/support/emulator";
 import { createOrganization, createUser } from "@/test/support/factories";
 import type { TestDatabase } from "@/test/support/test-database";
-import { pollTunnelsOnce } from "./poll-tunnels";
 import { startIsolatedDatabase } from "@/test/support/test-env";
+import { pollTunnelsOnce } from "./poll-tunnels";
 
 // Two regions, so batches are grouped per region (an EC2 client answers for one region only).
 const REGIONS = { "eu-west-1": 300, "us-west-2": 200 } as const;
@@ -22,7 +26,9 @@ const made: Made[] = [];
 
 async function createConnections(region: string, count: number, organizationId: string, userId: string) {
   const ec2 = ec2For(region);
-  const cgw = await ec2.send(new CreateCustomerGatewayCommand({ Type: "ipsec.1", BgpAsn: 65010, PublicIp: "198.51.100.77" }));
+  const cgw = await ec2.send(
+    new CreateCustomerGatewayCommand({ Type: "ipsec.1", BgpAsn: 65010, PublicIp: "198.51.100.77" }),
+  );
   const vgw = await ec2.send(new CreateVpnGatewayCommand({ Type: "ipsec.1", AmazonSideAsn: 64512 }));
   const vpns: { id: string; outsideIps: string[] }[] = [];
   for (let start = 0; start < count; start += 25) {
@@ -40,7 +46,10 @@ async function createConnections(region: string, count: number, organizationId: 
     );
     for (const answer of page) {
       const vpn = answer.VpnConnection;
-      vpns.push({ id: vpn?.VpnConnectionId ?? "", outsideIps: (vpn?.Options?.TunnelOptions ?? []).map((t) => t.OutsideIpAddress ?? "") });
+      vpns.push({
+        id: vpn?.VpnConnectionId ?? "",
+        outsideIps: (vpn?.Options?.TunnelOptions ?? []).map((t) => t.OutsideIpAddress ?? ""),
+      });
     }
   }
   const rows = vpns.map((vpn, index) => ({ requestId: randomUUID(), vpn, index }));
@@ -89,7 +98,8 @@ beforeAll(async () => {
   });
   const org = await createOrganization("ENTERPRISE");
   const user = await createUser("CUSTOMER", org.id);
-  for (const [region, count] of Object.entries(REGIONS)) await createConnections(region, count, org.id, user.id);
+  for (const [region, count] of Object.entries(REGIONS))
+    await createConnections(region, count, org.id, user.id);
   await emulator.configure({ throttle: { enabled: true } });
 }, 300_000);
 
@@ -100,7 +110,8 @@ afterAll(async () => {
 });
 
 type Stats = { actions: Record<string, { calls: number }> };
-const describeCalls = async () => (await emulator.admin<Stats>("stats")).actions.DescribeVpnConnections?.calls ?? 0;
+const describeCalls = async () =>
+  (await emulator.admin<Stats>("stats")).actions.DescribeVpnConnections?.calls ?? 0;
 
 describe("tunnel poller", () => {
   it("reads 500 connections with at most ceil(500 / batch size) DescribeVpnConnections calls per cycle", async () => {
@@ -109,33 +120,57 @@ describe("tunnel poller", () => {
       await emulator.admin("stats/reset", {});
       const result = await pollTunnelsOnce({ batchSize });
       const calls = await describeCalls();
-      console.log(`batch size ${batchSize}: ${calls} DescribeVpnConnections call(s) for ${result.connections} connections`);
+      console.log(
+        `batch size ${batchSize}: ${calls} DescribeVpnConnections call(s) for ${result.connections} connections`,
+      );
       expect(result.connections).toBe(TOTAL);
       expect(result.errors).toBe(0);
       expect(calls).toBe(result.calls);
       expect(calls).toBeLessThanOrEqual(Math.ceil(TOTAL / batchSize));
     }
     // The first cycle saw every tunnel DOWN (never up): recorded, but no request moved.
-    expect(await db.tunnel.count({ where: { status: "DOWN", requestId: { in: made.map((m) => m.requestId) } } })).toBe(TOTAL * 2);
-    expect(await db.vpnRequest.count({ where: { id: { in: made.map((m) => m.requestId) }, status: "AWAITING_CUSTOMER" } })).toBe(TOTAL);
+    expect(
+      await db.tunnel.count({ where: { status: "DOWN", requestId: { in: made.map((m) => m.requestId) } } }),
+    ).toBe(TOTAL * 2);
+    expect(
+      await db.vpnRequest.count({
+        where: { id: { in: made.map((m) => m.requestId) }, status: "AWAITING_CUSTOMER" },
+      }),
+    ).toBe(TOTAL);
   });
 
   it("moves a request ACTIVE → DEGRADED → DOWN → ACTIVE as its tunnels report, with the history recorded", async () => {
     const target = made[42] as Made;
-    const status = async () => (await db.vpnRequest.findUniqueOrThrow({ where: { id: target.requestId } })).status;
+    const status = async () =>
+      (await db.vpnRequest.findUniqueOrThrow({ where: { id: target.requestId } })).status;
     const telemetry = (updates: object[]) => emulator.admin("telemetry", { updates });
 
     await telemetry([
-      { vpnConnectionId: target.vpnConnectionId, tunnel: 1, status: "UP", statusMessage: "", acceptedRouteCount: 0 },
+      {
+        vpnConnectionId: target.vpnConnectionId,
+        tunnel: 1,
+        status: "UP",
+        statusMessage: "",
+        acceptedRouteCount: 0,
+      },
       { vpnConnectionId: target.vpnConnectionId, tunnel: 2, status: "UP", statusMessage: "" },
     ]);
     await pollTunnelsOnce({ batchSize: 100 });
     expect(await status()).toBe("ACTIVE");
 
-    await telemetry([{ vpnConnectionId: target.vpnConnectionId, tunnel: 1, status: "DOWN", statusMessage: "AUTHENTICATION_FAILED" }]);
+    await telemetry([
+      {
+        vpnConnectionId: target.vpnConnectionId,
+        tunnel: 1,
+        status: "DOWN",
+        statusMessage: "AUTHENTICATION_FAILED",
+      },
+    ]);
     await pollTunnelsOnce({ batchSize: 100 });
     expect(await status()).toBe("DEGRADED");
-    const tunnel1 = await db.tunnel.findUniqueOrThrow({ where: { requestId_number: { requestId: target.requestId, number: 1 } } });
+    const tunnel1 = await db.tunnel.findUniqueOrThrow({
+      where: { requestId_number: { requestId: target.requestId, number: 1 } },
+    });
     expect(tunnel1).toMatchObject({ status: "DOWN", statusMessage: "AUTHENTICATION_FAILED" });
     expect(tunnel1.statusSince).toBeInstanceOf(Date);
 
@@ -147,9 +182,15 @@ describe("tunnel poller", () => {
     await pollTunnelsOnce({ batchSize: 100 });
     expect(await status()).toBe("ACTIVE");
 
-    const events = await db.tunnelEvent.findMany({ where: { requestId: target.requestId, tunnel: { number: 1 } }, orderBy: { occurredAt: "asc" } });
+    const events = await db.tunnelEvent.findMany({
+      where: { requestId: target.requestId, tunnel: { number: 1 } },
+      orderBy: { occurredAt: "asc" },
+    });
     expect(events.map((event) => event.status)).toEqual(["DOWN", "UP", "DOWN", "UP"]);
-    const audit = await db.auditEvent.findMany({ where: { targetId: target.requestId }, orderBy: { createdAt: "asc" } });
+    const audit = await db.auditEvent.findMany({
+      where: { targetId: target.requestId },
+      orderBy: { createdAt: "asc" },
+    });
     expect(audit.map((event) => [event.action, event.actorEmail])).toEqual([
       ["vpn-request.tunnels-active", "system"],
       ["vpn-request.tunnels-degraded", "system"],
@@ -161,8 +202,12 @@ describe("tunnel poller", () => {
   it("counts only tunnel 1 for a one-tunnel request", async () => {
     const target = made[7] as Made;
     await db.vpnRequest.update({ where: { id: target.requestId }, data: { tunnelCount: 1 } });
-    await emulator.admin("telemetry", { updates: [{ vpnConnectionId: target.vpnConnectionId, tunnel: 1, status: "UP" }] });
+    await emulator.admin("telemetry", {
+      updates: [{ vpnConnectionId: target.vpnConnectionId, tunnel: 1, status: "UP" }],
+    });
     await pollTunnelsOnce({ batchSize: 100 });
-    expect((await db.vpnRequest.findUniqueOrThrow({ where: { id: target.requestId } })).status).toBe("ACTIVE");
+    expect((await db.vpnRequest.findUniqueOrThrow({ where: { id: target.requestId } })).status).toBe(
+      "ACTIVE",
+    );
   });
 });

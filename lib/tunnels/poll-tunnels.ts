@@ -4,10 +4,21 @@ import { SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
 import { ec2For } from "@/lib/aws/ec2-client";
 import { db } from "@/lib/db";
 import { ConflictError } from "@/lib/errors";
-import { readTelemetry, requestStatusFor, type TunnelState, TUNNEL_DRIVEN_STATUSES } from "@/lib/tunnels/read-telemetry";
+import {
+  readTelemetry,
+  requestStatusFor,
+  TUNNEL_DRIVEN_STATUSES,
+  type TunnelState,
+} from "@/lib/tunnels/read-telemetry";
 import { transitionVpnRequest } from "@/lib/vpn-request/transition-vpn-request";
 
-export type PollResult = { calls: number; connections: number; changes: number; transitions: number; errors: number };
+export type PollResult = {
+  calls: number;
+  connections: number;
+  changes: number;
+  transitions: number;
+  errors: number;
+};
 
 type Connection = Awaited<ReturnType<typeof findPolledConnections>>[number];
 
@@ -21,7 +32,15 @@ function findPolledConnections() {
       tunnelCount: true,
       vpnConnectionId: true,
       tunnels: {
-        select: { id: true, number: true, outsideIp: true, status: true, statusMessage: true, statusSince: true, acceptedRouteCount: true },
+        select: {
+          id: true,
+          number: true,
+          outsideIp: true,
+          status: true,
+          statusMessage: true,
+          statusSince: true,
+          acceptedRouteCount: true,
+        },
       },
     },
   });
@@ -39,14 +58,20 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
  * records what changed as TunnelEvent rows and on Tunnel, and moves each request to the status its
  * tunnels call for (DESIGN §3) through the one status writer.
  */
-export async function pollTunnelsOnce(options: { batchSize: number; log?: (line: string) => void }): Promise<PollResult> {
+export async function pollTunnelsOnce(options: {
+  batchSize: number;
+  log?: (line: string) => void;
+}): Promise<PollResult> {
   const log = options.log ?? (() => {});
   const result: PollResult = { calls: 0, connections: 0, changes: 0, transitions: 0, errors: 0 };
   const connections = await findPolledConnections();
   const byRegion = new Map<string, Connection[]>();
-  for (const connection of connections) byRegion.set(connection.region, [...(byRegion.get(connection.region) ?? []), connection]);
+  for (const connection of connections)
+    byRegion.set(connection.region, [...(byRegion.get(connection.region) ?? []), connection]);
 
-  const batches = [...byRegion].flatMap(([region, list]) => chunk(list, options.batchSize).map((batch) => ({ region, batch })));
+  const batches = [...byRegion].flatMap(([region, list]) =>
+    chunk(list, options.batchSize).map((batch) => ({ region, batch })),
+  );
   // A few batches at a time: quick for many connections, gentle on the EC2 API rate limits.
   for (const group of chunk(batches, 4)) {
     await Promise.all(
@@ -55,7 +80,9 @@ export async function pollTunnelsOnce(options: { batchSize: number; log?: (line:
           result.calls++;
           const answer = await ec2For(region).send(
             // A filter (unlike VpnConnectionId.N) does not fail the whole batch when one ID is gone.
-            new DescribeVpnConnectionsCommand({ Filters: [{ Name: "vpn-connection-id", Values: batch.map((c) => c.vpnConnectionId ?? "") }] }),
+            new DescribeVpnConnectionsCommand({
+              Filters: [{ Name: "vpn-connection-id", Values: batch.map((c) => c.vpnConnectionId ?? "") }],
+            }),
           );
           const seen = new Map((answer.VpnConnections ?? []).map((vpn) => [vpn.VpnConnectionId, vpn]));
           for (const connection of batch) {
@@ -66,10 +93,15 @@ export async function pollTunnelsOnce(options: { batchSize: number; log?: (line:
             result.changes += outcome.changes;
             result.transitions += outcome.transitioned ? 1 : 0;
           }
-          await db.vpnRequest.updateMany({ where: { id: { in: batch.map((c) => c.id) } }, data: { lastPolledAt: new Date() } });
+          await db.vpnRequest.updateMany({
+            where: { id: { in: batch.map((c) => c.id) } },
+            data: { lastPolledAt: new Date() },
+          });
         } catch (error) {
           result.errors++;
-          log(`tunnel poll of ${batch.length} connection(s) in ${region} failed: ${error instanceof Error ? error.message : String(error)}`);
+          log(
+            `tunnel poll of ${batch.length} connection(s) in ${region} failed: ${error instanceof Error ? error.message : String(error)}`,
+          );
         }
       }),
     );

@@ -18,27 +18,73 @@ describe("readTelemetry", () => {
     const changes = readTelemetry(
       [tunnel(1), tunnel(2)],
       [
-        { OutsideIpAddress: "203.0.113.2", Status: "UP", StatusMessage: "3 BGP ROUTES", LastStatusChange: since, AcceptedRouteCount: 3 },
-        { OutsideIpAddress: "203.0.113.1", Status: "DOWN", StatusMessage: "IPSEC IS DOWN", LastStatusChange: since, AcceptedRouteCount: 0 },
+        {
+          OutsideIpAddress: "203.0.113.2",
+          Status: "UP",
+          StatusMessage: "3 BGP ROUTES",
+          LastStatusChange: since,
+          AcceptedRouteCount: 3,
+        },
+        {
+          OutsideIpAddress: "203.0.113.1",
+          Status: "DOWN",
+          StatusMessage: "IPSEC IS DOWN",
+          LastStatusChange: since,
+          AcceptedRouteCount: 0,
+        },
       ],
     );
     expect(changes).toEqual([
-      expect.objectContaining({ number: 1, status: "DOWN", statusMessage: "IPSEC IS DOWN", statusChanged: true, previousStatus: "UNKNOWN" }),
+      expect.objectContaining({
+        number: 1,
+        status: "DOWN",
+        statusMessage: "IPSEC IS DOWN",
+        statusChanged: true,
+        previousStatus: "UNKNOWN",
+      }),
       expect.objectContaining({ number: 2, status: "UP", acceptedRouteCount: 3, statusSince: since }),
     ]);
   });
 
   it("reports a message or route-count change without a status change, and nothing when all is the same", () => {
-    const stored = tunnel(1, { status: "UP", statusMessage: "3 BGP ROUTES", acceptedRouteCount: 3, statusSince: since });
+    const stored = tunnel(1, {
+      status: "UP",
+      statusMessage: "3 BGP ROUTES",
+      acceptedRouteCount: 3,
+      statusSince: since,
+    });
     expect(
-      readTelemetry([stored], [{ OutsideIpAddress: "203.0.113.1", Status: "UP", StatusMessage: "3 BGP ROUTES", AcceptedRouteCount: 3 }]),
+      readTelemetry(
+        [stored],
+        [
+          {
+            OutsideIpAddress: "203.0.113.1",
+            Status: "UP",
+            StatusMessage: "3 BGP ROUTES",
+            AcceptedRouteCount: 3,
+          },
+        ],
+      ),
     ).toEqual([]);
-    const [change] = readTelemetry([stored], [{ OutsideIpAddress: "203.0.113.1", Status: "UP", StatusMessage: "95 BGP ROUTES", AcceptedRouteCount: 95 }]);
+    const [change] = readTelemetry(
+      [stored],
+      [
+        {
+          OutsideIpAddress: "203.0.113.1",
+          Status: "UP",
+          StatusMessage: "95 BGP ROUTES",
+          AcceptedRouteCount: 95,
+        },
+      ],
+    );
     expect(change).toMatchObject({ statusChanged: false, acceptedRouteCount: 95, statusSince: since });
   });
 
   it("treats an empty message as none and skips tunnels AWS does not list", () => {
-    const changes = readTelemetry([tunnel(1), tunnel(2, { outsideIp: null })], [{ OutsideIpAddress: "203.0.113.1", Status: "UP", StatusMessage: "" }]);
+    const changes = readTelemetry(
+      [tunnel(1), tunnel(2, { outsideIp: null })],
+      [{ OutsideIpAddress: "203.0.113.1", Status: "UP", StatusMessage: "" }],
+    );
     expect(changes).toHaveLength(1);
     expect(changes[0]?.statusMessage).toBeNull();
   });
@@ -49,32 +95,81 @@ describe("requestStatusFor", () => {
   const downT = (number: number) => ({ number, status: "DOWN" as const });
 
   it("ACTIVE with both up, DEGRADED with one, DOWN with none after having been up", () => {
-    expect(requestStatusFor({ current: "AWAITING_CUSTOMER", tunnelCount: 2, tunnels: [up(1), up(2)], wasEverUp: false })).toBe("ACTIVE");
-    expect(requestStatusFor({ current: "ACTIVE", tunnelCount: 2, tunnels: [downT(1), up(2)], wasEverUp: true })).toBe("DEGRADED");
-    expect(requestStatusFor({ current: "DEGRADED", tunnelCount: 2, tunnels: [downT(1), downT(2)], wasEverUp: true })).toBe("DOWN");
+    expect(
+      requestStatusFor({
+        current: "AWAITING_CUSTOMER",
+        tunnelCount: 2,
+        tunnels: [up(1), up(2)],
+        wasEverUp: false,
+      }),
+    ).toBe("ACTIVE");
+    expect(
+      requestStatusFor({ current: "ACTIVE", tunnelCount: 2, tunnels: [downT(1), up(2)], wasEverUp: true }),
+    ).toBe("DEGRADED");
+    expect(
+      requestStatusFor({
+        current: "DEGRADED",
+        tunnelCount: 2,
+        tunnels: [downT(1), downT(2)],
+        wasEverUp: true,
+      }),
+    ).toBe("DOWN");
   });
 
   it("stays AWAITING_CUSTOMER while no tunnel has ever been up", () => {
-    expect(requestStatusFor({ current: "AWAITING_CUSTOMER", tunnelCount: 2, tunnels: [downT(1), downT(2)], wasEverUp: false })).toBe(
-      "AWAITING_CUSTOMER",
-    );
+    expect(
+      requestStatusFor({
+        current: "AWAITING_CUSTOMER",
+        tunnelCount: 2,
+        tunnels: [downT(1), downT(2)],
+        wasEverUp: false,
+      }),
+    ).toBe("AWAITING_CUSTOMER");
   });
 
   it("counts only tunnel 1 for a one-tunnel request", () => {
-    expect(requestStatusFor({ current: "AWAITING_CUSTOMER", tunnelCount: 1, tunnels: [up(1), downT(2)], wasEverUp: false })).toBe("ACTIVE");
-    expect(requestStatusFor({ current: "ACTIVE", tunnelCount: 1, tunnels: [downT(1), up(2)], wasEverUp: true })).toBe("DOWN");
+    expect(
+      requestStatusFor({
+        current: "AWAITING_CUSTOMER",
+        tunnelCount: 1,
+        tunnels: [up(1), downT(2)],
+        wasEverUp: false,
+      }),
+    ).toBe("ACTIVE");
+    expect(
+      requestStatusFor({ current: "ACTIVE", tunnelCount: 1, tunnels: [downT(1), up(2)], wasEverUp: true }),
+    ).toBe("DOWN");
   });
 
   it("leaves requests alone outside the tunnel-driven statuses", () => {
-    expect(requestStatusFor({ current: "DECOMMISSIONING", tunnelCount: 2, tunnels: [up(1), up(2)], wasEverUp: true })).toBeNull();
-    expect(requestStatusFor({ current: "PROVISIONING", tunnelCount: 2, tunnels: [up(1), up(2)], wasEverUp: true })).toBeNull();
+    expect(
+      requestStatusFor({
+        current: "DECOMMISSIONING",
+        tunnelCount: 2,
+        tunnels: [up(1), up(2)],
+        wasEverUp: true,
+      }),
+    ).toBeNull();
+    expect(
+      requestStatusFor({ current: "PROVISIONING", tunnelCount: 2, tunnels: [up(1), up(2)], wasEverUp: true }),
+    ).toBeNull();
   });
 });
 
 describe("isRedundancyMet", () => {
   it("needs two configured tunnels, both up", () => {
-    expect(isRedundancyMet(2, [{ number: 1, status: "UP" }, { number: 2, status: "UP" }])).toBe(true);
-    expect(isRedundancyMet(2, [{ number: 1, status: "UP" }, { number: 2, status: "DOWN" }])).toBe(false);
+    expect(
+      isRedundancyMet(2, [
+        { number: 1, status: "UP" },
+        { number: 2, status: "UP" },
+      ]),
+    ).toBe(true);
+    expect(
+      isRedundancyMet(2, [
+        { number: 1, status: "UP" },
+        { number: 2, status: "DOWN" },
+      ]),
+    ).toBe(false);
     expect(isRedundancyMet(1, [{ number: 1, status: "UP" }])).toBe(false);
   });
 });

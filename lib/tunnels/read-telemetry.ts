@@ -39,7 +39,10 @@ export type TunnelChange = {
  * Matches telemetry to stored tunnels by outside IP (AWS lists tunnels in no promised order) and
  * returns the tunnels whose status, message or accepted route count changed.
  */
-export function readTelemetry(tunnels: readonly StoredTunnel[], telemetry: readonly Telemetry[]): TunnelChange[] {
+export function readTelemetry(
+  tunnels: readonly StoredTunnel[],
+  telemetry: readonly Telemetry[],
+): TunnelChange[] {
   const changes: TunnelChange[] = [];
   for (const tunnel of tunnels) {
     if (!tunnel.outsideIp) continue;
@@ -49,7 +52,12 @@ export function readTelemetry(tunnels: readonly StoredTunnel[], telemetry: reado
     const statusMessage = seen.StatusMessage?.trim() ? seen.StatusMessage.trim() : null;
     const acceptedRouteCount = seen.AcceptedRouteCount ?? null;
     const statusChanged = status !== tunnel.status;
-    if (!statusChanged && statusMessage === tunnel.statusMessage && acceptedRouteCount === tunnel.acceptedRouteCount) continue;
+    if (
+      !statusChanged &&
+      statusMessage === tunnel.statusMessage &&
+      acceptedRouteCount === tunnel.acceptedRouteCount
+    )
+      continue;
     changes.push({
       tunnelId: tunnel.id,
       number: tunnel.number,
@@ -64,7 +72,12 @@ export function readTelemetry(tunnels: readonly StoredTunnel[], telemetry: reado
   return changes;
 }
 
-export const TUNNEL_DRIVEN_STATUSES: readonly VpnStatus[] = ["AWAITING_CUSTOMER", "ACTIVE", "DEGRADED", "DOWN"];
+export const TUNNEL_DRIVEN_STATUSES: readonly VpnStatus[] = [
+  "AWAITING_CUSTOMER",
+  "ACTIVE",
+  "DEGRADED",
+  "DOWN",
+];
 
 /**
  * The request status its tunnels call for (DESIGN §3), or null when none applies. Only the tunnels
@@ -84,7 +97,12 @@ export function requestStatusFor(input: {
 }
 
 /** Redundancy is met when the request has two tunnels and both are UP. */
-export function isRedundancyMet(tunnelCount: number, tunnels: readonly { number: number; status: TunnelState }[]): boolean {
+export function isRedundancyMet(
+  tunnelCount: number,
+  tunnels: readonly { number: number; status: TunnelState }[],
+): boolean {
   if (tunnelCount < 2) return false;
-  return [1, 2].every((number) => tunnels.some((tunnel) => tunnel.number === number && tunnel.status === "UP"));
+  return [1, 2].every((number) =>
+    tunnels.some((tunnel) => tunnel.number === number && tunnel.status === "UP"),
+  );
 }

@@ -33,7 +33,10 @@ export function startTunnelPoller(log: (line: string) => void): { stop(): Promis
       });
       try {
         await client.connect();
-        const { rows } = await client.query<{ locked: boolean }>("select pg_try_advisory_lock(hashtextextended($1, 0)) as locked", [LEADER_KEY]);
+        const { rows } = await client.query<{ locked: boolean }>(
+          "select pg_try_advisory_lock(hashtextextended($1, 0)) as locked",
+          [LEADER_KEY],
+        );
         if (rows[0]?.locked) {
           log("tunnel poller: leading (this worker polls)");
           while (!signal.aborted && !lost) {
@@ -65,7 +68,9 @@ async function runCycle(log: (line: string) => void, batchSize: number, windowMs
   try {
     const polled = await pollTunnelsOnce({ batchSize, log });
     if (polled.changes > 0 || polled.errors > 0) {
-      log(`tunnel poll: ${polled.connections} connection(s) in ${polled.calls} call(s), ${polled.changes} change(s), ${polled.transitions} status change(s)`);
+      log(
+        `tunnel poll: ${polled.connections} connection(s) in ${polled.calls} call(s), ${polled.changes} change(s), ${polled.transitions} status change(s)`,
+      );
     }
   } catch (error) {
     log(`tunnel poll failed: ${error instanceof Error ? error.message : String(error)}`);

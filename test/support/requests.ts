@@ -4,7 +4,11 @@ import { approveVpnRequest } from "@/lib/vpn-request/decide-vpn-request";
 import { makeVpnRequestSchema } from "@/lib/vpn-request/schema";
 import { createOrganization, createUser } from "./factories";
 
-const settings = { allowDocumentationIps: true, supportedRegions: ["us-west-2", "eu-west-1", "ap-southeast-2"], platformAsn: 64512 };
+const settings = {
+  allowDocumentationIps: true,
+  supportedRegions: ["us-west-2", "eu-west-1", "ap-southeast-2"],
+  platformAsn: 64512,
+};
 
 let counter = 0;
 
@@ -27,7 +31,11 @@ export async function createApprovedRequest(overrides: Partial<Record<string, st
     tunnelCount: "2",
     ...overrides,
   });
-  const { id } = await createVpnRequest(input, { id: customer.id, email: customer.email, organizationId: org.id }, settings);
+  const { id } = await createVpnRequest(
+    input,
+    { id: customer.id, email: customer.email, organizationId: org.id },
+    settings,
+  );
   await approveVpnRequest(id, { id: staff.id, email: staff.email });
   return { id, org, customer, staff };
 }

@@ -22,7 +22,9 @@ export function startWorkerProcess(env: Record<string, string> = {}): Promise<Ch
     };
     child.stdout?.on("data", onData);
     child.stderr?.on("data", onData);
-    child.on("exit", (code) => reject(new Error(`worker exited (${code}) before it was ready:\n${output.slice(-2000)}`)));
+    child.on("exit", (code) =>
+      reject(new Error(`worker exited (${code}) before it was ready:\n${output.slice(-2000)}`)),
+    );
   });
 }
 

@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authenticatedAction } from "@/lib/actions/authenticated-action";
-import { createVpnRequest } from "@/lib/vpn-request/create-vpn-request";
 import { decommissionVpn } from "@/lib/provisioning/start-workflow";
+import { createVpnRequest } from "@/lib/vpn-request/create-vpn-request";
 import { cancelVpnRequest } from "@/lib/vpn-request/decide-vpn-request";
 import { getRequestSettings } from "@/lib/vpn-request/request-settings";
 import { makeVpnRequestSchema } from "@/lib/vpn-request/schema";

@@ -2,12 +2,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RequestActionButton } from "@/components/action-form";
 import { RequestHistory, RequestSummary } from "@/components/request-summary";
-import { Notice, PageHeader } from "@/components/ui/card";
-import { requireCustomer } from "@/lib/auth/current-user";
-import { findRequestHistory, findVpnRequest } from "@/lib/vpn-request/find-vpn-requests";
-import { WorkflowProgress } from "@/components/workflow-progress";
 import { TunnelStatePanel } from "@/components/tunnel-state-panel";
+import { Notice, PageHeader } from "@/components/ui/card";
+import { WorkflowProgress } from "@/components/workflow-progress";
+import { requireCustomer } from "@/lib/auth/current-user";
 import { findWorkflowProgress } from "@/lib/provisioning/find-workflow-progress";
+import { findRequestHistory, findVpnRequest } from "@/lib/vpn-request/find-vpn-requests";
 import { cancelVpnRequestAction, decommissionVpnAction } from "../actions";
 
 export const metadata = { title: "VPN request · Site-to-Site VPN" };

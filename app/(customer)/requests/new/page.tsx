@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { PageHeader, Notice } from "@/components/ui/card";
+import { Notice, PageHeader } from "@/components/ui/card";
 import { VpnRequestForm } from "@/components/vpn-request-form";
 import { requireCustomer } from "@/lib/auth/current-user";
 import { findOrganizationEntitlement } from "@/lib/organizations/find-organization-entitlement";

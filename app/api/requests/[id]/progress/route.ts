@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { getCurrentUser, isStaff } from "@/lib/auth/current-user";
 import { findWorkflowProgress } from "@/lib/provisioning/find-workflow-progress";
-import { scopeOf } from "@/lib/vpn-request/scope";
 import { isUuid } from "@/lib/vpn-request/find-vpn-requests";
+import { scopeOf } from "@/lib/vpn-request/scope";
 
 // Polled by the progress view while a workflow runs; authorized exactly like the request pages.
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {

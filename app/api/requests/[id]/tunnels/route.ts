@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { findConnectionState } from "@/lib/tunnels/find-connection-state";
-import { scopeOf } from "@/lib/vpn-request/scope";
 import { isUuid } from "@/lib/vpn-request/find-vpn-requests";
+import { scopeOf } from "@/lib/vpn-request/scope";
 
 // Polled by the tunnel dashboard; authorized exactly like the request pages (customers: their
 // organization's requests only, in the query; staff: all; anything else 404).
