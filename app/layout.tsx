@@ -4,7 +4,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { signOut } from "@/lib/auth/auth";
-import { getCurrentUser, isStaff } from "@/lib/auth/current-user";
+import { getViewer } from "@/lib/auth/current-user";
 
 export const metadata: Metadata = {
   title: "Site-to-Site VPN",
@@ -12,7 +12,7 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const user = await getCurrentUser();
+  const user = await getViewer();
   async function signOutAction() {
     "use server";
     await signOut({ redirectTo: "/sign-in" });
@@ -30,7 +30,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </Link>
             {user ? (
               <nav aria-label="Main" className="flex items-center gap-1 text-sm">
-                {isStaff(user) ? (
+                {user.role !== "CUSTOMER" ? (
                   <>
                     <Link className={buttonClass("ghost")} href="/support">
                       Request queue

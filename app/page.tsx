@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
-import { isStaff, requireUser } from "@/lib/auth/current-user";
+import { requireViewer } from "@/lib/auth/current-user";
 
 export default async function Home() {
-  const user = await requireUser();
-  redirect(isStaff(user) ? "/support" : "/requests");
+  const viewer = await requireViewer();
+  redirect(viewer.role === "CUSTOMER" ? "/requests" : "/support");
 }

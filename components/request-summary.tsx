@@ -3,7 +3,7 @@ import { Card, Notice } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import { resolveLocation } from "@/lib/regions/recommend-region";
 import type { VpnRequestDetail } from "@/lib/vpn-request/find-vpn-requests";
-import { STATUS_LABELS } from "@/lib/vpn-request/state-machine";
+import { STATUS_LABELS } from "@/lib/vpn-request/lifecycle";
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (

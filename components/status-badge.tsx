@@ -1,4 +1,4 @@
-import { STATUS_LABELS, type VpnStatus } from "@/lib/vpn-request/state-machine";
+import { STATUS_LABELS, type VpnStatus } from "@/lib/vpn-request/lifecycle";
 
 const toneClass = {
   neutral: "bg-slate-100 text-slate-800 ring-slate-300",

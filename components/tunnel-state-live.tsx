@@ -1,10 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
 import { StatusBadge } from "@/components/status-badge";
 import { Card } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
+import { useLiveStatus } from "@/components/use-live-status";
 import { ROUTE_LIMIT, ROUTE_WARNING } from "@/lib/tunnels/explain-tunnel-status";
 import type { ConnectionState, TunnelView } from "@/lib/tunnels/find-connection-state";
 
@@ -21,36 +20,13 @@ const TUNNEL_STYLE = {
 } as const;
 
 /** Live tunnel dashboard: polls the JSON route and refreshes the page when the request's status moves. */
-export function TunnelStateLive({ initial }: { initial: ConnectionState }) {
-  const [state, setState] = useState(initial);
-  const [stale, setStale] = useState(false);
-  const router = useRouter();
-  const lastStatus = useRef(initial.status);
-
-  useEffect(() => {
-    let cancelled = false;
-    const tick = async () => {
-      try {
-        const response = await fetch(`/api/requests/${initial.requestId}/tunnels`, { cache: "no-store" });
-        if (!response.ok) throw new Error(String(response.status));
-        const next = (await response.json()) as ConnectionState;
-        if (cancelled) return;
-        setState(next);
-        setStale(false);
-        if (next.status !== lastStatus.current) {
-          lastStatus.current = next.status;
-          router.refresh(); // the status badge, history and actions above follow
-        }
-      } catch {
-        if (!cancelled) setStale(true);
-      }
-    };
-    const timer = setInterval(tick, POLL_MS);
-    return () => {
-      cancelled = true;
-      clearInterval(timer);
-    };
-  }, [initial.requestId, router]);
+export function TunnelStateLive({ initial, pageStatus }: { initial: ConnectionState; pageStatus: string }) {
+  const { data: state, stale } = useLiveStatus({
+    url: `/api/requests/${initial.requestId}/tunnels`,
+    initial,
+    pageStatus,
+    intervalMs: POLL_MS,
+  });
 
   return (
     <section aria-label="Tunnels">

@@ -1,12 +1,11 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { Card } from "@/components/ui/card";
+import { useLiveStatus } from "@/components/use-live-status";
 import type { WorkflowProgress as Progress, StepView } from "@/lib/provisioning/find-workflow-progress";
+import { isIn, SETTLING_STATUSES, type VpnStatus } from "@/lib/vpn-request/lifecycle";
 
-// Pending requests are watched too, so an approval shows up (and its provisioning) without a reload.
-const RUNNING_STATUSES = new Set(["PENDING_APPROVAL", "APPROVED", "PROVISIONING", "DECOMMISSIONING"]);
 const POLL_MS = 2000;
 
 const STATE_STYLE: Record<StepView["state"], { label: string; icon: string; className: string }> = {
@@ -23,8 +22,9 @@ function formatElapsed(ms: number): string {
   return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 }
 
-/** Live view of a provisioning or decommissioning workflow; polls while it runs. */
 /**
+ * Live view of a provisioning or decommissioning workflow; polls while it runs (pending requests
+ * too, so an approval shows up, and its provisioning, without a reload).
  * `pageStatus` is the status the surrounding page was rendered with; while it differs from what
  * the progress route reports, the page is refreshed (its status badge, history and actions follow).
  */
@@ -37,48 +37,23 @@ export function WorkflowProgress({
   initial: Progress;
   pageStatus: Progress["status"];
 }) {
-  const [progress, setProgress] = useState(initial);
   const [now, setNow] = useState(() => Date.now());
-  const [stale, setStale] = useState(false);
-  const router = useRouter();
-  const renderedStatus = useRef(pageStatus);
-  renderedStatus.current = pageStatus;
   // Keep polling until both the workflow and the page have settled.
-  const running = RUNNING_STATUSES.has(progress.status) || RUNNING_STATUSES.has(pageStatus);
-
-  // A server render (after an action or a refresh) brings newer data than the last poll.
-  useEffect(() => {
-    setProgress(initial);
-  }, [initial]);
+  const settling = (status: VpnStatus) => isIn(status, SETTLING_STATUSES);
+  const { data: progress, stale } = useLiveStatus({
+    url: `/api/requests/${requestId}/progress`,
+    initial,
+    pageStatus,
+    intervalMs: POLL_MS,
+    keepPolling: (latest) => settling(latest.status) || settling(pageStatus),
+  });
+  const running = settling(progress.status) || settling(pageStatus);
 
   useEffect(() => {
     if (!running) return;
-    let cancelled = false;
-    const tick = async () => {
-      try {
-        const response = await fetch(`/api/requests/${requestId}/progress`, { cache: "no-store" });
-        if (!response.ok) throw new Error(String(response.status));
-        const next = (await response.json()) as Progress;
-        if (cancelled) return;
-        setProgress(next);
-        setStale(false);
-        // Compared with what the page shows (not the last poll): a page rendered mid-transition
-        // is refreshed again on the next poll until it has caught up.
-        if (next.status !== renderedStatus.current) {
-          router.refresh(); // the rest of the page (status badge, history, actions) follows
-        }
-      } catch {
-        if (!cancelled) setStale(true);
-      }
-    };
-    const poll = setInterval(tick, POLL_MS);
     const clock = setInterval(() => setNow(Date.now()), 1000);
-    return () => {
-      cancelled = true;
-      clearInterval(poll);
-      clearInterval(clock);
-    };
-  }, [running, requestId, router]);
+    return () => clearInterval(clock);
+  }, [running]);
 
   if (!progress.workflow || progress.steps.length === 0) return null;
   const title = progress.workflow === "PROVISION" ? "Provisioning" : "Decommissioning";

@@ -1,6 +1,7 @@
 // The one place that reads process.env. Validated once, at first use (instrumentation.ts calls it
 // at server start), failing with the names of the bad variables and what they should hold.
 import { z } from "zod";
+import { DEFAULT_PLATFORM_ASN } from "@/lib/vpn/tunnel-policy";
 
 const boolean = z
   .enum(["true", "false", "1", "0", ""])
@@ -31,7 +32,7 @@ const schema = z.object({
   /** Lab/demo deployments accept customer gateway IPs from the documentation ranges (RFC 5737). */
   ALLOW_DOCUMENTATION_IPS: boolean,
   /** Amazon-side ASN of the platform's virtual private gateways. */
-  PLATFORM_ASN: z.coerce.number().int().min(1).max(4294967294).default(64512),
+  PLATFORM_ASN: z.coerce.number().int().min(1).max(4294967294).default(DEFAULT_PLATFORM_ASN),
   /** Set by the test harnesses: refuse any EC2 endpoint that is not on this machine (never real AWS). */
   REQUIRE_LOCAL_AWS_ENDPOINT: boolean,
   /** EC2 endpoint override (the local emulator); unset means real AWS with the standard credential chain. */

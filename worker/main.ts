@@ -9,6 +9,7 @@ import { getEnv } from "@/lib/env";
 import { runWorkflow } from "@/lib/provisioning/run-workflow";
 import { getBoss, stopBoss, WORKFLOW_QUEUE, type WorkflowJob, workflowJobSchema } from "@/lib/queue/boss";
 import { startTunnelPoller } from "@/lib/tunnels/run-tunnel-poller";
+import { WORKFLOW_DUE_STATUSES } from "@/lib/vpn-request/lifecycle";
 
 const log = (line: string) => console.log(`[worker ${process.pid}] ${line}`);
 const inFlight = new Set<string>();
@@ -28,7 +29,7 @@ async function run(requestId: string) {
 async function sweep() {
   if (stopping) return;
   const pending = await db.vpnRequest.findMany({
-    where: { status: { in: ["APPROVED", "PROVISIONING", "DECOMMISSIONING"] } },
+    where: { status: { in: [...WORKFLOW_DUE_STATUSES] } },
     select: { id: true },
     orderBy: { statusChangedAt: "asc" },
     take: 50,

@@ -12,11 +12,10 @@ import { makeNotificationSettingsSchema } from "@/lib/organizations/notification
 
 export const updateNotificationSettingsAction = authenticatedAction({
   name: "updateNotificationSettings",
-  roles: ["CUSTOMER"],
+  audience: "customer",
   schema: () => makeNotificationSettingsSchema(getNotificationSettingsRules()),
-  async handler(input, { user }) {
-    if (!user.organizationId) return { ok: false, message: "Your account has no organization." };
-    await updateNotificationSettings(user.organizationId, input, { id: user.id, email: user.email });
+  async handler(input, { viewer }) {
+    await updateNotificationSettings(viewer, input);
     revalidatePath("/settings");
     return { ok: true, message: "Saved. Alerts go to these destinations from now on." };
   },
@@ -24,11 +23,10 @@ export const updateNotificationSettingsAction = authenticatedAction({
 
 export const sendTestAlertAction = authenticatedAction({
   name: "sendTestAlert",
-  roles: ["CUSTOMER"],
+  audience: "customer",
   schema: z.object({}),
-  async handler(_input, { user }) {
-    if (!user.organizationId) return { ok: false, message: "Your account has no organization." };
-    const { channels } = await sendTestAlert(user.organizationId);
+  async handler(_input, { viewer }) {
+    const { channels } = await sendTestAlert(viewer.scope);
     revalidatePath("/settings");
     return {
       ok: true,

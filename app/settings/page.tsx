@@ -2,7 +2,7 @@ import { TunnelAlertDeliveries } from "@/components/tunnel-alert-deliveries";
 import { TestAlertButton, TunnelAlertSettingsForm } from "@/components/tunnel-alert-settings-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { findAlertDeliveries } from "@/lib/alerts/find-alert-deliveries";
-import { requireCustomer } from "@/lib/auth/current-user";
+import { requireViewer } from "@/lib/auth/current-user";
 import {
   findNotificationSettings,
   getNotificationSettingsRules,
@@ -12,10 +12,10 @@ import { sendTestAlertAction, updateNotificationSettingsAction } from "./actions
 export const metadata = { title: "Alert settings · Site-to-Site VPN" };
 
 export default async function SettingsPage() {
-  const user = await requireCustomer();
+  const user = await requireViewer("customer");
   const [settings, deliveries] = await Promise.all([
-    findNotificationSettings(user.organizationId),
-    findAlertDeliveries({ organizationId: user.organizationId }),
+    findNotificationSettings(user.scope),
+    findAlertDeliveries(user.scope),
   ]);
   return (
     <div className="max-w-3xl space-y-6">

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { getViewer } from "@/lib/auth/current-user";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in · Site-to-Site VPN" };
 
 export default async function SignInPage() {
-  if (await getCurrentUser()) redirect("/");
+  if (await getViewer()) redirect("/");
   return (
     <div className="mx-auto mt-16 max-w-sm">
       <h1 className="text-2xl font-bold tracking-tight">Sign in</h1>

@@ -3,9 +3,9 @@ import { StatusBadge } from "@/components/status-badge";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { FilterForm } from "@/components/ui/filter-form";
 import { formatDateTime } from "@/components/ui/format";
-import { requireStaff } from "@/lib/auth/current-user";
+import { requireViewer } from "@/lib/auth/current-user";
 import { findOrganizations, findRequestQueue } from "@/lib/vpn-request/find-vpn-requests";
-import { isVpnStatus, STATUS_LABELS, VPN_STATUSES } from "@/lib/vpn-request/state-machine";
+import { isVpnStatus, STATUS_LABELS, VPN_STATUSES } from "@/lib/vpn-request/lifecycle";
 
 export const metadata = { title: "Request queue · Site-to-Site VPN" };
 
@@ -14,7 +14,7 @@ export default async function SupportQueuePage({
 }: {
   searchParams: Promise<{ status?: string; organization?: string }>;
 }) {
-  await requireStaff();
+  await requireViewer("staff");
   const params = await searchParams;
   const status = params.status && isVpnStatus(params.status) ? params.status : undefined;
   const organizations = await findOrganizations();

@@ -4,48 +4,54 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { ActionState } from "@/lib/actions/action-state";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { type CurrentUser, getCurrentUser } from "@/lib/auth/current-user";
+import { getViewer } from "@/lib/auth/current-user";
+import { type Audience, actorOf, isInAudience, type ViewerFor } from "@/lib/auth/viewer";
 import { UserFacingError } from "@/lib/errors";
-import type { Role } from "@/lib/generated/prisma/enums";
 
-export type ActionContext = { user: CurrentUser; correlationId: string };
+export type ActionContext<A extends Audience = "any"> = { viewer: ViewerFor<A>; correlationId: string };
 
 export type ActionOutcome = ActionState & {
   /** Navigate after a successful write (done outside the try, as Next.js requires). */
   redirectTo?: string;
 };
 
-type SchemaFor<S extends z.ZodType> = S | ((user: CurrentUser) => S);
+type SchemaFor<S extends z.ZodType, A extends Audience> = S | ((viewer: ViewerFor<A>) => S);
 
 /**
- * The one wrapper every mutating server action goes through: authenticates the caller, checks the
- * role, parses the form with the shared zod schema, runs the domain call, and audits refusals
- * (the domain audits what it changes, in the same transaction as the change).
+ * The one wrapper every mutating server action goes through: builds the viewer (session, role,
+ * organization scope), refuses the wrong audience (audited), parses the form with the shared zod
+ * schema, runs the domain call with `ctx.viewer`, and turns errors into what the user should do.
+ * The domain audits what it changes, in the same transaction as the change, and asserts the
+ * lifecycle capability itself: the page hiding a button is never the check.
  */
-export function authenticatedAction<S extends z.ZodType>(options: {
+export function authenticatedAction<S extends z.ZodType, A extends Audience>(options: {
   name: string;
-  roles: readonly Role[];
-  schema: SchemaFor<S>;
-  handler: (input: z.output<S>, ctx: ActionContext) => Promise<ActionOutcome>;
+  /** Who may call it at all: customers, staff, or any signed-in viewer. */
+  audience: A;
+  schema: SchemaFor<S, A>;
+  /** Which form fields to read (default: every string field). */
+  read?: (formData: FormData) => Record<string, string>;
+  handler: (input: z.output<S>, ctx: ActionContext<A>) => Promise<ActionOutcome>;
 }) {
   return async function action(_previous: ActionState, formData: FormData): Promise<ActionState> {
-    const values = formValues(formData);
-    const user = await getCurrentUser();
-    if (!user) return { ok: false, message: "Your session has ended. Sign in again, then resubmit.", values };
+    const values = (options.read ?? formValues)(formData);
+    const viewer = await getViewer();
+    if (!viewer)
+      return { ok: false, message: "Your session has ended. Sign in again, then resubmit.", values };
 
-    if (!options.roles.includes(user.role)) {
+    if (!isInAudience(viewer, options.audience)) {
       await recordAuditEvent({
-        actor: { id: user.id, email: user.email },
+        actor: actorOf(viewer),
         action: "access.denied",
         targetType: "Session",
-        targetId: user.id,
-        organizationId: user.organizationId,
-        details: { action: options.name, role: user.role },
+        targetId: viewer.id,
+        organizationId: viewer.organizationId,
+        details: { action: options.name, role: viewer.role },
       });
       return { ok: false, message: "Your role does not allow this action.", values };
     }
 
-    const schema = typeof options.schema === "function" ? options.schema(user) : options.schema;
+    const schema = typeof options.schema === "function" ? options.schema(viewer) : options.schema;
     const parsed = schema.safeParse(values);
     if (!parsed.success) {
       const { fieldErrors, formErrors } = z.flattenError(parsed.error);
@@ -60,7 +66,7 @@ export function authenticatedAction<S extends z.ZodType>(options: {
     const correlationId = randomUUID();
     let outcome: ActionOutcome;
     try {
-      outcome = await options.handler(parsed.data, { user, correlationId });
+      outcome = await options.handler(parsed.data, { viewer, correlationId });
     } catch (error) {
       if (error instanceof UserFacingError) {
         return {

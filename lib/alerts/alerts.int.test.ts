@@ -10,6 +10,7 @@ import { stopBoss } from "@/lib/queue/boss";
 import { pollTunnelsOnce } from "@/lib/tunnels/poll-tunnels";
 import { type MailCatcher, startMailCatcher } from "@/mail-catcher/server";
 import { startEmulatorForApp, type TestEmulator } from "@/test/support/emulator";
+import { customerViewer } from "@/test/support/factories";
 import { createApprovedRequest } from "@/test/support/requests";
 import type { TestDatabase } from "@/test/support/test-database";
 import { setTestEnv, startIsolatedDatabase } from "@/test/support/test-env";
@@ -68,13 +69,13 @@ async function deliverAll(since: Date) {
 
 describe("tunnel alerts", () => {
   it("emails and signs a webhook on redundancy lost, holding a flapping tunnel to one alert per window", async () => {
-    const { id, org, customer } = await createApprovedRequest();
+    const { id, customer } = await createApprovedRequest();
     expect(await runWorkflow(id)).toBe("completed");
-    await updateNotificationSettings(
-      org.id,
-      { notificationEmails: ["noc@example.test"], webhookUrl: receiverUrl, webhookSecret: SECRET },
-      { id: customer.id, email: customer.email },
-    );
+    await updateNotificationSettings(customerViewer(customer), {
+      notificationEmails: ["noc@example.test"],
+      webhookUrl: receiverUrl,
+      webhookSecret: SECRET,
+    });
     const { vpnConnectionId } = await db.vpnRequest.findUniqueOrThrow({ where: { id } });
     const telemetry = (updates: object[]) =>
       emulator.admin("telemetry", { updates: updates.map((u) => ({ vpnConnectionId, ...u })) });
@@ -136,13 +137,13 @@ describe("tunnel alerts", () => {
   });
 
   it("records a failing webhook's attempts and error, and marks it FAILED after the last retry", async () => {
-    const { id, org, customer } = await createApprovedRequest();
+    const { id, customer } = await createApprovedRequest();
     await runWorkflow(id);
-    await updateNotificationSettings(
-      org.id,
-      { notificationEmails: [], webhookUrl: receiverUrl, webhookSecret: SECRET },
-      { id: customer.id, email: customer.email },
-    );
+    await updateNotificationSettings(customerViewer(customer), {
+      notificationEmails: [],
+      webhookUrl: receiverUrl,
+      webhookSecret: SECRET,
+    });
     const { vpnConnectionId } = await db.vpnRequest.findUniqueOrThrow({ where: { id } });
     await emulator.admin("telemetry", { vpnConnectionId, status: "UP" });
     await pollTunnelsOnce({ batchSize: 100 });

@@ -6,6 +6,7 @@ import { type AlertTunnelStatus, planTunnelAlert, redundancyChange } from "@/lib
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isRedundancyMet } from "@/lib/tunnels/read-telemetry";
+import { isProvisioned } from "@/lib/vpn-request/lifecycle";
 
 /**
  * Turns tunnel changes no alert has covered yet into alerts, at most one per tunnel per window
@@ -64,9 +65,7 @@ export async function dispatchDueAlerts(options: {
       continue;
     }
     // A tunnel of a request beyond use (decommissioned…) or a tunnel it does not use alerts no one.
-    const relevant =
-      tunnel.number <= request.tunnelCount &&
-      ["AWAITING_CUSTOMER", "ACTIVE", "DEGRADED", "DOWN"].includes(request.status);
+    const relevant = tunnel.number <= request.tunnelCount && isProvisioned(request.status);
     if (plan.action === "consume" || !relevant) {
       await db.tunnelEvent.updateMany({ where: { id: { in: eventIds } }, data: { alertedAt: now } });
       continue;

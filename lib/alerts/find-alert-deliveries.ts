@@ -1,5 +1,7 @@
 import "server-only";
+import type { Scope } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
+import { scopedOrganizationWhere } from "@/lib/vpn-request/scope";
 
 export type AlertDeliveryView = {
   id: string;
@@ -18,12 +20,9 @@ export type AlertDeliveryView = {
 };
 
 /** The delivery log: one organization's (customers) or every organization's (staff), newest first. */
-export async function findAlertDeliveries(
-  scope: { organizationId: string } | { all: true },
-  take = 25,
-): Promise<AlertDeliveryView[]> {
+export async function findAlertDeliveries(scope: Scope, take = 25): Promise<AlertDeliveryView[]> {
   const rows = await db.alertDelivery.findMany({
-    where: "organizationId" in scope ? { organizationId: scope.organizationId } : {},
+    where: scopedOrganizationWhere(scope),
     orderBy: { createdAt: "desc" },
     take,
     include: { organization: { select: { name: true } } },

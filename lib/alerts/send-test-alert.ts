@@ -1,12 +1,13 @@
 import "server-only";
 import { enqueueAlertDeliveries } from "@/lib/alerts/alert-queue";
 import type { StoredAlert } from "@/lib/alerts/deliver-alert";
+import type { OrganizationScope } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** Queues a "test" alert to every configured destination, so a customer can check their receiver. */
-export async function sendTestAlert(organizationId: string): Promise<{ channels: number }> {
+export async function sendTestAlert({ organizationId }: OrganizationScope): Promise<{ channels: number }> {
   const org = await db.organization.findUniqueOrThrow({
     where: { id: organizationId },
     select: { name: true, notificationEmails: true, webhookUrl: true },

@@ -45,7 +45,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       if (user?.id) token.sub = user.id;
       return token;
     },
-    // The default session exposes no user id; getCurrentUser() re-reads the user by it.
+    // The default session exposes no user id; getViewer() re-reads the user by it.
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       return session;

@@ -2,50 +2,34 @@ import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/lib/auth/auth";
+import { type Audience, isInAudience, type Viewer, type ViewerFor, viewerOf } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
-import type { Role } from "@/lib/generated/prisma/enums";
 
-export type CurrentUser = {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  organizationId: string | null;
-};
-
-export const STAFF_ROLES: readonly Role[] = ["SUPPORT", "ADMIN"];
-
-export function isStaff(user: Pick<CurrentUser, "role">): boolean {
-  return STAFF_ROLES.includes(user.role);
-}
-
-/** The signed-in user, re-read from the database per request so role changes apply at once. */
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+/**
+ * The signed-in viewer, re-read from the database once per request (React `cache`, shared by the
+ * layout, the page and its components) so a role change or a removed user takes effect at once.
+ */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  return db.user.findUnique({
+  const user = await db.user.findUnique({
     where: { id },
     select: { id: true, email: true, name: true, role: true, organizationId: true },
   });
+  return user ? viewerOf(user) : null;
 });
 
-export async function requireUser(): Promise<CurrentUser> {
-  const user = await getCurrentUser();
-  if (!user) redirect("/sign-in");
-  return user;
-}
-
-/** A customer with their organization; staff are sent to their own pages. */
-export async function requireCustomer(): Promise<CurrentUser & { organizationId: string }> {
-  const user = await requireUser();
-  if (user.role !== "CUSTOMER" || !user.organizationId) redirect("/support");
-  return { ...user, organizationId: user.organizationId };
-}
-
-/** Staff only: everyone else gets the 403 page. */
-export async function requireStaff(): Promise<CurrentUser> {
-  const user = await requireUser();
-  if (!isStaff(user)) forbidden();
-  return user;
+/**
+ * Pages' guard: signed out → the sign-in page. With an audience, the wrong kind of viewer is
+ * turned away: staff on a customer page go to their own pages, customers on a staff page get 403.
+ */
+export async function requireViewer(): Promise<Viewer>;
+export async function requireViewer<A extends Audience>(audience: A): Promise<ViewerFor<A>>;
+export async function requireViewer(audience: Audience = "any"): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) redirect("/sign-in");
+  if (isInAudience(viewer, audience)) return viewer;
+  if (audience === "customer") redirect("/support");
+  forbidden();
 }

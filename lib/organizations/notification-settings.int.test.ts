@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
 import { stopBoss } from "@/lib/queue/boss";
 import { type MailCatcher, startMailCatcher } from "@/mail-catcher/server";
-import { createOrganization, createUser } from "@/test/support/factories";
+import { createOrganization, createUser, customerViewer } from "@/test/support/factories";
 import { setTestEnv } from "@/test/support/test-env";
 import { findNotificationSettings, updateNotificationSettings } from "./notification-settings";
 
@@ -25,22 +25,21 @@ describe("notification settings", () => {
   it("seals the secret, hides it by default, keeps it when left blank and drops it with the URL", async () => {
     const org = await createOrganization();
     const user = await createUser("CUSTOMER", org.id);
-    const actor = { id: user.id, email: user.email };
     const url = "https://hooks.example.com/vpn";
 
     await expect(
-      updateNotificationSettings(
-        org.id,
-        { notificationEmails: [], webhookUrl: url, webhookSecret: null },
-        actor,
-      ),
+      updateNotificationSettings(customerViewer(user), {
+        notificationEmails: [],
+        webhookUrl: url,
+        webhookSecret: null,
+      }),
     ).rejects.toThrow(UserFacingError);
 
-    await updateNotificationSettings(
-      org.id,
-      { notificationEmails: ["ops@example.test"], webhookUrl: url, webhookSecret: "s3cret-value-0123456789" },
-      actor,
-    );
+    await updateNotificationSettings(customerViewer(user), {
+      notificationEmails: ["ops@example.test"],
+      webhookUrl: url,
+      webhookSecret: "s3cret-value-0123456789",
+    });
     const plain = await db.organization.findUniqueOrThrow({ where: { id: org.id } });
     expect(plain).not.toHaveProperty("webhookSecretEncrypted");
     const sealed = await db.organization.findUniqueOrThrow({
@@ -49,25 +48,27 @@ describe("notification settings", () => {
     });
     expect(sealed.webhookSecretEncrypted).toBeTruthy();
     expect(sealed.webhookSecretEncrypted).not.toContain("s3cret-value");
-    expect(await findNotificationSettings(org.id)).toEqual({
+    expect(await findNotificationSettings({ kind: "organization", organizationId: org.id })).toEqual({
       notificationEmails: ["ops@example.test"],
       webhookUrl: url,
       webhookSecretHint: "…6789",
     });
 
-    await updateNotificationSettings(
-      org.id,
-      { notificationEmails: ["ops@example.test"], webhookUrl: url, webhookSecret: null },
-      actor,
-    );
-    expect((await findNotificationSettings(org.id)).webhookSecretHint).toBe("…6789");
+    await updateNotificationSettings(customerViewer(user), {
+      notificationEmails: ["ops@example.test"],
+      webhookUrl: url,
+      webhookSecret: null,
+    });
+    expect(
+      (await findNotificationSettings({ kind: "organization", organizationId: org.id })).webhookSecretHint,
+    ).toBe("…6789");
 
-    await updateNotificationSettings(
-      org.id,
-      { notificationEmails: [], webhookUrl: null, webhookSecret: null },
-      actor,
-    );
-    expect(await findNotificationSettings(org.id)).toEqual({
+    await updateNotificationSettings(customerViewer(user), {
+      notificationEmails: [],
+      webhookUrl: null,
+      webhookSecret: null,
+    });
+    expect(await findNotificationSettings({ kind: "organization", organizationId: org.id })).toEqual({
       notificationEmails: [],
       webhookUrl: null,
       webhookSecretHint: null,
@@ -82,13 +83,15 @@ describe("notification settings", () => {
   it("sends a test alert to the saved addresses, and says what to do when there are none", async () => {
     const org = await createOrganization();
     const user = await createUser("CUSTOMER", org.id);
-    await expect(sendTestAlert(org.id)).rejects.toThrow(/Add an email address or a webhook URL/);
-    await updateNotificationSettings(
-      org.id,
-      { notificationEmails: ["test-alert@example.test"], webhookUrl: null, webhookSecret: null },
-      { id: user.id, email: user.email },
+    await expect(sendTestAlert({ kind: "organization", organizationId: org.id })).rejects.toThrow(
+      /Add an email address or a webhook URL/,
     );
-    expect(await sendTestAlert(org.id)).toEqual({ channels: 1 });
+    await updateNotificationSettings(customerViewer(user), {
+      notificationEmails: ["test-alert@example.test"],
+      webhookUrl: null,
+      webhookSecret: null,
+    });
+    expect(await sendTestAlert({ kind: "organization", organizationId: org.id })).toEqual({ channels: 1 });
     const [delivery] = await db.alertDelivery.findMany({ where: { organizationId: org.id } });
     expect(await deliverAlert(delivery?.id ?? "")).toBe("delivered");
     expect(catcher.messages.at(-1)).toMatchObject({

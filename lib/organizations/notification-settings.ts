@@ -1,5 +1,6 @@
 import "server-only";
-import { type Actor, recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { actorOf, type CustomerViewer, type OrganizationScope } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { UserFacingError } from "@/lib/errors";
@@ -20,7 +21,9 @@ export type NotificationSettingsView = {
   webhookSecretHint: string | null;
 };
 
-export async function findNotificationSettings(organizationId: string): Promise<NotificationSettingsView> {
+export async function findNotificationSettings({
+  organizationId,
+}: OrganizationScope): Promise<NotificationSettingsView> {
   const org = await db.organization.findUniqueOrThrow({
     where: { id: organizationId },
     select: { notificationEmails: true, webhookUrl: true, webhookSecretEncrypted: true },
@@ -41,10 +44,10 @@ export async function findNotificationSettings(organizationId: string): Promise<
  * needs a secret (receivers check the signature with it); removing the URL removes the secret.
  */
 export async function updateNotificationSettings(
-  organizationId: string,
+  viewer: CustomerViewer,
   input: NotificationSettingsInput,
-  actor: Actor,
 ): Promise<void> {
+  const { organizationId } = viewer;
   await db.$transaction(async (tx) => {
     const current = await tx.organization.findUniqueOrThrow({
       where: { id: organizationId },
@@ -71,7 +74,7 @@ export async function updateNotificationSettings(
     });
     await recordAuditEvent(
       {
-        actor,
+        actor: actorOf(viewer),
         action: "organization.notifications-updated",
         targetType: "Organization",
         targetId: organizationId,

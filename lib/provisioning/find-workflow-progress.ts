@@ -1,9 +1,10 @@
 import "server-only";
+import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import type { WorkflowKind } from "@/lib/generated/prisma/enums";
 import { WORKFLOW_STEPS } from "@/lib/provisioning/run-workflow";
-import { type RequestScope, scopedRequestWhere } from "@/lib/vpn-request/scope";
-import type { VpnStatus } from "@/lib/vpn-request/state-machine";
+import { capabilitiesFor, type VpnStatus, workflowShown } from "@/lib/vpn-request/lifecycle";
+import { scopedRequestWhere } from "@/lib/vpn-request/scope";
 
 export type StepView = {
   name: string;
@@ -26,30 +27,22 @@ export type WorkflowProgress = {
   finishedAt: string | null;
 };
 
-const ACTIVE_WORKFLOW: Partial<Record<VpnStatus, WorkflowKind>> = {
-  APPROVED: "PROVISION",
-  PROVISIONING: "PROVISION",
-  AWAITING_CUSTOMER: "PROVISION",
-  DECOMMISSIONING: "DECOMMISSION",
-  DECOMMISSIONED: "DECOMMISSION",
-};
-
 /** The steps of the request's current (or last) workflow, as the progress view shows them. */
 export async function findWorkflowProgress(
   requestId: string,
-  scope: RequestScope,
-  options: { withDetails: boolean },
+  viewer: Viewer,
 ): Promise<WorkflowProgress | null> {
   const request = await db.vpnRequest.findFirst({
-    where: scopedRequestWhere(requestId, scope),
+    where: scopedRequestWhere(requestId, viewer.scope),
     select: { status: true, statusChangedAt: true, steps: true },
   });
   if (!request) return null;
   const failed = request.steps.find((step) => step.status === "FAILED");
-  const workflow =
-    ACTIVE_WORKFLOW[request.status] ??
-    failed?.workflow ??
-    (request.steps.some((step) => step.workflow === "PROVISION") ? "PROVISION" : null);
+  const workflow = workflowShown(request.status, {
+    failedWorkflow: failed?.workflow ?? null,
+    provisionRan: request.steps.some((step) => step.workflow === "PROVISION"),
+  });
+  const withDetails = capabilitiesFor(request.status, viewer).seeWorkflowDetails;
   if (!workflow) {
     return {
       status: request.status,
@@ -87,7 +80,7 @@ export async function findWorkflowProgress(
       startedAt: row?.startedAt?.toISOString() ?? null,
       finishedAt: row?.finishedAt?.toISOString() ?? null,
       note: waitingNote ?? row?.lastError ?? null,
-      details: options.withDetails && row?.status === "DONE" ? output : null,
+      details: withDetails && row?.status === "DONE" ? output : null,
     };
   });
   const started = steps

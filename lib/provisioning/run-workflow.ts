@@ -1,7 +1,6 @@
 // The workflow engine: runs a request's provisioning or decommissioning steps in order, records
 // each step's state and output, resumes after DONE steps, retries transient AWS errors, and turns
 // a permanent error into FAILED with the step and a message support can act on.
-import { SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
 import { describeAwsError, isTransientAwsError } from "@/lib/aws/aws-errors";
 import { ec2For } from "@/lib/aws/ec2-client";
 import { withRetries } from "@/lib/aws/with-retries";
@@ -18,6 +17,7 @@ import type {
   WorkflowRequest,
   WorkflowStep,
 } from "@/lib/provisioning/workflow-types";
+import { workflowToRun } from "@/lib/vpn-request/lifecycle";
 import { transitionVpnRequest } from "@/lib/vpn-request/transition-vpn-request";
 
 export const WORKFLOW_STEPS: Record<WorkflowKind, readonly WorkflowStep[]> = {
@@ -29,13 +29,6 @@ export type WorkflowOutcome = "completed" | "failed" | "busy" | "nothing-to-do";
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Which workflow a request in this status needs, if any. */
-export function workflowFor(status: string): WorkflowKind | null {
-  if (status === "APPROVED" || status === "PROVISIONING") return "PROVISION";
-  if (status === "DECOMMISSIONING") return "DECOMMISSION";
-  return null;
-}
-
 export async function runWorkflow(
   requestId: string,
   log: (line: string) => void = () => {},
@@ -46,15 +39,13 @@ export async function runWorkflow(
 
 async function runLocked(requestId: string, log: (line: string) => void): Promise<WorkflowOutcome> {
   const found = await db.vpnRequest.findUnique({ where: { id: requestId } });
-  const kind = found ? workflowFor(found.status) : null;
+  const kind = found ? workflowToRun(found.status) : null;
   if (!found || !kind) return "nothing-to-do";
   if (found.status === "APPROVED") {
     await transitionVpnRequest({
       requestId,
-      scope: { kind: "staff" },
-      from: ["APPROVED"],
+      by: { system: true, from: ["APPROVED"] },
       to: "PROVISIONING",
-      actor: SYSTEM_ACTOR,
       action: "vpn-request.provisioning-started",
     });
   }
@@ -144,9 +135,8 @@ async function runLocked(requestId: string, log: (line: string) => void): Promis
       });
       await transitionVpnRequest({
         requestId,
-        scope: { kind: "staff" },
+        by: { system: true },
         to: "FAILED",
-        actor: SYSTEM_ACTOR,
         action:
           kind === "PROVISION" ? "vpn-request.provisioning-failed" : "vpn-request.decommissioning-failed",
         data: { failedStep: step.name, failureMessage: message, failedAt: new Date() },
@@ -159,9 +149,8 @@ async function runLocked(requestId: string, log: (line: string) => void): Promis
 
   await transitionVpnRequest({
     requestId,
-    scope: { kind: "staff" },
+    by: { system: true },
     to: kind === "PROVISION" ? "AWAITING_CUSTOMER" : "DECOMMISSIONED",
-    actor: SYSTEM_ACTOR,
     action: kind === "PROVISION" ? "vpn-request.provisioned" : "vpn-request.decommissioned",
     data: kind === "DECOMMISSION" ? { decommissionedAt: new Date() } : {},
   });

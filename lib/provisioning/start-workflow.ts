@@ -1,9 +1,8 @@
 import "server-only";
-import type { Actor } from "@/lib/audit/record-audit-event";
+import type { StaffViewer, Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
-import { ConflictError, NotFoundError } from "@/lib/errors";
 import { enqueueWorkflow } from "@/lib/queue/boss";
-import { type RequestScope, scopedRequestWhere } from "@/lib/vpn-request/scope";
+import { retryTarget } from "@/lib/vpn-request/lifecycle";
 import { transitionVpnRequest } from "@/lib/vpn-request/transition-vpn-request";
 
 /**
@@ -24,18 +23,15 @@ export async function requestWorkflowRun(requestId: string): Promise<void> {
 }
 
 /** Support retries a FAILED request from the step that failed (provisioning or teardown). */
-export async function retryFailedWorkflow(requestId: string, actor: Actor & { id: string }) {
+export async function retryFailedWorkflow(requestId: string, viewer: StaffViewer) {
   const failed = await db.provisioningStep.findFirst({
     where: { requestId, status: "FAILED" },
     orderBy: { updatedAt: "desc" },
   });
-  const to = failed?.workflow === "DECOMMISSION" ? "DECOMMISSIONING" : "PROVISIONING";
   await transitionVpnRequest({
     requestId,
-    scope: { kind: "staff" },
-    from: ["FAILED"],
-    to,
-    actor,
+    by: { viewer, capability: "retry" },
+    to: retryTarget(failed?.workflow ?? null),
     action: "vpn-request.retried",
     data: { failedStep: null, failureMessage: null, failedAt: null },
     details: { step: failed?.name ?? null },
@@ -44,30 +40,16 @@ export async function retryFailedWorkflow(requestId: string, actor: Actor & { id
   await requestWorkflowRun(requestId);
 }
 
-const DECOMMISSIONABLE = ["AWAITING_CUSTOMER", "ACTIVE", "DEGRADED", "DOWN", "FAILED"] as const;
-
-/** Tears the connection down (staff, or the owning customer asking for it). */
-export async function decommissionVpn(requestId: string, actor: Actor & { id: string }, scope: RequestScope) {
-  const request = await db.vpnRequest.findFirst({
-    where: scopedRequestWhere(requestId, scope),
-    select: { status: true },
-  });
-  if (!request) throw new NotFoundError();
-  if (!(DECOMMISSIONABLE as readonly string[]).includes(request.status)) {
-    throw new ConflictError(
-      "Only a provisioned (or failed) VPN can be decommissioned; a pending request can be cancelled instead.",
-    );
-  }
-  // A fresh teardown: steps of an earlier, failed teardown run again from where they stopped.
+/** Tears the connection down (staff, or the owning customer: the viewer's scope is in the query). */
+export async function decommissionVpn(requestId: string, viewer: Viewer) {
   await transitionVpnRequest({
     requestId,
-    scope,
-    from: DECOMMISSIONABLE,
+    by: { viewer, capability: "decommission" },
     to: "DECOMMISSIONING",
-    actor,
     action: "vpn-request.decommission-requested",
-    data: { decommissionRequestedById: actor.id, decommissionRequestedAt: new Date() },
+    data: { decommissionRequestedById: viewer.id, decommissionRequestedAt: new Date() },
   });
+  // A fresh teardown: steps of an earlier, failed teardown run again from where they stopped.
   await db.provisioningStep.updateMany({
     where: { requestId, workflow: "DECOMMISSION", status: "FAILED" },
     data: { status: "PENDING" },

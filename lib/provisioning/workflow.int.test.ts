@@ -9,6 +9,7 @@ import {
   startEmulatorForApp,
   type TestEmulator,
 } from "@/test/support/emulator";
+import { staffViewer } from "@/test/support/factories";
 import { createApprovedRequest } from "@/test/support/requests";
 import { runWorkflow } from "./run-workflow";
 import { decommissionVpn, retryFailedWorkflow } from "./start-workflow";
@@ -63,7 +64,7 @@ describe("provisioning workflow", () => {
   it("decommissioning leaves nothing of the request and keeps its history", async () => {
     const { id, staff } = await createApprovedRequest();
     await runWorkflow(id);
-    await decommissionVpn(id, { id: staff.id, email: staff.email }, { kind: "staff" });
+    await decommissionVpn(id, staffViewer(staff));
     expect(await runWorkflow(id)).toBe("completed");
     expect(await emulator.inventory(id)).toEqual([]);
     const request = await db.vpnRequest.findUniqueOrThrow({ where: { id } });
@@ -117,7 +118,7 @@ describe("provisioning workflow", () => {
     expect(failed.failureMessage).toMatch(/quota/i);
 
     await emulator.configure({ quotas: { vpnGateways: 50 } });
-    await retryFailedWorkflow(id, { id: staff.id, email: staff.email });
+    await retryFailedWorkflow(id, staffViewer(staff));
     expect(await runWorkflow(id)).toBe("completed");
     expect((await db.vpnRequest.findUniqueOrThrow({ where: { id } })).status).toBe("AWAITING_CUSTOMER");
     expect(countByType(await emulator.inventory(id))).toEqual(PROVISIONED_RESOURCES);

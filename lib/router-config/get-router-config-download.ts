@@ -1,6 +1,6 @@
 import "server-only";
 import { type Actor, recordAuditEvent } from "@/lib/audit/record-audit-event";
-import type { RequestScope } from "@/lib/vpn-request/scope";
+import type { Scope } from "@/lib/auth/viewer";
 import { findRouterConfigFormat, type RouterConfigFormat } from "./formats";
 import { loadRouterConfigInput, type RouterConfigSubject } from "./load-router-config-input";
 import { type RenderedRouterConfig, renderRouterConfig } from "./render-router-config";
@@ -31,7 +31,7 @@ export type RouterConfigDownload =
 export async function getRouterConfigDownload(
   requestId: string,
   formatId: string,
-  viewer: { actor: Actor; scope: RequestScope },
+  viewer: { actor: Actor; scope: Scope },
   delivery: RouterConfigDelivery,
 ): Promise<RouterConfigDownload> {
   const format = findRouterConfigFormat(formatId);

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/audit/record-audit-event";
-import type { RequestScope } from "@/lib/vpn-request/scope";
+import type { Scope } from "@/lib/auth/viewer";
 import { findRouterConfigFormatsFor } from "./formats";
 import { getRouterConfigDownload } from "./get-router-config-download";
 import { loadRouterConfigInput, type RouterConfigSubject } from "./load-router-config-input";
@@ -32,7 +32,7 @@ export type RouterConfigPage =
 export async function getRouterConfigPage(
   requestId: string,
   formatId: string | undefined,
-  viewer: { actor: Actor; scope: RequestScope },
+  viewer: { actor: Actor; scope: Scope },
 ): Promise<RouterConfigPage> {
   const loaded = await loadRouterConfigInput(requestId, viewer.scope);
   if (loaded.state === "not-found") return loaded;

@@ -1,19 +1,14 @@
+import type { Scope } from "@/lib/auth/viewer";
 import "server-only";
 import { openTunnelPsk } from "@/lib/crypto/tunnel-psk";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { VpnStatus } from "@/lib/generated/prisma/enums";
+import { isUuid } from "@/lib/ids";
 import { TUNNEL_POLICY } from "@/lib/vpn/tunnel-policy";
-import { type RequestScope, scopedRequestWhere } from "@/lib/vpn-request/scope";
+import { isIn, statusesAllowing } from "@/lib/vpn-request/lifecycle";
+import { scopedRequestWhere } from "@/lib/vpn-request/scope";
 import type { RouterConfigInput, TunnelParams } from "./types";
-
-/** States in which the AWS side exists and a router configuration can be rendered. */
-export const CONFIGURABLE_STATUSES: readonly VpnStatus[] = [
-  "AWAITING_CUSTOMER",
-  "ACTIVE",
-  "DEGRADED",
-  "DOWN",
-];
 
 export type RouterConfigSubject = {
   id: string;
@@ -30,18 +25,13 @@ export type LoadedRouterConfigInput =
   | { state: "not-ready"; request: RouterConfigSubject; reason: string }
   | { state: "ready"; request: RouterConfigSubject; input: RouterConfigInput };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * The parameters a router configuration is rendered from, read from the stored rows of a request the
  * caller may see (DESIGN §7: never from a blob). PSKs are decrypted here, in memory only.
  * "not-found" covers both a missing request and one of another organization.
  */
-export async function loadRouterConfigInput(
-  id: string,
-  scope: RequestScope,
-): Promise<LoadedRouterConfigInput> {
-  if (!UUID.test(id)) return { state: "not-found" };
+export async function loadRouterConfigInput(id: string, scope: Scope): Promise<LoadedRouterConfigInput> {
+  if (!isUuid(id)) return { state: "not-found" };
   const row = await db.vpnRequest.findFirst({
     where: scopedRequestWhere(id, scope),
     include: { tunnels: { orderBy: { number: "asc" }, omit: { pskEncrypted: false } } },
@@ -58,7 +48,7 @@ export async function loadRouterConfigInput(
   };
   const notReady = (reason: string): LoadedRouterConfigInput => ({ state: "not-ready", request, reason });
 
-  if (!CONFIGURABLE_STATUSES.includes(row.status)) {
+  if (!isIn(row.status, statusesAllowing("downloadConfiguration"))) {
     return notReady(
       "The VPN connection is not provisioned yet (or no longer exists): the configuration is available once the request is awaiting your router.",
     );

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/audit/record-audit-event";
-import type { RequestScope } from "@/lib/vpn-request/scope";
+import type { Scope } from "@/lib/auth/viewer";
 import { getRouterConfigDownload } from "./get-router-config-download";
 
 const NO_STORE = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
@@ -13,7 +13,7 @@ const NO_STORE = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosni
 export async function routerConfigResponse(
   requestId: string,
   formatId: string,
-  viewer: { actor: Actor; scope: RequestScope } | null,
+  viewer: { actor: Actor; scope: Scope } | null,
 ): Promise<Response> {
   if (!viewer) return notFoundResponse();
   const download = await getRouterConfigDownload(requestId, formatId, viewer, "download");

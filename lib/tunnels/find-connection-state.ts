@@ -1,13 +1,11 @@
+import type { Scope } from "@/lib/auth/viewer";
 import "server-only";
 import { db } from "@/lib/db";
 import { computeTimeline, TIMELINE_DAYS, type TimelineStatus } from "@/lib/tunnels/compute-timeline";
 import { explainTunnelStatus, type TunnelExplanation } from "@/lib/tunnels/explain-tunnel-status";
 import { isRedundancyMet } from "@/lib/tunnels/read-telemetry";
-import { type RequestScope, scopedRequestWhere } from "@/lib/vpn-request/scope";
-import type { VpnStatus } from "@/lib/vpn-request/state-machine";
-
-/** Statuses in which a request has (or had) tunnels worth showing. */
-const SHOWN: readonly VpnStatus[] = ["AWAITING_CUSTOMER", "ACTIVE", "DEGRADED", "DOWN", "DECOMMISSIONING"];
+import { isIn, TUNNELS_SHOWN_STATUSES, type VpnStatus } from "@/lib/vpn-request/lifecycle";
+import { scopedRequestWhere } from "@/lib/vpn-request/scope";
 
 export type TunnelView = {
   number: number;
@@ -36,7 +34,7 @@ export type ConnectionState = {
 /** The dashboard's data for one connection (JSON-safe), scoped like the request pages; null = 404. */
 export async function findConnectionState(
   requestId: string,
-  scope: RequestScope,
+  scope: Scope,
   now = new Date(),
 ): Promise<ConnectionState | null> {
   const request = await db.vpnRequest.findFirst({
@@ -117,5 +115,5 @@ export async function findConnectionState(
 
 /** Whether a request's page shows the tunnel card at all. */
 export function showsTunnelState(state: ConnectionState): boolean {
-  return state.tunnels.length > 0 && SHOWN.includes(state.status);
+  return state.tunnels.length > 0 && isIn(state.status, TUNNELS_SHOWN_STATUSES);
 }

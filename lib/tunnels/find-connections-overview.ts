@@ -1,19 +1,19 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { isRedundancyMet, TUNNEL_DRIVEN_STATUSES } from "@/lib/tunnels/read-telemetry";
-import type { VpnStatus } from "@/lib/vpn-request/state-machine";
+import { isRedundancyMet } from "@/lib/tunnels/read-telemetry";
+import {
+  ATTENTION_ORDER,
+  isProvisioned,
+  PROVISIONED_STATUSES,
+  type VpnStatus,
+} from "@/lib/vpn-request/lifecycle";
 
 export type ConnectionFilters = { status?: VpnStatus; organizationId?: string; region?: string };
-
-// What needs attention first: nothing up, then some down, then not yet up, then healthy.
-const ORDER: Partial<Record<VpnStatus, number>> = { DOWN: 0, DEGRADED: 1, AWAITING_CUSTOMER: 2, ACTIVE: 3 };
 
 /** Every organization's provisioned connections (staff), worst first. */
 export async function findConnectionsOverview(filters: ConnectionFilters) {
   const statuses =
-    filters.status && TUNNEL_DRIVEN_STATUSES.includes(filters.status)
-      ? [filters.status]
-      : [...TUNNEL_DRIVEN_STATUSES];
+    filters.status && isProvisioned(filters.status) ? [filters.status] : [...PROVISIONED_STATUSES];
   const rows = await db.vpnRequest.findMany({
     where: {
       status: { in: statuses },
@@ -48,10 +48,15 @@ export async function findConnectionsOverview(filters: ConnectionFilters) {
     })
     .sort(
       (a, b) =>
-        (ORDER[a.status] ?? 9) - (ORDER[b.status] ?? 9) ||
+        attention(a.status) - attention(b.status) ||
         a.statusChangedAt.getTime() - b.statusChangedAt.getTime() ||
         a.customerName.localeCompare(b.customerName),
     );
 }
 
 export type ConnectionOverviewRow = Awaited<ReturnType<typeof findConnectionsOverview>>[number];
+
+function attention(status: VpnStatus): number {
+  const index = (ATTENTION_ORDER as readonly VpnStatus[]).indexOf(status);
+  return index === -1 ? ATTENTION_ORDER.length : index;
+}

@@ -1,15 +1,10 @@
 import "server-only";
 import { DescribeVpnConnectionsCommand } from "@aws-sdk/client-ec2";
-import { SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
 import { ec2For } from "@/lib/aws/ec2-client";
 import { db } from "@/lib/db";
 import { ConflictError } from "@/lib/errors";
-import {
-  readTelemetry,
-  requestStatusFor,
-  TUNNEL_DRIVEN_STATUSES,
-  type TunnelState,
-} from "@/lib/tunnels/read-telemetry";
+import { readTelemetry, requestStatusFor, type TunnelState } from "@/lib/tunnels/read-telemetry";
+import { PROVISIONED_STATUSES } from "@/lib/vpn-request/lifecycle";
 import { transitionVpnRequest } from "@/lib/vpn-request/transition-vpn-request";
 
 export type PollResult = {
@@ -24,7 +19,7 @@ type Connection = Awaited<ReturnType<typeof findPolledConnections>>[number];
 
 function findPolledConnections() {
   return db.vpnRequest.findMany({
-    where: { status: { in: [...TUNNEL_DRIVEN_STATUSES] }, vpnConnectionId: { not: null } },
+    where: { status: { in: [...PROVISIONED_STATUSES] }, vpnConnectionId: { not: null } },
     select: {
       id: true,
       region: true,
@@ -156,10 +151,8 @@ async function applyTelemetry(
   try {
     await transitionVpnRequest({
       requestId: connection.id,
-      scope: { kind: "staff" },
-      from: [connection.status],
+      by: { system: true, from: [connection.status] },
       to: target,
-      actor: SYSTEM_ACTOR,
       action: `vpn-request.tunnels-${target.toLowerCase()}`,
       details: { tunnels: tunnels.map((tunnel) => `${tunnel.number}:${tunnel.status}`).join(" ") },
     });

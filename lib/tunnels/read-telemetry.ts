@@ -1,6 +1,6 @@
 // What one DescribeVpnConnections answer means for a connection's tunnels and request status.
 // Pure: the poller does the I/O around it.
-import { deriveTunnelStatus, type VpnStatus } from "@/lib/vpn-request/state-machine";
+import { deriveTunnelStatus, isProvisioned, type VpnStatus } from "@/lib/vpn-request/lifecycle";
 
 export type TunnelState = "UP" | "DOWN" | "UNKNOWN";
 
@@ -72,13 +72,6 @@ export function readTelemetry(
   return changes;
 }
 
-export const TUNNEL_DRIVEN_STATUSES: readonly VpnStatus[] = [
-  "AWAITING_CUSTOMER",
-  "ACTIVE",
-  "DEGRADED",
-  "DOWN",
-];
-
 /**
  * The request status its tunnels call for (DESIGN §3), or null when none applies. Only the tunnels
  * the request uses count: with tunnelCount 1, tunnel 1. `wasEverUp` comes from the history.
@@ -89,7 +82,7 @@ export function requestStatusFor(input: {
   tunnels: readonly { number: number; status: TunnelState }[];
   wasEverUp: boolean;
 }): VpnStatus | null {
-  if (!TUNNEL_DRIVEN_STATUSES.includes(input.current)) return null;
+  if (!isProvisioned(input.current)) return null;
   const used = input.tunnels.filter((tunnel) => tunnel.number <= input.tunnelCount);
   const upTunnels = used.filter((tunnel) => tunnel.status === "UP").length;
   const wasEverUp = input.wasEverUp || upTunnels > 0 || input.current !== "AWAITING_CUSTOMER";

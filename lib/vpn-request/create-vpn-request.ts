@@ -1,6 +1,6 @@
 import "server-only";
-import type { Actor } from "@/lib/audit/record-audit-event";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { CustomerViewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
 import { checkVpnEntitlement } from "@/lib/organizations/check-entitlement";
@@ -11,7 +11,7 @@ import type { VpnRequestInput } from "@/lib/vpn-request/schema";
 /** Files a customer's request as PENDING_APPROVAL, after the checks only the server can make. */
 export async function createVpnRequest(
   input: VpnRequestInput,
-  actor: Actor & { id: string; organizationId: string },
+  actor: Pick<CustomerViewer, "id" | "email" | "organizationId">,
   settings: RequestSettings,
 ): Promise<{ id: string }> {
   if (input.orgId !== actor.organizationId) {

@@ -1,48 +1,42 @@
 import "server-only";
-import type { Actor } from "@/lib/audit/record-audit-event";
+import type { CustomerViewer, StaffViewer } from "@/lib/auth/viewer";
+import { UserFacingError } from "@/lib/errors";
+import { rejectReasonSchema } from "@/lib/vpn-request/reject-reason";
 import { transitionVpnRequest } from "@/lib/vpn-request/transition-vpn-request";
 
-type StaffActor = Actor & { id: string };
-
 /** Support approves a pending request. Of two concurrent approvals exactly one wins. */
-export async function approveVpnRequest(requestId: string, actor: StaffActor) {
+export async function approveVpnRequest(requestId: string, viewer: StaffViewer) {
   return transitionVpnRequest({
     requestId,
-    scope: { kind: "staff" },
-    from: ["PENDING_APPROVAL"],
+    by: { viewer, capability: "approve" },
     to: "APPROVED",
-    actor,
     action: "vpn-request.approved",
-    data: { approvedById: actor.id, approvedAt: new Date() },
+    data: { approvedById: viewer.id, approvedAt: new Date() },
   });
 }
 
-/** Support rejects a pending request; the reason is shown to the customer. */
-export async function rejectVpnRequest(requestId: string, reason: string, actor: StaffActor) {
+/** Support rejects a pending request; the reason (checked here too) is shown to the customer. */
+export async function rejectVpnRequest(requestId: string, reason: string, viewer: StaffViewer) {
+  const parsed = rejectReasonSchema.safeParse(reason);
+  if (!parsed.success)
+    throw new UserFacingError(parsed.error.issues[0]?.message ?? "Give a reason.", "reason");
   return transitionVpnRequest({
     requestId,
-    scope: { kind: "staff" },
-    from: ["PENDING_APPROVAL"],
+    by: { viewer, capability: "reject" },
     to: "REJECTED",
-    actor,
     action: "vpn-request.rejected",
-    data: { rejectedById: actor.id, rejectedAt: new Date(), rejectionReason: reason },
-    details: { reason },
+    data: { rejectedById: viewer.id, rejectedAt: new Date(), rejectionReason: parsed.data },
+    details: { reason: parsed.data },
   });
 }
 
 /** The customer withdraws their own request while it is still pending. */
-export async function cancelVpnRequest(
-  requestId: string,
-  actor: Actor & { id: string; organizationId: string },
-) {
+export async function cancelVpnRequest(requestId: string, viewer: CustomerViewer) {
   return transitionVpnRequest({
     requestId,
-    scope: { kind: "organization", organizationId: actor.organizationId },
-    from: ["PENDING_APPROVAL"],
+    by: { viewer, capability: "cancel" },
     to: "CANCELLED",
-    actor,
     action: "vpn-request.cancelled",
-    data: { cancelledById: actor.id, cancelledAt: new Date() },
+    data: { cancelledById: viewer.id, cancelledAt: new Date() },
   });
 }

@@ -1,8 +1,10 @@
+import type { Scope } from "@/lib/auth/viewer";
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { VpnStatus } from "@/lib/generated/prisma/enums";
-import { type RequestScope, scopedRequestWhere } from "@/lib/vpn-request/scope";
+import { isUuid } from "@/lib/ids";
+import { scopedRequestWhere } from "@/lib/vpn-request/scope";
 
 const listSelect = {
   id: true,
@@ -52,7 +54,7 @@ export async function findRequestQueue(filters: QueueFilters) {
 }
 
 /** One request as the caller may see it; null when it does not exist or is not theirs. */
-export async function findVpnRequest(id: string, scope: RequestScope) {
+export async function findVpnRequest(id: string, scope: Scope) {
   if (!isUuid(id)) return null;
   const request = await db.vpnRequest.findFirst({
     where: scopedRequestWhere(id, scope),
@@ -78,9 +80,4 @@ export function findRequestHistory(id: string) {
 
 export function findOrganizations() {
   return db.organization.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
-}
-
-/** Request IDs are UUIDs; anything else cannot name a request (and never reaches the query). */
-export function isUuid(value: string) {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

@@ -2,6 +2,7 @@
 // the server action runs it as the authority. Input is the form's strings; output is typed.
 // Rules that depend on the deployment come in through the factory's settings. Pure; browser-safe.
 import { z } from "zod";
+import { isUuid } from "@/lib/ids";
 import { checkPublicIpv4 } from "@/lib/net/classify-public-ip";
 import { resolveLocation } from "@/lib/regions/recommend-region";
 import { checkAsnText, parseAsn } from "./check-asn";
@@ -80,10 +81,8 @@ export function readVpnRequestForm(form: FormData): VpnRequestFormValues {
   return values;
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function checkOrgId(orgId: string, expected: string | undefined): string | null {
-  if (!GUID.test(orgId)) {
+  if (!isUuid(orgId)) {
     return "Platform Org ID must be your organization's ID (a UUID such as 3f2b…-…) — reload the page to fill it in again";
   }
   if (expected !== undefined && orgId !== expected) {

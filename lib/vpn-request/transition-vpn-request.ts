@@ -1,42 +1,66 @@
 import "server-only";
-import { type Actor, recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { type Actor, recordAuditEvent, SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
+import { actorOf, type Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { type RequestScope, scopedRequestWhere } from "@/lib/vpn-request/scope";
-import { canTransition, STATUS_LABELS, type VpnStatus } from "@/lib/vpn-request/state-machine";
+import {
+  assertTransition,
+  type Capability,
+  capabilitiesFor,
+  capabilityRefusal,
+  STATUS_LABELS,
+  type VpnStatus,
+} from "@/lib/vpn-request/lifecycle";
+import { scopedRequestWhere } from "@/lib/vpn-request/scope";
+
+/** A person acting through a capability of the lifecycle, or the system (worker, poller). */
+export type TransitionBy =
+  | { viewer: Viewer; capability: Capability }
+  | {
+      system: true /** Statuses this move may start from; default: any the lifecycle allows. */;
+      from?: readonly VpnStatus[];
+    };
 
 export type TransitionInput = {
   requestId: string;
-  scope: RequestScope;
   to: VpnStatus;
-  actor: Actor;
+  by: TransitionBy;
   /** Audit action name, e.g. "vpn-request.approved". */
   action: string;
   /** Columns written with the status (who/when, reason…). */
   data?: Prisma.VpnRequestUpdateManyMutationInput;
   details?: Prisma.InputJsonValue;
-  /** Statuses this transition may start from; defaults to every status the state machine allows. */
-  from?: readonly VpnStatus[];
 };
 
 /**
- * The one way a request changes status: checked against the state machine, applied as a
- * compare-and-set on the current status (so of two concurrent approvals exactly one wins), and
- * audited in the same transaction.
+ * The one way a request changes status. In one transaction: reads the request with the caller's
+ * scope in the `where` (missing → 404); asserts the viewer's capability in the status it actually
+ * has (or, for the system, the lifecycle's transition table); writes a compare-and-set on that
+ * status (so of two concurrent approvals exactly one wins); audits it.
  */
 export async function transitionVpnRequest(
   input: TransitionInput,
 ): Promise<{ from: VpnStatus; to: VpnStatus }> {
+  const { by } = input;
+  const viewer = "viewer" in by ? by.viewer : null;
+  const actor: Actor = viewer ? actorOf(viewer) : SYSTEM_ACTOR;
   return db.$transaction(async (tx) => {
     const current = await tx.vpnRequest.findFirst({
-      where: scopedRequestWhere(input.requestId, input.scope),
+      where: scopedRequestWhere(input.requestId, viewer ? viewer.scope : { kind: "staff" }),
       select: { status: true, organizationId: true },
     });
     if (!current) throw new NotFoundError();
     const from = current.status;
-    const permitted = (input.from ?? [from]).includes(from) && canTransition(from, input.to);
-    if (!permitted) throw await conflict(input, from, tx);
+    if (viewer && "capability" in by) {
+      if (!capabilitiesFor(from, viewer)[by.capability])
+        throw await refusal(input, viewer, by.capability, from, tx);
+    } else if ("system" in by && by.from && !by.from.includes(from)) {
+      throw new ConflictError(
+        `The request is ${STATUS_LABELS[from].label} now, not ${by.from.map((s) => STATUS_LABELS[s].label).join(" or ")}; nothing was changed.`,
+      );
+    }
+    assertTransition(from, input.to);
 
     const updated = await tx.vpnRequest.updateMany({
       where: { id: input.requestId, status: from },
@@ -47,11 +71,14 @@ export async function transitionVpnRequest(
         where: { id: input.requestId },
         select: { status: true },
       });
-      throw await conflict(input, now.status, tx);
+      if (viewer && "capability" in by) throw await refusal(input, viewer, by.capability, now.status, tx);
+      throw new ConflictError(
+        `The request became ${STATUS_LABELS[now.status].label} meanwhile; nothing was changed.`,
+      );
     }
     await recordAuditEvent(
       {
-        actor: input.actor,
+        actor,
         action: input.action,
         targetType: "VpnRequest",
         targetId: input.requestId,
@@ -68,15 +95,31 @@ function isObject(value: unknown): value is Record<string, Prisma.InputJsonValue
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-async function conflict(input: TransitionInput, status: VpnStatus, tx: Prisma.TransactionClient) {
+/**
+ * Says what state the request is actually in and who moved it there. Customers are not told staff
+ * members' addresses (DESIGN §13): they see "Platform support".
+ */
+async function refusal(
+  input: TransitionInput,
+  viewer: Viewer,
+  capability: Capability,
+  status: VpnStatus,
+  tx: Prisma.TransactionClient,
+) {
   const last = await tx.auditEvent.findFirst({
     where: { targetType: "VpnRequest", targetId: input.requestId },
     orderBy: { createdAt: "desc" },
-    select: { actorEmail: true, createdAt: true },
+    select: { actorId: true, actorEmail: true, createdAt: true },
   });
-  const label = STATUS_LABELS[status].label;
-  const by = last?.actorEmail ? ` by ${last.actorEmail} at ${last.createdAt.toISOString()}` : "";
+  let by: string | null = null;
+  if (last?.actorId) {
+    const staffActor =
+      last.actorId !== viewer.id &&
+      (await tx.user.findUnique({ where: { id: last.actorId }, select: { role: true } }))?.role !==
+        "CUSTOMER";
+    by = viewer.role === "CUSTOMER" && staffActor ? "Platform support" : last.actorEmail;
+  }
   return new ConflictError(
-    `This request is already ${label}${by}, so it cannot be changed that way now. Nothing was changed; reload to see its current state.`,
+    capabilityRefusal(capability, status, last ? { by, at: last.createdAt } : undefined),
   );
 }

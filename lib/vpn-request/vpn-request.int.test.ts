@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError, UserFacingError } from "@/lib/errors";
-import { createOrganization, createUser } from "@/test/support/factories";
+import { createOrganization, createUser, customerViewer, staffViewer } from "@/test/support/factories";
 import { createVpnRequest } from "./create-vpn-request";
 import { approveVpnRequest, cancelVpnRequest, rejectVpnRequest } from "./decide-vpn-request";
 import { findOrganizationRequests, findRequestHistory, findVpnRequest } from "./find-vpn-requests";
@@ -33,7 +33,7 @@ function validInput(orgId: string) {
 async function customerWithRequest(plan: "ENTERPRISE" | "TEAM" = "ENTERPRISE", addOn = false) {
   const org = await createOrganization(plan, addOn);
   const customer = await createUser("CUSTOMER", org.id);
-  const actor = { id: customer.id, email: customer.email, organizationId: org.id };
+  const actor = customerViewer(customer);
   return { org, customer, actor };
 }
 
@@ -84,8 +84,8 @@ describe("VPN requests on PostgreSQL", () => {
     const { id } = await createVpnRequest(validInput(org.id), actor, settings);
     const [a, b] = await Promise.all([createUser("SUPPORT", null), createUser("ADMIN", null)]);
     const results = await Promise.allSettled([
-      approveVpnRequest(id, { id: a.id, email: a.email }),
-      approveVpnRequest(id, { id: b.id, email: b.email }),
+      approveVpnRequest(id, staffViewer(a)),
+      approveVpnRequest(id, staffViewer(b)),
     ]);
     const won = results.filter((result) => result.status === "fulfilled");
     const lost = results.filter((result) => result.status === "rejected");
@@ -103,10 +103,7 @@ describe("VPN requests on PostgreSQL", () => {
     const { org, actor } = await customerWithRequest();
     const { id } = await createVpnRequest(validInput(org.id), actor, settings);
     const staff = await createUser("SUPPORT", null);
-    await rejectVpnRequest(id, "Gateway IP belongs to another customer; check it.", {
-      id: staff.id,
-      email: staff.email,
-    });
+    await rejectVpnRequest(id, "Gateway IP belongs to another customer; check it.", staffViewer(staff));
     const request = await findVpnRequest(id, { kind: "organization", organizationId: org.id });
     expect(request).toMatchObject({
       status: "REJECTED",

@@ -1,5 +1,6 @@
 // Test data made through the real database, each test with its own organization.
 import { randomUUID } from "node:crypto";
+import { type CustomerViewer, type StaffViewer, type Viewer, viewerOf } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import type { Plan, Role } from "@/lib/generated/prisma/enums";
 
@@ -20,4 +21,23 @@ export async function createUser(role: Role, organizationId: string | null) {
     },
   });
   return { ...user, organizationId };
+}
+
+/** The viewer a signed-in user would be (what pages and actions hand to the domain). */
+export function viewerFor(user: Parameters<typeof viewerOf>[0]): Viewer {
+  const viewer = viewerOf(user);
+  if (!viewer) throw new Error(`user ${user.email} cannot be a viewer (customer without organization)`);
+  return viewer;
+}
+
+export function customerViewer(user: Parameters<typeof viewerOf>[0]): CustomerViewer {
+  const viewer = viewerFor(user);
+  if (viewer.role !== "CUSTOMER") throw new Error(`${user.email} is not a customer`);
+  return viewer;
+}
+
+export function staffViewer(user: Parameters<typeof viewerOf>[0]): StaffViewer {
+  const viewer = viewerFor(user);
+  if (viewer.role === "CUSTOMER") throw new Error(`${user.email} is not staff`);
+  return viewer;
 }

@@ -2,7 +2,7 @@
 import { createVpnRequest } from "@/lib/vpn-request/create-vpn-request";
 import { approveVpnRequest } from "@/lib/vpn-request/decide-vpn-request";
 import { makeVpnRequestSchema } from "@/lib/vpn-request/schema";
-import { createOrganization, createUser } from "./factories";
+import { createOrganization, createUser, staffViewer } from "./factories";
 
 const settings = {
   allowDocumentationIps: true,
@@ -36,6 +36,6 @@ export async function createApprovedRequest(overrides: Partial<Record<string, st
     { id: customer.id, email: customer.email, organizationId: org.id },
     settings,
   );
-  await approveVpnRequest(id, { id: staff.id, email: staff.email });
+  await approveVpnRequest(id, staffViewer(staff));
   return { id, org, customer, staff };
 }

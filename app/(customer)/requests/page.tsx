@@ -3,13 +3,13 @@ import { StatusBadge } from "@/components/status-badge";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
-import { requireCustomer } from "@/lib/auth/current-user";
+import { requireViewer } from "@/lib/auth/current-user";
 import { findOrganizationRequests } from "@/lib/vpn-request/find-vpn-requests";
 
 export const metadata = { title: "My VPNs · Site-to-Site VPN" };
 
 export default async function RequestsPage() {
-  const user = await requireCustomer();
+  const user = await requireViewer("customer");
   const requests = await findOrganizationRequests(user.organizationId);
   return (
     <>

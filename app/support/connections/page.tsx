@@ -5,12 +5,11 @@ import { EmptyState, PageHeader } from "@/components/ui/card";
 import { FilterForm } from "@/components/ui/filter-form";
 import { formatDateTime } from "@/components/ui/format";
 import { findAlertDeliveries } from "@/lib/alerts/find-alert-deliveries";
-import { requireStaff } from "@/lib/auth/current-user";
+import { requireViewer } from "@/lib/auth/current-user";
 import { findConnectionsOverview } from "@/lib/tunnels/find-connections-overview";
-import { TUNNEL_DRIVEN_STATUSES } from "@/lib/tunnels/read-telemetry";
 import { findOrganizations } from "@/lib/vpn-request/find-vpn-requests";
+import { PROVISIONED_STATUSES, STATUS_LABELS } from "@/lib/vpn-request/lifecycle";
 import { getRequestSettings } from "@/lib/vpn-request/request-settings";
-import { STATUS_LABELS, type VpnStatus } from "@/lib/vpn-request/state-machine";
 
 export const metadata = { title: "Connections · Site-to-Site VPN" };
 
@@ -19,16 +18,16 @@ export default async function ConnectionsPage({
 }: {
   searchParams: Promise<{ status?: string; organization?: string; region?: string }>;
 }) {
-  await requireStaff();
+  const viewer = await requireViewer("staff");
   const params = await searchParams;
-  const status = TUNNEL_DRIVEN_STATUSES.find((value) => value === params.status) as VpnStatus | undefined;
+  const status = PROVISIONED_STATUSES.find((value) => value === params.status);
   const regions = getRequestSettings().supportedRegions;
   const region = regions.find((value) => value === params.region);
   const organizations = await findOrganizations();
   const organizationId = organizations.find((org) => org.id === params.organization)?.id;
   const [connections, deliveries] = await Promise.all([
     findConnectionsOverview({ status, organizationId, region }),
-    findAlertDeliveries({ all: true }, 20),
+    findAlertDeliveries(viewer.scope, 20),
   ]);
   const filtered = Boolean(status || organizationId || region);
   return (
@@ -47,7 +46,7 @@ export default async function ConnectionsPage({
               label: "Status",
               allLabel: "All statuses",
               value: status,
-              options: TUNNEL_DRIVEN_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value].label })),
+              options: PROVISIONED_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value].label })),
             },
             {
               name: "organization",

@@ -1,15 +1,15 @@
 import Link from "next/link";
+import { createVpnRequestAction } from "@/app/_actions/vpn-request-actions";
 import { Notice, PageHeader } from "@/components/ui/card";
 import { VpnRequestForm } from "@/components/vpn-request-form";
-import { requireCustomer } from "@/lib/auth/current-user";
+import { requireViewer } from "@/lib/auth/current-user";
 import { findOrganizationEntitlement } from "@/lib/organizations/find-organization-entitlement";
 import { getRequestSettings } from "@/lib/vpn-request/request-settings";
-import { createVpnRequestAction } from "../actions";
 
 export const metadata = { title: "New VPN request · Site-to-Site VPN" };
 
 export default async function NewRequestPage() {
-  const user = await requireCustomer();
+  const user = await requireViewer("customer");
   const entitlement = await findOrganizationEntitlement(user.organizationId);
   return (
     <div className="max-w-3xl">

@@ -1,45 +1,15 @@
-import Link from "next/link";
-import { notFound } from "next/navigation";
-import { RouterConfigPanel } from "@/components/router-config-panel";
-import { PageHeader } from "@/components/ui/card";
-import { requireCustomer } from "@/lib/auth/current-user";
-import { getRouterConfigPage } from "@/lib/router-config/get-router-config-page";
+import { redirect } from "next/navigation";
+import { RouterConfigurationView } from "@/app/_views/router-config-page";
+import { requireViewer } from "@/lib/auth/current-user";
+import { requestHref } from "@/lib/auth/viewer";
 
 export const metadata = { title: "Router configuration · Site-to-Site VPN" };
 
-export default async function RouterConfigurationPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<{ format?: string | string[] }>;
-}) {
-  const user = await requireCustomer();
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ format?: string | string[] }> };
+
+export default async function RouterConfigurationPage({ params, searchParams }: Props) {
+  const viewer = await requireViewer();
   const { id } = await params;
-  const { format } = await searchParams;
-  const page = await getRouterConfigPage(id, typeof format === "string" && format ? format : undefined, {
-    actor: { id: user.id, email: user.email },
-    scope: { kind: "organization", organizationId: user.organizationId },
-  });
-  if (page.state === "not-found") notFound();
-  const base = `/requests/${page.request.id}`;
-  return (
-    <div className="max-w-4xl space-y-6">
-      <PageHeader
-        title="Router configuration"
-        description={
-          <Link href={base} className="text-indigo-700 underline">
-            ← {page.request.customerName}
-          </Link>
-        }
-      />
-      <RouterConfigPanel
-        pageHref={`${base}/configuration`}
-        connection={page.connection}
-        selected={
-          page.selected && { ...page.selected, downloadHref: `${base}/configuration/${page.selected.id}` }
-        }
-      />
-    </div>
-  );
+  if (viewer.role !== "CUSTOMER") redirect(requestHref(viewer, id, "/configuration"));
+  return <RouterConfigurationView viewer={viewer} id={id} format={(await searchParams).format} />;
 }

@@ -1,17 +1,14 @@
 import { NextResponse } from "next/server";
-import { getCurrentUser, isStaff } from "@/lib/auth/current-user";
+import { getViewer } from "@/lib/auth/current-user";
+import { isUuid } from "@/lib/ids";
 import { findWorkflowProgress } from "@/lib/provisioning/find-workflow-progress";
-import { isUuid } from "@/lib/vpn-request/find-vpn-requests";
-import { scopeOf } from "@/lib/vpn-request/scope";
 
 // Polled by the progress view while a workflow runs; authorized exactly like the request pages.
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const user = await getCurrentUser();
-  if (!user) return NextResponse.json({ error: "Sign in again." }, { status: 401 });
+  const viewer = await getViewer();
+  if (!viewer) return NextResponse.json({ error: "Sign in again." }, { status: 401 });
   const { id } = await params;
-  const progress = isUuid(id)
-    ? await findWorkflowProgress(id, scopeOf(user), { withDetails: isStaff(user) })
-    : null;
+  const progress = isUuid(id) ? await findWorkflowProgress(id, viewer) : null;
   if (!progress) return NextResponse.json({ error: "Not found" }, { status: 404 });
   return NextResponse.json(progress, { headers: { "Cache-Control": "no-store" } });
 }

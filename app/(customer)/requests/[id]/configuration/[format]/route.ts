@@ -1,21 +1,4 @@
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { routerConfigResponse } from "@/lib/router-config/router-config-response";
+// The configuration file; one handler for customers and staff (app/_views/router-config-route.ts).
+export { GET } from "@/app/_views/router-config-route";
 
 export const dynamic = "force-dynamic";
-
-/** The customer's download: their own organization's requests only; anything else is 404. */
-export async function GET(
-  _request: Request,
-  { params }: { params: Promise<{ id: string; format: string }> },
-) {
-  const { id, format } = await params;
-  const user = await getCurrentUser();
-  const viewer =
-    user && user.role === "CUSTOMER" && user.organizationId
-      ? {
-          actor: { id: user.id, email: user.email },
-          scope: { kind: "organization" as const, organizationId: user.organizationId },
-        }
-      : null;
-  return routerConfigResponse(id, format, viewer);
-}

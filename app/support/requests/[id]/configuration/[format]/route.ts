@@ -1,18 +1,4 @@
-import { getCurrentUser, isStaff } from "@/lib/auth/current-user";
-import { routerConfigResponse } from "@/lib/router-config/router-config-response";
+// The configuration file; one handler for customers and staff (app/_views/router-config-route.ts).
+export { GET } from "@/app/_views/router-config-route";
 
 export const dynamic = "force-dynamic";
-
-/** Staff download of any request's configuration; anyone else gets 404. */
-export async function GET(
-  _request: Request,
-  { params }: { params: Promise<{ id: string; format: string }> },
-) {
-  const { id, format } = await params;
-  const user = await getCurrentUser();
-  const viewer =
-    user && isStaff(user)
-      ? { actor: { id: user.id, email: user.email }, scope: { kind: "staff" as const } }
-      : null;
-  return routerConfigResponse(id, format, viewer);
-}

@@ -1,14 +1,22 @@
 import { describe, expect, it } from "vitest";
 import {
   assertTransition,
+  type Capability,
   canTransition,
+  capabilitiesFor,
+  capabilityRefusal,
   deriveTunnelStatus,
   InvalidTransitionError,
   isTerminal,
+  retryTarget,
   STATUS_LABELS,
+  statusesAllowing,
   VPN_STATUSES,
   type VpnStatus,
-} from "./state-machine";
+  WORKFLOW_DUE_STATUSES,
+  workflowShown,
+  workflowToRun,
+} from "./lifecycle";
 
 const ALLOWED: Array<[VpnStatus, VpnStatus]> = [
   ["PENDING_APPROVAL", "APPROVED"],
@@ -133,5 +141,105 @@ describe("deriveTunnelStatus", () => {
     expect(
       canTransition("ACTIVE", deriveTunnelStatus({ configuredTunnels: 2, upTunnels: 0, wasEverUp: true })),
     ).toBe(true);
+  });
+});
+
+describe("capabilitiesFor: what each viewer may do in each status", () => {
+  const LIVE_CUSTOMER = [
+    "decommission",
+    "downloadConfiguration",
+    "seeTunnels",
+    "changeRoutes",
+    "rotateKeys",
+    "changeTunnelOptions",
+    "requestGatewayChange",
+    "applyMaintenance",
+  ];
+  const LIVE_STAFF = [
+    "decommission",
+    "downloadConfiguration",
+    "seeTunnels",
+    "seeWorkflowDetails",
+    "changeRoutes",
+    "rotateKeys",
+    "changeTunnelOptions",
+    "approveGatewayChange",
+    "applyMaintenance",
+  ];
+  // Written out by hand: the table a reviewer checks against DESIGN §3, §7 and §9.
+  const EXPECTED: Record<VpnStatus, { customer: string[]; staff: string[] }> = {
+    PENDING_APPROVAL: { customer: ["cancel"], staff: ["approve", "reject", "seeWorkflowDetails"] },
+    APPROVED: { customer: [], staff: ["seeWorkflowDetails"] },
+    PROVISIONING: { customer: [], staff: ["seeWorkflowDetails"] },
+    AWAITING_CUSTOMER: { customer: LIVE_CUSTOMER, staff: LIVE_STAFF },
+    ACTIVE: { customer: LIVE_CUSTOMER, staff: LIVE_STAFF },
+    DEGRADED: { customer: LIVE_CUSTOMER, staff: LIVE_STAFF },
+    DOWN: { customer: LIVE_CUSTOMER, staff: LIVE_STAFF },
+    REJECTED: { customer: [], staff: ["seeWorkflowDetails"] },
+    FAILED: { customer: ["decommission"], staff: ["retry", "decommission", "seeWorkflowDetails"] },
+    DECOMMISSIONING: { customer: ["seeTunnels"], staff: ["seeTunnels", "seeWorkflowDetails"] },
+    DECOMMISSIONED: { customer: [], staff: ["seeWorkflowDetails"] },
+    CANCELLED: { customer: [], staff: ["seeWorkflowDetails"] },
+  };
+  const granted = (status: VpnStatus, role: "CUSTOMER" | "SUPPORT" | "ADMIN") =>
+    Object.entries(capabilitiesFor(status, { role }))
+      .filter(([, allowed]) => allowed)
+      .map(([capability]) => capability)
+      .sort();
+
+  for (const status of VPN_STATUSES) {
+    for (const role of ["CUSTOMER", "SUPPORT", "ADMIN"] as const) {
+      it(`${status} × ${role}`, () => {
+        const expected = EXPECTED[status][role === "CUSTOMER" ? "customer" : "staff"];
+        expect(granted(status, role)).toEqual([...expected].sort());
+      });
+    }
+  }
+
+  it("every status-changing capability is a move the transition table allows", () => {
+    const targets: Partial<Record<Capability, VpnStatus[]>> = {
+      cancel: ["CANCELLED"],
+      approve: ["APPROVED"],
+      reject: ["REJECTED"],
+      decommission: ["DECOMMISSIONING"],
+      retry: ["PROVISIONING", "DECOMMISSIONING"],
+    };
+    for (const [capability, to] of Object.entries(targets) as [Capability, VpnStatus[]][]) {
+      for (const from of statusesAllowing(capability)) {
+        for (const target of to)
+          expect(canTransition(from, target), `${capability}: ${from} → ${target}`).toBe(true);
+      }
+    }
+  });
+
+  it("a refusal says what state the request is actually in and what to do instead", () => {
+    expect(capabilityRefusal("decommission", "PENDING_APPROVAL")).toMatch(
+      /^This request is still Pending approval, so it cannot be decommissioned now\. .*can be cancelled instead/,
+    );
+    expect(
+      capabilityRefusal("approve", "APPROVED", {
+        by: "support@example.com",
+        at: new Date("2026-01-01T00:00:00Z"),
+      }),
+    ).toMatch(/already Approved by support@example\.com at 2026-01-01T00:00:00\.000Z/);
+  });
+
+  it("names each workflow once: which one runs, and which one the progress view shows", () => {
+    expect(VPN_STATUSES.filter((status) => workflowToRun(status) !== null)).toEqual([
+      ...WORKFLOW_DUE_STATUSES,
+    ]);
+    expect(workflowShown("AWAITING_CUSTOMER", { failedWorkflow: null, provisionRan: true })).toBe(
+      "PROVISION",
+    );
+    expect(workflowShown("DECOMMISSIONED", { failedWorkflow: null, provisionRan: true })).toBe(
+      "DECOMMISSION",
+    );
+    expect(workflowShown("FAILED", { failedWorkflow: "DECOMMISSION", provisionRan: true })).toBe(
+      "DECOMMISSION",
+    );
+    expect(workflowShown("ACTIVE", { failedWorkflow: null, provisionRan: true })).toBe("PROVISION");
+    expect(workflowShown("PENDING_APPROVAL", { failedWorkflow: null, provisionRan: false })).toBeNull();
+    expect(retryTarget("DECOMMISSION")).toBe("DECOMMISSIONING");
+    expect(retryTarget(null)).toBe("PROVISIONING");
   });
 });

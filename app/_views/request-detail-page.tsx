@@ -1,0 +1,136 @@
+// The one request page, for customers (/requests/[id]) and staff (/support/requests/[id]): what it
+// shows and which buttons it offers come from the viewer and the lifecycle's capabilities.
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import {
+  approveVpnRequestAction,
+  cancelVpnRequestAction,
+  decommissionVpnAction,
+  rejectVpnRequestAction,
+  retryWorkflowAction,
+} from "@/app/_actions/vpn-request-actions";
+import { RejectForm, RequestActionButton } from "@/components/action-form";
+import { RequestHistory, RequestSummary } from "@/components/request-summary";
+import { TunnelStateLive } from "@/components/tunnel-state-live";
+import { Card, Notice, PageHeader } from "@/components/ui/card";
+import { WorkflowProgress } from "@/components/workflow-progress";
+import { requestHref, type Viewer } from "@/lib/auth/viewer";
+import { findWorkflowProgress } from "@/lib/provisioning/find-workflow-progress";
+import { findConnectionState, showsTunnelState } from "@/lib/tunnels/find-connection-state";
+import { findRequestHistory, findVpnRequest } from "@/lib/vpn-request/find-vpn-requests";
+import { capabilitiesFor } from "@/lib/vpn-request/lifecycle";
+
+export async function RequestDetailPage({
+  viewer,
+  id,
+  submitted = false,
+}: {
+  viewer: Viewer;
+  id: string;
+  submitted?: boolean;
+}) {
+  const request = await findVpnRequest(id, viewer.scope);
+  if (!request) notFound();
+  const can = capabilitiesFor(request.status, viewer);
+  const staff = viewer.role !== "CUSTOMER";
+  const [history, progress, connection] = await Promise.all([
+    findRequestHistory(request.id),
+    findWorkflowProgress(request.id, viewer),
+    can.seeTunnels ? findConnectionState(request.id, viewer.scope) : null,
+  ]);
+  const { organization } = request;
+  return (
+    <div className="max-w-3xl space-y-6">
+      <PageHeader
+        title={request.customerName}
+        description={
+          <Link href={staff ? "/support" : "/requests"} className="text-indigo-700 underline">
+            {staff ? "← Request queue" : "← All your VPNs"}
+          </Link>
+        }
+      />
+      {submitted && request.status === "PENDING_APPROVAL" ? (
+        <Notice tone="success" title="Request submitted">
+          Support will review it; you can follow its status here.
+        </Notice>
+      ) : null}
+      <RequestSummary request={request} />
+      {can.downloadConfiguration ? (
+        <p>
+          <Link
+            href={requestHref(viewer, request.id, "/configuration")}
+            className="font-medium text-indigo-700 underline"
+          >
+            Router configuration
+          </Link>
+        </p>
+      ) : null}
+      {can.cancel ? (
+        <RequestActionButton
+          action={cancelVpnRequestAction}
+          requestId={request.id}
+          label="Cancel request"
+          pendingLabel="Cancelling…"
+          variant="secondary"
+          confirm="Cancel this VPN request? Support will no longer review it."
+        />
+      ) : null}
+      {can.approve || can.reject ? (
+        <Card title="Decision">
+          <div className="grid gap-6 sm:grid-cols-2">
+            <div className="space-y-2">
+              <p className="text-sm text-slate-600">
+                Approving starts provisioning in {request.region} for {organization.name} (
+                {organization.plan.toLowerCase()}
+                {organization.plan === "TEAM"
+                  ? organization.vpnAddOn
+                    ? " with VPN add-on"
+                    : ", no VPN add-on"
+                  : ""}
+                ).
+              </p>
+              {can.approve ? (
+                <RequestActionButton
+                  action={approveVpnRequestAction}
+                  requestId={request.id}
+                  label="Approve"
+                  pendingLabel="Approving…"
+                />
+              ) : null}
+            </div>
+            {can.reject ? <RejectForm action={rejectVpnRequestAction} requestId={request.id} /> : null}
+          </div>
+        </Card>
+      ) : null}
+      {progress ? (
+        <WorkflowProgress requestId={request.id} initial={progress} pageStatus={request.status} />
+      ) : null}
+      {can.retry ? (
+        <RequestActionButton
+          action={retryWorkflowAction}
+          requestId={request.id}
+          label="Retry from failed step"
+          pendingLabel="Retrying…"
+        />
+      ) : null}
+      {can.decommission ? (
+        <RequestActionButton
+          action={decommissionVpnAction}
+          requestId={request.id}
+          label="Decommission VPN"
+          pendingLabel="Starting decommissioning…"
+          variant="danger"
+          confirm={
+            staff
+              ? "Decommission this VPN? Everything the portal created in AWS for it is deleted, and the customer's workflows lose access to their network."
+              : "Decommission this VPN? Both tunnels and the platform VPC are deleted; workflows lose access to your network."
+          }
+        />
+      ) : null}
+      {connection && showsTunnelState(connection) ? (
+        <TunnelStateLive initial={connection} pageStatus={request.status} />
+      ) : null}
+      <RequestHistory events={history} />
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+// The one router configuration page, for customers (/requests/[id]/configuration) and staff
+// (/support/requests/[id]/configuration): the viewer's scope decides what it may load.
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { RouterConfigPanel } from "@/components/router-config-panel";
+import { PageHeader } from "@/components/ui/card";
+import { actorOf, requestHref, type Viewer } from "@/lib/auth/viewer";
+import { getRouterConfigPage } from "@/lib/router-config/get-router-config-page";
+
+export async function RouterConfigurationView({
+  viewer,
+  id,
+  format,
+}: {
+  viewer: Viewer;
+  id: string;
+  format: string | string[] | undefined;
+}) {
+  const page = await getRouterConfigPage(id, typeof format === "string" && format ? format : undefined, {
+    actor: actorOf(viewer),
+    scope: viewer.scope,
+  });
+  if (page.state === "not-found") notFound();
+  const base = requestHref(viewer, page.request.id);
+  return (
+    <div className="max-w-4xl space-y-6">
+      <PageHeader
+        title="Router configuration"
+        description={
+          <Link href={base} className="text-indigo-700 underline">
+            ← {page.request.customerName}
+          </Link>
+        }
+      />
+      <RouterConfigPanel
+        pageHref={`${base}/configuration`}
+        connection={page.connection}
+        selected={
+          page.selected && { ...page.selected, downloadHref: `${base}/configuration/${page.selected.id}` }
+        }
+      />
+    </div>
+  );
+}
