@@ -1,9 +1,10 @@
-import Link from "next/link";
 import { StatusBadge } from "@/components/status-badge";
 import { EmptyState, PageHeader } from "@/components/ui/card";
+import { DataTable, LinkCell } from "@/components/ui/data-table";
 import { FilterForm } from "@/components/ui/filter-form";
 import { formatDateTime } from "@/components/ui/format";
 import { requireViewer } from "@/lib/auth/current-user";
+import { requestHref } from "@/lib/auth/viewer";
 import { findOrganizations, findRequestQueue } from "@/lib/vpn-request/find-vpn-requests";
 import { isVpnStatus, STATUS_LABELS, VPN_STATUSES } from "@/lib/vpn-request/lifecycle";
 
@@ -14,7 +15,7 @@ export default async function SupportQueuePage({
 }: {
   searchParams: Promise<{ status?: string; organization?: string }>;
 }) {
-  await requireViewer("staff");
+  const viewer = await requireViewer("staff");
   const params = await searchParams;
   const status = params.status && isVpnStatus(params.status) ? params.status : undefined;
   const organizations = await findOrganizations();
@@ -57,51 +58,31 @@ export default async function SupportQueuePage({
             : "New customer requests appear here."}
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">VPN requests</caption>
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-3">
-                  Request
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  Organization
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  Status
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  Region
-                </th>
-                <th scope="col" className="px-4 py-3">
-                  Submitted
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {requests.map((request) => (
-                <tr key={request.id}>
-                  <td className="px-4 py-3">
-                    <Link
-                      href={`/support/requests/${request.id}`}
-                      className="font-medium text-indigo-700 hover:underline"
-                    >
-                      {request.customerName}
-                    </Link>
-                    <div className="font-mono text-xs text-slate-500">{request.customerGatewayIp}</div>
-                  </td>
-                  <td className="px-4 py-3">{request.organization.name}</td>
-                  <td className="px-4 py-3">
-                    <StatusBadge status={request.status} />
-                  </td>
-                  <td className="px-4 py-3">{request.region}</td>
-                  <td className="px-4 py-3 text-slate-600">{formatDateTime(request.submittedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="VPN requests"
+          rows={requests}
+          rowKey={(request) => request.id}
+          columns={[
+            {
+              header: "Request",
+              cell: (request) => (
+                <LinkCell
+                  href={requestHref(viewer, request.id)}
+                  label={request.customerName}
+                  detail={request.customerGatewayIp}
+                />
+              ),
+            },
+            { header: "Organization", cell: (request) => request.organization.name },
+            { header: "Status", cell: (request) => <StatusBadge status={request.status} /> },
+            { header: "Region", cell: (request) => request.region },
+            {
+              header: "Submitted",
+              className: "text-slate-600",
+              cell: (request) => formatDateTime(request.submittedAt),
+            },
+          ]}
+        />
       )}
     </>
   );

@@ -1,10 +1,10 @@
-import type { Scope } from "@/lib/auth/viewer";
+import type { OrganizationScope, Scope } from "@/lib/auth/viewer";
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { VpnStatus } from "@/lib/generated/prisma/enums";
 import { isUuid } from "@/lib/ids";
-import { scopedRequestWhere } from "@/lib/vpn-request/scope";
+import { scopedOrganizationWhere, scopedRequestWhere } from "@/lib/vpn-request/scope";
 
 const listSelect = {
   id: true,
@@ -22,9 +22,9 @@ const listSelect = {
 export type VpnRequestListItem = Prisma.VpnRequestGetPayload<{ select: typeof listSelect }>;
 
 /** A customer's dashboard: their organization's requests, newest first. */
-export function findOrganizationRequests(organizationId: string) {
+export function findOrganizationRequests(scope: OrganizationScope) {
   return db.vpnRequest.findMany({
-    where: { organizationId },
+    where: scopedOrganizationWhere(scope),
     select: listSelect,
     orderBy: { submittedAt: "desc" },
   });

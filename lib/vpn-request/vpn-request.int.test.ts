@@ -74,7 +74,7 @@ describe("VPN requests on PostgreSQL", () => {
     const { id } = await createVpnRequest(validInput(owner.org.id), owner.actor, settings);
     const stranger = await customerWithRequest();
     expect(await findVpnRequest(id, { kind: "organization", organizationId: stranger.org.id })).toBeNull();
-    expect((await findOrganizationRequests(stranger.org.id)).map((r) => r.id)).not.toContain(id);
+    expect((await findOrganizationRequests(stranger.actor.scope)).map((r) => r.id)).not.toContain(id);
     await expect(cancelVpnRequest(id, stranger.actor)).rejects.toBeInstanceOf(NotFoundError);
     expect(await findVpnRequest(id, { kind: "staff" })).not.toBeNull();
   });

@@ -1,11 +1,12 @@
-import Link from "next/link";
 import { StatusBadge } from "@/components/status-badge";
 import { TunnelAlertDeliveries } from "@/components/tunnel-alert-deliveries";
 import { EmptyState, PageHeader } from "@/components/ui/card";
+import { DataTable, LinkCell } from "@/components/ui/data-table";
 import { FilterForm } from "@/components/ui/filter-form";
 import { formatDateTime } from "@/components/ui/format";
 import { findAlertDeliveries } from "@/lib/alerts/find-alert-deliveries";
 import { requireViewer } from "@/lib/auth/current-user";
+import { requestHref } from "@/lib/auth/viewer";
 import { findConnectionsOverview } from "@/lib/tunnels/find-connections-overview";
 import { findOrganizations } from "@/lib/vpn-request/find-vpn-requests";
 import { PROVISIONED_STATUSES, STATUS_LABELS } from "@/lib/vpn-request/lifecycle";
@@ -73,77 +74,60 @@ export default async function ConnectionsPage({
               : "Approved requests appear here once provisioning has built them."}
           </EmptyState>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <caption className="sr-only">Connections</caption>
-              <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-                <tr>
-                  <th scope="col" className="px-4 py-3">
-                    Connection
-                  </th>
-                  <th scope="col" className="px-4 py-3">
-                    Organization
-                  </th>
-                  <th scope="col" className="px-4 py-3">
-                    Status
-                  </th>
-                  <th scope="col" className="px-4 py-3">
-                    Tunnels up
-                  </th>
-                  <th scope="col" className="px-4 py-3">
-                    Redundancy
-                  </th>
-                  <th scope="col" className="px-4 py-3">
-                    Region
-                  </th>
-                  <th scope="col" className="px-4 py-3">
-                    Last telemetry
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {connections.map((connection) => (
-                  <tr key={connection.id}>
-                    <td className="px-4 py-3">
-                      <Link
-                        href={`/support/requests/${connection.id}`}
-                        className="font-medium text-indigo-700 hover:underline"
-                      >
-                        {connection.customerName}
-                      </Link>
-                      <div className="font-mono text-xs text-slate-500">{connection.vpnConnectionId}</div>
-                    </td>
-                    <td className="px-4 py-3">{connection.organization.name}</td>
-                    <td className="px-4 py-3">
-                      <StatusBadge status={connection.status} />
-                      <div className="text-xs text-slate-500">
-                        since {formatDateTime(connection.statusChangedAt)}
-                      </div>
-                    </td>
-                    <td className="px-4 py-3">
-                      {connection.upTunnels} of {connection.tunnelCount}
-                      <div className="text-xs text-slate-500">
-                        {connection.tunnels
-                          .map((tunnel) => `#${tunnel.number} ${tunnel.status.toLowerCase()}`)
-                          .join(" · ")}
-                      </div>
-                    </td>
-                    <td className="px-4 py-3">
-                      {connection.tunnelCount < 2
-                        ? "One tunnel"
-                        : connection.redundancyMet
-                          ? "Met"
-                          : "Not met"}
-                    </td>
-                    <td className="px-4 py-3">{connection.region}</td>
-                    <td className="px-4 py-3 text-xs">
-                      {connection.lastPolledAt ? formatDateTime(connection.lastPolledAt) : "not yet"}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="Connections"
+            rows={connections}
+            rowKey={(connection) => connection.id}
+            columns={[
+              {
+                header: "Connection",
+                cell: (connection) => (
+                  <LinkCell
+                    href={requestHref(viewer, connection.id)}
+                    label={connection.customerName}
+                    detail={connection.vpnConnectionId}
+                  />
+                ),
+              },
+              { header: "Organization", cell: (connection) => connection.organization.name },
+              {
+                header: "Status",
+                cell: (connection) => (
+                  <>
+                    <StatusBadge status={connection.status} />
+                    <div className="text-xs text-slate-500">
+                      since {formatDateTime(connection.statusChangedAt)}
+                    </div>
+                  </>
+                ),
+              },
+              {
+                header: "Tunnels up",
+                cell: (connection) => (
+                  <>
+                    {connection.upTunnels} of {connection.tunnelCount}
+                    <div className="text-xs text-slate-500">
+                      {connection.tunnels
+                        .map((tunnel) => `#${tunnel.number} ${tunnel.status.toLowerCase()}`)
+                        .join(" · ")}
+                    </div>
+                  </>
+                ),
+              },
+              {
+                header: "Redundancy",
+                cell: (connection) =>
+                  connection.tunnelCount < 2 ? "One tunnel" : connection.redundancyMet ? "Met" : "Not met",
+              },
+              { header: "Region", cell: (connection) => connection.region },
+              {
+                header: "Last telemetry",
+                className: "text-xs",
+                cell: (connection) =>
+                  connection.lastPolledAt ? formatDateTime(connection.lastPolledAt) : "not yet",
+              },
+            ]}
+          />
         )}
       </div>
       <section aria-labelledby="deliveries-heading" className="space-y-3">
