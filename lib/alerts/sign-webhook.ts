@@ -6,7 +6,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 export const SIGNATURE_HEADER = "X-Portal-Signature";
 export const TIMESTAMP_HEADER = "X-Portal-Timestamp";
 export const DELIVERY_HEADER = "X-Portal-Delivery";
-export const REPLAY_TOLERANCE_SECONDS = 300;
+const REPLAY_TOLERANCE_SECONDS = 300;
 
 export function signWebhook(secret: string, timestamp: number, body: string): string {
   return `sha256=${createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`;

@@ -4,7 +4,7 @@
 import type { Role } from "@/lib/generated/prisma/enums";
 
 /** The only definition of which roles are staff. */
-export const STAFF_ROLES = ["SUPPORT", "ADMIN"] as const satisfies readonly Role[];
+const STAFF_ROLES = ["SUPPORT", "ADMIN"] as const satisfies readonly Role[];
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /** What a query is limited to: one organization's rows, or every row (staff). */
@@ -27,7 +27,7 @@ export type ViewerFor<A extends Audience> = A extends "customer"
     ? StaffViewer
     : Viewer;
 
-export function isStaffRole(role: Role): role is StaffRole {
+function isStaffRole(role: Role): role is StaffRole {
   return (STAFF_ROLES as readonly Role[]).includes(role);
 }
 

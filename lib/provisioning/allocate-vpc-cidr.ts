@@ -29,7 +29,7 @@ const SHARED_ADDRESS_POOL: Pool = { block: cidr("100.64.0.0/10"), name: "100.64.
  * Never allocated, whatever the customer declares: AWS documents that some of its services
  * (Cloud9, SageMaker) use 172.17.0.0/16, and it is Docker's default bridge network.
  */
-export const PLATFORM_RESERVED_CIDRS: readonly string[] = ["172.17.0.0/16"];
+const PLATFORM_RESERVED_CIDRS: readonly string[] = ["172.17.0.0/16"];
 
 export type AllocateVpcCidrInput = {
   /** The customer's networks (static routes or networks declared for BGP). */

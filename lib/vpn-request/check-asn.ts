@@ -1,11 +1,11 @@
 // The customer's BGP ASN (DESIGN §2). Pure; browser-safe.
 
-export const MAX_ASN = 4294967294;
+const MAX_ASN = 4294967294;
 /** Largest ASN the EC2 API takes in `BgpAsn`; anything above goes in `BgpAsnExtended`. */
-export const MAX_BGP_ASN_FIELD = 2147483647;
+const MAX_BGP_ASN_FIELD = 2147483647;
 
 /** ASNs Amazon uses itself, which a customer gateway may not claim: "*" means every region. */
-export const AMAZON_RESERVED_ASNS: ReadonlyArray<{ asn: number; region: string | "*" }> = [
+const AMAZON_RESERVED_ASNS: ReadonlyArray<{ asn: number; region: string | "*" }> = [
   { asn: 7224, region: "*" },
   { asn: 9059, region: "eu-west-1" },
   { asn: 10124, region: "ap-northeast-1" },

@@ -22,7 +22,7 @@ export const VPN_STATUSES = [
 
 export type VpnStatus = (typeof VPN_STATUSES)[number];
 
-export const VPN_TRANSITIONS: Readonly<Record<VpnStatus, readonly VpnStatus[]>> = {
+const VPN_TRANSITIONS: Readonly<Record<VpnStatus, readonly VpnStatus[]>> = {
   // Support decides; the customer may withdraw only while nothing has been built.
   PENDING_APPROVAL: ["APPROVED", "REJECTED", "CANCELLED"],
   APPROVED: ["PROVISIONING"],
@@ -242,7 +242,7 @@ export function retryTarget(failedWorkflow: WorkflowKind | null): "PROVISIONING"
 // ---------------------------------------------------------------------------------------------
 // Capabilities: what a viewer may do to a request in its current status.
 
-export const CAPABILITIES = [
+const CAPABILITIES = [
   "cancel",
   "approve",
   "reject",
@@ -338,10 +338,6 @@ export function capabilitiesFor(status: VpnStatus, viewer: RoleOnly): Capabiliti
 export function statusesAllowing(capability: Capability): readonly VpnStatus[] {
   const { statuses } = RULES[capability];
   return statuses === "any" ? VPN_STATUSES : statuses;
-}
-
-export function roleMayEver(capability: Capability, viewer: RoleOnly): boolean {
-  return roleAllows(RULES[capability], viewer);
 }
 
 /** The refusal for a capability the request's current status does not allow, naming that status. */

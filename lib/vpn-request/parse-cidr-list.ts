@@ -11,7 +11,7 @@ import {
   parseIpv4,
 } from "@/lib/net/ipv4";
 
-export const MAX_CIDRS = 100;
+const MAX_CIDRS = 100;
 
 const LINK_LOCAL = cidr("169.254.0.0/16");
 const MULTICAST = cidr("224.0.0.0/4");

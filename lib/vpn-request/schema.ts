@@ -8,10 +8,10 @@ import { resolveLocation } from "@/lib/regions/recommend-region";
 import { checkAsnText, parseAsn } from "./check-asn";
 import { parseCidrList } from "./parse-cidr-list";
 
-export const ROUTING_MODES = ["STATIC", "BGP"] as const;
+const ROUTING_MODES = ["STATIC", "BGP"] as const;
 export const IKE_VERSIONS = ["IKEV1", "IKEV2"] as const;
-export const TUNNEL_COUNTS = ["1", "2"] as const;
-export const CUSTOMER_NAME_MAX = 100;
+const TUNNEL_COUNTS = ["1", "2"] as const;
+const CUSTOMER_NAME_MAX = 100;
 
 export type VpnRequestSettings = {
   /** Lab/demo deployments accept the documentation ranges (192.0.2/24, 198.51.100/24, 203.0.113/24). */
@@ -42,7 +42,7 @@ export type VpnRequestField = (typeof VPN_REQUEST_FIELDS)[number];
 /** The form's values exactly as the inputs hold them (also what a rejected submission gives back). */
 export type VpnRequestFormValues = Record<VpnRequestField, string>;
 
-export const VPN_REQUEST_FIELD_LABELS: Readonly<Record<VpnRequestField, string>> = {
+const VPN_REQUEST_FIELD_LABELS: Readonly<Record<VpnRequestField, string>> = {
   customerName: "Customer name",
   orgId: "Platform Org ID",
   location: "Geographic location",
@@ -111,7 +111,7 @@ type RoutingFields = {
  * The rules that depend on routing (static ranges, or BGP ASN and advertised networks): what
  * routing does not use is ignored, not validated, since the form hides it.
  */
-export function checkRoutingFields(
+function checkRoutingFields(
   values: RoutingFields,
   settings: Pick<VpnRequestSettings, "platformAsn">,
 ): Array<{ field: VpnRequestField; message: string }> {
