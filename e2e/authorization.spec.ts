@@ -1,17 +1,14 @@
 import { expect, test } from "@playwright/test";
-import { fillValidStaticRequest, signIn, uniqueName } from "./support/fixtures";
+import { signIn, submitStaticRequest } from "./support/fixtures";
 
 test("another organization's customer gets 404 for the request and cannot approve it", async ({
   browser,
 }) => {
-  const owner = await browser.newPage();
-  await signIn(owner, "enterprise@example.com");
-  await owner.goto("/requests/new");
-  const name = uniqueName("Private");
-  await fillValidStaticRequest(owner, name);
-  await owner.getByRole("button", { name: "Submit request" }).click();
-  await expect(owner.getByText("Request submitted")).toBeVisible();
-  const requestId = owner.url().split("/requests/")[1]?.split("?")[0];
+  const {
+    page: owner,
+    name,
+    requestId,
+  } = await submitStaticRequest(browser, "enterprise@example.com", "Private");
 
   const stranger = await browser.newPage();
   await signIn(stranger, "teamplus@example.com");
@@ -33,14 +30,7 @@ test("another organization's customer gets 404 for the request and cannot approv
 });
 
 test("two staff approving at once: one wins, the other is told", async ({ browser }) => {
-  const customer = await browser.newPage();
-  await signIn(customer, "enterprise@example.com");
-  await customer.goto("/requests/new");
-  const name = uniqueName("Race");
-  await fillValidStaticRequest(customer, name);
-  await customer.getByRole("button", { name: "Submit request" }).click();
-  await expect(customer.getByText("Request submitted")).toBeVisible();
-  const requestId = customer.url().split("/requests/")[1]?.split("?")[0];
+  const { requestId } = await submitStaticRequest(browser, "enterprise@example.com", "Race");
 
   const first = await browser.newPage();
   const second = await browser.newPage();

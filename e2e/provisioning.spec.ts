@@ -1,18 +1,15 @@
 import { expect, test } from "@playwright/test";
-import { fillValidStaticRequest, signIn, uniqueName } from "./support/fixtures";
+import { signIn, submitStaticRequest } from "./support/fixtures";
 
 test("approval provisions the AWS side with live progress; decommissioning removes it", async ({
   browser,
 }) => {
   test.setTimeout(120_000);
-  const customer = await browser.newPage();
-  await signIn(customer, "enterprise@example.com");
-  await customer.goto("/requests/new");
-  const name = uniqueName("Provisioned");
-  await fillValidStaticRequest(customer, name);
-  await customer.getByRole("button", { name: "Submit request" }).click();
-  await expect(customer.getByText("Request submitted")).toBeVisible();
-  const requestId = customer.url().split("/requests/")[1]?.split("?")[0];
+  const { page: customer, requestId } = await submitStaticRequest(
+    browser,
+    "enterprise@example.com",
+    "Provisioned",
+  );
 
   const support = await browser.newPage();
   await signIn(support, "support@example.com");

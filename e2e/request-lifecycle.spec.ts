@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { fillValidStaticRequest, signIn, uniqueName } from "./support/fixtures";
+import { fillValidStaticRequest, signIn, submitStaticRequest, uniqueName } from "./support/fixtures";
 
 test.describe("a customer requests a VPN and support decides", () => {
   test("customer submits a valid request and sees it pending; support approves it", async ({ browser }) => {
@@ -101,13 +101,7 @@ test.describe("a customer requests a VPN and support decides", () => {
   });
 
   test("support rejects with a required reason the customer then reads", async ({ browser }) => {
-    const customer = await browser.newPage();
-    await signIn(customer, "teamplus@example.com");
-    await customer.goto("/requests/new");
-    const name = uniqueName("Reject me");
-    await fillValidStaticRequest(customer, name);
-    await customer.getByRole("button", { name: "Submit request" }).click();
-    await expect(customer.getByText("Request submitted")).toBeVisible();
+    const { page: customer, name } = await submitStaticRequest(browser, "teamplus@example.com", "Reject me");
     const url = customer.url();
 
     const support = await browser.newPage();

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
-import { fillValidStaticRequest, signIn, uniqueName } from "./support/fixtures";
+import { signIn, submitStaticRequest } from "./support/fixtures";
 import { E2E_ENV_FILE } from "./support/settings";
 
 /** The outside IPs the EC2 emulator gave the request's VPN connection (what AWS holds). */
@@ -25,14 +25,11 @@ test("customer downloads the router configuration of a provisioned VPN; others g
 }) => {
   test.setTimeout(120_000);
   const customerContext = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
-  const customer = await customerContext.newPage();
-  await signIn(customer, "enterprise@example.com");
-  await customer.goto("/requests/new");
-  const name = uniqueName("Configured");
-  await fillValidStaticRequest(customer, name);
-  await customer.getByRole("button", { name: "Submit request" }).click();
-  await expect(customer.getByText("Request submitted")).toBeVisible();
-  const requestId = customer.url().split("/requests/")[1]?.split("?")[0] ?? "";
+  const { page: customer, requestId } = await submitStaticRequest(
+    customerContext,
+    "enterprise@example.com",
+    "Configured",
+  );
   expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
   // No configuration before the AWS side exists.
   await expect(customer.getByRole("link", { name: "Router configuration" })).toHaveCount(0);

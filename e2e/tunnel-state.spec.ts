@@ -3,7 +3,7 @@ import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { verifyWebhook } from "../lib/alerts/sign-webhook";
-import { fillValidStaticRequest, signIn, uniqueName } from "./support/fixtures";
+import { signIn, submitStaticRequest } from "./support/fixtures";
 import { E2E_ENV_FILE } from "./support/settings";
 
 type E2eEnv = { emulatorUrl: string; mailCatcherUrl: string };
@@ -43,15 +43,12 @@ test("a tunnel going down shows DEGRADED live and alerts by email and signed web
   const mailbox = `noc-${Date.now().toString(36)}@example.test`;
 
   try {
-    const customer = await browser.newPage();
-    await signIn(customer, "enterprise@example.com");
-    await customer.goto("/requests/new");
-    const name = uniqueName("Alerted");
-    await fillValidStaticRequest(customer, name);
-    await customer.getByRole("button", { name: "Submit request" }).click();
-    await expect(customer.getByText("Request submitted")).toBeVisible();
+    const {
+      page: customer,
+      name,
+      requestId,
+    } = await submitStaticRequest(browser, "enterprise@example.com", "Alerted");
     const requestUrl = customer.url().split("?")[0] ?? "";
-    const requestId = requestUrl.split("/requests/")[1] ?? "";
 
     const support = await browser.newPage();
     await signIn(support, "support@example.com");

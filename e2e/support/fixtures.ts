@@ -28,3 +28,23 @@ export async function fillValidStaticRequest(page: Page, customerName: string) {
 export function uniqueName(prefix: string) {
   return `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }
+
+/**
+ * A customer signs in on a new page and submits a valid static request, as a user would; returns
+ * the page (left on the request), the customer name used and the request's ID.
+ */
+export async function submitStaticRequest(
+  context: { newPage(): Promise<Page> },
+  email: string,
+  namePrefix: string,
+) {
+  const page = await context.newPage();
+  await signIn(page, email);
+  await page.goto("/requests/new");
+  const name = uniqueName(namePrefix);
+  await fillValidStaticRequest(page, name);
+  await page.getByRole("button", { name: "Submit request" }).click();
+  await expect(page.getByText("Request submitted")).toBeVisible();
+  const requestId = page.url().split("/requests/")[1]?.split("?")[0] ?? "";
+  return { page, name, requestId };
+}
