@@ -6,7 +6,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authenticatedAction } from "@/lib/actions/authenticated-action";
-import { requestHref } from "@/lib/auth/viewer";
+import { type Audience, requestHref, type ViewerFor } from "@/lib/auth/viewer";
 import { uuidField } from "@/lib/ids";
 import { decommissionVpn, requestWorkflowRun, retryFailedWorkflow } from "@/lib/provisioning/start-workflow";
 import { createVpnRequest } from "@/lib/vpn-request/create-vpn-request";
@@ -29,41 +29,60 @@ export const createVpnRequestAction = authenticatedAction({
   },
 });
 
-export const cancelVpnRequestAction = authenticatedAction({
-  name: "vpn-request.cancel",
-  audience: "customer",
-  schema: requestIdSchema,
-  async handler({ requestId }, { viewer }) {
-    await cancelVpnRequest(requestId, viewer);
-    revalidatePath(requestHref(viewer, requestId));
-    return { ok: true, message: "Request cancelled." };
-  },
-});
+/**
+ * A one-button action on one request: parse its ID, call the domain (which asserts the lifecycle
+ * capability), refresh the viewer's view of the request (and the queue, where it is listed).
+ */
+function requestAction<A extends Audience>(
+  name: string,
+  audience: A,
+  run: (requestId: string, viewer: ViewerFor<A>) => Promise<unknown>,
+  message: string,
+) {
+  return authenticatedAction({
+    name,
+    audience,
+    schema: requestIdSchema,
+    async handler({ requestId }, { viewer }) {
+      await run(requestId, viewer);
+      revalidatePath(requestHref(viewer, requestId));
+      if (viewer.role !== "CUSTOMER") revalidatePath("/support");
+      return { ok: true, message };
+    },
+  });
+}
+
+export const cancelVpnRequestAction = requestAction(
+  "vpn-request.cancel",
+  "customer",
+  cancelVpnRequest,
+  "Request cancelled.",
+);
 
 /** Customers and staff alike: the lifecycle says who may, in which status (checked by the domain). */
-export const decommissionVpnAction = authenticatedAction({
-  name: "vpn-request.decommission",
-  audience: "any",
-  schema: requestIdSchema,
-  async handler({ requestId }, { viewer }) {
-    await decommissionVpn(requestId, viewer);
-    revalidatePath(requestHref(viewer, requestId));
-    return { ok: true, message: "Decommissioning started." };
-  },
-});
+export const decommissionVpnAction = requestAction(
+  "vpn-request.decommission",
+  "any",
+  decommissionVpn,
+  "Decommissioning started.",
+);
 
-export const approveVpnRequestAction = authenticatedAction({
-  name: "vpn-request.approve",
-  audience: "staff",
-  schema: requestIdSchema,
-  async handler(input, { viewer }) {
-    await approveVpnRequest(input.requestId, viewer);
-    await requestWorkflowRun(input.requestId);
-    revalidatePath(requestHref(viewer, input.requestId));
-    revalidatePath("/support");
-    return { ok: true, message: "Approved. Provisioning starts shortly." };
+export const approveVpnRequestAction = requestAction(
+  "vpn-request.approve",
+  "staff",
+  async (requestId, viewer) => {
+    await approveVpnRequest(requestId, viewer);
+    await requestWorkflowRun(requestId);
   },
-});
+  "Approved. Provisioning starts shortly.",
+);
+
+export const retryWorkflowAction = requestAction(
+  "vpn-request.retry",
+  "staff",
+  retryFailedWorkflow,
+  "Retrying from the step that failed.",
+);
 
 export const rejectVpnRequestAction = authenticatedAction({
   name: "vpn-request.reject",
@@ -74,16 +93,5 @@ export const rejectVpnRequestAction = authenticatedAction({
     revalidatePath(requestHref(viewer, input.requestId));
     revalidatePath("/support");
     return { ok: true, message: "Rejected; the customer sees your reason." };
-  },
-});
-
-export const retryWorkflowAction = authenticatedAction({
-  name: "vpn-request.retry",
-  audience: "staff",
-  schema: requestIdSchema,
-  async handler(input, { viewer }) {
-    await retryFailedWorkflow(input.requestId, viewer);
-    revalidatePath(requestHref(viewer, input.requestId));
-    return { ok: true, message: "Retrying from the step that failed." };
   },
 });

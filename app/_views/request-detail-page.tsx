@@ -18,7 +18,47 @@ import { requestHref, type Viewer } from "@/lib/auth/viewer";
 import { findWorkflowProgress } from "@/lib/provisioning/find-workflow-progress";
 import { findConnectionState, showsTunnelState } from "@/lib/tunnels/find-connection-state";
 import { findRequestHistory, findVpnRequest } from "@/lib/vpn-request/find-vpn-requests";
-import { capabilitiesFor } from "@/lib/vpn-request/lifecycle";
+import { type Capability, capabilitiesFor } from "@/lib/vpn-request/lifecycle";
+
+/** The one-button actions, in page order, each shown when the viewer's capability allows it. */
+const ACTIONS = [
+  {
+    capability: "cancel",
+    action: cancelVpnRequestAction,
+    label: "Cancel request",
+    pendingLabel: "Cancelling…",
+    variant: "secondary",
+    confirm: { customer: "Cancel this VPN request? Support will no longer review it.", staff: undefined },
+  },
+  {
+    capability: "retry",
+    action: retryWorkflowAction,
+    label: "Retry from failed step",
+    pendingLabel: "Retrying…",
+    variant: "primary",
+    confirm: { customer: undefined, staff: undefined },
+  },
+  {
+    capability: "decommission",
+    action: decommissionVpnAction,
+    label: "Decommission VPN",
+    pendingLabel: "Starting decommissioning…",
+    variant: "danger",
+    confirm: {
+      customer:
+        "Decommission this VPN? Both tunnels and the platform VPC are deleted; workflows lose access to your network.",
+      staff:
+        "Decommission this VPN? Everything the portal created in AWS for it is deleted, and the customer's workflows lose access to their network.",
+    },
+  },
+] as const satisfies readonly {
+  capability: Capability;
+  action: unknown;
+  label: string;
+  pendingLabel: string;
+  variant: "primary" | "secondary" | "danger";
+  confirm: { customer: string | undefined; staff: string | undefined };
+}[];
 
 export async function RequestDetailPage({
   viewer,
@@ -65,16 +105,6 @@ export async function RequestDetailPage({
           </Link>
         </p>
       ) : null}
-      {can.cancel ? (
-        <RequestActionButton
-          action={cancelVpnRequestAction}
-          requestId={request.id}
-          label="Cancel request"
-          pendingLabel="Cancelling…"
-          variant="secondary"
-          confirm="Cancel this VPN request? Support will no longer review it."
-        />
-      ) : null}
       {can.approve || can.reject ? (
         <Card title="Decision">
           <div className="grid gap-6 sm:grid-cols-2">
@@ -105,28 +135,17 @@ export async function RequestDetailPage({
       {progress ? (
         <WorkflowProgress requestId={request.id} initial={progress} pageStatus={request.status} />
       ) : null}
-      {can.retry ? (
+      {ACTIONS.filter((button) => can[button.capability]).map((button) => (
         <RequestActionButton
-          action={retryWorkflowAction}
+          key={button.capability}
+          action={button.action}
           requestId={request.id}
-          label="Retry from failed step"
-          pendingLabel="Retrying…"
+          label={button.label}
+          pendingLabel={button.pendingLabel}
+          variant={button.variant}
+          confirm={staff ? button.confirm.staff : button.confirm.customer}
         />
-      ) : null}
-      {can.decommission ? (
-        <RequestActionButton
-          action={decommissionVpnAction}
-          requestId={request.id}
-          label="Decommission VPN"
-          pendingLabel="Starting decommissioning…"
-          variant="danger"
-          confirm={
-            staff
-              ? "Decommission this VPN? Everything the portal created in AWS for it is deleted, and the customer's workflows lose access to their network."
-              : "Decommission this VPN? Both tunnels and the platform VPC are deleted; workflows lose access to your network."
-          }
-        />
-      ) : null}
+      ))}
       {connection && showsTunnelState(connection) ? (
         <TunnelStateLive initial={connection} pageStatus={request.status} />
       ) : null}
