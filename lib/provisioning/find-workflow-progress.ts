@@ -2,7 +2,7 @@ import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import type { WorkflowKind } from "@/lib/generated/prisma/enums";
-import { WORKFLOW_STEPS } from "@/lib/provisioning/run-workflow";
+import { WORKFLOW_CATALOGUE } from "@/lib/provisioning/workflow-catalogue";
 import { capabilitiesFor, type VpnStatus, workflowShown } from "@/lib/vpn-request/lifecycle";
 import { scopedRequestWhere } from "@/lib/vpn-request/scope";
 
@@ -56,7 +56,7 @@ export async function findWorkflowProgress(
   const rows = new Map(
     request.steps.filter((step) => step.workflow === workflow).map((step) => [step.name, step]),
   );
-  const steps: StepView[] = WORKFLOW_STEPS[workflow].map((definition) => {
+  const steps: StepView[] = WORKFLOW_CATALOGUE[workflow].map((definition) => {
     const row = rows.get(definition.name);
     const output = (row?.output ?? null) as Record<string, unknown> | null;
     const waitingNote =
