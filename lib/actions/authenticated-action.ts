@@ -7,6 +7,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getViewer } from "@/lib/auth/current-user";
 import { type Audience, actorOf, isInAudience, type ViewerFor } from "@/lib/auth/viewer";
 import { UserFacingError } from "@/lib/errors";
+import { getLogger, withLogContext } from "@/lib/log";
 
 export type ActionContext<A extends Audience = "any"> = { viewer: ViewerFor<A>; correlationId: string };
 
@@ -66,7 +67,10 @@ export function authenticatedAction<S extends z.ZodType, A extends Audience>(opt
     const correlationId = randomUUID();
     let outcome: ActionOutcome;
     try {
-      outcome = await options.handler(parsed.data, { viewer, correlationId });
+      // Every line the domain logs under this action (and every job it sends) carries the ID.
+      outcome = await withLogContext({ correlationId, action: options.name }, () =>
+        options.handler(parsed.data, { viewer, correlationId }),
+      );
     } catch (error) {
       if (error instanceof UserFacingError) {
         return {
@@ -76,7 +80,7 @@ export function authenticatedAction<S extends z.ZodType, A extends Audience>(opt
           values,
         };
       }
-      console.error(`[action ${options.name}] correlation ${correlationId}`, error);
+      getLogger().error({ err: error, action: options.name, correlationId }, "action failed");
       return {
         ok: false,
         message: `Something went wrong on our side; nothing was lost. Try again, or give support the reference ${correlationId}.`,

@@ -3,6 +3,7 @@ import type { StaffViewer, Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { workflowJob } from "@/lib/jobs/registry";
 import { sendJob } from "@/lib/jobs/send-job";
+import { getLogger } from "@/lib/log";
 import { retryTarget } from "@/lib/vpn-request/lifecycle";
 import { transitionVpnRequest } from "@/lib/vpn-request/transition-vpn-request";
 
@@ -21,7 +22,10 @@ export async function requestWorkflowRun(requestId: string): Promise<void> {
     const phase = `${request.status}:${request.statusChangedAt.toISOString()}`;
     await sendJob(workflowJob, { requestId }, { key: `${requestId}:${phase}` });
   } catch (error) {
-    console.error(`[workflow] could not enqueue ${requestId}; the worker sweep will pick it up`, error);
+    getLogger().error(
+      { err: error, requestId },
+      "could not enqueue the workflow; the worker sweep will pick it up",
+    );
   }
 }
 
