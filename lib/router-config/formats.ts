@@ -4,6 +4,7 @@ import type { RoutingType } from "./types";
 export type RouterConfigFormatId =
   | "generic"
   | "strongswan"
+  | "libreswan"
   | "frr"
   | "cisco-ios"
   | "cisco-asa"
@@ -22,6 +23,13 @@ export type RouterConfigFormat = {
   fileExtension: string;
   /** The vendor documentation the rendered configuration follows. */
   docReference: string;
+  /** The releases the configuration was written for (shown on the download page and in the file). */
+  writtenFor: string;
+  /**
+   * How the format is checked: "lab" = a real tunnel (and BGP session) comes up in the lab
+   * (DESIGN §7); "documentation" = rendered and intent-tested against the vendor's documentation only.
+   */
+  checkedBy: "lab" | "documentation";
   /**
    * Set when the format only makes sense for one routing mode. FRR renders only the BGP part of a
    * router configuration, so it is offered for BGP connections only; `renderRouterConfig` refuses it
@@ -39,6 +47,8 @@ export const ROUTER_CONFIG_FORMATS: readonly RouterConfigFormat[] = [
     fileExtension: "txt",
     docReference:
       "AWS Site-to-Site VPN User Guide: Your customer gateway device (generic sample configuration)",
+    writtenFor: "Any route-based IPsec device (AWS generic sample parameters)",
+    checkedBy: "documentation",
   },
   {
     id: "strongswan",
@@ -47,6 +57,19 @@ export const ROUTER_CONFIG_FORMATS: readonly RouterConfigFormat[] = [
     label: "strongSwan (swanctl.conf)",
     fileExtension: "conf",
     docReference: "strongSwan documentation: swanctl.conf and Route-based VPNs",
+    writtenFor: "strongSwan 5.9.x (swanctl), Linux 4.19+ with XFRM interfaces; lab-proven on 5.9.8",
+    checkedBy: "lab",
+  },
+  {
+    id: "libreswan",
+    vendor: "libreswan",
+    platform: "Linux, libreswan 4.x (RHEL 9, Fedora; ipsec.conf + secrets, XFRM ipsec-interface)",
+    label: "libreswan (ipsec.conf)",
+    fileExtension: "conf",
+    docReference:
+      "libreswan ipsec.conf(5) and ipsec.secrets(5), 4.x (ipsec-interface, interface-ip, leftupdown)",
+    writtenFor: "libreswan 4.6+ (RHEL 9 / Fedora); checked against its documentation, not proven in the lab",
+    checkedBy: "documentation",
   },
   {
     id: "frr",
@@ -55,6 +78,8 @@ export const ROUTER_CONFIG_FORMATS: readonly RouterConfigFormat[] = [
     label: "FRR (BGP part)",
     fileExtension: "conf",
     docReference: "FRR User Guide: BGP",
+    writtenFor: "FRR 8.x (lab-proven on 8.4)",
+    checkedBy: "lab",
     routing: "BGP",
   },
   {
@@ -65,6 +90,8 @@ export const ROUTER_CONFIG_FORMATS: readonly RouterConfigFormat[] = [
     fileExtension: "txt",
     docReference:
       "Cisco IOS XE Security Configuration Guide: IPsec Virtual Tunnel Interfaces; Configuring IKEv2",
+    writtenFor: "Cisco IOS XE 16.x/17.x (and IOS 15.4+)",
+    checkedBy: "documentation",
   },
   {
     id: "cisco-asa",
@@ -73,6 +100,8 @@ export const ROUTER_CONFIG_FORMATS: readonly RouterConfigFormat[] = [
     label: "Cisco ASA 9.8+",
     fileExtension: "txt",
     docReference: "Cisco ASA Series VPN CLI Configuration Guide: Virtual Tunnel Interface",
+    writtenFor: "Cisco ASA 9.8+ (IKEv2 VTI); IKEv1 refused",
+    checkedBy: "documentation",
   },
   {
     id: "juniper-srx",
@@ -81,6 +110,8 @@ export const ROUTER_CONFIG_FORMATS: readonly RouterConfigFormat[] = [
     label: "Juniper SRX",
     fileExtension: "txt",
     docReference: "Junos OS IPsec VPN User Guide for Security Devices: Route-Based IPsec VPNs",
+    writtenFor: "Junos OS 19.x-23.x on SRX (set commands)",
+    checkedBy: "documentation",
   },
   {
     id: "paloalto-panos",
@@ -89,6 +120,8 @@ export const ROUTER_CONFIG_FORMATS: readonly RouterConfigFormat[] = [
     label: "Palo Alto PAN-OS",
     fileExtension: "txt",
     docReference: "PAN-OS Administrator's Guide: Set Up Site-to-Site VPN; Configure BGP",
+    writtenFor: "PAN-OS 10.1/10.2/11.x, legacy virtual router",
+    checkedBy: "documentation",
   },
   {
     id: "fortigate",
@@ -97,6 +130,8 @@ export const ROUTER_CONFIG_FORMATS: readonly RouterConfigFormat[] = [
     label: "FortiGate (FortiOS CLI)",
     fileExtension: "txt",
     docReference: "FortiOS Administration Guide: IPsec VPN, Site-to-site VPN; FortiOS CLI Reference",
+    writtenFor: "FortiOS 7.0/7.2/7.4",
+    checkedBy: "documentation",
   },
   {
     id: "mikrotik-routeros",
@@ -105,6 +140,8 @@ export const ROUTER_CONFIG_FORMATS: readonly RouterConfigFormat[] = [
     label: "MikroTik RouterOS 7",
     fileExtension: "rsc",
     docReference: "MikroTik RouterOS documentation: IPsec; BGP (v7)",
+    writtenFor: "RouterOS 7.x (static routing only)",
+    checkedBy: "documentation",
   },
   {
     id: "vyos",
@@ -113,6 +150,8 @@ export const ROUTER_CONFIG_FORMATS: readonly RouterConfigFormat[] = [
     label: "VyOS 1.4",
     fileExtension: "txt",
     docReference: "VyOS 1.4 documentation: IPsec Site-to-Site VPN (route-based); BGP",
+    writtenFor: "VyOS 1.4 (sagitta)",
+    checkedBy: "documentation",
   },
   {
     id: "edgeos",
@@ -121,6 +160,8 @@ export const ROUTER_CONFIG_FORMATS: readonly RouterConfigFormat[] = [
     label: "Ubiquiti EdgeOS",
     fileExtension: "txt",
     docReference: "Ubiquiti Help Center: EdgeRouter route-based site-to-site VPN to AWS VPC (VTI)",
+    writtenFor: "EdgeOS 2.0.x",
+    checkedBy: "documentation",
   },
 ];
 
