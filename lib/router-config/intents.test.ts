@@ -597,7 +597,7 @@ const CONTRACTS: Record<RouterConfigFormatId, Contract> = {
       line(ctx, /esp-group \S+ lifetime 3600$/, "ESP lifetime");
       line(ctx, /dead-peer-detection action restart$/, "DPD");
     },
-    staticRoute: (ctx, t, n) => {
+    staticRoute: (ctx, _t, n) => {
       line(
         ctx,
         `set protocols static interface-route ${ctx.model.platformVpc.cidr} next-hop-interface vti${n}`,

@@ -5,6 +5,7 @@ import { getEnv } from "@/lib/env";
 import type { VpnStatus } from "@/lib/generated/prisma/enums";
 import { TUNNEL_POLICY } from "@/lib/vpn/tunnel-policy";
 import { type RequestScope, scopedRequestWhere } from "@/lib/vpn-request/scope";
+import { findConnectionIndex } from "./find-connection-index";
 import type { RouterConfigInput, TunnelParams } from "./types";
 
 /** States in which the AWS side exists and a router configuration can be rendered. */
@@ -28,7 +29,13 @@ export type RouterConfigSubject = {
 export type LoadedRouterConfigInput =
   | { state: "not-found" }
   | { state: "not-ready"; request: RouterConfigSubject; reason: string }
-  | { state: "ready"; request: RouterConfigSubject; input: RouterConfigInput };
+  | {
+      state: "ready";
+      request: RouterConfigSubject;
+      input: RouterConfigInput;
+      /** The organization's Nth connection: the device-parameter defaults derive from it. */
+      connectionIndex: number;
+    };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -81,6 +88,7 @@ export async function loadRouterConfigInput(
   return {
     state: "ready",
     request,
+    connectionIndex: await findConnectionIndex(row),
     input: {
       requestId: row.id,
       vpnConnectionId: row.vpnConnectionId,

@@ -12,12 +12,12 @@ export default async function RouterConfigurationPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ format?: string | string[] }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requireCustomer();
   const { id } = await params;
-  const { format } = await searchParams;
-  const page = await getRouterConfigPage(id, typeof format === "string" && format ? format : undefined, {
+  // The whole query: the format and the device parameters (lib/router-config/device-params.ts).
+  const page = await getRouterConfigPage(id, await searchParams, {
     actor: { id: user.id, email: user.email },
     scope: { kind: "organization", organizationId: user.organizationId },
   });
