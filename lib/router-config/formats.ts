@@ -67,7 +67,7 @@ export const ROUTER_CONFIG_FORMATS: readonly RouterConfigFormat[] = [
     label: "libreswan (ipsec.conf)",
     fileExtension: "conf",
     docReference:
-      "libreswan ipsec.conf(5) and ipsec.secrets(5), 4.x (ipsec-interface, interface-ip, leftupdown)",
+      "libreswan ipsec.conf(5) and ipsec.secrets(5), 4.x (ipsec-interface, leftinterface-ip, leftupdown)",
     writtenFor: "libreswan 4.6+ (RHEL 9 / Fedora); checked against its documentation, not proven in the lab",
     checkedBy: "documentation",
   },

@@ -2,7 +2,8 @@
 // (ipsec-interface=N creates ipsecN), plus the secrets and the up/down script in marked comments.
 // Vendor documents: libreswan ipsec.conf(5) and ipsec.secrets(5) for 4.x (authby, auto=start,
 // ikev2=yes|no, ike=/phase2alg=, ikelifetime, salifetime, dpddelay/dpdtimeout/dpdaction,
-// ipsec-interface, interface-ip, leftupdown, mtu), libreswan wiki "Route-based VPN using XFRMi" and
+// ipsec-interface (managed mode creates ipsecN; with leftsubnet = rightsubnet routing is external,
+// hence the file's own up/down script), leftinterface-ip, leftupdown, mtu, replay-window), libreswan wiki "Route-based VPN using XFRMi" and
 // "Interoperability: Amazon AWS VPC". Release: libreswan 4.6+ (RHEL 9, Fedora).
 // Checked against its documentation only: libreswan cannot install SAs on the lab's kernel (no ESP,
 // no user-space fallback), so unlike strongSwan it is not proven in the lab.
@@ -71,7 +72,7 @@ function conn(model: ConfigModel, t: TunnelView): string[] {
     "    dpdaction=restart",
     "    replay-window=128",
     `    ipsec-interface=${ifNumber(model, t)}`,
-    `    interface-ip=${t.customerInsideIp}/${t.insidePrefix}`,
+    `    leftinterface-ip=${t.customerInsideIp}/${t.insidePrefix}`,
     `    mtu=${model.mtu}`,
   ];
   if (!model.bgp) {
@@ -96,6 +97,7 @@ export function renderLibreswan(input: RouterConfigInput, device?: DeviceParams)
     notes: [
       "Checked against libreswan's documentation, not proven in the portal's lab (libreswan cannot run there).",
       "Install as /etc/ipsec.d/<name>.conf (chmod 600), the secrets below as the path they name, then `ipsec restart`.",
+      "libreswan 5.x: ikev2= and dpdaction= are deprecated there; IKEv1 also needs ikev1-policy=yes in config setup.",
       `The secrets: \`sed -n 's/^#= //p' <this file> > ${secretsPath(model)}\` (chmod 600).`,
       ...(model.bgp
         ? [
