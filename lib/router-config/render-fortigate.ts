@@ -143,7 +143,8 @@ function linkMonitors(model: ConfigModel): string[] {
       `        set srcintf "${tunnelName(model, t)}"`,
       `        set server "${t.awsInsideIp}"`,
       "        set protocol ping",
-      "        set interval 5",
+      // FortiOS 6.4+ counts the interval in milliseconds (500-3600000).
+      "        set interval 5000",
       "        set failtime 3",
       "        set update-static-route enable",
       "    next",
@@ -253,7 +254,7 @@ export function renderFortigate(input: RouterConfigInput, device?: DeviceParams)
     platform: "Fortinet FortiGate, FortiOS 7.x (route-based, interface mode)",
     keepAliveCommands: model.tunnels.map(
       (t) =>
-        `link-monitor "${tunnelName(model, t)}": ping ${t.awsInsideIp} every 5 s; update-static-route withdraws its route`,
+        `link-monitor "${tunnelName(model, t)}": ping ${t.awsInsideIp} every 5 s (interval 5000 ms); update-static-route withdraws its route`,
     ),
     notes: [
       `The outside interface is ${model.device.outside} and the inside interface ${model.device.inside}, VDOM 'root' (download-page parameters).`,

@@ -108,7 +108,7 @@ function securityRules(model: ConfigModel): string[] {
 }
 
 function routing(model: ConfigModel): string[] {
-  const { bgp, platformVpc, slug } = model;
+  const { bgp, platformVpc } = model;
   const vr = `set network virtual-router ${VR}`;
   if (!bgp) {
     return model.tunnels.map(
@@ -121,11 +121,14 @@ function routing(model: ConfigModel): string[] {
     `${vr} protocol bgp router-id ${model.tunnels[0]?.customerInsideIp ?? model.input.customerGatewayIp}`,
     `${vr} protocol bgp local-as ${bgp.customerAsn}`,
     `${vr} protocol bgp install-route yes`,
-    `${vr} protocol bgp peer-group ${slug} type ebgp`,
   ];
+  // One peer group per tunnel: import/export rules apply to peer groups (used-by), and the
+  // preference differs per tunnel.
   for (const t of model.tunnels) {
-    const peer = `${vr} protocol bgp peer-group ${slug} peer ${tunnelName(model, t)}`;
+    const group = `${vr} protocol bgp peer-group ${tunnelName(model, t)}`;
+    const peer = `${group} peer ${tunnelName(model, t)}`;
     lines.push(
+      `${group} type ebgp`,
       `${peer} peer-as ${bgp.platformAsn}`,
       `${peer} local-address interface ${iface(model, t)} ip ${t.customerInsideIp}/${t.insidePrefix}`,
       `${peer} peer-address ip ${t.awsInsideIp}`,
