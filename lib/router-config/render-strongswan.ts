@@ -212,7 +212,7 @@ export function renderStrongswan(input: RouterConfigInput, device?: DeviceParams
   const model = buildConfigModel(input, device ?? defaultDeviceParams("strongswan", 1));
   const header = headerLines(model, {
     formatId: "strongswan",
-    platform: "strongSwan 5.9 (swanctl.conf), Linux with XFRM interfaces",
+    platform: "strongSwan 5.9+ (swanctl.conf), Linux with XFRM interfaces",
     keepAliveCommands: model.tunnels.map(
       (t) =>
         `ping -i 5 -I ${xfrmInterfaceName(ifNumber(model, t))} ${t.awsInsideIp}   # tunnel ${t.number}, e.g. as a systemd service`,
