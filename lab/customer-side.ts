@@ -12,7 +12,7 @@
 // `updown = <script> xfrm-awsN <VPC> <metric>` lines install and withdraw the VPC routes.
 // LAB OVERRIDES, plainly: the `updown` device parameter (LAB_UPDOWN_PATH instead of
 // /usr/local/sbin/aws-vpn-updown) and the altnames on ipsec0 in place of real XFRM interfaces.
-import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { formatIpv4, parseCidr } from "@/lib/net/ipv4";
@@ -34,6 +34,8 @@ export const CUSTOMER_SWANCTL_FILE = "swanctl.conf";
 
 /** Where the lab installs the downloaded file's up/down script (the `updown` device parameter). */
 export const LAB_UPDOWN_PATH = join(tmpdir(), `vpnlab-updown-${process.pid}`, "aws-vpn-updown");
+
+let existsUpdownDir = false;
 
 /** The device parameters the lab downloads with: the defaults of a first connection, lab script path. */
 export function labDeviceParams(): DeviceParams {
@@ -99,6 +101,10 @@ export async function startCustomer(
     // The file's routes come from its up/down script; the lab only installs it and names ipsec0.
     const script = extractUpdownScript(swanctlConf);
     if (!script) throw new Error("the downloaded swanctl.conf carries no up/down script for static routing");
+    if (!existsUpdownDir) {
+      existsUpdownDir = true;
+      process.once("exit", () => rmSync(dirname(LAB_UPDOWN_PATH), { recursive: true, force: true }));
+    }
     mkdirSync(dirname(device.updown), { recursive: true });
     writeFileSync(device.updown, script);
     chmodSync(device.updown, 0o755);
