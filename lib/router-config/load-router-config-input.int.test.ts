@@ -234,5 +234,10 @@ describe("device parameters of an organization's second connection", () => {
     const refused = await routerConfigResponse(second.id, "cisco-asa", staff);
     expect(refused.status).toBe(422);
     expect(await refused.text()).toMatch(/IKEv2/);
+    const refusedPage = await getRouterConfigPage(second.id, "cisco-asa", staff);
+    if (refusedPage.state !== "found" || refusedPage.connection.state !== "ready")
+      throw new Error("expected the page");
+    expect(refusedPage.selected).toMatchObject({ state: "refused", id: "cisco-asa" });
+    expect(refusedPage.connection.formats.find((f) => f.id === "cisco-asa")?.refused).toMatch(/SHA-2/);
   });
 });
