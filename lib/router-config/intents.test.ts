@@ -641,6 +641,11 @@ describe.each(ROUTER_CONFIG_FORMATS.map((f) => f.id))("%s: intents (every combin
         contract.tunnel(ctx, t, t.number === 1 ? device.tunnel1 : device.tunnel2);
       }
       if (!two) expect(ctx.text).not.toContain("203.0.113.20");
+      noLine(
+        ctx,
+        /disabled=yes|^\s*shutdown$|set status disable|passive-mode yes|connection-type '?respond/,
+        "every tunnel enabled, none passive",
+      );
       // 2. proposals, lifetimes, DPD
       contract.proposals(ctx);
       // 3. routes with liveness (static) or BGP with a preference
