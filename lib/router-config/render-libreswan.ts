@@ -110,6 +110,7 @@ export function renderLibreswan(input: RouterConfigInput, device?: DeviceParams)
             `  Install it at ${model.device.updown} (chmod 755): \`sed -n 's/^#| //p' <this file> > ${model.device.updown}\`.`,
           ]),
       "sysctl net.ipv4.ip_forward=1 and net.ipv4.conf.all.rp_filter=2 (return traffic on either tunnel).",
+      `Firewall: admit UDP 500/4500 and ESP from ${model.tunnels.map((t) => t.outsideIp).join(" and ")} on the outside interface.`,
       `TCP MSS: iptables -t mangle -A FORWARD -o ipsec+ -p tcp --tcp-flags SYN,RST SYN -j TCPMSS --set-mss ${model.mss}`,
     ],
   });

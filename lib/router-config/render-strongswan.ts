@@ -107,6 +107,11 @@ function routeBasedNotes(model: ConfigModel): string[] {
     ...model.tunnels.map(
       (t) => `  sysctl -w net.ipv4.conf.${xfrmInterfaceName(ifNumber(model, t))}.rp_filter=2`,
     ),
+    "The outside interface admits IKE (UDP 500, 4500) and ESP from each AWS outside IP, e.g.:",
+    ...model.tunnels.flatMap((t) => [
+      `  iptables -A INPUT -i ${device.outside} -s ${t.outsideIp} -p udp -m multiport --dports 500,4500 -j ACCEPT`,
+      `  iptables -A INPUT -i ${device.outside} -s ${t.outsideIp} -p esp -j ACCEPT`,
+    ]),
     "In strongswan.conf set `charon { install_routes = no }`: routes come from the up/down script.",
   );
   if (model.bgp) {
