@@ -3,7 +3,14 @@ import Form from "next/form";
 import { useRef } from "react";
 import { buttonClass } from "@/components/ui/button";
 
-export type FormatOption = { id: string; label: string; platform: string };
+export type FormatOption = {
+  id: string;
+  label: string;
+  platform: string;
+  writtenFor?: string;
+  checkedBy?: "lab" | "documentation";
+  refused?: string;
+};
 
 /** Vendor/platform choice: a GET form (works without JavaScript); with JavaScript it follows the select. */
 export function RouterConfigPicker({
@@ -36,11 +43,16 @@ export function RouterConfigPicker({
           {formats.map((format) => (
             <option key={format.id} value={format.id}>
               {format.label} — {format.platform}
+              {format.checkedBy === "documentation" ? " (checked against documentation)" : ""}
+              {format.refused ? " (not for this connection)" : ""}
             </option>
           ))}
         </select>
         <p id="format-hint" className="text-xs text-slate-600">
           Only formats that fit this connection&apos;s routing are listed (FRR for BGP connections only).
+          strongSwan and FRR are proven in the portal&apos;s lab with real tunnels; the others (libreswan
+          included) are checked against their vendor&apos;s documentation. Each file names the releases it was
+          written for.
         </p>
       </div>
       <button type="submit" className={buttonClass("secondary")}>

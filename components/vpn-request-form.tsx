@@ -322,8 +322,8 @@ export function VpnRequestForm({ action, settings }: Props) {
             errors={errorsFor("ikeVersion")}
             hint={
               values.ikeVersion === "IKEV2"
-                ? "IKEv2: your router starts the tunnel and restarts it after a failure; the configuration we generate does this."
-                : "IKEv1 (main mode): the platform side re-initiates after inactivity, so your router need not."
+                ? "IKEv2: your router starts both tunnels (the platform, like AWS, does not) and keeps them alive; the configuration we generate does this."
+                : "IKEv1 (main mode): your router starts both tunnels (AWS never initiates IKEv1); the platform side restarts a tunnel after dead-peer detection."
             }
           >
             {(describedBy, invalid) => (

@@ -68,10 +68,38 @@ test("customer downloads the router configuration of a provisioned VPN; others g
   expect(file).toContain("connections {");
   for (const ip of outsideIps) expect(file).toContain(ip);
 
+  await expect(customer.getByText(/Proven in the portal's lab/)).toBeVisible();
+  await expect(customer.getByText(/Your router starts the tunnels\./)).toBeVisible();
+
   // Other formats render from the same stored parameters.
   await vendor.selectOption("cisco-ios");
   await expect(customer.getByRole("heading", { name: "Cisco IOS / IOS XE" })).toBeVisible();
   for (const ip of outsideIps) await expect(preview).toContainText(ip);
+  await expect(customer.getByText(/Written for Cisco IOS XE/)).toBeVisible();
+  await expect(
+    customer.getByText(/Checked against the vendor's documentation, not proven in the lab/),
+  ).toBeVisible();
+
+  // Device parameters: the URL carries them, so preview, copy and download agree.
+  await expect(customer.getByLabel("Tunnel 1 interface number")).toHaveValue("1");
+  await expect(preview).toContainText("interface Tunnel1");
+  await customer.getByLabel("Outside interface").fill("GigabitEthernet0/0/1");
+  await customer.getByLabel("Tunnel 1 interface number").fill("7");
+  await customer.getByLabel("Tunnel 2 interface number").fill("8");
+  await customer.getByRole("button", { name: "Apply parameters" }).click();
+  await expect(customer).toHaveURL(/tunnel1=7/);
+  await expect(preview).toContainText("interface Tunnel7");
+  await expect(preview).toContainText("interface Tunnel8");
+  await expect(preview).toContainText("tunnel source GigabitEthernet0/0/1");
+  await expect(preview).not.toContainText("interface Tunnel1\n");
+  const [iosDownload] = await Promise.all([
+    customer.waitForEvent("download"),
+    customer.getByRole("link", { name: "Download" }).click(),
+  ]);
+  const iosFile = readFileSync(await iosDownload.path(), "utf8");
+  expect(iosFile).toContain("interface Tunnel7");
+  expect(iosFile).toContain("track 107 ip sla 107 reachability");
+  expect(iosFile).toContain("tunnel source GigabitEthernet0/0/1");
   await vendor.selectOption("mikrotik-routeros");
   await expect(customer.getByRole("heading", { name: "MikroTik RouterOS 7" })).toBeVisible();
   await expect(preview).toContainText(outsideIps[0] ?? "missing");

@@ -23,9 +23,12 @@ async function run(name: string) {
 }
 
 describe.skipIf(reason !== null)("tunnel lab (real strongSwan + FRR in network namespaces)", () => {
-  it("IKEv2 static: both tunnels of one connection up at once; customer LAN pings the VPC", async () => {
+  it("IKEv2 static: the platform never initiates (startup add); both tunnels up from the file's own routes; LAN pings the VPC", async () => {
     const r = await run("ikev2-static");
     expect(r.failures).toEqual([]);
+    expect(r.platformInitiated).toEqual({ 1: false, 2: false });
+    expect(r.vpcRoutes?.whenUp.some((l) => /metric 100\b/.test(l))).toBe(true);
+    expect(r.vpcRoutes?.whenUp.some((l) => /metric 200\b/.test(l))).toBe(true);
     expect(Object.keys(r.tunnelUpMs)).toEqual(["1", "2"]);
     expect(r.ping?.ok).toBe(true);
     expect(r.ping?.viaTunnel).not.toBeNull();
@@ -55,17 +58,48 @@ describe.skipIf(reason !== null)("tunnel lab (real strongSwan + FRR in network n
     expect(r.ping?.ok).toBe(true);
   });
 
-  it("failover: platform side of the active tunnel stopped, ping crosses the other tunnel", async () => {
+  it("AWS-faithful: with IKEv1 the platform never initiates, even with startup action start", async () => {
+    const r = await run("aws-never-initiates-ikev1");
+    expect(r.failures).toEqual([]);
+    expect(r.platformInitiated).toEqual({ 1: false, 2: false });
+    expect(Object.keys(r.tunnelUpMs)).toEqual(["1", "2"]);
+  });
+
+  it("AWS-faithful: with IKEv2 and startup action start the platform initiates", async () => {
+    const r = await run("aws-ikev2-startup-start");
+    expect(r.failures).toEqual([]);
+    expect(r.platformInitiated).toEqual({ 1: true });
+    expect(Object.keys(r.tunnelUpMs)).toEqual(["1"]);
+  });
+
+  it("failover: tunnel 1's platform side stopped, the file's up/down script withdraws its VPC route, VPC traffic crosses tunnel 2", async () => {
     const r = await run("failover");
     expect(r.failures).toEqual([]);
+    expect(r.failover?.stoppedTunnel).toBe(1);
+    expect(r.failover?.routeWithdrawnMs).not.toBeNull();
     expect(r.failover?.recoveryMs).not.toBeNull();
-    expect(r.failover?.recoveredViaTunnel).not.toBe(r.failover?.stoppedTunnel);
+    expect(r.failover?.recoveredViaTunnel).toBe(2);
+    expect(r.ping?.to).toBe("10.150.0.4"); // a VPC-prefix address, not a tunnel inside address
+    expect(r.vpcRoutes?.afterFailover?.every((l) => !/metric 100\b/.test(l))).toBe(true);
+  });
+
+  it("failover with IKEv1: tunnel 1's VPC route withdrawn, VPC traffic crosses tunnel 2", async () => {
+    const r = await run("failover-ikev1");
+    expect(r.failures).toEqual([]);
+    expect(r.failover?.recoveredViaTunnel).toBe(2);
   });
 
   it("negative control: wrong PSK gives AUTH_FAILED and no SA", async () => {
     const r = await run("wrong-psk");
     expect(r.failures).toEqual([]);
     expect(r.authFailedSeen).toBe(true);
+    expect(r.tunnelUpMs).toEqual({});
+  });
+
+  it("negative control: a proposal mismatch gives NO_PROPOSAL_CHOSEN and no SA", async () => {
+    const r = await run("proposal-mismatch");
+    expect(r.failures).toEqual([]);
+    expect(r.noProposalSeen).toBe(true);
     expect(r.tunnelUpMs).toEqual({});
   });
 });

@@ -23,7 +23,7 @@ if (!process.execArgv.some((arg) => arg.includes("react-server"))) {
 }
 
 function summary(r: LabResult): string {
-  const parts = [`${r.ok ? "PASS" : "FAIL"} ${r.name.padEnd(18)}`];
+  const parts = [`${r.ok ? "PASS" : "FAIL"} ${r.name.padEnd(26)}`];
   const up = Object.entries(r.tunnelUpMs).map(([n, ms]) => `t${n} ${ms}ms`);
   if (up.length) parts.push(`tunnel up: ${up.join(", ")}`);
   const bgp = Object.entries(r.bgpEstablishedMs).map(([n, ms]) => `t${n} ${ms}ms`);
@@ -35,10 +35,16 @@ function summary(r: LabResult): string {
     );
   if (r.failover) {
     parts.push(
-      `failover: t${r.failover.stoppedTunnel} stopped -> ${r.failover.recoveryMs === null ? "NOT recovered" : `t${r.failover.recoveredViaTunnel ?? "?"} in ${r.failover.recoveryMs}ms`}`,
+      `failover: t${r.failover.stoppedTunnel} stopped -> ${r.failover.recoveryMs === null ? "NOT recovered" : `t${r.failover.recoveredViaTunnel ?? "?"} in ${r.failover.recoveryMs}ms`}${r.failover.routeWithdrawnMs != null ? ` (its VPC route withdrawn after ${r.failover.routeWithdrawnMs}ms)` : ""}`,
     );
   }
+  if (r.platformInitiated) {
+    const who = Object.entries(r.platformInitiated).map(([n, yes]) => `t${n} ${yes ? "yes" : "no"}`);
+    parts.push(`platform initiated: ${who.join(", ")}`);
+  }
+  if (r.vpcRoutes) parts.push(`VPC routes (up/down script): ${r.vpcRoutes.whenUp.length}`);
   if (r.authFailedSeen !== undefined) parts.push(`AUTH_FAILED seen: ${r.authFailedSeen}`);
+  if (r.noProposalSeen !== undefined) parts.push(`NO_PROPOSAL_CHOSEN seen: ${r.noProposalSeen}`);
   parts.push(`total ${r.totalMs}ms`);
   if (r.failures.length) parts.push(`failures: ${r.failures.join("; ")}`);
   return parts.join(" | ");

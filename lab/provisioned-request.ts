@@ -27,7 +27,7 @@ import type { RouterConfigInput, TunnelParams } from "@/lib/router-config/types"
 import { pollTunnelsOnce } from "@/lib/tunnels/poll-tunnels";
 import { TUNNEL_POLICY, type TunnelPolicy } from "@/lib/vpn/tunnel-policy";
 import { createApprovedRequest } from "@/test/support/requests";
-import type { DownloadedFiles } from "./customer-side";
+import { type DownloadedFiles, labDeviceSearch } from "./customer-side";
 import { waitFor } from "./exec";
 import { pairAddress } from "./netns";
 import { type LabHandles, type LabResult, runLabScenario } from "./run-lab";
@@ -142,7 +142,8 @@ async function download(
     scope: { kind: "organization" as const, organizationId: customer.organizationId },
   };
   const fetchFile = async (format: string) => {
-    const response = await routerConfigResponse(requestId, format, viewer);
+    // The lab's up/down script path is a device parameter of the download URL, like a customer's.
+    const response = await routerConfigResponse(requestId, format, viewer, labDeviceSearch());
     if (response.status !== 200) throw new Error(`download ${format}: HTTP ${response.status}`);
     const disposition = response.headers.get("content-disposition") ?? "";
     return { text: await response.text(), filename: /filename="([^"]+)"/.exec(disposition)?.[1] ?? "" };

@@ -16,7 +16,7 @@ import {
 import { inNs, must, sleep, waitFor } from "./exec";
 import { bgpPeers, type Frr, startFrr, stopFrr } from "./frr-lab";
 import { addLoopbackAddress, createTopology, destroyTopology, sweepStale, type Topology } from "./netns";
-import { platformFrrConf, platformSwanctlConf } from "./platform-side";
+import { platformFrrConf, platformInitiates, platformSwanctlConf, type StartupAction } from "./platform-side";
 import {
   type Charon,
   charonLog,
@@ -32,9 +32,25 @@ export type LabOptions = {
   name: string;
   /** Platform-side PSK per tunnel number, to make a tunnel fail authentication (negative control). */
   platformPskOverride?: Partial<Record<1 | 2, string>>;
-  /** "auth-failed": expect no SA and AUTH_FAILED in the customer log instead of working tunnels. */
-  expect?: "up" | "auth-failed";
-  /** Stop the platform side of the tunnel carrying traffic and check the other one takes over. */
+  /** Platform-side IKE/ESP proposals for every tunnel (proposal-mismatch negative control). */
+  platformProposalOverride?: string;
+  /** The connection's startup action on the platform side (default `add`, what provisioning sends). */
+  platformStartupAction?: StartupAction;
+  /**
+   * Wait this long with the platform side running and the customer's connections NOT loaded, and
+   * record whether the platform initiated (AWS: never for IKEv1; IKEv2 only with startup `start`).
+   */
+  initiationCheckMs?: number;
+  /**
+   * "auth-failed": expect no SA and AUTH_FAILED in the customer log; "no-proposal": expect no SA and
+   * NO_PROPOSAL_CHOSEN; otherwise working tunnels.
+   */
+  expect?: "up" | "auth-failed" | "no-proposal";
+  /**
+   * Stop the platform side of tunnel 1 (the preferred one) and check that VPC-prefix traffic crosses
+   * to tunnel 2 with the file's own route handling (static: the up/down script withdraws tunnel 1's
+   * VPC route).
+   */
   failover?: boolean;
   /** Per-wait timeout (SA up, BGP Established, ping). */
   timeoutMs?: number;
@@ -76,8 +92,19 @@ export type LabResult = {
   /** Prefixes received: by the customer from the platform, and by the platform endpoints from the customer. */
   routes?: { customerReceived: number; platformReceived: number };
   ping?: { from: string; to: string; ok: boolean; viaTunnel: number | null };
-  failover?: { stoppedTunnel: number; recoveredViaTunnel: number | null; recoveryMs: number | null };
+  failover?: {
+    stoppedTunnel: number;
+    recoveredViaTunnel: number | null;
+    recoveryMs: number | null;
+    /** ms from the stop until tunnel 1's VPC route was withdrawn (static). */
+    routeWithdrawnMs?: number | null;
+  };
   authFailedSeen?: boolean;
+  noProposalSeen?: boolean;
+  /** Per tunnel: whether the platform side initiated an IKE_SA (from its log). */
+  platformInitiated?: Record<number, boolean>;
+  /** Static: the customer's routes to the platform VPC (from the file's up/down script). */
+  vpcRoutes?: { whenUp: string[]; afterFailover?: string[] };
   /** What a whileUp hook measured. */
   extra?: Record<string, unknown>;
   totalMs: number;
@@ -116,6 +143,17 @@ function carrier(
 async function bytesOut(charon: Charon): Promise<Map<string, number>> {
   return new Map((await listSas(charon)).map((s) => [s.name, s.bytesOut]));
 }
+
+/** The customer's routes to `cidr` (`ip route show <cidr>`), one line each. */
+async function routesTo(ns: string, cidr: string): Promise<string[]> {
+  const r = await inNs(ns, "ip", ["route", "show", cidr]);
+  return r.stdout
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
+}
+
+const INITIATING = /initiating (Main Mode )?IKE_SA/;
 
 export type PlatformEndpoint = { tunnel: number; outsideIp: string; charon: Charon; frr: Frr | null };
 
@@ -173,7 +211,13 @@ export async function runLabScenario(input: RouterConfigInput, options: LabOptio
       await loadSwanctl(
         charon,
         "swanctl.conf",
-        platformSwanctlConf(platformInput, tunnel, options.platformPskOverride?.[tunnel.number]),
+        platformSwanctlConf(platformInput, tunnel, {
+          ...(options.platformPskOverride?.[tunnel.number]
+            ? { psk: options.platformPskOverride[tunnel.number] }
+            : {}),
+          ...(options.platformProposalOverride ? { proposals: options.platformProposalOverride } : {}),
+          startupAction: options.platformStartupAction ?? "add",
+        }),
       );
       let frr: Frr | null = null;
       if (platformModel.bgp) {
@@ -193,8 +237,49 @@ export async function runLabScenario(input: RouterConfigInput, options: LabOptio
       stoppers.push(() => stopFrr(f));
     }
     log(`[${options.name}] platform and customer daemons ready`);
+    const startup = options.platformStartupAction ?? "add";
+    if (options.initiationCheckMs) {
+      // Customer connections not loaded yet: only the platform could start a tunnel now.
+      await sleep(options.initiationCheckMs);
+      log(
+        `[${options.name}] ${options.initiationCheckMs} ms with only the platform side configured (startup action ${startup}, ${input.ikeVersion})`,
+      );
+    }
+    const platformInitiated = () =>
+      Object.fromEntries(platform.map((e) => [e.tunnel, INITIATING.test(charonLog(e.charon))]));
+    if (options.initiationCheckMs) {
+      result.platformInitiated = platformInitiated();
+      const expected = platformInitiates(input.ikeVersion, startup);
+      for (const [n, initiated] of Object.entries(result.platformInitiated)) {
+        if (initiated !== expected) {
+          failures.push(
+            `platform side of tunnel ${n} ${initiated ? "initiated" : "did not initiate"} (${input.ikeVersion}, startup action ${startup}); AWS ${expected ? "does" : "does not"}`,
+          );
+        }
+      }
+      log(`[${options.name}] platform initiated: ${JSON.stringify(result.platformInitiated)}`);
+    }
     const t0 = Date.now();
     await loadCustomerConnections(customer);
+
+    if (options.expect === "no-proposal") {
+      const seen = await waitFor("NO_PROPOSAL_CHOSEN in the customer log", timeoutMs, async () =>
+        /NO_PROPOSAL_CHOSEN|no acceptable proposal|no proposal chosen/i.test(charonLog(customer.charon))
+          ? true
+          : undefined,
+      ).catch(() => false);
+      result.noProposalSeen = seen;
+      if (!seen) failures.push("no proposal-mismatch error logged");
+      await sleep(1000);
+      const sas = await listSas(customer.charon);
+      const up = input.tunnels.filter((t) => isUp(sas, strongswanConnectionName(t.number)));
+      if (up.length > 0)
+        failures.push(
+          `tunnel(s) ${up.map((t) => t.number).join(", ")} came up despite the proposal mismatch`,
+        );
+      log(`[${options.name}] proposal mismatch seen: ${seen}; SAs up: ${up.length}`);
+      return result;
+    }
 
     if (options.expect === "auth-failed") {
       const seen = await waitFor("AUTH_FAILED in the customer log", timeoutMs, async () =>
@@ -226,6 +311,24 @@ export async function runLabScenario(input: RouterConfigInput, options: LabOptio
       return input.tunnels.every((t) => result.tunnelUpMs[t.number] !== undefined) ? true : undefined;
     }).catch((error: unknown) => failures.push(String(error instanceof Error ? error.message : error)));
     log(`[${options.name}] tunnels up (ms): ${JSON.stringify(result.tunnelUpMs)}`);
+    if (!options.initiationCheckMs) result.platformInitiated = platformInitiated();
+    if (startup === "add" && Object.values(result.platformInitiated ?? {}).some(Boolean)) {
+      failures.push("the platform side initiated although the startup action is add (AWS never does)");
+    }
+
+    // Static: the file's up/down script installs one VPC route per tunnel (metric 100, 200).
+    if (!model.bgp) {
+      const whenUp = await waitFor("VPC routes from the up/down script", timeoutMs, async () => {
+        const routes = await routesTo(topo.cust.ns, model.platformVpc.cidr);
+        return routes.length >= input.tunnels.length ? routes : undefined;
+      }).catch(async () => routesTo(topo.cust.ns, model.platformVpc.cidr));
+      result.vpcRoutes = { whenUp };
+      if (whenUp.length < input.tunnels.length)
+        failures.push(
+          `expected ${input.tunnels.length} VPC route(s) from the up/down script, got: ${whenUp.join(" | ") || "none"}`,
+        );
+      log(`[${options.name}] VPC routes from the file's up/down script: ${whenUp.join(" | ")}`);
+    }
 
     // BGP.
     if (model.bgp && customer.frr) {
@@ -280,13 +383,28 @@ export async function runLabScenario(input: RouterConfigInput, options: LabOptio
     log(`[${options.name}] ping ${from} -> ${vpcHost}: ${pingOk ? "ok" : "FAILED"} via tunnel ${via ?? "?"}`);
 
     if (options.failover) {
-      const stopped = via ?? 1;
+      // Tunnel 1 is the preferred one (metric 100 / local-preference 200): stop its platform side.
+      const stopped = 1;
       const endpoint = platform.find((e) => e.tunnel === stopped);
       if (!endpoint) throw new Error(`no platform endpoint for tunnel ${stopped}`);
       const tStop = Date.now();
       if (endpoint.frr) await stopFrr(endpoint.frr);
       await stopCharon(endpoint.charon);
       log(`[${options.name}] stopped the platform side of tunnel ${stopped}`);
+      let routeWithdrawnMs: number | null | undefined;
+      if (!model.bgp) {
+        const withdrawn = await waitFor("tunnel 1's VPC route withdrawn", timeoutMs, async () => {
+          const routes = await routesTo(topo.cust.ns, model.platformVpc.cidr);
+          return routes.every((r) => !/metric 100\b/.test(r)) ? routes : undefined;
+        }).catch(() => null);
+        routeWithdrawnMs = withdrawn ? Date.now() - tStop : null;
+        const after = await routesTo(topo.cust.ns, model.platformVpc.cidr);
+        result.vpcRoutes = { whenUp: result.vpcRoutes?.whenUp ?? [], afterFailover: after };
+        if (!withdrawn) failures.push("tunnel 1's VPC route was not withdrawn by the up/down script");
+        if (!after.some((r) => /metric 200\b/.test(r)))
+          failures.push("tunnel 2's VPC route is missing after failover");
+        log(`[${options.name}] VPC routes after the stop: ${after.join(" | ") || "none"}`);
+      }
       const beforeFailover = await bytesOut(customer.charon);
       const recovered = await waitFor(
         "ping after failover",
@@ -295,10 +413,18 @@ export async function runLabScenario(input: RouterConfigInput, options: LabOptio
         200,
       ).catch(() => false);
       const recoveryMs = recovered ? Date.now() - tStop : null;
+      // More pings so the byte counters show which tunnel carries the VPC traffic now.
+      if (recovered) await ping(topo.cust.ns, from, vpcHost, 3);
       const after = carrier(beforeFailover, await bytesOut(customer.charon), input);
-      result.failover = { stoppedTunnel: stopped, recoveredViaTunnel: recovered ? after : null, recoveryMs };
-      if (!recovered) failures.push("no ping after the platform side of the active tunnel stopped");
-      else if (after === stopped) failures.push(`traffic still counted on stopped tunnel ${stopped}`);
+      result.failover = {
+        stoppedTunnel: stopped,
+        recoveredViaTunnel: recovered ? after : null,
+        recoveryMs,
+        ...(routeWithdrawnMs !== undefined ? { routeWithdrawnMs } : {}),
+      };
+      if (!recovered) failures.push("no ping after the platform side of tunnel 1 stopped");
+      else if (after !== 2)
+        failures.push(`VPC traffic after failover counted on tunnel ${after ?? "none"}, not tunnel 2`);
       log(
         `[${options.name}] failover: ${recovered ? `recovered in ${recoveryMs} ms via tunnel ${after ?? "?"}` : "NOT recovered"}`,
       );

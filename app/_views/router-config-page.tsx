@@ -5,21 +5,19 @@ import { notFound } from "next/navigation";
 import { RouterConfigPanel } from "@/components/router-config-panel";
 import { PageHeader } from "@/components/ui/card";
 import { actorOf, requestHref, type Viewer } from "@/lib/auth/viewer";
-import { getRouterConfigPage } from "@/lib/router-config/get-router-config-page";
+import { getRouterConfigPage, type RouterConfigSearch } from "@/lib/router-config/get-router-config-page";
 
 export async function RouterConfigurationView({
   viewer,
   id,
-  format,
+  query,
 }: {
   viewer: Viewer;
   id: string;
-  format: string | string[] | undefined;
+  /** The page's whole query: format and device parameters, so preview, copy and download agree. */
+  query: RouterConfigSearch;
 }) {
-  const page = await getRouterConfigPage(id, typeof format === "string" && format ? format : undefined, {
-    actor: actorOf(viewer),
-    scope: viewer.scope,
-  });
+  const page = await getRouterConfigPage(id, query, { actor: actorOf(viewer), scope: viewer.scope });
   if (page.state === "not-found") notFound();
   const base = requestHref(viewer, page.request.id);
   return (

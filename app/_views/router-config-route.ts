@@ -4,11 +4,9 @@ import { getViewer } from "@/lib/auth/current-user";
 import { actorOf } from "@/lib/auth/viewer";
 import { routerConfigResponse } from "@/lib/router-config/router-config-response";
 
-export async function GET(
-  _request: Request,
-  { params }: { params: Promise<{ id: string; format: string }> },
-) {
+export async function GET(request: Request, { params }: { params: Promise<{ id: string; format: string }> }) {
   const { id, format } = await params;
   const viewer = await getViewer();
-  return routerConfigResponse(id, format, viewer && { actor: actorOf(viewer), scope: viewer.scope });
+  const viewerScope = viewer && { actor: actorOf(viewer), scope: viewer.scope };
+  return routerConfigResponse(id, format, viewerScope, new URL(request.url).searchParams);
 }

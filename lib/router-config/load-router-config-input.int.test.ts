@@ -171,15 +171,73 @@ describe("router configuration download", () => {
     const bare = await getRouterConfigPage(id, undefined, viewer);
     if (bare.state !== "found" || bare.connection.state !== "ready") throw new Error("expected a ready page");
     expect(bare.connection.formats.map((f) => f.id)).not.toContain("frr");
-    expect(bare.connection.formats).toHaveLength(10);
+    expect(bare.connection.formats).toHaveLength(11); // every format but FRR (BGP only), libreswan included
     expect(
       await db.auditEvent.count({ where: { targetId: id, action: { startsWith: "router-config." } } }),
     ).toBe(0);
 
     const shown = await getRouterConfigPage(id, "vyos", viewer);
-    if (shown.state !== "found") throw new Error("expected the page");
-    expect(shown.selected?.filename).toMatch(/-vyos\.txt$/);
+    if (shown.state !== "found" || shown.selected?.state !== "ready") throw new Error("expected the page");
+    expect(shown.selected.filename).toMatch(/-vyos\.txt$/);
     expect(await db.auditEvent.count({ where: { targetId: id, action: "router-config.viewed" } })).toBe(1);
     expect((await getRouterConfigPage(id, "frr", viewer)).state).toBe("not-found");
+  });
+});
+
+describe("device parameters of an organization's second connection", () => {
+  it("defaults to tunnel numbers that do not collide with its first, and the download URL's query wins", async () => {
+    const first = await createApprovedRequest();
+    const second = await createApprovedRequest({ ikeVersion: "IKEV1" });
+    expect(await runWorkflow(first.id)).toBe("completed");
+    expect(await runWorkflow(second.id)).toBe("completed");
+    // The second request becomes the same organization's later connection.
+    await db.vpnRequest.update({
+      where: { id: second.id },
+      data: { organizationId: first.org.id, submittedAt: new Date(Date.now() + 1000) },
+    });
+    const staff = { actor: actorOf(first.staff), scope: { kind: "staff" as const } };
+    const loadedFirst = await loadRouterConfigInput(first.id, staff.scope);
+    const loadedSecond = await loadRouterConfigInput(second.id, staff.scope);
+    if (loadedFirst.state !== "ready" || loadedSecond.state !== "ready") throw new Error("expected ready");
+    expect(loadedFirst.connectionIndex).toBe(1);
+    expect(loadedSecond.connectionIndex).toBe(2);
+
+    const a = await (await routerConfigResponse(first.id, "cisco-ios", staff)).text();
+    const b = await (await routerConfigResponse(second.id, "cisco-ios", staff)).text();
+    expect(a).toMatch(/^interface Tunnel1$/m);
+    expect(a).toMatch(/^interface Tunnel2$/m);
+    expect(b).toMatch(/^interface Tunnel3$/m);
+    expect(b).toMatch(/^interface Tunnel4$/m);
+    expect(b).not.toMatch(/^interface Tunnel[12]$/m);
+
+    const custom = await routerConfigResponse(
+      second.id,
+      "cisco-ios",
+      staff,
+      new URLSearchParams({ outside: "GigabitEthernet0/0/0", tunnel1: "41", tunnel2: "42" }),
+    );
+    const text = await custom.text();
+    expect(text).toMatch(/^interface Tunnel41$/m);
+    expect(text).toContain(" tunnel source GigabitEthernet0/0/0");
+    const page = await getRouterConfigPage(
+      second.id,
+      { format: "cisco-ios", outside: "GigabitEthernet0/0/0", tunnel1: "41", tunnel2: "42" },
+      staff,
+    );
+    if (page.state !== "found" || page.selected?.state !== "ready") throw new Error("expected a preview");
+    expect(page.selected.content).toBe(
+      text.replace(/Generated: {4}\S+/, page.selected.content.match(/Generated: {4}\S+/)?.[0] ?? ""),
+    );
+    expect(page.selected.query).toBe("?outside=GigabitEthernet0%2F0%2F0&tunnel1=41&tunnel2=42");
+
+    // ASA cannot do SHA-2 with IKEv1: refused with the reason, never rendered.
+    const refused = await routerConfigResponse(second.id, "cisco-asa", staff);
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toMatch(/IKEv2/);
+    const refusedPage = await getRouterConfigPage(second.id, "cisco-asa", staff);
+    if (refusedPage.state !== "found" || refusedPage.connection.state !== "ready")
+      throw new Error("expected the page");
+    expect(refusedPage.selected).toMatchObject({ state: "refused", id: "cisco-asa" });
+    expect(refusedPage.connection.formats.find((f) => f.id === "cisco-asa")?.refused).toMatch(/SHA-2/);
   });
 });

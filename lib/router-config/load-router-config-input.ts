@@ -8,6 +8,7 @@ import { isUuid } from "@/lib/ids";
 import { TUNNEL_POLICY } from "@/lib/vpn/tunnel-policy";
 import { isIn, statusesAllowing } from "@/lib/vpn-request/lifecycle";
 import { scopedRequestWhere } from "@/lib/vpn-request/scope";
+import { findConnectionIndex } from "./find-connection-index";
 import type { RouterConfigInput, TunnelParams } from "./types";
 
 export type RouterConfigSubject = {
@@ -23,7 +24,13 @@ export type RouterConfigSubject = {
 export type LoadedRouterConfigInput =
   | { state: "not-found" }
   | { state: "not-ready"; request: RouterConfigSubject; reason: string }
-  | { state: "ready"; request: RouterConfigSubject; input: RouterConfigInput };
+  | {
+      state: "ready";
+      request: RouterConfigSubject;
+      input: RouterConfigInput;
+      /** The organization's Nth connection: the device-parameter defaults derive from it. */
+      connectionIndex: number;
+    };
 
 /**
  * The parameters a router configuration is rendered from, read from the stored rows of a request the
@@ -71,6 +78,7 @@ export async function loadRouterConfigInput(id: string, scope: Scope): Promise<L
   return {
     state: "ready",
     request,
+    connectionIndex: await findConnectionIndex(row),
     input: {
       requestId: row.id,
       vpnConnectionId: row.vpnConnectionId,

@@ -1,18 +1,25 @@
 // Cisco IOS / IOS XE: static VTIs with tunnel protection, for IKEv2 and for IKEv1 (no crypto maps).
-// Follows: Cisco IOS XE Security Configuration Guide, "IPsec Virtual Tunnel Interfaces" and
-// "Configuring Internet Key Exchange Version 2"; AWS Site-to-Site VPN Cisco IOS sample configs.
+// Vendor documents: Cisco IOS XE 17 Security Configuration Guide, "IPsec Virtual Tunnel Interfaces"
+// and "Configuring Internet Key Exchange Version 2"; IP SLAs Configuration Guide ("ICMP Echo",
+// "Enhanced Object Tracking"); AWS Site-to-Site VPN sample configuration "Cisco Systems, Inc. ISR
+// Series Routers / IOS 12.4+" (replay window 128, fragmentation before encryption, SLA + track).
+// Release: IOS XE 16.x/17.x (and IOS 15.4+).
+import type { DeviceParams } from "./device-params";
 import {
+  bgpPreference,
   buildConfigModel,
   type ConfigModel,
   commentBlock,
+  connectionNumber,
   headerLines,
+  ifNumber,
   joinSections,
   type TunnelView,
   tunnelPreferenceNote,
+  verifyLines,
 } from "./render-helpers";
 import type { RouterConfigInput } from "./types";
 
-const OUTSIDE = "GigabitEthernet1";
 const IKEV2_ENCRYPTION = { aes256: "aes-cbc-256", aes128: "aes-cbc-128" } as const;
 const ISAKMP_ENCRYPTION = { aes256: "aes 256", aes128: "aes 128" } as const;
 const ESP_ENCRYPTION = { aes256: "esp-aes 256", aes128: "esp-aes 128" } as const;
@@ -24,7 +31,9 @@ const ESP_INTEGRITY = {
 
 function names(model: ConfigModel, tunnel: TunnelView) {
   const base = `${model.slug}-${tunnel.number}`;
-  return { ike: base, ipsec: base, iface: `Tunnel${tunnel.number}` };
+  const n = ifNumber(model, tunnel);
+  // SLA and track numbers derive from the tunnel interface number: unique per device.
+  return { ike: base, ipsec: base, iface: `Tunnel${n}`, sla: 100 + n };
 }
 
 function ikev2(model: ConfigModel): string[] {
@@ -38,6 +47,7 @@ function ikev2(model: ConfigModel): string[] {
     "!",
     `crypto ikev2 policy ${slug}`,
     ` proposal ${slug}`,
+    ` match address local ${input.customerGatewayIp}`,
     "!",
     `crypto ikev2 keyring ${slug}`,
   ];
@@ -54,7 +64,7 @@ function ikev2(model: ConfigModel): string[] {
       " authentication local pre-share",
       ` keyring local ${slug}`,
       ` lifetime ${phase1.lifetimeSeconds}`,
-      // Periodic DPD: this side owns (re)initiation under IKEv2, so it must notice a dead peer itself.
+      // Periodic DPD: this side owns (re)initiation, so it must notice a dead peer itself.
       ` dpd ${dpd.intervalSeconds} ${dpd.retries} periodic`,
       "!",
     );
@@ -64,8 +74,9 @@ function ikev2(model: ConfigModel): string[] {
 
 function ikev1(model: ConfigModel): string[] {
   const { phase1, dpd } = model;
+  // One ISAKMP policy per connection: its priority derives from tunnel 1's interface number.
   const lines = [
-    "crypto isakmp policy 200",
+    `crypto isakmp policy ${connectionNumber(model, 200)}`,
     ` encryption ${ISAKMP_ENCRYPTION[phase1.encryption]}`,
     ` hash ${phase1.integrity}`,
     " authentication pre-share",
@@ -77,13 +88,13 @@ function ikev1(model: ConfigModel): string[] {
     const n = names(model, t);
     lines.push(
       `crypto keyring ${n.ike}`,
-      ` local-address ${OUTSIDE}`,
+      ` local-address ${model.device.outside}`,
       ` pre-shared-key address ${t.outsideIp} key ${t.psk}`,
       "!",
       `crypto isakmp profile ${n.ike}`,
       ` keyring ${n.ike}`,
       ` match identity address ${t.outsideIp} 255.255.255.255`,
-      ` local-address ${OUTSIDE}`,
+      ` local-address ${model.device.outside}`,
       ` keepalive ${dpd.intervalSeconds} retry ${dpd.intervalSeconds}`,
       "!",
     );
@@ -98,6 +109,8 @@ function ipsec(model: ConfigModel): string[] {
     " mode tunnel",
     "!",
     "crypto ipsec df-bit clear",
+    "crypto ipsec fragmentation before-encryption",
+    "crypto ipsec security-association replay window-size 128",
     "!",
   ];
   for (const t of model.tunnels) {
@@ -117,16 +130,17 @@ function ipsec(model: ConfigModel): string[] {
 function interfaces(model: ConfigModel): string[] {
   const lines: string[] = [];
   for (const t of model.tunnels) {
+    const n = names(model, t);
     lines.push(
-      `interface ${names(model, t).iface}`,
+      `interface ${n.iface}`,
       ` description ${model.slug} tunnel ${t.number} to ${t.outsideIp}`,
       ` ip address ${t.customerInsideIp} ${t.insideNetmask}`,
       ` ip mtu ${model.mtu}`,
       ` ip tcp adjust-mss ${model.mss}`,
-      ` tunnel source ${OUTSIDE}`,
+      ` tunnel source ${model.device.outside}`,
       " tunnel mode ipsec ipv4",
       ` tunnel destination ${t.outsideIp}`,
-      ` tunnel protection ipsec profile ${names(model, t).ipsec}`,
+      ` tunnel protection ipsec profile ${n.ipsec}`,
       " no shutdown",
       "!",
     );
@@ -134,15 +148,54 @@ function interfaces(model: ConfigModel): string[] {
   return lines;
 }
 
-function routing(model: ConfigModel): string[] {
-  const { bgp, platformVpc } = model;
-  if (!bgp) {
-    return model.tunnels.map(
-      (t) =>
-        `ip route ${platformVpc.address} ${platformVpc.netmask} ${names(model, t).iface} ${t.awsInsideIp}${t.number === 1 ? "" : " 10"}`,
+/** One IP SLA per tunnel (ping to that tunnel's AWS inside address), each tied to a track object. */
+function liveness(model: ConfigModel): string[] {
+  const lines: string[] = [];
+  for (const t of model.tunnels) {
+    const n = names(model, t);
+    lines.push(
+      `ip sla ${n.sla}`,
+      ` icmp-echo ${t.awsInsideIp} source-interface ${n.iface}`,
+      "  timeout 1000",
+      "  frequency 5",
+      "!",
+      `ip sla schedule ${n.sla} life forever start-time now`,
+      `track ${n.sla} ip sla ${n.sla} reachability`,
+      "!",
     );
   }
-  const lines = [`router bgp ${bgp.customerAsn}`, " bgp log-neighbor-changes"];
+  return lines;
+}
+
+function routing(model: ConfigModel): string[] {
+  const { bgp, platformVpc, slug } = model;
+  if (!bgp) {
+    return [
+      ...liveness(model),
+      ...model.tunnels.map((t) => {
+        const n = names(model, t);
+        return `ip route ${platformVpc.address} ${platformVpc.netmask} ${n.iface} ${t.awsInsideIp}${t.number === 1 ? "" : " 10"} track ${n.sla}`;
+      }),
+    ];
+  }
+  const two = model.tunnels.length > 1;
+  const lines: string[] = [];
+  if (two) {
+    for (const t of model.tunnels) {
+      const pref = bgpPreference(t);
+      lines.push(
+        `route-map ${slug}-${t.number}-in permit 10`,
+        ` set local-preference ${pref.localPreference}`,
+        "!",
+        `route-map ${slug}-${t.number}-out permit 10`,
+        ...(pref.prepend > 0
+          ? [` set as-path prepend ${Array(pref.prepend).fill(bgp.customerAsn).join(" ")}`]
+          : []),
+        "!",
+      );
+    }
+  }
+  lines.push(`router bgp ${bgp.customerAsn}`, " bgp log-neighbor-changes");
   for (const t of model.tunnels) {
     lines.push(
       ` neighbor ${t.awsInsideIp} remote-as ${bgp.platformAsn}`,
@@ -150,26 +203,35 @@ function routing(model: ConfigModel): string[] {
     );
   }
   lines.push(" !", " address-family ipv4 unicast");
-  for (const t of model.tunnels) lines.push(`  neighbor ${t.awsInsideIp} activate`);
+  for (const t of model.tunnels) {
+    lines.push(`  neighbor ${t.awsInsideIp} activate`);
+    if (two) {
+      lines.push(
+        `  neighbor ${t.awsInsideIp} route-map ${slug}-${t.number}-in in`,
+        `  neighbor ${t.awsInsideIp} route-map ${slug}-${t.number}-out out`,
+      );
+    }
+  }
   for (const n of model.customerNetworks) lines.push(`  network ${n.address} mask ${n.netmask}`);
   lines.push(" exit-address-family", "!");
   return lines;
 }
 
-export function renderCiscoIos(input: RouterConfigInput): string {
-  const model = buildConfigModel(input);
-  const keepAliveSource = model.tunnels[0]?.customerInsideIp ?? "";
+export function renderCiscoIos(input: RouterConfigInput, device?: DeviceParams): string {
+  const model = buildConfigModel(input, device);
+  const ifaces = model.tunnels.map((t) => names(model, t).iface).join("/");
   const header = headerLines(model, {
+    formatId: "cisco-ios",
     platform: "Cisco IOS / IOS XE (route-based, static VTI)",
-    keepAliveCommands: [
-      "ip sla 10",
-      ` icmp-echo ${model.keepAliveTarget} source-ip ${keepAliveSource}`,
-      "  frequency 5",
-      "ip sla schedule 10 life forever start-time now",
-    ],
+    keepAliveCommands: model.tunnels.map(
+      (t) =>
+        `ip sla ${names(model, t).sla}: icmp-echo ${t.awsInsideIp} from ${names(model, t).iface} every 5 s, track ${names(model, t).sla} on its route`,
+    ),
     notes: [
-      `The outside interface is ${OUTSIDE}: replace it if yours differs.`,
-      "Tunnel1/Tunnel2 and the object names are not already in use.",
+      `The outside interface is ${model.device.outside} (download-page parameter).`,
+      `${ifaces}, IP SLA/track ${model.tunnels.map((t) => names(model, t).sla).join("/")} and the object names are not already in use.`,
+      "The outside interface's ACL (if any) admits UDP 500, UDP 4500 and ESP from both AWS outside IPs.",
+      "NAT: exclude traffic to the platform VPC from your NAT overload (it leaves through the tunnels).",
       ...(model.bgp && model.customerNetworks.length > 0
         ? ["Each advertised network exists in your routing table exactly (network ... mask needs it)."]
         : []),
@@ -185,7 +247,24 @@ export function renderCiscoIos(input: RouterConfigInput): string {
     ["! --- IKE (phase 1) ---", ...ike],
     ["! --- IPsec (phase 2) ---", ...ipsec(model)],
     ["! --- Tunnel interfaces ---", ...interfaces(model)],
-    [model.bgp ? "! --- BGP ---" : "! --- Static routes to the platform VPC ---", ...routing(model)],
+    [
+      model.bgp ? "! --- BGP ---" : "! --- Per-tunnel liveness (IP SLA + track) and static routes ---",
+      ...routing(model),
+    ],
     "end",
+    commentBlock(
+      verifyLines([
+        {
+          command: input.ikeVersion === "IKEV2" ? "show crypto ikev2 sa" : "show crypto isakmp sa",
+          what: "IKE SA READY/QM_IDLE per tunnel",
+        },
+        { command: "show crypto ipsec sa", what: "IPsec SAs, encaps/decaps counting" },
+        { command: `show interfaces ${model.tunnels.map((t) => names(model, t).iface)[0]}`, what: "up/up" },
+        model.bgp
+          ? { command: "show ip bgp summary", what: "neighbors Established, prefixes received" }
+          : { command: "show track brief", what: "each tunnel's track Up; routes installed" },
+      ]),
+      "!",
+    ),
   ]);
 }

@@ -63,13 +63,31 @@ describe("renderFrr", () => {
     const text = renderFrr(BGP_IKEV1);
     expect(text).toContain("router bgp 65010");
     expect(text).toContain("bgp router-id 169.254.44.2");
-    for (const aws of ["169.254.44.1", "169.254.45.5"]) {
+    // Tunnel 2's route maps carry the tunnel preference (see the next test): "-BACKUP".
+    for (const [aws, suffix] of [
+      ["169.254.44.1", ""],
+      ["169.254.45.5", "-BACKUP"],
+    ]) {
       expect(text).toContain(` neighbor ${aws} remote-as 64512`);
       expect(text).toContain(` neighbor ${aws} timers 10 30`);
       expect(text).toContain(`  neighbor ${aws} activate`);
-      expect(text).toContain(`  neighbor ${aws} route-map FROM-PLATFORM in`);
-      expect(text).toContain(`  neighbor ${aws} route-map TO-PLATFORM out`);
+      expect(text).toContain(`  neighbor ${aws} route-map FROM-PLATFORM${suffix} in`);
+      expect(text).toContain(`  neighbor ${aws} route-map TO-PLATFORM${suffix} out`);
     }
+  });
+
+  it("prefers tunnel 1 both ways: local-preference 200/100 in, AS prepended twice towards tunnel 2", () => {
+    const text = renderFrr(BGP_IKEV1);
+    expect(text).toMatch(
+      /route-map FROM-PLATFORM permit 10\n match ip address prefix-list PLATFORM-VPC-IN\n set local-preference 200/,
+    );
+    expect(text).toMatch(
+      /route-map FROM-PLATFORM-BACKUP permit 10\n match ip address prefix-list PLATFORM-VPC-IN\n set local-preference 100/,
+    );
+    expect(text).toMatch(
+      /route-map TO-PLATFORM-BACKUP permit 10\n match ip address prefix-list CUSTOMER-NETWORKS-OUT\n set as-path prepend 65010 65010/,
+    );
+    expect(text).not.toMatch(/route-map TO-PLATFORM permit 10\n[^\n]*\n set as-path/);
   });
 
   it("advertises exactly the declared networks and accepts only the platform VPC", () => {

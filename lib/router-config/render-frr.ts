@@ -1,3 +1,5 @@
+// Vendor document: FRR User Guide "BGP" and "Route Maps" (docs.frrouting.org, 8.x); release FRR 8.x,
+// lab-proven on 8.4.
 // FRR (bgpd) renderer: the BGP part of the customer side, for FRR 8.x on Linux next to the
 // strongSwan configuration (which brings up the tunnels and their inside addresses).
 //
@@ -6,13 +8,17 @@
 // ebgp-requires-policy) and "IP Prefix Lists" / "Route Maps"; and the AWS Site-to-Site VPN generic
 // customer gateway configuration (BGP over the inside /30s: AWS side .1, customer .2, keep-alive
 // 10 s, hold time 30 s, at most 100 prefixes advertised to AWS).
+import { type DeviceParams, defaultDeviceParams } from "./device-params";
 import {
+  bgpPreference,
   buildConfigModel,
   type ConfigModel,
   commentBlock,
   headerLines,
+  ifNumber,
   joinSections,
   sanitizeCommentText,
+  verifyLines,
 } from "./render-helpers";
 import { strongswanConnectionName } from "./render-strongswan";
 import type { RouterConfigInput } from "./types";
@@ -24,6 +30,12 @@ export const FRR_POLICY_NAMES = {
   routeMapIn: "FROM-PLATFORM",
   routeMapOut: "TO-PLATFORM",
 } as const;
+
+/** Route maps of a tunnel: tunnel 1 keeps the plain names, tunnel 2 adds "-BACKUP" (preference). */
+function routeMaps(t: { number: 1 | 2 }): { in: string; out: string } {
+  const suffix = t.number === 1 ? "" : "-BACKUP";
+  return { in: `${FRR_POLICY_NAMES.routeMapIn}${suffix}`, out: `${FRR_POLICY_NAMES.routeMapOut}${suffix}` };
+}
 
 function staticOnly(model: ConfigModel): string {
   const { input } = model;
@@ -45,7 +57,6 @@ function bgpSection(model: ConfigModel): string[] {
   const bgp = model.bgp;
   if (!bgp) return [];
   const first = model.tunnels[0];
-  const names = FRR_POLICY_NAMES;
   const lines = [`router bgp ${bgp.customerAsn}`];
   if (first) lines.push(` bgp router-id ${first.customerInsideIp}`);
   lines.push(
@@ -56,7 +67,7 @@ function bgpSection(model: ConfigModel): string[] {
     const n = ` neighbor ${t.awsInsideIp}`;
     lines.push(
       `${n} remote-as ${bgp.platformAsn}`,
-      `${n} description ${strongswanConnectionName(t.number)} (${t.outsideIp})`,
+      `${n} description ${strongswanConnectionName(ifNumber(model, t))} (${t.outsideIp})`,
       `${n} timers ${bgp.keepaliveSeconds} ${bgp.holdSeconds}`,
     );
   }
@@ -72,8 +83,8 @@ function bgpSection(model: ConfigModel): string[] {
     lines.push(
       `${n} activate`,
       `${n} soft-reconfiguration inbound`,
-      `${n} route-map ${names.routeMapIn} in`,
-      `${n} route-map ${names.routeMapOut} out`,
+      `${n} route-map ${routeMaps(t).in} in`,
+      `${n} route-map ${routeMaps(t).out} out`,
     );
   }
   lines.push(" exit-address-family", "exit");
@@ -91,16 +102,24 @@ function policySection(model: ConfigModel): string[] {
     lines.push(`ip prefix-list ${names.customerOut} seq ${5 * (i + 1)} permit ${n.cidr}`);
   });
   if (model.customerNetworks.length === 0) lines.push(`ip prefix-list ${names.customerOut} seq 5 deny any`);
-  lines.push(
-    "!",
-    `route-map ${names.routeMapIn} permit 10`,
-    ` match ip address prefix-list ${names.vpcIn}`,
-    "exit",
-    "!",
-    `route-map ${names.routeMapOut} permit 10`,
-    ` match ip address prefix-list ${names.customerOut}`,
-    "exit",
-  );
+  lines.push("! Tunnel preference: local-preference in, and your AS prepended towards tunnel 2 out.");
+  for (const t of model.tunnels) {
+    const maps = routeMaps(t);
+    const pref = bgpPreference(t);
+    const asn = model.bgp?.customerAsn ?? 0;
+    lines.push(
+      "!",
+      `route-map ${maps.in} permit 10`,
+      ` match ip address prefix-list ${names.vpcIn}`,
+      ` set local-preference ${pref.localPreference}`,
+      "exit",
+      "!",
+      `route-map ${maps.out} permit 10`,
+      ` match ip address prefix-list ${names.customerOut}`,
+      ...(pref.prepend > 0 ? [` set as-path prepend ${Array(pref.prepend).fill(asn).join(" ")}`] : []),
+      "exit",
+    );
+  }
   return lines;
 }
 
@@ -115,10 +134,11 @@ function withoutKeyWarning(header: string[]): string[] {
   return out;
 }
 
-export function renderFrr(input: RouterConfigInput): string {
-  const model = buildConfigModel(input);
+export function renderFrr(input: RouterConfigInput, device?: DeviceParams): string {
+  const model = buildConfigModel(input, device ?? defaultDeviceParams("frr", 1));
   if (!model.bgp) return staticOnly(model);
   const header = headerLines(model, {
+    formatId: "frr",
     platform: "FRR 8.x bgpd (BGP part; tunnels from the strongSwan configuration)",
     keepAliveCommands: [],
     notes: [
@@ -134,5 +154,16 @@ export function renderFrr(input: RouterConfigInput): string {
     commentBlock([...withoutKeyWarning(header), "", ...tunnelLines], "!"),
     bgpSection(model),
     policySection(model),
+    commentBlock(
+      verifyLines([
+        { command: "vtysh -c 'show bgp summary'", what: "every neighbor Established, prefixes received" },
+        {
+          command: `vtysh -c 'show ip route ${model.platformVpc.cidr}'`,
+          what: "the VPC via tunnel 1 (local-preference 200)",
+        },
+        { command: "swanctl --list-sas", what: "IKE and IPsec SAs (strongSwan file)" },
+      ]),
+      "!",
+    ),
   ]);
 }

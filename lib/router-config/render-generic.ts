@@ -1,11 +1,17 @@
 // Vendor-neutral, human-readable parameters of every tunnel (in the spirit of AWS's "Generic" sample).
+// Vendor document: AWS Site-to-Site VPN User Guide, "Your customer gateway device" and the generic
+// sample configuration (download "Generic / Vendor agnostic"); release: any route-based device.
+import type { DeviceParams } from "./device-params";
 import {
+  bgpPreference,
   buildConfigModel,
   type ConfigModel,
   commentBlock,
   headerLines,
   joinSections,
   type TunnelView,
+  tunnelPreferenceNote,
+  verifyLines,
 } from "./render-helpers";
 import type { RouterConfigInput } from "./types";
 
@@ -31,7 +37,7 @@ function tunnelSection(model: ConfigModel, tunnel: TunnelView): string[] {
     `  Diffie-Hellman group ....... ${phase1.dhGroup}`,
     `  Lifetime ................... ${phase1.lifetimeSeconds} seconds`,
     `  Dead peer detection ........ every ${dpd.intervalSeconds} s, ${dpd.retries} retries (${dpd.timeoutSeconds} s timeout); action: restart`,
-    `  Initiation ................. ${model.customerInitiates ? "your router initiates, and re-initiates after DPD or close" : "on demand; the platform re-initiates after inactivity"}`,
+    "  Initiation ................. your router initiates this tunnel (at once, not on traffic) and re-initiates it after DPD or a close; the platform never initiates (AWS: never for IKEv1, IKEv2 only with startup action 'start')",
     "",
     "#2 IPsec (phase 2)",
     "  Protocol ................... ESP, tunnel mode",
@@ -39,7 +45,9 @@ function tunnelSection(model: ConfigModel, tunnel: TunnelView): string[] {
     `  Integrity .................. ${INTEGRITY_NAME[phase2.integrity]}`,
     `  Perfect forward secrecy .... DH group ${phase2.dhGroup}`,
     `  Lifetime ................... ${phase2.lifetimeSeconds} seconds`,
-    "  Traffic selectors .......... 0.0.0.0/0 <-> 0.0.0.0/0 (route-based; one SA pair per tunnel)",
+    "  Traffic selectors .......... route-based: 0.0.0.0/0 <-> 0.0.0.0/0, one SA pair per tunnel.",
+    `                               Policy-based device: ONE consolidated selector pair per tunnel (your networks <-> ${model.platformVpc.cidr}); never one SA per subnet pair`,
+    "  Replay window .............. 128 packets",
     "  Clear DF bit / fragment before encryption: yes",
     "",
     "#3 Tunnel interface",
@@ -53,6 +61,7 @@ function tunnelSection(model: ConfigModel, tunnel: TunnelView): string[] {
     "",
   ];
   if (model.bgp) {
+    const pref = bgpPreference(tunnel);
     lines.push(
       "#4 Border Gateway Protocol (BGP)",
       `  Neighbor IP ................ ${tunnel.awsInsideIp}`,
@@ -61,6 +70,11 @@ function tunnelSection(model: ConfigModel, tunnel: TunnelView): string[] {
       `  Hold time / keep-alive ..... ${model.bgp.holdSeconds} s / ${model.bgp.keepaliveSeconds} s`,
       `  Advertise .................. ${model.customerNetworks.map((n) => n.cidr).join(", ") || "(your networks: none declared yet)"}`,
       "  The platform advertises the VPC CIDR to you; at most 100 prefixes are accepted from you.",
+      ...(model.tunnels.length > 1
+        ? [
+            `  Tunnel preference .......... local-preference ${pref.localPreference} on routes in${pref.prepend > 0 ? `; prepend your AS ${pref.prepend} times on routes out` : ""}`,
+          ]
+        : []),
     );
   } else {
     const preference =
@@ -68,17 +82,43 @@ function tunnelSection(model: ConfigModel, tunnel: TunnelView): string[] {
     lines.push(
       "#4 Static routing",
       `  Route ${model.platformVpc.cidr} via ${tunnel.awsInsideIp} on this tunnel's interface${preference}`,
+      `  Liveness ................... ping ${tunnel.awsInsideIp} through this tunnel every 5 s; withdraw this tunnel's route when it fails (IP SLA + track, or your device's equivalent)`,
+      "  Return traffic ............. accept traffic from the VPC on either tunnel (loose or no uRPF)",
     );
   }
   return lines;
 }
 
-export function renderGeneric(input: RouterConfigInput): string {
-  const model = buildConfigModel(input);
+export function renderGeneric(input: RouterConfigInput, device?: DeviceParams): string {
+  const model = buildConfigModel(input, device);
   const header = headerLines(model, {
+    formatId: "generic",
     platform: "any IPsec router (generic parameters)",
-    keepAliveCommands: [`Linux/macOS host behind the router: ping -i 5 ${model.keepAliveTarget}`],
-    notes: ["Your router supports route-based (VTI) IPsec; otherwise use 0.0.0.0/0 selectors."],
+    keepAliveCommands: model.tunnels.map(
+      (t) =>
+        `tunnel ${t.number}: ping ${t.awsInsideIp} through tunnel ${t.number}, route withdrawn on failure`,
+    ),
+    notes: [
+      "Your router supports route-based (VTI) IPsec. A policy-based device must use ONE consolidated",
+      `  selector pair per tunnel (your networks <-> ${model.platformVpc.cidr}): AWS allows one SA pair per tunnel.`,
+      "Your outside interface admits UDP 500, UDP 4500 and ESP from every AWS outside IP below.",
+      "A firewall also needs zones/policies between your LAN and the tunnels, and no NAT towards the VPC.",
+      ...tunnelPreferenceNote(model),
+    ],
   });
-  return joinSections([commentBlock(header, "#"), ...model.tunnels.map((t) => tunnelSection(model, t))]);
+  return joinSections([
+    commentBlock(header, "#"),
+    ...model.tunnels.map((t) => tunnelSection(model, t)),
+    commentBlock(
+      verifyLines([
+        { command: "(IKE SA)", what: "phase 1 up with each AWS outside IP" },
+        { command: "(IPsec SA)", what: "phase 2 up, packets encrypted and decrypted per tunnel" },
+        {
+          command: model.bgp ? "(BGP summary)" : "(routing table)",
+          what: `route to ${model.platformVpc.cidr}`,
+        },
+      ]),
+      "#",
+    ),
+  ]);
 }

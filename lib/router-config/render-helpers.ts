@@ -1,6 +1,8 @@
 // Shared, pure helpers for every router-configuration renderer: input checks, inside-address maths,
 // algorithm mapping and the header comment block. Renderers only format; decisions live here once.
 import { cidrSize, formatIpv4, parseCidr, parseIpv4, prefixMask } from "@/lib/net/ipv4";
+import type { DeviceParams } from "./device-params";
+import { findRouterConfigFormat, type RouterConfigFormatId } from "./formats";
 import type { RouterConfigInput, TunnelParams } from "./types";
 
 /** One tunnel with every address a renderer needs, already computed. */
@@ -44,9 +46,15 @@ export type ConfigModel = {
   slug: string;
   /** An address inside the platform VPC to aim a keep-alive ping at (VPC base + 4: AWS reserves .0–.3). */
   keepAliveTarget: string;
-  /** IKEv2: the customer side initiates and restarts (DESIGN §5). IKEv1: the platform re-initiates. */
-  customerInitiates: boolean;
+  /**
+   * Always true (DESIGN §5): AWS never initiates IKEv1 and initiates IKEv2 only with startup action
+   * `start` (provisioning sends `add`), so the customer's router initiates both tunnels in every file.
+   */
+  customerInitiates: true;
+  /** IKEv2 + static: the customer's side keeps each tunnel alive with a keep-alive of its own (§5). */
   needsKeepAlive: boolean;
+  /** Device-specific names and numbers (download-page parameters, non-colliding defaults). */
+  device: DeviceParams;
   bgp: { customerAsn: number; platformAsn: number; holdSeconds: number; keepaliveSeconds: number } | null;
 };
 
@@ -141,7 +149,7 @@ function asn(value: number | null, field: string): number {
 }
 
 /** Validates the input and derives everything the renderers share. Throws RouterConfigInputError. */
-export function buildConfigModel(input: RouterConfigInput): ConfigModel {
+export function buildConfigModel(input: RouterConfigInput, device?: DeviceParams): ConfigModel {
   if (input.tunnels.length < 1 || input.tunnels.length > 2) {
     throw new RouterConfigInputError("tunnels", "must hold one or two tunnels");
   }
@@ -194,10 +202,21 @@ export function buildConfigModel(input: RouterConfigInput): ConfigModel {
     customerNetworks: input.customerCidrs.map((c, i) => network(c, `customerCidrs[${i}]`)),
     slug: slugOf(input.vpnConnectionId),
     keepAliveTarget: formatIpv4(vpcBase + Math.min(4, cidrSize(platformVpc.prefix) - 1)),
-    customerInitiates: input.ikeVersion === "IKEV2",
+    customerInitiates: true,
     needsKeepAlive: input.ikeVersion === "IKEV2" && input.routing === "STATIC",
+    device: device ?? { outside: "", inside: "", tunnel1: 1, tunnel2: 2, updown: "" },
     bgp,
   };
+}
+
+/** The device's interface number of a tunnel (download-page parameter; defaults 2N-1 and 2N). */
+export function ifNumber(model: ConfigModel, t: { number: 1 | 2 }): number {
+  return t.number === 1 ? model.device.tunnel1 : model.device.tunnel2;
+}
+
+/** A per-connection number for shared objects (IKE policy priority …): derived from tunnel 1's number. */
+export function connectionNumber(model: ConfigModel, base: number): number {
+  return base + model.device.tunnel1;
 }
 
 function slugOf(vpnConnectionId: string): string {
@@ -230,6 +249,8 @@ export function sanitizeCommentText(text: string, maxLength = 80): string {
 }
 
 export type HeaderOptions = {
+  /** The format: its release ("written for") and vendor document come from formats.ts, one truth. */
+  formatId: RouterConfigFormatId;
   /** Product and platform, e.g. "Cisco IOS / IOS XE (15.4+ / 16.x+)". */
   platform: string;
   /** The concrete keep-alive command(s) for this platform; used only for IKEv2 + static routing. */
@@ -244,8 +265,10 @@ const HUMAN_IKE = { IKEV1: "IKEv1 (main mode)", IKEV2: "IKEv2" } as const;
 /** The header every format starts with, as plain lines (the renderer adds its comment syntax). */
 export function headerLines(model: ConfigModel, options: HeaderOptions): string[] {
   const { input } = model;
+  const format = findRouterConfigFormat(options.formatId);
   const lines = [
     `Site-to-site IPsec VPN configuration for ${options.platform}`,
+    ...(format ? followsLines(format.docReference, format.writtenFor) : []),
     "",
     `Connection:   ${input.vpnConnectionId}`,
     `Customer:     ${sanitizeCommentText(input.customerName)}`,
@@ -268,22 +291,31 @@ export function headerLines(model: ConfigModel, options: HeaderOptions): string[
       "tunnel for failover.",
     );
   }
-  if (model.customerInitiates) {
+  lines.push(
+    "",
+    "WHO STARTS THE TUNNELS: your router initiates both tunnels. The platform side behaves as AWS",
+    "does: it never initiates an IKEv1 tunnel, and initiates an IKEv2 tunnel only when its startup",
+    "action is 'start' (this connection uses 'add'). This configuration starts every tunnel as soon",
+    "as it is loaded and keeps trying until the tunnel is up.",
+  );
+  if (input.ikeVersion === "IKEV1") {
     lines.push(
-      "",
-      "IKEv2: your router must start the tunnels and restart them after a dead-peer detection or a",
-      "close; the platform side does not re-initiate. This configuration does both.",
+      "IKEv1 (main mode): the platform side restarts a tunnel after dead-peer detection (DPD action",
+      "restart); this configuration also restarts it from your side.",
     );
   } else {
-    lines.push("", "IKEv1 (main mode): the platform side re-initiates the tunnels after inactivity.");
+    lines.push(
+      "IKEv2: your side keeps the tunnels alive and restarts them after a dead-peer detection or a",
+      "close; this configuration does both.",
+    );
   }
   if (model.needsKeepAlive) {
     lines.push(
       "",
-      "KEEP-ALIVE (IKEv2 with static routing): keep traffic flowing so the tunnels stay up. Run a",
-      `long-running ping to an address in the platform VPC (${model.platformVpc.cidr}), for example`,
-      `${model.keepAliveTarget}; replies are not needed, the outgoing packets are enough.`,
+      "KEEP-ALIVE (IKEv2 with static routing): each tunnel has a keep-alive of its own in this file (a",
+      "ping to that tunnel's AWS inside address), wired so that a dead tunnel drops its routes:",
       ...options.keepAliveCommands.map((command) => `  ${command}`),
+      `Traffic to the platform VPC (${model.platformVpc.cidr}, e.g. ${model.keepAliveTarget}) keeps the tunnels busy too.`,
       "BGP routing would do this by itself (BGP keep-alives) and is the recommended mode.",
     );
   }
@@ -298,10 +330,33 @@ export function commentBlock(lines: string[], marker: string): string {
 }
 
 export function tunnelPreferenceNote(model: ConfigModel): string[] {
-  if (model.tunnels.length < 2 || model.input.routing !== "STATIC") return [];
+  if (model.tunnels.length < 2) return [];
+  if (model.input.routing === "BGP") {
+    return [
+      "BGP: tunnel 1 is preferred both ways (local-preference 200 in on tunnel 1, 100 on tunnel 2; your",
+      "  networks are advertised on tunnel 2 with your AS prepended twice), tunnel 2 takes over when it drops.",
+    ];
+  }
   return [
-    "Static routes: tunnel 1 is preferred; tunnel 2 takes over (higher distance) when tunnel 1 is down.",
+    "Static routes: each tunnel's route to the platform VPC is tied to that tunnel's liveness check;",
+    "  tunnel 1 is preferred and tunnel 2 takes over when tunnel 1 is down. Traffic AWS returns on either",
+    "  tunnel is accepted.",
   ];
+}
+
+/** Local preference (in) and AS-path prepend count (out) per tunnel: tunnel 1 preferred (§7). */
+export function bgpPreference(t: { number: 1 | 2 }): { localPreference: number; prepend: number } {
+  return t.number === 1 ? { localPreference: 200, prepend: 0 } : { localPreference: 100, prepend: 2 };
+}
+
+/** The "how to verify" section every file ends with (DESIGN §7), as plain lines. */
+export function verifyLines(commands: { what: string; command: string }[]): string[] {
+  return ["VERIFY on the device:", ...commands.map((c) => `  ${c.command.padEnd(48)} ${c.what}`)];
+}
+
+/** The vendor document and release a renderer follows (shown in the file, recorded in formats.ts). */
+export function followsLines(doc: string, writtenFor: string): string[] {
+  return [`Written for: ${writtenFor}`, `Follows:     ${doc}`];
 }
 
 /** Joins sections with one blank line between them and a final newline. */

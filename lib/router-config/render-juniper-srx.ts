@@ -1,18 +1,23 @@
-// Juniper SRX (Junos OS 15.1X49+): route-based VPN on st0 units, as `set` commands (load set terminal).
-// Follows: Junos OS "IPsec VPN User Guide for Security Devices": Route-Based IPsec VPNs, IKE gateway
-// dead-peer-detection, establish-tunnels; AWS Site-to-Site VPN Juniper SRX sample configs.
+// Juniper SRX (Junos OS): route-based VPN on st0 units, as `set` commands (load set terminal).
+// Vendor documents: Junos OS "IPsec VPN User Guide for Security Devices" (Route-Based IPsec VPNs,
+// establish-tunnels, VPN monitoring, dead-peer-detection), "Security Policies User Guide", and the
+// AWS Site-to-Site VPN sample "Juniper Networks, Inc. SRX Series Routers / JunOS 11.0+"
+// (establish-tunnels immediately, vpn-monitor, tcp-mss). Release: Junos OS 19.x–23.x on SRX.
+import type { DeviceParams } from "./device-params";
 import {
+  bgpPreference,
   buildConfigModel,
   type ConfigModel,
   commentBlock,
   headerLines,
+  ifNumber,
   joinSections,
   type TunnelView,
   tunnelPreferenceNote,
+  verifyLines,
 } from "./render-helpers";
 import type { RouterConfigInput } from "./types";
 
-const OUTSIDE = "ge-0/0/0.0";
 const UNTRUST_ZONE = "untrust";
 const VPN_ZONE = "vpn";
 const ENCRYPTION = { aes256: "aes-256-cbc", aes128: "aes-128-cbc" } as const;
@@ -20,6 +25,8 @@ const IKE_AUTH = { sha256: "sha-256", sha384: "sha-384", sha512: "sha-512" } as 
 const ESP_AUTH = { sha256: "hmac-sha-256-128", sha384: "hmac-sha-384", sha512: "hmac-sha-512" } as const;
 
 const tunnelName = (model: ConfigModel, t: TunnelView) => `${model.slug}-${t.number}`;
+const st0 = (model: ConfigModel, t: TunnelView) => `st0.${ifNumber(model, t)}`;
+const vpnZone = (model: ConfigModel) => `${VPN_ZONE}-${model.slug}`;
 
 function ike(model: ConfigModel): string[] {
   const { phase1: p1, slug, dpd, input } = model;
@@ -46,7 +53,8 @@ function ike(model: ConfigModel): string[] {
       `${gateway} dead-peer-detection always-send`,
       `${gateway} dead-peer-detection interval ${dpd.intervalSeconds}`,
       `${gateway} dead-peer-detection threshold ${dpd.retries}`,
-      `${gateway} external-interface ${OUTSIDE}`,
+      `${gateway} external-interface ${model.device.outside}`,
+      `${gateway} local-identity inet ${input.customerGatewayIp}`,
       `${gateway} version ${ikev2 ? "v2-only" : "v1-only"}`,
     );
   }
@@ -54,7 +62,7 @@ function ike(model: ConfigModel): string[] {
 }
 
 function ipsec(model: ConfigModel): string[] {
-  const { phase2: p2, slug, input } = model;
+  const { phase2: p2, slug } = model;
   const p = `set security ipsec proposal ${slug}`;
   const lines = [
     `${p} protocol esp`,
@@ -63,17 +71,24 @@ function ipsec(model: ConfigModel): string[] {
     `${p} lifetime-seconds ${p2.lifetimeSeconds}`,
     `set security ipsec policy ${slug} perfect-forward-secrecy keys group${p2.dhGroup}`,
     `set security ipsec policy ${slug} proposals ${slug}`,
+    "set security ipsec vpn-monitor-options interval 10",
+    "set security ipsec vpn-monitor-options threshold 3",
   ];
   for (const t of model.tunnels) {
     const vpn = `set security ipsec vpn ${tunnelName(model, t)}`;
     lines.push(
       "",
-      `${vpn} bind-interface st0.${t.number}`,
+      `${vpn} bind-interface ${st0(model, t)}`,
       `${vpn} ike gateway ${tunnelName(model, t)}`,
       `${vpn} ike ipsec-policy ${slug}`,
       `${vpn} df-bit clear`,
-      // IKEv2: this side owns initiation, so bring the tunnel up at once and after every teardown.
-      `${vpn} establish-tunnels ${input.ikeVersion === "IKEV2" ? "immediately" : "on-traffic"}`,
+      // DESIGN §5: the platform never initiates (AWS: never IKEv1), so bring every tunnel up at once.
+      `${vpn} establish-tunnels immediately`,
+      // Per-tunnel liveness: ICMP to this tunnel's AWS inside address out of its own st0 unit; when
+      // it fails the st0 unit goes down and the routes through it are withdrawn.
+      `${vpn} vpn-monitor source-interface ${st0(model, t)}`,
+      `${vpn} vpn-monitor destination-ip ${t.awsInsideIp}`,
+      `${vpn} vpn-monitor optimized`,
     );
   }
   return lines;
@@ -81,30 +96,52 @@ function ipsec(model: ConfigModel): string[] {
 
 function interfacesAndZones(model: ConfigModel): string[] {
   const lines: string[] = [];
+  const zone = vpnZone(model);
   for (const t of model.tunnels) {
+    const unit = ifNumber(model, t);
     lines.push(
-      `set interfaces st0 unit ${t.number} description "${model.slug} tunnel ${t.number}"`,
-      `set interfaces st0 unit ${t.number} family inet address ${t.customerInsideIp}/${t.insidePrefix}`,
-      `set interfaces st0 unit ${t.number} family inet mtu ${model.mtu}`,
-      `set security zones security-zone ${VPN_ZONE} interfaces st0.${t.number}`,
+      `set interfaces st0 unit ${unit} description "${model.slug} tunnel ${t.number}"`,
+      `set interfaces st0 unit ${unit} family inet address ${t.customerInsideIp}/${t.insidePrefix}`,
+      `set interfaces st0 unit ${unit} family inet mtu ${model.mtu}`,
+      `set security zones security-zone ${zone} interfaces ${st0(model, t)}`,
     );
   }
   lines.push(
-    `set security zones security-zone ${VPN_ZONE} host-inbound-traffic system-services ping`,
-    ...(model.bgp ? [`set security zones security-zone ${VPN_ZONE} host-inbound-traffic protocols bgp`] : []),
-    `set security zones security-zone ${UNTRUST_ZONE} interfaces ${OUTSIDE} host-inbound-traffic system-services ike`,
+    `set security zones security-zone ${zone} host-inbound-traffic system-services ping`,
+    ...(model.bgp ? [`set security zones security-zone ${zone} host-inbound-traffic protocols bgp`] : []),
+    `set security zones security-zone ${UNTRUST_ZONE} interfaces ${model.device.outside} host-inbound-traffic system-services ike`,
     `set security flow tcp-mss ipsec-vpn mss ${model.mss}`,
   );
   return lines;
 }
 
+/** Zone vpn is default-deny: permit the VPC both ways between it and the inside zone. */
+function policies(model: ConfigModel): string[] {
+  const { slug, platformVpc, device } = model;
+  const zone = vpnZone(model);
+  const book = `set security address-book global address ${slug}-vpc ${platformVpc.cidr}`;
+  const out = `set security policies from-zone ${device.inside} to-zone ${zone} policy ${slug}-to-vpc`;
+  const back = `set security policies from-zone ${zone} to-zone ${device.inside} policy ${slug}-from-vpc`;
+  return [
+    book,
+    `${out} match source-address any`,
+    `${out} match destination-address ${slug}-vpc`,
+    `${out} match application any`,
+    `${out} then permit`,
+    `${back} match source-address ${slug}-vpc`,
+    `${back} match destination-address any`,
+    `${back} match application any`,
+    `${back} then permit`,
+  ];
+}
+
 function routing(model: ConfigModel): string[] {
   const { bgp, platformVpc, slug } = model;
   if (!bgp) {
-    return model.tunnels.map((t) =>
-      t.number === 1
-        ? `set routing-options static route ${platformVpc.cidr} qualified-next-hop ${t.awsInsideIp} preference 5`
-        : `set routing-options static route ${platformVpc.cidr} qualified-next-hop ${t.awsInsideIp} preference 10`,
+    // Both next hops live on their st0 units: a unit taken down by vpn-monitor withdraws its route.
+    return model.tunnels.map(
+      (t) =>
+        `set routing-options static route ${platformVpc.cidr} qualified-next-hop ${t.awsInsideIp} preference ${t.number === 1 ? 5 : 10}`,
     );
   }
   const policy = `set policy-options policy-statement ${slug}-export`;
@@ -114,38 +151,55 @@ function routing(model: ConfigModel): string[] {
     lines.push(`${policy} term advertise from route-filter ${n.cidr} exact`);
   });
   if (model.customerNetworks.length > 0) lines.push(`${policy} term advertise then accept`);
+  lines.push(`${policy} term reject then reject`);
+  const two = model.tunnels.length > 1;
+  if (two) {
+    for (const t of model.tunnels) {
+      const pref = bgpPreference(t);
+      const imp = `set policy-options policy-statement ${slug}-${t.number}-import`;
+      lines.push(`${imp} term pref then local-preference ${pref.localPreference}`);
+      if (pref.prepend > 0) {
+        lines.push(
+          `set policy-options policy-statement ${slug}-${t.number}-prepend term prepend then as-path-prepend "${Array(pref.prepend).fill(bgp.customerAsn).join(" ")}"`,
+        );
+      }
+    }
+  }
   lines.push(
-    `${policy} term reject then reject`,
     `${group} type external`,
     `${group} hold-time ${bgp.holdSeconds}`,
     `${group} peer-as ${bgp.platformAsn}`,
     `${group} export ${slug}-export`,
   );
   for (const t of model.tunnels) {
-    lines.push(`${group} neighbor ${t.awsInsideIp} local-address ${t.customerInsideIp}`);
+    const n = `${group} neighbor ${t.awsInsideIp}`;
+    lines.push(`${n} local-address ${t.customerInsideIp}`);
+    if (two) {
+      const pref = bgpPreference(t);
+      lines.push(`${n} import ${slug}-${t.number}-import`);
+      lines.push(
+        pref.prepend > 0
+          ? `${n} export [ ${slug}-${t.number}-prepend ${slug}-export ]`
+          : `${n} export ${slug}-export`,
+      );
+    }
   }
   return lines;
 }
 
-export function renderJuniperSrx(input: RouterConfigInput): string {
-  const model = buildConfigModel(input);
+export function renderJuniperSrx(input: RouterConfigInput, device?: DeviceParams): string {
+  const model = buildConfigModel(input, device);
   const header = headerLines(model, {
+    formatId: "juniper-srx",
     platform: "Juniper SRX (Junos OS, route-based VPN on st0, set commands)",
-    // RPM probes only send pings; VPN monitoring would tear the tunnel down when nothing answers.
-    keepAliveCommands: model.tunnels.flatMap((t) => {
-      const test = `set services rpm probe ${model.slug}-keepalive test tunnel-${t.number}`;
-      return [
-        `${test} probe-type icmp-ping`,
-        `${test} target address ${model.keepAliveTarget}`,
-        `${test} source-address ${t.customerInsideIp}`,
-        `${test} probe-interval 5`,
-        `${test} test-interval 10`,
-      ];
-    }),
+    keepAliveCommands: model.tunnels.map(
+      (t) =>
+        `vpn-monitor on ${tunnelName(model, t)}: ICMP to ${t.awsInsideIp} from ${st0(model, t)}; ${st0(model, t)} goes down with it`,
+    ),
     notes: [
-      `The outside interface is ${OUTSIDE} in zone '${UNTRUST_ZONE}': replace both if yours differ.`,
-      `st0 units ${model.tunnels.map((t) => t.number).join(", ")} are free; the tunnels go into zone '${VPN_ZONE}'.`,
-      `Security policies between your trust zone and '${VPN_ZONE}' permit the traffic you need.`,
+      `The outside interface is ${model.device.outside} in zone '${UNTRUST_ZONE}', your LAN is in zone '${model.device.inside}' (download-page parameters).`,
+      `st0 units ${model.tunnels.map((t) => ifNumber(model, t)).join(", ")} are free; the tunnels go into zone '${vpnZone(model)}'.`,
+      `Source NAT rules from '${model.device.inside}' to '${UNTRUST_ZONE}' do not match zone '${vpnZone(model)}': no NAT exemption is needed.`,
       ...(model.bgp
         ? [
             "Hold time 30 s gives keep-alives every 10 s (one third of the hold time).",
@@ -156,13 +210,29 @@ export function renderJuniperSrx(input: RouterConfigInput): string {
         ? ["No networks were declared: add route-filter terms to the export policy for your networks."]
         : []),
       ...tunnelPreferenceNote(model),
+      "Run 'commit' after loading.",
     ],
   });
   return joinSections([
     commentBlock(header, "#"),
     ["# --- Tunnel interfaces and zones ---", ...interfacesAndZones(model)],
+    ["# --- Security policies (zone vpn is default-deny) ---", ...policies(model)],
     ["# --- IKE (phase 1) ---", ...ike(model)],
-    ["# --- IPsec (phase 2) ---", ...ipsec(model)],
+    ["# --- IPsec (phase 2), per-tunnel vpn-monitor ---", ...ipsec(model)],
     [model.bgp ? "# --- BGP ---" : "# --- Static routes to the platform VPC ---", ...routing(model)],
+    commentBlock(
+      verifyLines([
+        { command: "show security ike security-associations", what: "IKE SA UP per gateway" },
+        { command: "show security ipsec security-associations", what: "IPsec SAs per st0 unit" },
+        { command: "show interfaces st0 terse", what: "st0 units up (vpn-monitor)" },
+        model.bgp
+          ? { command: "show bgp summary", what: "neighbors Establ, prefixes received" }
+          : {
+              command: `show route ${model.platformVpc.cidr}`,
+              what: "active route via the tunnel that is up",
+            },
+      ]),
+      "#",
+    ),
   ]);
 }

@@ -1,7 +1,15 @@
-// MikroTik RouterOS 7: IPsec with policies (RouterOS has no route-based/VTI IPsec interface), BGP
-// with /routing/bgp/connection. Paste into a terminal or import as an .rsc script.
-// Follows: MikroTik RouterOS documentation "IPsec" (profile, proposal, peer, identity, policy;
-// site-to-site with pre-shared key) and "BGP" (RouterOS v7 connection menu).
+// MikroTik RouterOS 7: policy-based IPsec (RouterOS has no route-based/VTI IPsec interface), static
+// routing only. BGP is refused in render-router-config.ts: over policy-based IPsec it needs a second
+// SA pair per tunnel (inside /32s beside the VPC), and AWS supports one unique SA pair per tunnel.
+// Vendor documents: MikroTik RouterOS 7 manual "IPsec" (profile, proposal, peer, identity, policy,
+// active-peers; "Site to Site IPsec (IKEv1/IKEv2) tunnel"), "Firewall > Filter" (input chain),
+// "Netwatch" and "Scripting"/"Scheduler". Release: RouterOS 7.x.
+//
+// One SA pair per tunnel, both tunnels negotiated at all times: the active tunnel's policy carries
+// 0.0.0.0/0 -> platform VPC, the standby tunnel's policy carries only its inside /32s (its
+// liveness ping). A scheduler script swaps the two roles when the active tunnel's peer is not
+// established, so the VPC traffic fails over to tunnel 2 and back.
+import type { DeviceParams } from "./device-params";
 import {
   buildConfigModel,
   type ConfigModel,
@@ -9,6 +17,8 @@ import {
   headerLines,
   joinSections,
   type TunnelView,
+  tunnelPreferenceNote,
+  verifyLines,
 } from "./render-helpers";
 import type { RouterConfigInput } from "./types";
 
@@ -24,7 +34,51 @@ const DH = {
 } as const;
 
 const peerName = (model: ConfigModel, t: TunnelView) => `${model.slug}-${t.number}`;
-const comment = (model: ConfigModel, t: TunnelView) => `comment="${model.slug} tunnel ${t.number}"`;
+const commentText = (model: ConfigModel, t: TunnelView) => `${model.slug} tunnel ${t.number}`;
+const comment = (model: ConfigModel, t: TunnelView) => `comment="${commentText(model, t)}"`;
+
+function firewall(model: ConfigModel): string[] {
+  const { slug, platformVpc, mss, device } = model;
+  const lines = ["/ip firewall filter"];
+  for (const t of model.tunnels) {
+    lines.push(
+      `add chain=input action=accept protocol=udp dst-port=500,4500 src-address=${t.outsideIp} in-interface=${device.outside} place-before=0 ${comment(model, t)}`,
+      `add chain=input action=accept protocol=ipsec-esp src-address=${t.outsideIp} in-interface=${device.outside} place-before=0 ${comment(model, t)}`,
+    );
+  }
+  lines.push(
+    `add chain=forward action=accept ipsec-policy=in,ipsec src-address=${platformVpc.cidr} place-before=0 comment="${slug} from platform VPC"`,
+    `add chain=forward action=accept ipsec-policy=out,ipsec dst-address=${platformVpc.cidr} place-before=0 comment="${slug} to platform VPC"`,
+    "/ip firewall nat",
+    `add chain=srcnat action=accept dst-address=${platformVpc.cidr} place-before=0 comment="${slug} no NAT to platform VPC"`,
+    "/ip firewall mangle",
+    `add chain=forward action=change-mss new-mss=${mss} passthrough=yes protocol=tcp tcp-flags=syn tcp-mss=${mss + 1}-65535 dst-address=${platformVpc.cidr} comment="${slug} MSS ${mss}"`,
+    `add chain=forward action=change-mss new-mss=${mss} passthrough=yes protocol=tcp tcp-flags=syn tcp-mss=${mss + 1}-65535 src-address=${platformVpc.cidr} comment="${slug} MSS ${mss}"`,
+  );
+  return lines;
+}
+
+function addresses(model: ConfigModel): string[] {
+  const { slug } = model;
+  const lines = [
+    "/interface bridge",
+    `add name=${slug}-inside comment="${slug} tunnel inside addresses"`,
+    "/ip address",
+  ];
+  for (const t of model.tunnels) {
+    lines.push(
+      `add address=${t.customerInsideIp}/${t.insidePrefix} interface=${slug}-inside ${comment(model, t)}`,
+    );
+  }
+  return lines;
+}
+
+/** Selectors of a tunnel in a role: the VPC (active) or its own inside /32s (standby liveness). */
+function selectors(model: ConfigModel, t: TunnelView, active: boolean): string {
+  return active
+    ? `src-address=0.0.0.0/0 dst-address=${model.platformVpc.cidr}`
+    : `src-address=${t.customerInsideIp}/32 dst-address=${t.awsInsideIp}/32`;
+}
 
 function ipsec(model: ConfigModel): string[] {
   const { phase1: p1, phase2: p2, slug, dpd, input } = model;
@@ -36,105 +90,104 @@ function ipsec(model: ConfigModel): string[] {
     "/ip ipsec peer",
   ];
   for (const t of model.tunnels) {
+    // Not passive: this side initiates (DESIGN §5: the platform never does for IKEv1).
     lines.push(
-      `add name=${peerName(model, t)} address=${t.outsideIp}/32 exchange-mode=${input.ikeVersion === "IKEV2" ? "ike2" : "main"} profile=${slug} send-initial-contact=yes ${comment(model, t)}`,
+      `add name=${peerName(model, t)} address=${t.outsideIp}/32 exchange-mode=${input.ikeVersion === "IKEV2" ? "ike2" : "main"} profile=${slug} passive=no send-initial-contact=yes ${comment(model, t)}`,
     );
   }
   lines.push("/ip ipsec identity");
   for (const t of model.tunnels) {
     lines.push(
-      `add peer=${peerName(model, t)} auth-method=pre-shared-key secret="${t.psk}" ${comment(model, t)}`,
+      `add peer=${peerName(model, t)} auth-method=pre-shared-key secret="${t.psk}" my-id=address:${input.customerGatewayIp} ${comment(model, t)}`,
     );
   }
   lines.push("/ip ipsec policy");
   for (const t of model.tunnels) {
-    // Policies with the same selectors cannot both be active: tunnel 2 carries the VPC traffic only
-    // after tunnel 1's policy is disabled and tunnel 2's enabled (see the header).
-    const standby = t.number === 1 ? "" : " disabled=yes";
+    // Every policy enabled: one unique SA pair per tunnel, tunnel 1 active, tunnel 2 standby.
     lines.push(
-      `add peer=${peerName(model, t)} tunnel=yes src-address=0.0.0.0/0 dst-address=${model.platformVpc.cidr} proposal=${slug} level=unique${standby} ${comment(model, t)}`,
+      `add peer=${peerName(model, t)} tunnel=yes ${selectors(model, t, t.number === 1)} proposal=${slug} level=unique ${comment(model, t)}`,
     );
-    if (model.bgp) {
-      lines.push(
-        `add peer=${peerName(model, t)} tunnel=yes src-address=${t.customerInsideIp}/32 dst-address=${t.awsInsideIp}/32 proposal=${slug} level=unique comment="${slug} tunnel ${t.number} BGP"`,
-      );
-    }
   }
   return lines;
 }
 
-function addressesAndFirewall(model: ConfigModel): string[] {
-  const { slug, platformVpc, mss } = model;
+/** Liveness pings through each tunnel (they also make RouterOS negotiate each SA pair at once). */
+function liveness(model: ConfigModel): string[] {
   const lines = [
-    "/interface bridge",
-    `add name=${slug}-inside comment="${slug} tunnel inside addresses"`,
-    "/ip address",
+    "/tool netwatch",
+    `add type=icmp host=${model.keepAliveTarget} interval=5s comment="${model.slug} VPC keep-alive (the tunnel holding the VPC policy)"`,
   ];
   for (const t of model.tunnels) {
     lines.push(
-      `add address=${t.customerInsideIp}/${t.insidePrefix} interface=${slug}-inside ${comment(model, t)}`,
-    );
-  }
-  lines.push(
-    "/ip firewall nat",
-    `add chain=srcnat action=accept dst-address=${platformVpc.cidr} comment="${slug} no NAT to platform VPC"`,
-    "/ip firewall mangle",
-    `add chain=forward action=change-mss new-mss=${mss} passthrough=yes protocol=tcp tcp-flags=syn tcp-mss=${mss + 1}-65535 dst-address=${platformVpc.cidr} comment="${slug} MSS ${mss}"`,
-    `add chain=forward action=change-mss new-mss=${mss} passthrough=yes protocol=tcp tcp-flags=syn tcp-mss=${mss + 1}-65535 src-address=${platformVpc.cidr} comment="${slug} MSS ${mss}"`,
-  );
-  return lines;
-}
-
-function bgp(model: ConfigModel): string[] {
-  const { bgp, slug } = model;
-  if (!bgp) return [];
-  const lines: string[] = [];
-  if (model.customerNetworks.length > 0) {
-    lines.push("/ip firewall address-list");
-    for (const n of model.customerNetworks) lines.push(`add list=${slug}-advertise address=${n.cidr}`);
-  }
-  lines.push("/routing bgp connection");
-  for (const t of model.tunnels) {
-    lines.push(
-      `add name=${peerName(model, t)} as=${bgp.customerAsn} local.role=ebgp local.address=${t.customerInsideIp} remote.address=${t.awsInsideIp} remote.as=${bgp.platformAsn} hold-time=${bgp.holdSeconds}s keepalive-time=${bgp.keepaliveSeconds}s${model.customerNetworks.length > 0 ? ` output.network=${slug}-advertise` : ""} ${comment(model, t)}`,
+      `add type=icmp host=${t.awsInsideIp} src-address=${t.customerInsideIp} interval=5s ${comment(model, t)}`,
     );
   }
   return lines;
 }
 
-export function renderMikrotikRouteros(input: RouterConfigInput): string {
-  const model = buildConfigModel(input);
+function failover(model: ConfigModel): string[] {
+  const [t1, t2] = model.tunnels;
+  if (!t1 || !t2) return [];
+  const { slug } = model;
+  const p = (t: TunnelView) => `[/ip ipsec policy find comment=\\"${commentText(model, t)}\\"]`;
+  const set = (t: TunnelView, active: boolean) =>
+    `/ip ipsec policy set ${p(t)} ${selectors(model, t, active).replace(/"/g, '\\"')}`;
+  const source = [
+    `:local up [:len [/ip ipsec active-peers find remote-address=${t1.outsideIp} state=established]];`,
+    `:local active [/ip ipsec policy get ${p(t1)} dst-address];`,
+    `:if ($up > 0 && $active != \\"${model.platformVpc.cidr}\\") do={ ${set(t2, false)}; ${set(t1, true)} };`,
+    `:if ($up = 0 && $active = \\"${model.platformVpc.cidr}\\") do={ ${set(t1, false)}; ${set(t2, true)} };`,
+  ].join(" ");
+  return [
+    "/system script",
+    `add name=${slug}-failover policy=read,write,test source="${source}" comment="${slug} tunnel failover"`,
+    "/system scheduler",
+    `add name=${slug}-failover interval=10s on-event=${slug}-failover comment="${slug} tunnel failover"`,
+  ];
+}
+
+export function renderMikrotikRouteros(input: RouterConfigInput, device?: DeviceParams): string {
+  const model = buildConfigModel(input, device);
   const two = model.tunnels.length > 1;
   const header = headerLines(model, {
-    platform: "MikroTik RouterOS 7 (policy-based IPsec)",
-    keepAliveCommands: [
-      `/tool netwatch add type=icmp host=${model.keepAliveTarget} interval=10s comment="${model.slug} keep-alive"`,
-    ],
+    formatId: "mikrotik-routeros",
+    platform: "MikroTik RouterOS 7 (policy-based IPsec, static routing)",
+    keepAliveCommands: model.tunnels.map(
+      (t) =>
+        `/tool netwatch: ping ${t.awsInsideIp} from ${t.customerInsideIp} through tunnel ${t.number} every 5 s`,
+    ),
     notes: [
+      `The outside (WAN) interface is ${model.device.outside} (download-page parameter).`,
       `RouterOS has no route-based (VTI) IPsec: IPsec policies pick the traffic, so the tunnel MTU (${model.mtu}) cannot be set; TCP MSS is clamped to ${model.mss} instead.`,
+      "One SA pair per tunnel (AWS): each tunnel has exactly one policy, and both are enabled.",
       ...(two
         ? [
-            `Only one policy per selector can be active: tunnel 1 carries the VPC traffic and tunnel 2's data policy is installed disabled. To fail over, disable tunnel 1's and enable tunnel 2's policy (/ip ipsec policy disable|enable [find comment="${model.slug} tunnel N"]).`,
-          ]
-        : []),
-      ...(model.bgp
-        ? [
-            "Each tunnel carries two SA pairs (BGP peer /32s and the VPC) where AWS documents one per tunnel: prefer a route-based router for BGP if the tunnels flap.",
-          ]
-        : []),
-      ...(model.bgp && model.customerNetworks.length === 0
-        ? [
-            "No networks were declared: add them to an address list and set output.network on each connection.",
+            "Tunnel 1's policy carries the VPC traffic; tunnel 2's carries only its liveness ping. The script",
+            `  '${model.slug}-failover' (every 10 s) swaps the roles while tunnel 1's peer is not established.`,
           ]
         : []),
       "FastTrack (if enabled) is bypassed for IPsec traffic: exclude the platform VPC from it.",
-      "Move the NAT exemption above your masquerade rule so VPN traffic is not rewritten.",
+      "The input/forward/NAT rules are placed first (place-before=0) so they match before your own rules.",
+      ...tunnelPreferenceNote(model),
     ],
   });
   return joinSections([
     commentBlock(header, "#"),
-    ["# --- Inside addresses, NAT exemption, MSS clamp ---", ...addressesAndFirewall(model)],
+    ["# --- Inside addresses ---", ...addresses(model)],
+    ["# --- Firewall: IKE/ESP in, VPC traffic forward, NAT exemption, MSS clamp ---", ...firewall(model)],
     ["# --- IPsec ---", ...ipsec(model)],
-    ...(model.bgp ? [["# --- BGP ---", ...bgp(model)]] : []),
+    ["# --- Per-tunnel liveness ---", ...liveness(model)],
+    ...(two
+      ? [["# --- Failover: the VPC policy moves to tunnel 2 while tunnel 1 is down ---", ...failover(model)]]
+      : []),
+    commentBlock(
+      verifyLines([
+        { command: "/ip ipsec active-peers print", what: "both peers established" },
+        { command: "/ip ipsec installed-sa print", what: "one SA pair per tunnel" },
+        { command: "/ip ipsec policy print", what: "policies active (A), none invalid" },
+        { command: "/tool netwatch print", what: "each tunnel's liveness host up" },
+      ]),
+      "#",
+    ),
   ]);
 }

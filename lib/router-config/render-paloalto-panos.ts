@@ -1,26 +1,34 @@
-// Palo Alto Networks PAN-OS 10.x/11.x (legacy virtual router): route-based VPN with tunnel.N
-// interfaces, as `set` commands for configure mode.
-// Follows: PAN-OS Administrator's Guide, "Set Up Site-to-Site VPN" (IKE gateway, IPsec tunnel, tunnel
-// monitoring) and "Configure BGP"; AWS Site-to-Site VPN Palo Alto sample configs.
+// Palo Alto Networks PAN-OS (legacy virtual router): route-based VPN with tunnel.N interfaces, as
+// `set` commands for configure mode.
+// Vendor documents: PAN-OS Administrator's Guide 10.2/11.x, "Set Up Site-to-Site VPN" (IKE gateway,
+// IPsec tunnel, "Set Up Tunnel Monitoring" with a monitor profile action fail-over), "Maximum Segment
+// Size (MSS)" (adjust-tcp-mss is a layer-3 Ethernet/VLAN/loopback setting, not a tunnel one), "Security
+// Policy" and "Configure BGP" (policy import/export rules); AWS Site-to-Site VPN sample "Palo Alto
+// Networks PA Series / PANOS 7.0+". Release: PAN-OS 10.1/10.2/11.x, legacy virtual router.
+import type { DeviceParams } from "./device-params";
 import {
+  bgpPreference,
   buildConfigModel,
   type ConfigModel,
   commentBlock,
   headerLines,
+  ifNumber,
   joinSections,
   type TunnelView,
   tunnelPreferenceNote,
+  verifyLines,
 } from "./render-helpers";
 import type { RouterConfigInput } from "./types";
 
-const OUTSIDE = "ethernet1/1";
 const VR = "default";
-const ZONE = "vpn";
+const OUTSIDE_ZONE = "untrust";
 const ENCRYPTION = { aes256: "aes-256-cbc", aes128: "aes-128-cbc" } as const;
-// PAN-OS MSS = interface MTU - adjustment; 40 is the smallest adjustment allowed.
-const MSS_ADJUSTMENT = 40;
+// MSS = outside MTU (1500) - 40 (IP + TCP headers) - adjustment: 1500 - 40 - 101 = 1359.
+const OUTSIDE_MTU = 1500;
 
 const tunnelName = (model: ConfigModel, t: TunnelView) => `${model.slug}-${t.number}`;
+const iface = (model: ConfigModel, t: TunnelView) => `tunnel.${ifNumber(model, t)}`;
+const vpnZone = (model: ConfigModel) => `vpn-${model.slug}`.slice(0, 31);
 
 function profiles(model: ConfigModel): string[] {
   const { phase1: p1, phase2: p2, slug } = model;
@@ -35,6 +43,11 @@ function profiles(model: ConfigModel): string[] {
     `${ipsec} esp authentication ${p2.integrity}`,
     `${ipsec} dh-group group${p2.dhGroup}`,
     `${ipsec} lifetime seconds ${p2.lifetimeSeconds}`,
+    // Tunnel monitor: a failed monitor takes the tunnel (and the routes through it) down.
+    `set network profiles monitor-profile ${slug} action fail-over`,
+    `set network profiles monitor-profile ${slug} interval 3`,
+    `set network profiles monitor-profile ${slug} threshold 5`,
+    `set network interface ethernet ${model.device.outside} layer3 adjust-tcp-mss enable yes ipv4-mss-adjustment ${OUTSIDE_MTU - 40 - model.mss}`,
   ];
 }
 
@@ -43,14 +56,13 @@ function tunnel(model: ConfigModel, t: TunnelView): string[] {
   const name = tunnelName(model, t);
   const gw = `set network ike gateway ${name}`;
   const version = input.ikeVersion === "IKEV2" ? "ikev2" : "ikev1";
-  const iface = `tunnel.${t.number}`;
+  const ifname = iface(model, t);
   return [
-    `set network interface tunnel units ${iface} ip ${t.customerInsideIp}/${t.insidePrefix}`,
-    `set network interface tunnel units ${iface} mtu ${model.mtu}`,
-    `set network interface tunnel units ${iface} adjust-tcp-mss enable yes ipv4-mss-adjustment ${MSS_ADJUSTMENT}`,
-    `set network interface tunnel units ${iface} comment "${slug} tunnel ${t.number} (TCP MSS ${model.mss})"`,
-    `set network virtual-router ${VR} interface ${iface}`,
-    `set zone ${ZONE} network layer3 ${iface}`,
+    `set network interface tunnel units ${ifname} ip ${t.customerInsideIp}/${t.insidePrefix}`,
+    `set network interface tunnel units ${ifname} mtu ${model.mtu}`,
+    `set network interface tunnel units ${ifname} comment "${slug} tunnel ${t.number}"`,
+    `set network virtual-router ${VR} interface ${ifname}`,
+    `set zone ${vpnZone(model)} network layer3 ${ifname}`,
     `${gw} authentication pre-shared-key key ${t.psk}`,
     `${gw} protocol version ${version}`,
     `${gw} protocol ${version} ike-crypto-profile ${slug}`,
@@ -59,29 +71,49 @@ function tunnel(model: ConfigModel, t: TunnelView): string[] {
           `${gw} protocol ikev1 exchange-mode main`,
           `${gw} protocol ikev1 dpd enable yes interval ${dpd.intervalSeconds} retry ${dpd.retries}`,
         ]
-      : [
-          `${gw} protocol ikev2 dpd enable yes interval ${dpd.intervalSeconds}`,
-          // This side owns initiation under IKEv2: never wait passively for the platform.
-          `${gw} protocol-common passive-mode no`,
-        ]),
+      : [`${gw} protocol ikev2 dpd enable yes interval ${dpd.intervalSeconds}`]),
+    // DESIGN §5: the platform never initiates (AWS: never IKEv1), so this side must not be passive.
+    `${gw} protocol-common passive-mode no`,
     `${gw} protocol-common nat-traversal enable yes`,
-    `${gw} local-address interface ${OUTSIDE}`,
+    `${gw} local-address interface ${model.device.outside}`,
     `${gw} peer-address ip ${t.outsideIp}`,
     `set network tunnel ipsec ${name} auto-key ike-gateway ${name}`,
     `set network tunnel ipsec ${name} auto-key ipsec-crypto-profile ${slug}`,
-    `set network tunnel ipsec ${name} tunnel-interface ${iface}`,
+    `set network tunnel ipsec ${name} tunnel-interface ${ifname}`,
     `set network tunnel ipsec ${name} anti-replay yes`,
     `set network tunnel ipsec ${name} copy-tos no`,
+    // The monitor pings this tunnel's AWS inside address: it starts the tunnel without waiting for
+    // traffic and withdraws the tunnel's routes when it fails.
+    `set network tunnel ipsec ${name} tunnel-monitor enable yes`,
+    `set network tunnel ipsec ${name} tunnel-monitor destination-ip ${t.awsInsideIp}`,
+    `set network tunnel ipsec ${name} tunnel-monitor tunnel-monitor-profile ${slug}`,
+  ];
+}
+
+/** Security rules between the inside zone and the VPN zone (both ways) and for IKE/IPsec on the outside. */
+function securityRules(model: ConfigModel): string[] {
+  const { slug, platformVpc, device } = model;
+  const zone = vpnZone(model);
+  const r = (name: string) => `set rulebase security rules ${name}`;
+  return [
+    `set address ${slug}-vpc ip-netmask ${platformVpc.cidr}`,
+    `${r(`${slug}-to-vpc`)} from ${device.inside} to ${zone} source any destination ${slug}-vpc application any service any action allow`,
+    `${r(`${slug}-from-vpc`)} from ${zone} to ${device.inside} source ${slug}-vpc destination any application any service any action allow`,
+    `${r(`${slug}-ike`)} from ${OUTSIDE_ZONE} to ${OUTSIDE_ZONE} source [ ${model.tunnels.map((t) => t.outsideIp).join(" ")} ] destination any application [ ike ipsec-esp ipsec-esp-udp ] service application-default action allow`,
+    // NAT exemption: traffic to the VPC leaves through zone vpn, so a source NAT rule to zone untrust
+    // does not match it; this no-NAT rule goes first in case a rule matches every zone.
+    `set rulebase nat rules ${slug}-no-nat from ${device.inside} to ${zone} source any destination ${slug}-vpc service any`,
+    `move rulebase nat rules ${slug}-no-nat top`,
   ];
 }
 
 function routing(model: ConfigModel): string[] {
-  const { bgp, platformVpc, slug } = model;
+  const { bgp, platformVpc } = model;
   const vr = `set network virtual-router ${VR}`;
   if (!bgp) {
     return model.tunnels.map(
       (t) =>
-        `${vr} routing-table ip static-route ${tunnelName(model, t)} destination ${platformVpc.cidr} interface tunnel.${t.number} nexthop ip-address ${t.awsInsideIp} metric ${t.number === 1 ? 10 : 20}`,
+        `${vr} routing-table ip static-route ${tunnelName(model, t)} destination ${platformVpc.cidr} interface ${iface(model, t)} nexthop ip-address ${t.awsInsideIp} metric ${t.number === 1 ? 10 : 20}`,
     );
   }
   const lines = [
@@ -89,17 +121,38 @@ function routing(model: ConfigModel): string[] {
     `${vr} protocol bgp router-id ${model.tunnels[0]?.customerInsideIp ?? model.input.customerGatewayIp}`,
     `${vr} protocol bgp local-as ${bgp.customerAsn}`,
     `${vr} protocol bgp install-route yes`,
-    `${vr} protocol bgp peer-group ${slug} type ebgp`,
   ];
+  // One peer group per tunnel: import/export rules apply to peer groups (used-by), and the
+  // preference differs per tunnel.
   for (const t of model.tunnels) {
-    const peer = `${vr} protocol bgp peer-group ${slug} peer ${tunnelName(model, t)}`;
+    const group = `${vr} protocol bgp peer-group ${tunnelName(model, t)}`;
+    const peer = `${group} peer ${tunnelName(model, t)}`;
     lines.push(
+      `${group} type ebgp`,
       `${peer} peer-as ${bgp.platformAsn}`,
-      `${peer} local-address interface tunnel.${t.number} ip ${t.customerInsideIp}/${t.insidePrefix}`,
+      `${peer} local-address interface ${iface(model, t)} ip ${t.customerInsideIp}/${t.insidePrefix}`,
       `${peer} peer-address ip ${t.awsInsideIp}`,
       `${peer} connection-options keep-alive-interval ${bgp.keepaliveSeconds} hold-time ${bgp.holdSeconds}`,
       `${peer} enable yes`,
     );
+  }
+  if (model.tunnels.length > 1) {
+    for (const t of model.tunnels) {
+      const pref = bgpPreference(t);
+      const imp = `${vr} protocol bgp policy import rules ${tunnelName(model, t)}-in`;
+      lines.push(
+        `${imp} used-by ${tunnelName(model, t)}`,
+        `${imp} match address-prefix ${platformVpc.cidr} exact no`,
+        `${imp} action allow update local-preference ${pref.localPreference}`,
+      );
+      if (pref.prepend > 0) {
+        const exp = `${vr} protocol bgp policy export rules ${tunnelName(model, t)}-out`;
+        lines.push(
+          `${exp} used-by ${tunnelName(model, t)}`,
+          `${exp} action allow update as-path prepend ${pref.prepend}`,
+        );
+      }
+    }
   }
   for (const n of model.customerNetworks) {
     lines.push(
@@ -109,17 +162,19 @@ function routing(model: ConfigModel): string[] {
   return lines;
 }
 
-export function renderPaloAltoPanos(input: RouterConfigInput): string {
-  const model = buildConfigModel(input);
+export function renderPaloAltoPanos(input: RouterConfigInput, device?: DeviceParams): string {
+  const model = buildConfigModel(input, device);
   const header = headerLines(model, {
-    platform: "Palo Alto Networks PAN-OS 10.x/11.x (route-based, legacy virtual router, set commands)",
-    // Tunnel monitoring is not offered here: it marks the tunnel down when the target does not answer.
-    keepAliveCommands: [
-      `From a host behind the firewall: ping -i 5 ${model.keepAliveTarget}   (Windows: ping -t)`,
-    ],
+    formatId: "paloalto-panos",
+    platform: "Palo Alto Networks PAN-OS 10.1+/11.x (route-based, legacy virtual router, set commands)",
+    keepAliveCommands: model.tunnels.map(
+      (t) =>
+        `tunnel-monitor on ${tunnelName(model, t)}: ping ${t.awsInsideIp} over ${iface(model, t)}, profile action fail-over`,
+    ),
     notes: [
-      `The outside interface is ${OUTSIDE} in virtual router '${VR}': replace if yours differ.`,
-      `The tunnel interfaces go into zone '${ZONE}'; add security policies between it and your zones.`,
+      `The outside interface is ${model.device.outside} (layer 3, zone '${OUTSIDE_ZONE}', virtual router '${VR}'); your LAN is zone '${model.device.inside}' (download-page parameters).`,
+      `${model.tunnels.map((t) => iface(model, t)).join(" and ")} are free; they go into zone '${vpnZone(model)}'.`,
+      `TCP MSS ${model.mss} is set on ${model.device.outside} (PAN-OS adjusts MSS on layer-3 Ethernet interfaces, not on tunnels).`,
       "Firewalls using the Advanced Routing Engine configure routes and BGP under 'logical-router' instead.",
       ...(model.bgp && model.customerNetworks.length === 0
         ? ["No networks were declared: add a redist-rules entry for each network to advertise."]
@@ -130,8 +185,20 @@ export function renderPaloAltoPanos(input: RouterConfigInput): string {
   });
   return joinSections([
     commentBlock(header, "#"),
-    ["# --- Crypto profiles (phase 1 and phase 2) ---", ...profiles(model)],
+    ["# --- Crypto and monitor profiles, outside MSS ---", ...profiles(model)],
     ...model.tunnels.map((t) => [`# --- Tunnel ${t.number} ---`, ...tunnel(model, t)]),
+    ["# --- Security rules and NAT exemption ---", ...securityRules(model)],
     [model.bgp ? "# --- BGP ---" : "# --- Static routes to the platform VPC ---", ...routing(model)],
+    commentBlock(
+      verifyLines([
+        { command: "show vpn ike-sa", what: "IKE SA up per gateway" },
+        { command: "show vpn ipsec-sa", what: "IPsec SAs per tunnel" },
+        { command: "show vpn flow", what: "tunnel monitor status up" },
+        model.bgp
+          ? { command: `show routing protocol bgp summary virtual-router ${VR}`, what: "peers Established" }
+          : { command: `show routing route destination ${model.platformVpc.cidr}`, what: "active route" },
+      ]),
+      "#",
+    ),
   ]);
 }

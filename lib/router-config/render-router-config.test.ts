@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { TUNNEL_POLICY } from "@/lib/vpn/tunnel-policy";
 import { findRouterConfigFormat, findRouterConfigFormatsFor, ROUTER_CONFIG_FORMATS } from "./formats";
 import { RouterConfigInputError, sanitizeCommentText } from "./render-helpers";
-import { RouterConfigFormatError, renderRouterConfig } from "./render-router-config";
+import {
+  RouterConfigFormatError,
+  RouterConfigRefusedError,
+  refusalReason,
+  renderRouterConfig,
+} from "./render-router-config";
 import type { RouterConfigInput } from "./types";
 
 const GENERATED_AT = new Date("2025-03-04T05:06:07.000Z");
@@ -51,11 +56,38 @@ const BGP_IKEV2_ONE: RouterConfigInput = {
   tunnels: [TWO_TUNNELS[0] as RouterConfigInput["tunnels"][number]],
 };
 
+const STATIC_IKEV1_TWO: RouterConfigInput = {
+  ...STATIC_IKEV2_TWO,
+  requestId: "req_01HZX5Q7",
+  vpnConnectionId: "vpn-0b1c2d3e4f5a60719",
+  ikeVersion: "IKEV1",
+};
+
+const STATIC_IKEV2_ONE: RouterConfigInput = {
+  ...STATIC_IKEV2_TWO,
+  requestId: "req_01HZX5Q8",
+  vpnConnectionId: "vpn-0c1d2e3f4a5b6071a",
+  tunnels: [TWO_TUNNELS[0] as RouterConfigInput["tunnels"][number]],
+};
+
 const CASES = {
   "static-ikev2-2tunnels": STATIC_IKEV2_TWO,
+  "static-ikev1-2tunnels": STATIC_IKEV1_TWO,
+  "static-ikev2-1tunnel": STATIC_IKEV2_ONE,
   "bgp-ikev1-2tunnels": BGP_IKEV1_TWO,
   "bgp-ikev2-1tunnel": BGP_IKEV2_ONE,
 } as const;
+
+/**
+ * The input a format can serve closest to `input`: a combination the vendor cannot meet (ASA with
+ * IKEv1, RouterOS with BGP) is refused (tested below); the customer-facing checks then run on the
+ * nearest combination it serves instead.
+ */
+function servable(format: (typeof GOLDEN_FORMATS)[number], input: RouterConfigInput): RouterConfigInput {
+  if (!refusalReason(format, input)) return input;
+  if (format === "cisco-asa") return { ...input, ikeVersion: "IKEV2" };
+  return { ...input, routing: "STATIC", customerAsn: null };
+}
 
 // The formats rendered here (strongSwan and FRR have their own tests beside their renderers).
 // Each golden file follows the vendor documentation cited next to it.
@@ -83,6 +115,8 @@ const GOLDEN_FORMATS = [
   "vyos",
   // Ubiquiti Help Center: EdgeRouter route-based site-to-site VPN to AWS VPC (VTI); BGP over VTI.
   "edgeos",
+  // libreswan ipsec.conf(5)/ipsec.secrets(5) 4.x; checked against its documentation only.
+  "libreswan",
 ] as const;
 
 const COMMENT_MARKER: Record<(typeof GOLDEN_FORMATS)[number], string> = {
@@ -95,6 +129,7 @@ const COMMENT_MARKER: Record<(typeof GOLDEN_FORMATS)[number], string> = {
   "mikrotik-routeros": "#",
   vyos: "#",
   edgeos: "#",
+  libreswan: "#",
 };
 
 const render = (format: string, input: RouterConfigInput) => renderRouterConfig(format, input).content;
@@ -102,6 +137,7 @@ const render = (format: string, input: RouterConfigInput) => renderRouterConfig(
 describe("router configuration golden files", () => {
   for (const format of GOLDEN_FORMATS) {
     for (const [caseName, input] of Object.entries(CASES)) {
+      if (refusalReason(format, input)) continue; // refused, never rendered: see "refuses … " below
       it(`${format} — ${caseName}`, async () => {
         await expect(render(format, input)).toMatchFileSnapshot(`./__golden__/${format}-${caseName}.txt`);
       });
@@ -111,7 +147,7 @@ describe("router configuration golden files", () => {
 
 describe.each(GOLDEN_FORMATS)("%s: what the customer relies on", (format) => {
   it("contains every tunnel's pre-shared key and AWS outside IP", () => {
-    const content = render(format, BGP_IKEV1_TWO);
+    const content = render(format, servable(format, BGP_IKEV1_TWO));
     for (const tunnel of TWO_TUNNELS) {
       expect(content).toContain(tunnel.psk);
       expect(content).toContain(tunnel.outsideIp);
@@ -120,7 +156,7 @@ describe.each(GOLDEN_FORMATS)("%s: what the customer relies on", (format) => {
 
   it("uses AES-256, SHA-256 and DH group 14 and never weak defaults", () => {
     for (const input of Object.values(CASES)) {
-      const content = render(format, input);
+      const content = render(format, servable(format, input));
       expect(content).toMatch(/aes[- ]?(cbc[- ])?256|aes-256/i);
       expect(content).toMatch(/sha-?2?-?256/i);
       expect(content).toMatch(/group ?'?14|modp2048|dhgrp 14|dh-group '?14|group14|DH group \.* ?14/i);
@@ -137,8 +173,15 @@ describe.each(GOLDEN_FORMATS)("%s: what the customer relies on", (format) => {
   });
 
   it("configures BGP neighbours only for BGP connections", () => {
-    expect(render(format, BGP_IKEV1_TWO)).toContain("64512");
-    expect(render(format, BGP_IKEV1_TWO)).toContain("65010");
+    if (format === "mikrotik-routeros") {
+      // RouterOS (policy-based) is refused for BGP: asserted in "refuses … with the reason" below.
+      expect(refusalReason(format, BGP_IKEV2_ONE)).toMatch(/one unique SA pair per tunnel/);
+      expect(render(format, STATIC_IKEV2_TWO)).not.toContain("64512");
+      return;
+    }
+    const bgpIkev1Two = servable(format, BGP_IKEV1_TWO);
+    expect(render(format, bgpIkev1Two)).toContain("64512");
+    expect(render(format, bgpIkev1Two)).toContain("65010");
     expect(render(format, BGP_IKEV2_ONE)).toContain("4200000010");
     expect(render(format, STATIC_IKEV2_TWO)).not.toContain("64512");
   });
@@ -146,17 +189,19 @@ describe.each(GOLDEN_FORMATS)("%s: what the customer relies on", (format) => {
   it("gives keep-alive advice only for IKEv2 with static routing", () => {
     expect(render(format, STATIC_IKEV2_TWO)).toContain("KEEP-ALIVE");
     expect(render(format, STATIC_IKEV2_TWO)).toContain("10.150.0.4");
-    expect(render(format, BGP_IKEV1_TWO)).not.toContain("KEEP-ALIVE");
-    expect(render(format, BGP_IKEV2_ONE)).not.toContain("KEEP-ALIVE");
-    expect(render(format, { ...STATIC_IKEV2_TWO, ikeVersion: "IKEV1" })).not.toContain("KEEP-ALIVE");
+    for (const input of [BGP_IKEV1_TWO, BGP_IKEV2_ONE, STATIC_IKEV1_TWO]) {
+      // A refused combination renders nothing at all (asserted in "refuses … " below).
+      if (refusalReason(format, input)) expect(() => render(format, input)).toThrow(RouterConfigRefusedError);
+      else expect(render(format, input)).not.toContain("KEEP-ALIVE");
+    }
   });
 
   it("warns plainly about a single tunnel and configures only that one", () => {
-    const single = render(format, BGP_IKEV2_ONE);
+    const single = render(format, servable(format, BGP_IKEV2_ONE));
     expect(single).toContain("single tunnel");
     expect(single).toContain("outage");
     expect(single).not.toContain(TWO_TUNNELS[1]?.outsideIp);
-    expect(render(format, BGP_IKEV1_TWO)).not.toContain("single tunnel");
+    expect(render(format, servable(format, BGP_IKEV1_TWO))).not.toContain("single tunnel");
   });
 
   it("names the connection, customer, request, region and generation time", () => {
@@ -187,12 +232,29 @@ describe("sanitizeCommentText", () => {
   });
 });
 
+describe("refuses a vendor/version that cannot meet the AWS policy, with the reason and the alternative", () => {
+  it("Cisco ASA with IKEv1 (no SHA-2 for IKEv1 on ASA): refused, pointing to IKEv2", () => {
+    for (const input of [BGP_IKEV1_TWO, STATIC_IKEV1_TWO]) {
+      expect(() => renderRouterConfig("cisco-asa", input)).toThrow(RouterConfigRefusedError);
+      expect(refusalReason("cisco-asa", input)).toMatch(/SHA-2 only with IKEv2.*IKEv2/);
+    }
+    expect(refusalReason("cisco-asa", STATIC_IKEV2_TWO)).toBeNull();
+  });
+
+  it("MikroTik RouterOS with BGP (policy-based: two SA pairs per tunnel): refused, pointing to static", () => {
+    expect(() => renderRouterConfig("mikrotik-routeros", BGP_IKEV2_ONE)).toThrow(RouterConfigRefusedError);
+    expect(refusalReason("mikrotik-routeros", BGP_IKEV1_TWO)).toMatch(/static routing/);
+    expect(refusalReason("mikrotik-routeros", STATIC_IKEV1_TWO)).toBeNull();
+  });
+});
+
 describe("renderRouterConfig", () => {
   it("registers every format exactly once with a renderer", () => {
     const ids = ROUTER_CONFIG_FORMATS.map((f) => f.id);
     expect(ids).toEqual([
       "generic",
       "strongswan",
+      "libreswan",
       "frr",
       "cisco-ios",
       "cisco-asa",

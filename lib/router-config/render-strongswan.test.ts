@@ -45,9 +45,11 @@ const BGP_IKEV2_ONE: RouterConfigInput = {
 
 const CASES = {
   "static-ikev2-2tunnels": STATIC_IKEV2,
+  "static-ikev1-2tunnels": { ...STATIC_IKEV2, ikeVersion: "IKEV1" },
+  "static-ikev2-1tunnel": { ...STATIC_IKEV2, tunnels: BGP_IKEV2_ONE.tunnels },
   "bgp-ikev1-2tunnels": BGP_IKEV1,
   "bgp-ikev2-1tunnel": BGP_IKEV2_ONE,
-};
+} satisfies Record<string, RouterConfigInput>;
 
 /** Section bodies by name, e.g. block(text, "aws-tunnel-1") → the connection (first occurrence). */
 function block(text: string, name: string): string {
@@ -75,7 +77,9 @@ describe("renderStrongswan", () => {
     for (const t of TUNNELS) {
       const conn = block(text, strongswanConnectionName(t.number));
       expect(conn).toContain(`remote_addrs = ${t.outsideIp}`);
-      expect(conn).toContain("local_addrs = 198.51.100.7");
+      // %any (no local_addrs) so a gateway behind NAT works; the public IP stays the local id.
+      expect(conn).not.toMatch(/^\s*local_addrs/m);
+      expect(conn).toContain("id = 198.51.100.7");
       expect(conn).toContain(`id = ${t.outsideIp}`);
       expect(conn).toContain("local_ts = 0.0.0.0/0");
       expect(conn).toContain("remote_ts = 0.0.0.0/0");
@@ -100,13 +104,23 @@ describe("renderStrongswan", () => {
     expect(renderStrongswan(BGP_IKEV2_ONE)).not.toContain("KEEP-ALIVE");
   });
 
-  it("IKEv1: version 1 main mode, DPD timeout 30 s, no close action", () => {
+  it("IKEv1: version 1 main mode, DPD timeout 30 s; this side restarts after a close (AWS never initiates IKEv1)", () => {
     const text = renderStrongswan(BGP_IKEV1);
     expect(text.match(/^ {4}version = 1$/gm)).toHaveLength(2);
     expect(text).toContain("aggressive = no");
     expect(text).toContain("dpd_timeout = 30s");
-    expect(text).toContain("close_action = none");
+    expect(text.match(/start_action = start/g)).toHaveLength(2);
+    expect(text.match(/close_action = start/g)).toHaveLength(2);
+    expect(text).not.toContain("close_action = none");
     expect(text).not.toContain("KEEP-ALIVE");
+  });
+
+  it("IKEv1: proposes exactly the AWS lifetimes (rekey + over time = 28800 s, CHILD life 3600 s)", () => {
+    const text = renderStrongswan(BGP_IKEV1);
+    expect(text.match(/rekey_time = 25920s/g)).toHaveLength(2);
+    expect(text.match(/over_time = 2880s/g)).toHaveLength(2);
+    expect(text.match(/life_time = 3600s/g)).toHaveLength(2);
+    expect(text).not.toMatch(/31680|3960/);
   });
 
   it("holds one secret per tunnel, matched by both IDs", () => {
@@ -132,7 +146,11 @@ describe("renderStrongswan", () => {
     expect(text).toContain("#   ip addr add 169.254.44.2/30 dev xfrm-aws1");
     expect(text).toContain("#   ip link set xfrm-aws2 mtu 1399 up");
     expect(text).toContain("--set-mss 1359");
-    expect(text).toContain("#   ip route add 10.150.0.0/20 dev xfrm-aws1 metric 100");
+    // Static routes come from each child's up/down script (installed on up, withdrawn on down).
+    expect(text).toContain("updown = /usr/local/sbin/aws-vpn-updown xfrm-aws1 10.150.0.0/20 100");
+    expect(text).toContain("updown = /usr/local/sbin/aws-vpn-updown xfrm-aws2 10.150.0.0/20 200");
+    expect(text).toContain('#|   up-client) ip route replace "$vpc" dev "$dev" metric "$metric" ;;');
+    expect(text).toContain("#   sysctl -w net.ipv4.conf.all.rp_filter=2");
     for (const line of text.split("\n")) {
       if (/\bip (link|addr|route)\b|iptables/.test(line)) expect(line.startsWith("#")).toBe(true);
     }
