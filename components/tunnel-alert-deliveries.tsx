@@ -1,4 +1,5 @@
 import { EmptyState } from "@/components/ui/card";
+import { type Column, DataTable } from "@/components/ui/data-table";
 import { formatDateTime } from "@/components/ui/format";
 import type { AlertDeliveryView } from "@/lib/alerts/find-alert-deliveries";
 
@@ -7,6 +8,8 @@ const STATUS_STYLE = {
   PENDING: "bg-amber-100 text-amber-900",
   FAILED: "bg-rose-100 text-rose-900",
 } as const;
+
+const STATUS_LABEL = { DELIVERED: "Delivered", PENDING: "Retrying / queued", FAILED: "Failed" } as const;
 
 /** The alert delivery log: what was sent where, how many attempts, and the last error. */
 export function TunnelAlertDeliveries({
@@ -23,64 +26,47 @@ export function TunnelAlertDeliveries({
       </EmptyState>
     );
   }
+  const columns: Column<AlertDeliveryView>[] = [
+    {
+      header: "When",
+      className: "whitespace-nowrap",
+      cell: (delivery) => formatDateTime(new Date(delivery.createdAt)),
+    },
+    ...(showOrganization
+      ? [{ header: "Organization", cell: (delivery: AlertDeliveryView) => delivery.organizationName }]
+      : []),
+    { header: "Alert", cell: (delivery) => delivery.subject ?? delivery.kind },
+    {
+      header: "Channel",
+      cell: (delivery) => (
+        <>
+          {delivery.channel === "EMAIL" ? "Email" : "Webhook"}
+          <div className="break-all text-xs text-slate-500">{delivery.target}</div>
+        </>
+      ),
+    },
+    {
+      header: "Status",
+      cell: (delivery) => (
+        <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${STATUS_STYLE[delivery.status]}`}>
+          {STATUS_LABEL[delivery.status]}
+        </span>
+      ),
+    },
+    { header: "Attempts", cell: (delivery) => delivery.attempts },
+    {
+      header: "Last error",
+      className: "text-xs text-rose-700",
+      cell: (delivery) => delivery.lastError ?? "",
+    },
+  ];
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <caption className="sr-only">Recent alert deliveries</caption>
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-          <tr>
-            <th scope="col" className="px-3 py-2">
-              When
-            </th>
-            {showOrganization ? (
-              <th scope="col" className="px-3 py-2">
-                Organization
-              </th>
-            ) : null}
-            <th scope="col" className="px-3 py-2">
-              Alert
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Channel
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Status
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Attempts
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Last error
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {deliveries.map((delivery) => (
-            <tr key={delivery.id} data-delivery-status={delivery.status}>
-              <td className="whitespace-nowrap px-3 py-2">{formatDateTime(new Date(delivery.createdAt))}</td>
-              {showOrganization ? <td className="px-3 py-2">{delivery.organizationName}</td> : null}
-              <td className="px-3 py-2">{delivery.subject ?? delivery.kind}</td>
-              <td className="px-3 py-2">
-                {delivery.channel === "EMAIL" ? "Email" : "Webhook"}
-                <div className="break-all text-xs text-slate-500">{delivery.target}</div>
-              </td>
-              <td className="px-3 py-2">
-                <span
-                  className={`rounded-full px-2 py-0.5 text-xs font-semibold ${STATUS_STYLE[delivery.status]}`}
-                >
-                  {delivery.status === "DELIVERED"
-                    ? "Delivered"
-                    : delivery.status === "PENDING"
-                      ? "Retrying / queued"
-                      : "Failed"}
-                </span>
-              </td>
-              <td className="px-3 py-2">{delivery.attempts}</td>
-              <td className="px-3 py-2 text-xs text-rose-700">{delivery.lastError ?? ""}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Recent alert deliveries"
+      columns={columns}
+      rows={deliveries}
+      rowKey={(delivery) => delivery.id}
+      rowData={(delivery) => ({ "data-delivery-status": delivery.status })}
+    />
   );
 }

@@ -5,6 +5,7 @@
 import path from "node:path";
 import { ensureBuild } from "./lib/build";
 import { childEnv, onShutdownSignal, ROOT, run, type Service, startService } from "./lib/run";
+import { startEmulatorService, startMailCatcherService, startWorkerService } from "./lib/services";
 import { localSecrets, migrate, startDatabase } from "./lib/stack";
 
 const DATA = path.join(ROOT, ".data");
@@ -63,20 +64,9 @@ try {
   } else {
     const emulatorPort = process.env.EC2_EMULATOR_PORT ?? "4566";
     services.push(
-      await startService(
-        "emulator",
-        "node",
-        [
-          "--import",
-          "tsx",
-          "emulator/main.ts",
-          "--port",
-          emulatorPort,
-          "--state",
-          path.join(DATA, "emulator", "state.json"),
-        ],
+      await startEmulatorService(
+        ["--port", emulatorPort, "--state", path.join(DATA, "emulator", "state.json")],
         env,
-        /EC2 emulator listening/,
       ),
     );
     env.AWS_ENDPOINT_URL_EC2 = `http://127.0.0.1:${emulatorPort}`;
@@ -85,31 +75,14 @@ try {
   const mailSmtpPort = process.env.MAIL_CATCHER_SMTP_PORT ?? "2525";
   const mailHttpPort = process.env.MAIL_CATCHER_HTTP_PORT ?? "2580";
   if (!process.env.SMTP_URL) {
+    // Mail is kept across restarts, like the database.
     services.push(
-      await startService(
-        "mail-catcher",
-        "maildev",
-        [
-          ...["--smtp", mailSmtpPort, "--web", mailHttpPort, "--ip", "127.0.0.1", "--web-ip", "127.0.0.1"],
-          // Kept across restarts, like the database.
-          ...["--mail-directory", path.join(DATA, "mail")],
-        ],
-        env,
-        /MailDev API running/,
-      ),
+      await startMailCatcherService({ smtp: mailSmtpPort, web: mailHttpPort }, path.join(DATA, "mail"), env),
     );
     env.SMTP_URL = `smtp://127.0.0.1:${mailSmtpPort}`;
     env.ALLOW_LOCAL_WEBHOOKS = process.env.ALLOW_LOCAL_WEBHOOKS ?? "true";
   }
-  services.push(
-    await startService(
-      "worker",
-      "node",
-      ["--conditions=react-server", "--import", "tsx", "worker/main.ts"],
-      env,
-      /ready: working/,
-    ),
-  );
+  services.push(await startWorkerService(env));
   services.push(await startService("web", "next", ["start", "-p", PORT], env, /Ready in|started server/i));
   const password = process.env.DEMO_PASSWORD ?? "demo-password";
   const logins = seeded

@@ -13,11 +13,14 @@ export function DataTable<T>({
   columns,
   rows,
   rowKey,
+  rowData,
 }: {
   caption: string;
   columns: readonly Column<T>[];
   rows: readonly T[];
   rowKey: (row: T) => string;
+  /** `data-*` attributes of a row (what scripts and tests select rows by). */
+  rowData?: (row: T) => Record<`data-${string}`, string>;
 }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
@@ -34,7 +37,7 @@ export function DataTable<T>({
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.map((row) => (
-            <tr key={rowKey(row)}>
+            <tr key={rowKey(row)} {...rowData?.(row)}>
               {columns.map((column) => (
                 <td key={column.header} className={`px-4 py-3 ${column.className ?? ""}`}>
                   {column.cell(row)}

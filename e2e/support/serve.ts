@@ -7,6 +7,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { ensureBuild } from "../../scripts/lib/build";
 import { childEnv, onShutdownSignal, ROOT, run, type Service, startService } from "../../scripts/lib/run";
+import {
+  startEmulatorService,
+  startMailCatcherService,
+  startWorkerService,
+} from "../../scripts/lib/services";
 import { freePort, startTestDatabase } from "../../test/support/test-database";
 import { E2E_ENV_FILE, E2E_PORT } from "./settings";
 
@@ -52,39 +57,22 @@ const emulatorConfig = JSON.stringify({
   quotas: { vpnGateways: 100 },
 });
 services.push(
-  await startService(
-    "emulator",
-    "node",
-    [
-      "--import",
-      "tsx",
-      "emulator/main.ts",
-      "--port",
-      String(emulatorPort),
-      "--memory",
-      "--config",
-      emulatorConfig,
-    ],
-    env,
-    /EC2 emulator listening/,
-    { echo: false },
-  ),
+  await startEmulatorService(["--port", String(emulatorPort), "--memory", "--config", emulatorConfig], env, {
+    echo: false,
+  }),
 );
 env.AWS_ENDPOINT_URL_EC2 = `http://127.0.0.1:${emulatorPort}`;
 // Alerts (issue 5): a local SMTP catcher (MailDev, decision 014), fast tunnel polling and a short alert window.
 const mailSmtpPort = await freePort();
 const mailHttpPort = await freePort();
 services.push(
-  await startService(
-    "mail-catcher",
-    "maildev",
-    [
-      ...["--smtp", String(mailSmtpPort), "--web", String(mailHttpPort)],
-      ...["--ip", "127.0.0.1", "--web-ip", "127.0.0.1", "--mail-directory", mailDirectory],
-    ],
+  await startMailCatcherService(
+    { smtp: String(mailSmtpPort), web: String(mailHttpPort) },
+    mailDirectory,
     env,
-    /MailDev API running/,
-    { echo: false },
+    {
+      echo: false,
+    },
   ),
 );
 env.SMTP_URL = `smtp://127.0.0.1:${mailSmtpPort}`;
@@ -93,18 +81,7 @@ env.TUNNEL_POLL_INTERVAL_MS = "1000";
 env.ALERT_WINDOW_SECONDS = "2";
 env.WORKFLOW_POLL_INTERVAL_MS = "200";
 env.WORKER_SWEEP_INTERVAL_MS = "1000";
-services.push(
-  await startService(
-    "worker",
-    "node",
-    ["--conditions=react-server", "--import", "tsx", "worker/main.ts"],
-    env,
-    /ready: working/,
-    {
-      echo: process.env.E2E_VERBOSE === "1",
-    },
-  ),
-);
+services.push(await startWorkerService(env, { echo: process.env.E2E_VERBOSE === "1" }));
 mkdirSync(path.dirname(E2E_ENV_FILE), { recursive: true });
 writeFileSync(
   E2E_ENV_FILE,

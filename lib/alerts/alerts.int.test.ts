@@ -14,9 +14,9 @@ import { type MailCatcher, startMailCatcher } from "@/test/support/mail-catcher"
 import { createApprovedRequest } from "@/test/support/requests";
 import type { TestDatabase } from "@/test/support/test-database";
 import { setTestEnv, startIsolatedDatabase } from "@/test/support/test-env";
+import { openWebhook } from "@/test/support/webhook";
 import { deliverAlert } from "./deliver-alert";
 import { dispatchDueAlerts } from "./dispatch-due-alerts";
-import { verifyWebhook } from "./sign-webhook";
 
 type Received = { headers: Record<string, string | string[] | undefined>; body: string };
 let emulator: TestEmulator;
@@ -118,15 +118,9 @@ describe("tunnel alerts", () => {
 
     expect(received).toHaveLength(1);
     const [hook] = received as [Received];
-    expect(
-      verifyWebhook({
-        secret: SECRET,
-        body: hook.body,
-        signature: String(hook.headers["x-portal-signature"]),
-        timestamp: String(hook.headers["x-portal-timestamp"]),
-      }),
-    ).toEqual({ ok: true });
-    expect(JSON.parse(hook.body)).toMatchObject({
+    const opened = openWebhook(hook, SECRET);
+    expect(opened.signature).toEqual({ ok: true });
+    expect(opened.payload).toMatchObject({
       kind: "tunnel.down",
       redundancy: { met: false, change: "lost" },
       tunnel: { number: 1, cause: "psk-mismatch" },
