@@ -47,3 +47,13 @@ export function findOrganizationForAdmin(id: string) {
     },
   });
 }
+
+/** What admins changed on an organization, newest first (the audit log's before/after). */
+export function findOrganizationHistory(id: string) {
+  return db.auditEvent.findMany({
+    where: { targetType: "Organization", targetId: id },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, action: true, actorEmail: true, createdAt: true, details: true },
+    take: 50,
+  });
+}

@@ -19,6 +19,13 @@ type UserRow = Prisma.UserGetPayload<{ select: typeof userSelect }>;
 
 export type UserState = "active" | "invited" | "invitation-expired" | "deactivated";
 
+export const USER_STATE_LABELS: Record<UserState, string> = {
+  active: "Active",
+  invited: "Invited",
+  "invitation-expired": "Invitation expired",
+  deactivated: "Deactivated",
+};
+
 /** Active, invited (link not yet used), invitation expired, or deactivated. */
 export function userStateOf(
   user: Pick<UserRow, "deactivatedAt" | "invitations">,

@@ -22,3 +22,8 @@ export function approvalPolicyFor(input: {
   if (input.plan !== "ENTERPRISE") return null;
   return input.gatewayApprovedBefore ? KNOWN_ENTERPRISE_GATEWAY : null;
 }
+
+/** Words for a stored policy name (an unknown one, from an older release, is shown as it is). */
+export function approvalPolicyLabel(policy: string): string {
+  return policy in APPROVAL_POLICY_LABELS ? APPROVAL_POLICY_LABELS[policy as ApprovalPolicy] : policy;
+}
