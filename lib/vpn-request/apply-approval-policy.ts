@@ -15,9 +15,14 @@ export async function applyApprovalPolicy(requestId: string): Promise<boolean> {
     if (!enabled) return false;
     const request = await db.vpnRequest.findUnique({
       where: { id: requestId },
-      select: { organizationId: true, customerGatewayIp: true, organization: { select: { plan: true } } },
+      select: {
+        status: true,
+        organizationId: true,
+        customerGatewayIp: true,
+        organization: { select: { plan: true } },
+      },
     });
-    if (!request) return false;
+    if (request?.status !== "PENDING_APPROVAL") return false;
     const approvedBefore = await db.vpnRequest.count({
       where: {
         id: { not: requestId },
