@@ -27,7 +27,8 @@ async function invite(
 
 /** The invitee opens the link, sets a password, and signs in with it. */
 async function acceptAndSignIn(browser: Browser, link: string, email: string) {
-  const page = await browser.newPage();
+  // A context of its own, so a second tab of the same user shares the session.
+  const page = await (await browser.newContext()).newPage();
   await page.goto(link);
   await expect(page.getByRole("heading", { name: "Set your password" })).toBeVisible();
   await page.getByLabel("New password").fill(PASSWORD);
