@@ -118,6 +118,7 @@ test("the admin's VPN add-on governs a Team organization's customer at once; sup
   ]) {
     const response = await support.goto(path);
     expect(response?.status(), path).toBe(403);
+    await expect(support.getByRole("heading", { name: "This page is for platform admins" })).toBeVisible();
   }
   // Capacity is for all staff.
   await support.goto("/support/capacity");
