@@ -31,6 +31,8 @@ export function InviteUserPanel({
       </button>
       {open ? (
         <form
+          // A sent invitation clears the form for the next one (the message names who was invited).
+          key={state.ok ? state.message : "editing"}
           id="invite-user"
           aria-label="Invite a user"
           onSubmit={onSubmit}
