@@ -38,6 +38,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                     <Link className={buttonClass("ghost")} href="/support/connections">
                       Connections
                     </Link>
+                    <Link className={buttonClass("ghost")} href="/support/capacity">
+                      Capacity
+                    </Link>
+                    {user.role === "ADMIN" ? (
+                      <Link className={buttonClass("ghost")} href="/admin">
+                        Administration
+                      </Link>
+                    ) : null}
                   </>
                 ) : (
                   <>

@@ -2,6 +2,7 @@ import { StatusBadge } from "@/components/status-badge";
 import { Card, Notice } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import { resolveLocation } from "@/lib/regions/recommend-region";
+import { approvalPolicyLabel } from "@/lib/vpn-request/approval-policy";
 import type { VpnRequestDetail } from "@/lib/vpn-request/find-vpn-requests";
 import { STATUS_LABELS } from "@/lib/vpn-request/lifecycle";
 
@@ -96,7 +97,13 @@ export function RequestSummary({ request }: { request: VpnRequestDetail }) {
   );
 }
 
-export type HistoryEvent = { id: string; action: string; actorEmail: string | null; createdAt: Date };
+export type HistoryEvent = {
+  id: string;
+  action: string;
+  actorEmail: string | null;
+  createdAt: Date;
+  details?: unknown;
+};
 
 const ACTION_LABELS: Record<string, string> = {
   "vpn-request.submitted": "Submitted",
@@ -114,6 +121,14 @@ const ACTION_LABELS: Record<string, string> = {
   "vpn-request.decommissioning-failed": "Decommissioning failed",
 };
 
+/** "policy (…)" when the auto-approval policy acted (DESIGN §11), else who did it. */
+function actorLabel(event: HistoryEvent): string {
+  const details = event.details as { byPolicy?: unknown } | null | undefined;
+  if (details && typeof details.byPolicy === "string")
+    return `policy (${approvalPolicyLabel(details.byPolicy)})`;
+  return event.actorEmail ?? "system";
+}
+
 export function RequestHistory({ events }: { events: HistoryEvent[] }) {
   return (
     <Card title="History">
@@ -127,7 +142,7 @@ export function RequestHistory({ events }: { events: HistoryEvent[] }) {
                 {formatDateTime(event.createdAt)}
               </time>
               <span className="font-medium">{ACTION_LABELS[event.action] ?? event.action}</span>
-              <span className="text-slate-600">by {event.actorEmail ?? "system"}</span>
+              <span className="text-slate-600">by {actorLabel(event)}</span>
             </li>
           ))}
         </ol>

@@ -62,6 +62,8 @@ const schema = z.object({
     .string()
     .regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://")
     .optional(),
+  /** The portal's public address, for links in e-mail (invitations); unset → the address the admin used. */
+  PORTAL_URL: z.url().optional(),
   /** Sender of alert email. */
   ALERT_FROM: z.string().min(3).default("Site-to-Site VPN <vpn-alerts@localhost>"),
   /** Webhook or email attempts after the first before a delivery is marked FAILED. */

@@ -9,6 +9,7 @@ import { authenticatedAction } from "@/lib/actions/authenticated-action";
 import { type Audience, requestHref, type ViewerFor } from "@/lib/auth/viewer";
 import { uuidField } from "@/lib/ids";
 import { decommissionVpn, requestWorkflowRun, retryFailedWorkflow } from "@/lib/provisioning/start-workflow";
+import { applyApprovalPolicy } from "@/lib/vpn-request/apply-approval-policy";
 import { createVpnRequest } from "@/lib/vpn-request/create-vpn-request";
 import { approveVpnRequest, cancelVpnRequest, rejectVpnRequest } from "@/lib/vpn-request/decide-vpn-request";
 import { rejectReasonSchema } from "@/lib/vpn-request/reject-reason";
@@ -21,9 +22,12 @@ export const createVpnRequestAction = authenticatedAction({
   name: "vpn-request.create",
   audience: "customer",
   read: readVpnRequestForm,
-  schema: (viewer) => makeVpnRequestSchema({ ...getRequestSettings(), expectedOrgId: viewer.organizationId }),
+  schema: async (viewer) =>
+    makeVpnRequestSchema({ ...(await getRequestSettings()), expectedOrgId: viewer.organizationId }),
   async handler(input, { viewer }) {
-    const request = await createVpnRequest(input, viewer, getRequestSettings());
+    const request = await createVpnRequest(input, viewer, await getRequestSettings());
+    // The auto-approval policy (DESIGN §11) approves through the same path as support, audited.
+    if (await applyApprovalPolicy(request.id)) await requestWorkflowRun(request.id);
     revalidatePath("/requests");
     return { ok: true, redirectTo: `${requestHref(viewer, request.id)}?submitted=1` };
   },

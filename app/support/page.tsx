@@ -5,6 +5,7 @@ import { FilterForm } from "@/components/ui/filter-form";
 import { formatDateTime } from "@/components/ui/format";
 import { requireViewer } from "@/lib/auth/current-user";
 import { requestHref } from "@/lib/auth/viewer";
+import { approvalPolicyLabel } from "@/lib/vpn-request/approval-policy";
 import { findOrganizations, findRequestQueue } from "@/lib/vpn-request/find-vpn-requests";
 import { isVpnStatus, STATUS_LABELS, VPN_STATUSES } from "@/lib/vpn-request/lifecycle";
 
@@ -74,7 +75,19 @@ export default async function SupportQueuePage({
               ),
             },
             { header: "Organization", cell: (request) => request.organization.name },
-            { header: "Status", cell: (request) => <StatusBadge status={request.status} /> },
+            {
+              header: "Status",
+              cell: (request) => (
+                <>
+                  <StatusBadge status={request.status} />
+                  {request.approvedByPolicy ? (
+                    <div className="text-xs text-slate-600">
+                      Approved by policy: {approvalPolicyLabel(request.approvedByPolicy)}
+                    </div>
+                  ) : null}
+                </>
+              ),
+            },
             { header: "Region", cell: (request) => request.region },
             {
               header: "Submitted",

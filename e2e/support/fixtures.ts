@@ -1,10 +1,10 @@
 import { expect, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "./settings";
 
-export async function signIn(page: Page, email: string) {
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 }

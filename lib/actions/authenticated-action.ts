@@ -16,7 +16,8 @@ export type ActionOutcome = ActionState & {
   redirectTo?: string;
 };
 
-type SchemaFor<S extends z.ZodType, A extends Audience> = S | ((viewer: ViewerFor<A>) => S);
+/** A schema, or one built for the viewer (it may read settings from the database). */
+type SchemaFor<S extends z.ZodType, A extends Audience> = S | ((viewer: ViewerFor<A>) => S | Promise<S>);
 
 /**
  * The one wrapper every mutating server action goes through: builds the viewer (session, role,
@@ -27,7 +28,7 @@ type SchemaFor<S extends z.ZodType, A extends Audience> = S | ((viewer: ViewerFo
  */
 export function authenticatedAction<S extends z.ZodType, A extends Audience>(options: {
   name: string;
-  /** Who may call it at all: customers, staff, or any signed-in viewer. */
+  /** Who may call it at all: customers, staff, admins only, or any signed-in viewer. */
   audience: A;
   schema: SchemaFor<S, A>;
   /** Which form fields to read (default: every string field). */
@@ -52,7 +53,7 @@ export function authenticatedAction<S extends z.ZodType, A extends Audience>(opt
       return { ok: false, message: "Your role does not allow this action.", values };
     }
 
-    const schema = typeof options.schema === "function" ? options.schema(viewer) : options.schema;
+    const schema = typeof options.schema === "function" ? await options.schema(viewer) : options.schema;
     const parsed = schema.safeParse(values);
     if (!parsed.success) {
       const { fieldErrors, formErrors } = z.flattenError(parsed.error);

@@ -36,7 +36,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           parsed.data.password,
           user?.passwordHash ?? (await getDummyHash()),
         );
-        if (!user || !valid) return null;
+        // A deactivated user (issue 14) cannot sign in; getViewer also refuses their open sessions.
+        if (!user || !valid || user.deactivatedAt) return null;
         return { id: user.id, email: user.email, name: user.name };
       },
     }),

@@ -7,7 +7,8 @@ import { db } from "@/lib/db";
 
 /**
  * The signed-in viewer, re-read from the database once per request (React `cache`, shared by the
- * layout, the page and its components) so a role change or a removed user takes effect at once.
+ * layout, the page and its components) so a role change, a removed or a deactivated user takes
+ * effect at once.
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth();
@@ -15,14 +16,15 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   if (!id) return null;
   const user = await db.user.findUnique({
     where: { id },
-    select: { id: true, email: true, name: true, role: true, organizationId: true },
+    select: { id: true, email: true, name: true, role: true, organizationId: true, deactivatedAt: true },
   });
   return user ? viewerOf(user) : null;
 });
 
 /**
  * Pages' guard: signed out → the sign-in page. With an audience, the wrong kind of viewer is
- * turned away: staff on a customer page go to their own pages, customers on a staff page get 403.
+ * turned away: staff on a customer page go to their own pages, customers on a staff page get 403,
+ * and so does anyone but an admin on an admin page.
  */
 export async function requireViewer(): Promise<Viewer>;
 export async function requireViewer<A extends Audience>(audience: A): Promise<ViewerFor<A>>;

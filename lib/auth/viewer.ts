@@ -20,12 +20,17 @@ export type CustomerViewer = ViewerBase & {
 export type StaffViewer = ViewerBase & { role: StaffRole; organizationId: null; scope: { kind: "staff" } };
 export type Viewer = CustomerViewer | StaffViewer;
 
-export type Audience = "customer" | "staff" | "any";
+/** Administrators (DESIGN §11): staff who also manage organizations, users and platform settings. */
+export type AdminViewer = StaffViewer & { role: "ADMIN" };
+
+export type Audience = "customer" | "staff" | "admin" | "any";
 export type ViewerFor<A extends Audience> = A extends "customer"
   ? CustomerViewer
   : A extends "staff"
     ? StaffViewer
-    : Viewer;
+    : A extends "admin"
+      ? AdminViewer
+      : Viewer;
 
 function isStaffRole(role: Role): role is StaffRole {
   return (STAFF_ROLES as readonly Role[]).includes(role);
@@ -41,7 +46,10 @@ export function viewerOf(user: {
   name: string;
   role: Role;
   organizationId: string | null;
+  /** A deactivated user is no viewer at all: their open session is refused on its next request. */
+  deactivatedAt?: Date | null;
 }): Viewer | null {
+  if (user.deactivatedAt) return null;
   const base = { id: user.id, email: user.email, name: user.name };
   if (isStaffRole(user.role))
     return { ...base, role: user.role, organizationId: null, scope: { kind: "staff" } };
@@ -52,6 +60,7 @@ export function viewerOf(user: {
 
 export function isInAudience<A extends Audience>(viewer: Viewer, audience: A): viewer is ViewerFor<A> {
   if (audience === "any") return true;
+  if (audience === "admin") return viewer.role === "ADMIN";
   return audience === "staff" ? viewer.role !== "CUSTOMER" : viewer.role === "CUSTOMER";
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { CustomerViewer, StaffViewer } from "@/lib/auth/viewer";
 import { UserFacingError } from "@/lib/errors";
+import type { ApprovalPolicy } from "@/lib/vpn-request/approval-policy";
 import { rejectReasonSchema } from "@/lib/vpn-request/reject-reason";
 import { transitionVpnRequest } from "@/lib/vpn-request/transition-vpn-request";
 
@@ -12,6 +13,22 @@ export async function approveVpnRequest(requestId: string, viewer: StaffViewer) 
     to: "APPROVED",
     action: "vpn-request.approved",
     data: { approvedById: viewer.id, approvedAt: new Date() },
+  });
+}
+
+/**
+ * The auto-approval policy approves a pending request: the same transition as support's, by the
+ * system actor, with the policy recorded on the row (the queue shows it) and in the audit event.
+ * Support can still stop it: decommission is open to staff as soon as it is built (or has failed).
+ */
+export async function approveVpnRequestByPolicy(requestId: string, policy: ApprovalPolicy) {
+  return transitionVpnRequest({
+    requestId,
+    by: { system: true, from: ["PENDING_APPROVAL"] },
+    to: "APPROVED",
+    action: "vpn-request.approved",
+    data: { approvedAt: new Date(), approvedByPolicy: policy },
+    details: { byPolicy: policy },
   });
 }
 

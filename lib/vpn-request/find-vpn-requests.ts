@@ -16,6 +16,7 @@ const listSelect = {
   statusChangedAt: true,
   submittedAt: true,
   customerGatewayIp: true,
+  approvedByPolicy: true,
   organization: { select: { id: true, name: true } },
 } satisfies Prisma.VpnRequestSelect;
 

@@ -188,6 +188,17 @@ export const SETTLING_STATUSES = [
   ...WORKFLOW_DUE_STATUSES,
 ] as const satisfies readonly VpnStatus[];
 
+/**
+ * The request holds (or is about to hold, or may still hold) a VPC, VGW, EIP, NAT gateway and VPN
+ * connection in its region: what the capacity page counts against AWS's quotas (DESIGN §12). A
+ * FAILED request may be half built, so it counts until it is decommissioned.
+ */
+export const CAPACITY_HOLDING_STATUSES = [
+  ...WORKFLOW_DUE_STATUSES,
+  ...PROVISIONED_STATUSES,
+  "FAILED",
+] as const satisfies readonly VpnStatus[];
+
 /** The staff connections overview, worst first: nothing up, some down, not yet up, healthy. */
 export const ATTENTION_ORDER = [
   "DOWN",

@@ -1,4 +1,5 @@
 import "server-only";
+import { getPlatformSettings } from "@/lib/admin/platform-settings";
 import { getEnv } from "@/lib/env";
 
 /** The deployment settings the request rules depend on (passed to the form and the server alike). */
@@ -8,11 +9,16 @@ export type RequestSettings = {
   platformAsn: number;
 };
 
-export function getRequestSettings(): RequestSettings {
+/**
+ * Supported regions are managed by admins (lib/admin/platform-settings.ts, seeded from
+ * SUPPORTED_REGIONS); the rest is deployment configuration.
+ */
+export async function getRequestSettings(): Promise<RequestSettings> {
   const env = getEnv();
+  const { supportedRegions } = await getPlatformSettings();
   return {
     allowDocumentationIps: env.ALLOW_DOCUMENTATION_IPS,
-    supportedRegions: env.SUPPORTED_REGIONS,
+    supportedRegions,
     platformAsn: env.PLATFORM_ASN,
   };
 }

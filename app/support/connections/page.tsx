@@ -22,7 +22,7 @@ export default async function ConnectionsPage({
   const viewer = await requireViewer("staff");
   const params = await searchParams;
   const status = PROVISIONED_STATUSES.find((value) => value === params.status);
-  const regions = getRequestSettings().supportedRegions;
+  const regions = (await getRequestSettings()).supportedRegions;
   const region = regions.find((value) => value === params.region);
   const organizations = await findOrganizations();
   const organizationId = organizations.find((org) => org.id === params.organization)?.id;

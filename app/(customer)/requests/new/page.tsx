@@ -21,7 +21,7 @@ export default async function NewRequestPage() {
         <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
           <VpnRequestForm
             action={createVpnRequestAction}
-            settings={{ ...getRequestSettings(), expectedOrgId: user.organizationId }}
+            settings={{ ...(await getRequestSettings()), expectedOrgId: user.organizationId }}
           />
         </div>
       ) : (

@@ -1,0 +1,123 @@
+"use server";
+
+// Every administration action (DESIGN §11). Each is for admins only (audience "admin": support is
+// refused and audited), parses with the schema its form uses, and calls the domain, which audits.
+
+import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { authenticatedAction } from "@/lib/actions/authenticated-action";
+import { updatePlatformSettings } from "@/lib/admin/platform-settings";
+import { platformSettingsSchema, readPlatformSettingsForm } from "@/lib/admin/platform-settings-schema";
+import { actorOf } from "@/lib/auth/viewer";
+import { getEnv } from "@/lib/env";
+import { organizationSchema, organizationUpdateSchema } from "@/lib/organizations/organization-schema";
+import { createOrganization, updateOrganization } from "@/lib/organizations/save-organization";
+import { inviteUser, resendInvitation } from "@/lib/users/invite-user";
+import { setUserActive } from "@/lib/users/set-user-active";
+import { updateUser } from "@/lib/users/update-user";
+import { inviteUserSchema, updateUserSchema, userIdSchema } from "@/lib/users/user-schema";
+
+/** Where invitation links point: PORTAL_URL, else the address the admin is using. */
+async function portalUrl(): Promise<string> {
+  const configured = getEnv().PORTAL_URL;
+  if (configured) return configured;
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
+  const proto =
+    h.get("x-forwarded-proto") ??
+    (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
+  return `${proto}://${host}`;
+}
+
+export const createOrganizationAction = authenticatedAction({
+  name: "organization.create",
+  audience: "admin",
+  schema: organizationSchema,
+  async handler(input, { viewer }) {
+    const { id } = await createOrganization(input, actorOf(viewer));
+    revalidatePath("/admin/organizations");
+    return { ok: true, redirectTo: `/admin/organizations/${id}?created=1` };
+  },
+});
+
+export const updateOrganizationAction = authenticatedAction({
+  name: "organization.update",
+  audience: "admin",
+  schema: organizationUpdateSchema,
+  async handler({ organizationId, ...input }, { viewer }) {
+    const { changed } = await updateOrganization(organizationId, input, actorOf(viewer));
+    revalidatePath("/admin/organizations");
+    revalidatePath(`/admin/organizations/${organizationId}`);
+    return { ok: true, message: changed ? "Organization saved." : "Nothing changed." };
+  },
+});
+
+export const inviteUserAction = authenticatedAction({
+  name: "user.invite",
+  audience: "admin",
+  schema: inviteUserSchema,
+  async handler(input, { viewer }) {
+    await inviteUser(input, actorOf(viewer), await portalUrl());
+    revalidatePath("/admin/users");
+    return { ok: true, message: `Invitation sent to ${input.email}.` };
+  },
+});
+
+export const resendInvitationAction = authenticatedAction({
+  name: "user.resend-invitation",
+  audience: "admin",
+  schema: userIdSchema,
+  async handler({ userId }, { viewer }) {
+    await resendInvitation(userId, actorOf(viewer), await portalUrl());
+    revalidatePath(`/admin/users/${userId}`);
+    return { ok: true, message: "A new link was sent; earlier links no longer work." };
+  },
+});
+
+export const updateUserAction = authenticatedAction({
+  name: "user.update",
+  audience: "admin",
+  schema: updateUserSchema,
+  async handler(input, { viewer }) {
+    const { changed } = await updateUser(input, actorOf(viewer));
+    revalidatePath("/admin/users");
+    revalidatePath(`/admin/users/${input.userId}`);
+    return { ok: true, message: changed ? "User saved." : "Nothing changed." };
+  },
+});
+
+export const deactivateUserAction = authenticatedAction({
+  name: "user.deactivate",
+  audience: "admin",
+  schema: userIdSchema,
+  async handler({ userId }, { viewer }) {
+    await setUserActive(userId, false, actorOf(viewer));
+    revalidatePath("/admin/users");
+    revalidatePath(`/admin/users/${userId}`);
+    return { ok: true, message: "Deactivated: the user is signed out on their next request." };
+  },
+});
+
+export const reactivateUserAction = authenticatedAction({
+  name: "user.reactivate",
+  audience: "admin",
+  schema: userIdSchema,
+  async handler({ userId }, { viewer }) {
+    await setUserActive(userId, true, actorOf(viewer));
+    revalidatePath("/admin/users");
+    revalidatePath(`/admin/users/${userId}`);
+    return { ok: true, message: "Reactivated: the user can sign in again." };
+  },
+});
+
+export const updatePlatformSettingsAction = authenticatedAction({
+  name: "platform-settings.update",
+  audience: "admin",
+  read: readPlatformSettingsForm,
+  schema: platformSettingsSchema,
+  async handler(input, { viewer }) {
+    const { changed } = await updatePlatformSettings(input, actorOf(viewer));
+    revalidatePath("/admin/settings");
+    return { ok: true, message: changed ? "Settings saved." : "Nothing changed." };
+  },
+});

@@ -1,0 +1,33 @@
+import Link from "next/link";
+
+const LINKS = [
+  { href: "/admin/organizations", label: "Organizations" },
+  { href: "/admin/users", label: "Users" },
+  { href: "/admin/settings", label: "Regions and policy" },
+  { href: "/support/capacity", label: "Capacity" },
+] as const;
+
+/** The administration section's own links (the page marks where the admin is). */
+export function AdminNav({ current }: { current: (typeof LINKS)[number]["href"] | "/admin" }) {
+  return (
+    <nav
+      aria-label="Administration"
+      className="mb-6 flex flex-wrap gap-4 border-b border-slate-200 pb-3 text-sm"
+    >
+      {LINKS.map((link) => (
+        <Link
+          key={link.href}
+          href={link.href}
+          aria-current={current === link.href ? "page" : undefined}
+          className={
+            current === link.href
+              ? "font-semibold text-indigo-700"
+              : "text-slate-700 underline-offset-2 hover:underline"
+          }
+        >
+          {link.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}

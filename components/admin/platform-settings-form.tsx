@@ -1,0 +1,87 @@
+"use client";
+
+import { FormMessage } from "@/components/admin/form-message";
+import { type FormAction, useSchemaForm } from "@/components/admin/use-schema-form";
+import { buttonClass } from "@/components/ui/button";
+import { platformSettingsSchema, readPlatformSettingsForm } from "@/lib/admin/platform-settings-schema";
+import { AWS_REGIONS } from "@/lib/regions/aws-regions";
+
+/** Supported regions (checkboxes over every AWS region) and the auto-approval policy. */
+export function PlatformSettingsForm({
+  action,
+  settings,
+}: {
+  action: FormAction;
+  settings: { supportedRegions: readonly string[]; autoApproveKnownEnterpriseGateways: boolean };
+}) {
+  const { state, pending, onSubmit, errors, values } = useSchemaForm(
+    platformSettingsSchema,
+    action,
+    readPlatformSettingsForm,
+  );
+  const chosen = new Set(values ? values.supportedRegions?.split(",") : settings.supportedRegions);
+  const autoApprove = values
+    ? values.autoApproveKnownEnterpriseGateways === "on"
+    : settings.autoApproveKnownEnterpriseGateways;
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Platform settings" className="space-y-6">
+      <fieldset aria-describedby={errors?.supportedRegions ? "supportedRegions-error" : undefined}>
+        <legend className="text-sm font-semibold text-slate-900">Supported regions</legend>
+        <p className="mt-1 text-xs text-slate-600">
+          The regions customers may request a VPN in, and the region recommendation chooses from. Requests
+          already filed keep their region.
+        </p>
+        {errors?.supportedRegions ? (
+          <div id="supportedRegions-error" role="alert" className="mt-2 text-sm font-medium text-rose-700">
+            {errors.supportedRegions.join(" ")}
+          </div>
+        ) : null}
+        <div className="mt-3 grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
+          {AWS_REGIONS.map((region) => (
+            <label key={region.code} className="flex items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                name="supportedRegions"
+                value={region.code}
+                defaultChecked={chosen.has(region.code)}
+                className="h-4 w-4 rounded border-slate-300"
+              />
+              <span>
+                {region.name} <span className="font-mono text-xs text-slate-500">{region.code}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend className="text-sm font-semibold text-slate-900">Auto-approval policy</legend>
+        <div className="mt-2 flex items-start gap-2">
+          <input
+            id="autoApproveKnownEnterpriseGateways"
+            name="autoApproveKnownEnterpriseGateways"
+            type="checkbox"
+            defaultChecked={autoApprove}
+            aria-describedby="autoApprove-hint"
+            className="mt-1 h-4 w-4 rounded border-slate-300"
+          />
+          <div>
+            <label
+              htmlFor="autoApproveKnownEnterpriseGateways"
+              className="text-sm font-medium text-slate-800"
+            >
+              Approve Enterprise requests from a gateway IP approved before
+            </label>
+            <p id="autoApprove-hint" className="text-xs text-slate-600">
+              Such requests are approved by policy as soon as they are filed, audited as such and marked in
+              the queue; support can still stop one by decommissioning it.
+            </p>
+          </div>
+        </div>
+      </fieldset>
+      <button type="submit" disabled={pending} className={buttonClass()}>
+        {pending ? "Saving…" : "Save settings"}
+      </button>
+      <FormMessage state={state} name="Save settings result" />
+    </form>
+  );
+}

@@ -1,0 +1,76 @@
+"use client";
+
+import Link from "next/link";
+import { FormMessage } from "@/components/admin/form-message";
+import { type FormAction, useSchemaForm } from "@/components/admin/use-schema-form";
+import { buttonClass } from "@/components/ui/button";
+import { Notice } from "@/components/ui/card";
+import { Field, inputClass } from "@/components/ui/field";
+import { PASSWORD_MIN_LENGTH, setPasswordSchema } from "@/lib/users/user-schema";
+
+/** The invited user chooses a password; the link in the e-mail works once. */
+export function SetPasswordForm({
+  action,
+  token,
+  email,
+}: {
+  action: FormAction;
+  token: string;
+  email: string;
+}) {
+  const { state, pending, onSubmit, errors } = useSchemaForm(setPasswordSchema, action);
+  if (state.ok)
+    return (
+      <Notice tone="success" title="Password set">
+        <p role="status" aria-label="Set password result">
+          {state.message}
+        </p>
+        <p className="mt-2">
+          <Link href="/sign-in" className="font-semibold underline">
+            Go to sign in
+          </Link>
+        </p>
+      </Notice>
+    );
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Set your password" className="space-y-5">
+      <input type="hidden" name="token" value={token} />
+      <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
+      <Field
+        id="password"
+        label="New password"
+        errors={errors?.password}
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+      >
+        {(describedBy, invalid) => (
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            className={inputClass}
+          />
+        )}
+      </Field>
+      <Field id="confirmPassword" label="Repeat the password" errors={errors?.confirmPassword}>
+        {(describedBy, invalid) => (
+          <input
+            id="confirmPassword"
+            name="confirmPassword"
+            type="password"
+            autoComplete="new-password"
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            className={inputClass}
+          />
+        )}
+      </Field>
+      <button type="submit" disabled={pending} className={`${buttonClass()} w-full`}>
+        {pending ? "Saving…" : "Set password"}
+      </button>
+      <FormMessage state={state} name="Set password result" />
+    </form>
+  );
+}
