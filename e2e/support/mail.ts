@@ -1,21 +1,18 @@
-// The one way e2e specs read the mail the portal sent: here from the project's mail catcher's HTTP
-// API (mail-catcher/server.ts, GET /messages). When the catcher changes (e.g. to maildev), only
-// this file changes.
+// The one way e2e specs wait for the mail the portal sent, read from the catcher (MailDev) through
+// mailbox.ts.
 import { readFileSync } from "node:fs";
 import { expect } from "@playwright/test";
+import { readCaughtMail } from "./mailbox";
 import { E2E_ENV_FILE } from "./settings";
 
 export type Mail = { subject: string; text: string; to: string[] };
-
-type CatcherMessage = { subject: string; text: string; envelopeTo: string[] };
 
 function mailCatcherUrl(): string {
   return (JSON.parse(readFileSync(E2E_ENV_FILE, "utf8")) as { mailCatcherUrl: string }).mailCatcherUrl;
 }
 
 async function readMailbox(): Promise<Mail[]> {
-  const response = await fetch(`${mailCatcherUrl()}/messages`);
-  const { messages } = (await response.json()) as { messages: CatcherMessage[] };
+  const messages = await readCaughtMail(mailCatcherUrl());
   return messages.map((message) => ({
     subject: message.subject,
     text: message.text,

@@ -21,8 +21,8 @@ import { createVpnRequest } from "@/lib/vpn-request/create-vpn-request";
 import { approveVpnRequest } from "@/lib/vpn-request/decide-vpn-request";
 import { getRequestSettings } from "@/lib/vpn-request/request-settings";
 import { makeVpnRequestSchema } from "@/lib/vpn-request/schema";
-import { type MailCatcher, startMailCatcher } from "@/mail-catcher/server";
 import { createUser, customerViewer, staffViewer } from "@/test/support/factories";
+import { type MailCatcher, startMailCatcher } from "@/test/support/mail-catcher";
 import type { TestDatabase } from "@/test/support/test-database";
 import { setTestEnv, startIsolatedDatabase } from "@/test/support/test-env";
 
