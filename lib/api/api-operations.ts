@@ -7,6 +7,7 @@ import { makeVpnRequestSchema, type VpnRequestSettings } from "@/lib/vpn-request
 import {
   configurationQuery,
   connectionStateResponseSchema,
+  openApiDocumentSchema,
   requestIdParams,
   vpnRequestListSchema,
   vpnRequestResponseSchema,
@@ -31,6 +32,8 @@ export type ApiOperation = {
   responses: Record<number, ApiResponseSpec>;
   /** Audited as one "api.call" event (every mutating call, and configuration downloads). */
   audited: boolean;
+  /** Served without a token (the document itself); every other operation needs one. */
+  public?: boolean;
 };
 
 export const listRequests = {
@@ -111,8 +114,19 @@ export const decommissionRequest = {
   audited: true,
 } as const satisfies ApiOperation;
 
+export const getOpenApiDocument = {
+  operationId: "getOpenApiDocument",
+  method: "GET",
+  path: "/openapi.json",
+  summary: "This document (OpenAPI 3.1)",
+  responses: { 200: { description: "The OpenAPI document.", schema: openApiDocumentSchema } },
+  audited: false,
+  public: true,
+} as const satisfies ApiOperation;
+
 /** In the document's order. */
 export const API_OPERATIONS: readonly ApiOperation[] = [
+  getOpenApiDocument,
   listRequests,
   createRequest,
   getRequest,

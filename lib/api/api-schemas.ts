@@ -135,3 +135,11 @@ export const configurationQuery = z.object({
     })
     .meta({ description: "The router's vendor and platform (FRR is offered for BGP connections only)." }),
 });
+
+export const openApiDocumentSchema = z
+  .looseObject({
+    openapi: z.literal("3.1.0"),
+    info: z.looseObject({ title: z.string() }),
+    paths: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: "OpenApiDocument" });

@@ -18,14 +18,17 @@ function operationObject(operation: ApiOperation, settings: VpnRequestSettings):
             content: { [spec.text]: { schema: { type: "string" } } },
           };
   }
-  for (const [status, description] of Object.entries(API_ERROR_RESPONSES)) {
-    responses[status as `4${string}`] = {
-      description,
-      content: { "application/json": { schema: apiErrorSchema } },
-    };
+  if (!operation.public) {
+    for (const [status, description] of Object.entries(API_ERROR_RESPONSES)) {
+      responses[status as `4${string}`] = {
+        description,
+        content: { "application/json": { schema: apiErrorSchema } },
+      };
+    }
   }
   return {
     operationId: operation.operationId,
+    ...(operation.public ? { security: [] } : {}),
     summary: operation.summary,
     description: operation.description,
     requestParams: {
