@@ -177,6 +177,13 @@ describe("JSON API refusals", () => {
       data: { expiresAt: new Date(Date.now() - 1000) },
     });
     await unauthorized({ authorization: `Bearer ${expiring}` });
+
+    // The token acts as its maker: once they are no longer a customer of that organization, it stops.
+    const leaving = await tokenFor(viewer);
+    expect((await callApi("GET", "/requests", { token: leaving })).status).toBe(200);
+    const elsewhere = await createOrganization();
+    await db.user.update({ where: { id: viewer.id }, data: { organizationId: elsewhere.id } });
+    await unauthorized({ authorization: `Bearer ${leaving}` });
   });
 
   it("gives a token of organization A 404 for organization B's request, and changes nothing", async () => {
