@@ -69,9 +69,9 @@ export const vpnRequestSchema = vpnRequestSummarySchema
     failedStep: z.string().nullable().meta({ description: "The provisioning step that failed, if any." }),
     platformVpcCidr: z.string().nullable(),
     vpnConnectionId: z.string().nullable(),
-    capabilities: z.array(z.string()).meta({
+    capabilities: z.array(z.enum(["cancel", "decommission", "downloadConfiguration", "seeTunnels"])).meta({
       description:
-        "What this token may do to the request in its current status (e.g. cancel, decommission, downloadConfiguration).",
+        "What this token may do to the request in its current status (the portal's lifecycle rules, as the pages show them).",
     }),
   })
   .meta({ id: "VpnRequest" });

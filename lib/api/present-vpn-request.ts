@@ -2,7 +2,7 @@
 // included: customers get the failed step, never raw AWS errors (DESIGN §13). Pure.
 import type { z } from "zod";
 import type { CustomerViewer } from "@/lib/auth/viewer";
-import { capabilitiesFor, type VpnStatus } from "@/lib/vpn-request/lifecycle";
+import { type Capability, capabilitiesFor, type VpnStatus } from "@/lib/vpn-request/lifecycle";
 import type { vpnRequestSchema, vpnRequestSummarySchema } from "./api-schemas";
 
 type Summary = z.output<typeof vpnRequestSummarySchema>;
@@ -35,6 +35,14 @@ type DetailRow = SummaryRow & {
   vpnConnectionId: string | null;
 };
 
+/** The capabilities the API has an operation for (the day-2 ones come with their operations). */
+const API_CAPABILITIES = [
+  "cancel",
+  "decommission",
+  "downloadConfiguration",
+  "seeTunnels",
+] as const satisfies Capability[];
+
 export function presentRequestSummary(row: SummaryRow): Summary {
   return {
     id: row.id,
@@ -50,9 +58,8 @@ export function presentRequestSummary(row: SummaryRow): Summary {
 }
 
 export function presentRequest(row: DetailRow, viewer: Pick<CustomerViewer, "role">): Detail {
-  const capabilities = Object.entries(capabilitiesFor(row.status, viewer))
-    .filter(([, allowed]) => allowed)
-    .map(([capability]) => capability);
+  const allowed = capabilitiesFor(row.status, viewer);
+  const capabilities = API_CAPABILITIES.filter((capability) => allowed[capability]);
   return {
     ...presentRequestSummary(row),
     organizationId: row.organizationId,
