@@ -12,7 +12,7 @@ import { createOrganization, createUser, customerViewer, staffViewer } from "@/t
 import { setTestEnv } from "@/test/support/test-env";
 
 // Per token: each test makes its own tokens, so only the limit test comes near it.
-setTestEnv({ API_TOKEN_REQUESTS_PER_MINUTE: "25" });
+setTestEnv({ API_CALLS_PER_MINUTE: "25" });
 
 let emulator: TestEmulator;
 beforeAll(async () => {

@@ -15,7 +15,7 @@ function tokenLimiter(): RateLimiterPostgres {
     tableName: "api_token_rate_limit",
     tableCreated: true,
     keyPrefix: "api-token",
-    points: getEnv().API_TOKEN_REQUESTS_PER_MINUTE,
+    points: getEnv().API_CALLS_PER_MINUTE,
     duration: 60,
   });
   return limiter;
