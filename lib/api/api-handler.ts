@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { actorOf, type CustomerViewer } from "@/lib/auth/viewer";
-import { viewerFromToken } from "@/lib/auth/viewer-from-token";
+import { type TokenViewer, viewerFromToken } from "@/lib/auth/viewer-from-token";
 import { ConflictError, NotFoundError, UserFacingError } from "@/lib/errors";
 import { getRequestSettings } from "@/lib/vpn-request/request-settings";
 import type { ApiOperation } from "./api-operations";
@@ -58,60 +58,75 @@ export function apiHandler<O extends ApiOperation>(
     context: { params: Promise<Record<string, string | string[]>> },
   ): Promise<Response> {
     const correlationId = randomUUID();
-    const respond = (result: ApiResult) => withCommonHeaders(toResponse(result), correlationId);
+    let response: Response;
+    try {
+      response = await serve(operation, handler, request, context, correlationId);
+    } catch (error) {
+      response = errorResponse(toApiError(error, operation, correlationId));
+    }
+    return withHeaders(response, {
+      "X-Correlation-Id": correlationId,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    });
+  };
+}
 
-    const viewer = await authenticate(request);
-    if (!viewer) {
-      const response = errorResponse(
+async function serve<O extends ApiOperation>(
+  operation: O,
+  handler: (ctx: ApiContext<Infer<O["params"]>, Infer<O["query"]>, BodyOf<O>>) => Promise<ApiResult>,
+  request: Request,
+  context: { params: Promise<Record<string, string | string[]>> },
+  correlationId: string,
+): Promise<Response> {
+  const viewer = await authenticate(request);
+  if (!viewer) {
+    return withHeaders(
+      errorResponse(
         new ApiError(
           401,
           "unauthorized",
           "Send a valid API token as “Authorization: Bearer vpnp_…”. It may have been revoked or have expired: create a new one on the “API tokens” page.",
         ),
-      );
-      response.headers.set("WWW-Authenticate", 'Bearer realm="vpn-portal"');
-      return withCommonHeaders(response, correlationId);
-    }
-    const token = viewer.apiToken as { id: string; name: string };
+      ),
+      { "WWW-Authenticate": 'Bearer realm="vpn-portal"' },
+    );
+  }
 
-    const limit = await consumeTokenRequest(token.id);
-    const limitHeaders = {
-      "X-RateLimit-Limit": String(limit.limit),
-      "X-RateLimit-Remaining": String(limit.remaining),
-    };
-    if (!limit.allowed) {
-      return respond(
-        withHeaders(
-          errorResponse(
-            new ApiError(
-              429,
-              "rate_limited",
-              `This token made more than ${limit.limit} calls in a minute; try again in ${limit.resetSeconds} s.`,
-            ),
-          ),
-          { ...limitHeaders, "Retry-After": String(limit.resetSeconds) },
-        ),
-      );
-    }
-
-    let response: Response;
-    try {
-      const input = await parseInput(operation, request, await context.params, viewer);
-      const result = await handler({ viewer, correlationId, ...input } as ApiContext<
-        Infer<O["params"]>,
-        Infer<O["query"]>,
-        BodyOf<O>
-      >);
-      response = toResponse(result);
-    } catch (error) {
-      response = errorResponse(toApiError(error, operation, correlationId));
-    }
-    if (operation.audited) await auditCall(operation, request, viewer, token, response.status, correlationId);
-    return respond(withHeaders(response, limitHeaders));
+  const limit = await consumeTokenRequest(viewer.apiToken.id);
+  const limitHeaders = {
+    "X-RateLimit-Limit": String(limit.limit),
+    "X-RateLimit-Remaining": String(limit.remaining),
   };
+  if (!limit.allowed) {
+    const refusal = new ApiError(
+      429,
+      "rate_limited",
+      `This token made more than ${limit.limit} calls in a minute; try again in ${limit.resetSeconds} s.`,
+    );
+    return withHeaders(errorResponse(refusal), {
+      ...limitHeaders,
+      "Retry-After": String(limit.resetSeconds),
+    });
+  }
+
+  let response: Response;
+  try {
+    const input = await parseInput(operation, request, await context.params, viewer);
+    const ctx = { viewer, correlationId, ...input } as ApiContext<
+      Infer<O["params"]>,
+      Infer<O["query"]>,
+      BodyOf<O>
+    >;
+    response = toResponse(await handler(ctx));
+  } catch (error) {
+    response = errorResponse(toApiError(error, operation, correlationId));
+  }
+  if (operation.audited) await auditCall(operation, request, viewer, response.status, correlationId);
+  return withHeaders(response, limitHeaders);
 }
 
-async function authenticate(request: Request): Promise<CustomerViewer | null> {
+async function authenticate(request: Request): Promise<TokenViewer | null> {
   const header = request.headers.get("authorization") ?? "";
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   return match?.[1] ? viewerFromToken(match[1]) : null;
@@ -218,20 +233,11 @@ function withHeaders(response: Response, headers: Record<string, string>): Respo
   return response;
 }
 
-function withCommonHeaders(response: Response, correlationId: string): Response {
-  return withHeaders(response, {
-    "X-Correlation-Id": correlationId,
-    "Cache-Control": "no-store",
-    "X-Content-Type-Options": "nosniff",
-  });
-}
-
 /** One audit event per mutating call and per download: who (token and its maker), what, outcome. */
 async function auditCall(
   operation: ApiOperation,
   request: Request,
-  viewer: CustomerViewer,
-  token: { id: string; name: string },
+  viewer: TokenViewer,
   status: number,
   correlationId: string,
 ) {
@@ -240,14 +246,14 @@ async function auditCall(
       actor: actorOf(viewer),
       action: "api.call",
       targetType: "ApiToken",
-      targetId: token.id,
+      targetId: viewer.apiToken.id,
       organizationId: viewer.organizationId,
       details: {
         operation: operation.operationId,
         method: request.method,
         path: new URL(request.url).pathname,
         status,
-        token: token.name,
+        token: viewer.apiToken.name,
         correlationId,
       },
     });

@@ -3,6 +3,9 @@ import { hashApiToken, isApiTokenShaped } from "@/lib/api-tokens/token-secret";
 import { type CustomerViewer, viewerOf } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 
+/** The viewer of an API call: always carries the token it came with. */
+export type TokenViewer = CustomerViewer & { apiToken: NonNullable<CustomerViewer["apiToken"]> };
+
 /** Last-use timestamps are written at most this often per token (reads would otherwise each write). */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
@@ -11,7 +14,7 @@ const LAST_USED_RESOLUTION_MS = 60_000;
  * the same `CustomerViewer` (scope, capabilities) a signed-in page would get. Null when the token
  * is unknown, revoked or expired, or its maker is no longer a customer of that organization.
  */
-export async function viewerFromToken(token: string, now = new Date()): Promise<CustomerViewer | null> {
+export async function viewerFromToken(token: string, now = new Date()): Promise<TokenViewer | null> {
   if (!isApiTokenShaped(token)) return null;
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hashApiToken(token) },
