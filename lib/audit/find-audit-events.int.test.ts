@@ -6,7 +6,7 @@ import { customerViewer, staffViewer } from "@/test/support/factories";
 import { createApprovedRequest } from "@/test/support/requests";
 import { parseAuditLogFilters } from "./audit-log-filters";
 import { exportAuditCsv } from "./export-audit-csv";
-import { findAuditEvents } from "./find-audit-events";
+import { findAuditActions, findAuditEvents } from "./find-audit-events";
 import { PLATFORM_SUPPORT } from "./present-actor";
 
 const ALL = { skip: 0, take: 1000 };
@@ -37,6 +37,7 @@ describe("audit log", () => {
       ALL,
     );
     expect(probed.total).toBe(total);
+    expect(await findAuditActions(viewer.scope)).toEqual(["vpn-request.approved", "vpn-request.submitted"]);
   });
 
   it("gives staff every organization with filters by organization, actor, action and time, paged", async () => {

@@ -99,12 +99,11 @@ async function present(rows: Row[], scope: Scope) {
 
 export type AuditEventView = Awaited<ReturnType<typeof findAuditEvents>>["events"][number];
 
-/** The actions that occur in this scope, for the filter (a short list). */
+/** The actions that occur in this scope, for the filter (GROUP BY in SQL, not a scan in memory). */
 export async function findAuditActions(scope: Scope): Promise<string[]> {
-  const rows = await db.auditEvent.findMany({
+  const rows = await db.auditEvent.groupBy({
+    by: ["action"],
     where: scopedOrganizationWhere(scope),
-    distinct: ["action"],
-    select: { action: true },
     orderBy: { action: "asc" },
     take: 200,
   });
