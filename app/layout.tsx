@@ -38,6 +38,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                     <Link className={buttonClass("ghost")} href="/support/connections">
                       Connections
                     </Link>
+                    <Link className={buttonClass("ghost")} href="/support/audit">
+                      Audit log
+                    </Link>
                     <Link className={buttonClass("ghost")} href="/support/capacity">
                       Capacity
                     </Link>
@@ -57,6 +60,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                     </Link>
                     <Link className={buttonClass("ghost")} href="/settings">
                       Alert settings
+                    </Link>
+                    <Link className={buttonClass("ghost")} href="/api-tokens">
+                      API tokens
+                    </Link>
+                    <Link className={buttonClass("ghost")} href="/audit">
+                      Audit log
                     </Link>
                   </>
                 )}

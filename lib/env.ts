@@ -39,6 +39,8 @@ const schema = z.object({
   AWS_ENDPOINT_URL_EC2: z.url().optional(),
   /** Keyring for secrets at rest: "id:base64key,…", first is current (see lib/crypto/secret-box.ts). */
   SECRET_KEYS: z.string().optional(),
+  /** JSON API calls one token may make per minute (issue 15); more get 429 with Retry-After. */
+  API_CALLS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
   /** How often a workflow step polls AWS while it waits for a resource's state. */
   WORKFLOW_POLL_INTERVAL_MS: z.coerce.number().int().min(10).default(1000),
   /** How long a step waits for AWS (e.g. a VPN connection becoming available) before failing. */

@@ -7,6 +7,8 @@ export type ActionState = {
   errors?: Record<string, string[]>;
   /** What the user submitted, so a rejected form keeps it (React clears forms after an action). */
   values?: Record<string, string>;
+  /** A secret shown once, right after it was made (a new API token); never stored by the page. */
+  secret?: string;
 };
 
 export const INITIAL_ACTION_STATE: ActionState = { ok: false };

@@ -10,7 +10,7 @@ export const SYSTEM_ACTOR: Actor = { id: null, email: "system" };
 export type AuditEventInput = {
   actor: Actor;
   action: string;
-  targetType: "VpnRequest" | "Organization" | "User" | "Session" | "PlatformSettings";
+  targetType: "VpnRequest" | "Organization" | "User" | "Session" | "PlatformSettings" | "ApiToken";
   targetId: string;
   organizationId?: string | null;
   details?: Prisma.InputJsonValue;

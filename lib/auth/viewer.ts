@@ -16,6 +16,8 @@ export type CustomerViewer = ViewerBase & {
   role: "CUSTOMER";
   organizationId: string;
   scope: OrganizationScope;
+  /** Set when the call came through the JSON API: the token acting as this customer. */
+  apiToken?: { id: string; name: string };
 };
 export type StaffViewer = ViewerBase & { role: StaffRole; organizationId: null; scope: { kind: "staff" } };
 export type Viewer = CustomerViewer | StaffViewer;
