@@ -1,0 +1,121 @@
+// What every renderer imports, in one line: the model and helpers of render-helpers.ts, the input and
+// device types, and the pieces every file has in common (the document frame with its header and
+// verification section, the BGP plan, the vendor-neutral notes). Renderers only spell their syntax.
+import type { DeviceParams } from "./device-params";
+import {
+  bgpPreference,
+  type ConfigModel,
+  commentBlock,
+  type DhGroup,
+  type HeaderOptions,
+  headerLines,
+  joinSections,
+  type TunnelView,
+  verifyLines,
+} from "./render-helpers";
+import type { RouterConfigInput } from "./types";
+
+export { type DeviceParams, defaultDeviceParams } from "./device-params";
+export {
+  buildConfigModel,
+  type ConfigModel,
+  commentBlock,
+  connectionNumber,
+  type DhGroup,
+  headerLines,
+  ifNumber,
+  joinSections,
+  type PhaseView,
+  sanitizeCommentText,
+  shortId,
+  type TunnelView,
+  tunnelPreferenceNote,
+  verifyLines,
+} from "./render-helpers";
+export type { RouterConfigInput } from "./types";
+
+/** A renderer: the input (and the device's names and numbers) in, the file's text out. */
+export type Renderer = (input: RouterConfigInput, device?: DeviceParams) => string;
+
+/** One line of the "VERIFY on the device:" section. */
+export type VerifyCommand = { command: string; what: string };
+
+export type DocumentParts = HeaderOptions & {
+  /** The format's comment marker: "#" or "!". */
+  marker: string;
+  /** The configuration itself, section by section (joined with one blank line between them). */
+  sections: Array<string | string[]>;
+  /** The device's show commands (DESIGN §7), written as the comment every file ends with. */
+  verify: VerifyCommand[];
+};
+
+/** A whole file: the shared header as a comment, the sections, and the verification comment. */
+export function renderDocument(model: ConfigModel, parts: DocumentParts): string {
+  return joinSections([
+    commentBlock(headerLines(model, parts), parts.marker),
+    ...parts.sections,
+    commentBlock(verifyLines(parts.verify), parts.marker),
+  ]);
+}
+
+/** The last verification command: the BGP session for BGP connections, the VPC route for static ones. */
+export function routingCheck(model: ConfigModel, checks: { bgp: VerifyCommand; static: VerifyCommand }) {
+  return model.bgp ? checks.bgp : checks.static;
+}
+
+/** The note for a BGP connection that declared no networks: how to add them in this syntax. */
+export function noNetworksNote(model: ConfigModel, hint: string): string[] {
+  return model.bgp && model.customerNetworks.length === 0 ? [`No networks were declared: ${hint}`] : [];
+}
+
+/** DH groups by their IKE names (RFC 3526 MODP, RFC 5903 ECP), as strongSwan and RouterOS spell them. */
+export const DH_GROUP_NAMES: Record<DhGroup, string> = {
+  14: "modp2048",
+  15: "modp3072",
+  16: "modp4096",
+  19: "ecp256",
+  20: "ecp384",
+  21: "ecp521",
+};
+
+/** One BGP neighbour (the AWS inside address of a tunnel) with that tunnel's preference (§7). */
+export type BgpPeer = {
+  tunnel: TunnelView;
+  localPreference: number;
+  /** How often the customer's AS is prepended towards this tunnel (0 on tunnel 1). */
+  prepend: number;
+  /** The prepended AS path, e.g. "65010 65010" ("" when nothing is prepended). */
+  asPath: string;
+  /** `<slug>-<n>-in` and `-out`: the names most formats give this tunnel's route maps. */
+  routeMapIn: string;
+  routeMapOut: string;
+};
+
+/** The vendor-neutral BGP plan: ASNs, timers, and one peer per tunnel. */
+export type BgpPlan = NonNullable<ConfigModel["bgp"]> & {
+  /** Two tunnels: route maps make tunnel 1 preferred both ways. A single tunnel needs none. */
+  preferTunnel1: boolean;
+  peers: BgpPeer[];
+};
+
+/** The BGP plan of a BGP connection, or null for static routing. */
+export function planBgp(model: ConfigModel): BgpPlan | null {
+  if (!model.bgp) return null;
+  const { customerAsn } = model.bgp;
+  return {
+    ...model.bgp,
+    preferTunnel1: model.tunnels.length > 1,
+    peers: model.tunnels.map((tunnel) => {
+      const { localPreference, prepend } = bgpPreference(tunnel);
+      const name = `${model.slug}-${tunnel.number}`;
+      return {
+        tunnel,
+        localPreference,
+        prepend,
+        asPath: Array(prepend).fill(customerAsn).join(" "),
+        routeMapIn: `${name}-in`,
+        routeMapOut: `${name}-out`,
+      };
+    }),
+  };
+}
