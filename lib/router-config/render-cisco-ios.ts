@@ -4,21 +4,15 @@
 // "Enhanced Object Tracking"); AWS Site-to-Site VPN sample configuration "Cisco Systems, Inc. ISR
 // Series Routers / IOS 12.4+" (replay window 128, fragmentation before encryption, SLA + track).
 // Release: IOS XE 16.x/17.x (and IOS 15.4+).
-import type { DeviceParams } from "./device-params";
+import type { BgpPlan, ConfigModel, Renderer, TunnelView } from "./render-kit";
 import {
-  bgpPreference,
   buildConfigModel,
-  type ConfigModel,
-  commentBlock,
   connectionNumber,
-  headerLines,
   ifNumber,
-  joinSections,
-  type TunnelView,
-  tunnelPreferenceNote,
-  verifyLines,
-} from "./render-helpers";
-import type { RouterConfigInput } from "./types";
+  planBgp,
+  renderDocument,
+  routingNotes,
+} from "./render-kit";
 
 const IKEV2_ENCRYPTION = { aes256: "aes-cbc-256", aes128: "aes-cbc-128" } as const;
 const ISAKMP_ENCRYPTION = { aes256: "aes 256", aes128: "aes 128" } as const;
@@ -167,8 +161,25 @@ function liveness(model: ConfigModel): string[] {
   return lines;
 }
 
+/**
+ * The route maps of a two-tunnel connection (IOS and ASA syntax): local preference in, the AS
+ * prepended out; `between` follows a tunnel's in map, `after` its out map. One tunnel: none.
+ */
+export function ciscoBgpRouteMaps(bgp: BgpPlan, between: string[], after: string[]): string[] {
+  if (!bgp.preferTunnel1) return [];
+  return bgp.peers.flatMap((peer) => [
+    `route-map ${peer.routeMapIn} permit 10`,
+    ` set local-preference ${peer.localPreference}`,
+    ...between,
+    `route-map ${peer.routeMapOut} permit 10`,
+    ...(peer.prepend > 0 ? [` set as-path prepend ${peer.asPath}`] : []),
+    ...after,
+  ]);
+}
+
 function routing(model: ConfigModel): string[] {
-  const { bgp, platformVpc, slug } = model;
+  const { platformVpc } = model;
+  const bgp = planBgp(model);
   if (!bgp) {
     return [
       ...liveness(model),
@@ -178,37 +189,21 @@ function routing(model: ConfigModel): string[] {
       }),
     ];
   }
-  const two = model.tunnels.length > 1;
-  const lines: string[] = [];
-  if (two) {
-    for (const t of model.tunnels) {
-      const pref = bgpPreference(t);
-      lines.push(
-        `route-map ${slug}-${t.number}-in permit 10`,
-        ` set local-preference ${pref.localPreference}`,
-        "!",
-        `route-map ${slug}-${t.number}-out permit 10`,
-        ...(pref.prepend > 0
-          ? [` set as-path prepend ${Array(pref.prepend).fill(bgp.customerAsn).join(" ")}`]
-          : []),
-        "!",
-      );
-    }
-  }
+  const lines = ciscoBgpRouteMaps(bgp, ["!"], ["!"]);
   lines.push(`router bgp ${bgp.customerAsn}`, " bgp log-neighbor-changes");
-  for (const t of model.tunnels) {
+  for (const { tunnel: t } of bgp.peers) {
     lines.push(
       ` neighbor ${t.awsInsideIp} remote-as ${bgp.platformAsn}`,
       ` neighbor ${t.awsInsideIp} timers ${bgp.keepaliveSeconds} ${bgp.holdSeconds} ${bgp.holdSeconds}`,
     );
   }
   lines.push(" !", " address-family ipv4 unicast");
-  for (const t of model.tunnels) {
+  for (const { tunnel: t, routeMapIn, routeMapOut } of bgp.peers) {
     lines.push(`  neighbor ${t.awsInsideIp} activate`);
-    if (two) {
+    if (bgp.preferTunnel1) {
       lines.push(
-        `  neighbor ${t.awsInsideIp} route-map ${slug}-${t.number}-in in`,
-        `  neighbor ${t.awsInsideIp} route-map ${slug}-${t.number}-out out`,
+        `  neighbor ${t.awsInsideIp} route-map ${routeMapIn} in`,
+        `  neighbor ${t.awsInsideIp} route-map ${routeMapOut} out`,
       );
     }
   }
@@ -217,11 +212,13 @@ function routing(model: ConfigModel): string[] {
   return lines;
 }
 
-export function renderCiscoIos(input: RouterConfigInput, device?: DeviceParams): string {
+export const renderCiscoIos: Renderer = (input, device) => {
   const model = buildConfigModel(input, device);
   const ifaces = model.tunnels.map((t) => names(model, t).iface).join("/");
-  const header = headerLines(model, {
+  const ike = input.ikeVersion === "IKEV2" ? ikev2(model) : ikev1(model);
+  return renderDocument(model, {
     formatId: "cisco-ios",
+    marker: "!",
     platform: "Cisco IOS / IOS XE (route-based, static VTI)",
     keepAliveCommands: model.tunnels.map(
       (t) =>
@@ -235,36 +232,28 @@ export function renderCiscoIos(input: RouterConfigInput, device?: DeviceParams):
       ...(model.bgp && model.customerNetworks.length > 0
         ? ["Each advertised network exists in your routing table exactly (network ... mask needs it)."]
         : []),
-      ...(model.bgp && model.customerNetworks.length === 0
-        ? ["No networks were declared: add 'network <address> mask <mask>' for each network to advertise."]
-        : []),
-      ...tunnelPreferenceNote(model),
+      ...routingNotes(model, "add 'network <address> mask <mask>' for each network to advertise."),
+    ],
+    sections: [
+      ["! --- IKE (phase 1) ---", ...ike],
+      ["! --- IPsec (phase 2) ---", ...ipsec(model)],
+      ["! --- Tunnel interfaces ---", ...interfaces(model)],
+      [
+        model.bgp ? "! --- BGP ---" : "! --- Per-tunnel liveness (IP SLA + track) and static routes ---",
+        ...routing(model),
+      ],
+      "end",
+    ],
+    verify: [
+      {
+        command: input.ikeVersion === "IKEV2" ? "show crypto ikev2 sa" : "show crypto isakmp sa",
+        what: "IKE SA READY/QM_IDLE per tunnel",
+      },
+      { command: "show crypto ipsec sa", what: "IPsec SAs, encaps/decaps counting" },
+      { command: `show interfaces ${model.tunnels.map((t) => names(model, t).iface)[0]}`, what: "up/up" },
+      model.bgp
+        ? { command: "show ip bgp summary", what: "neighbors Established, prefixes received" }
+        : { command: "show track brief", what: "each tunnel's track Up; routes installed" },
     ],
   });
-  const ike = input.ikeVersion === "IKEV2" ? ikev2(model) : ikev1(model);
-  return joinSections([
-    commentBlock(header, "!"),
-    ["! --- IKE (phase 1) ---", ...ike],
-    ["! --- IPsec (phase 2) ---", ...ipsec(model)],
-    ["! --- Tunnel interfaces ---", ...interfaces(model)],
-    [
-      model.bgp ? "! --- BGP ---" : "! --- Per-tunnel liveness (IP SLA + track) and static routes ---",
-      ...routing(model),
-    ],
-    "end",
-    commentBlock(
-      verifyLines([
-        {
-          command: input.ikeVersion === "IKEV2" ? "show crypto ikev2 sa" : "show crypto isakmp sa",
-          what: "IKE SA READY/QM_IDLE per tunnel",
-        },
-        { command: "show crypto ipsec sa", what: "IPsec SAs, encaps/decaps counting" },
-        { command: `show interfaces ${model.tunnels.map((t) => names(model, t).iface)[0]}`, what: "up/up" },
-        model.bgp
-          ? { command: "show ip bgp summary", what: "neighbors Established, prefixes received" }
-          : { command: "show track brief", what: "each tunnel's track Up; routes installed" },
-      ]),
-      "!",
-    ),
-  ]);
-}
+};

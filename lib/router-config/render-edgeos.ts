@@ -3,25 +3,10 @@
 // over IKEv1/IPsec)" and "EdgeRouter - BGP over route-based VPN"; EdgeOS 2.0 CLI (vpn ipsec
 // site-to-site peer connection-type initiate|respond, policy route-map); AWS Site-to-Site VPN sample
 // "Ubiquiti / EdgeRouter Lite EdgeOS 1.10+". Release: EdgeOS 2.0.x.
-import {
-  buildConfigModel,
-  type ConfigModel,
-  noNetworksNote,
-  planBgp,
-  type Renderer,
-  renderDocument,
-  type TunnelView,
-  tunnelPreferenceNote,
-} from "./render-kit";
-import {
-  espGroup,
-  ikeGroup,
-  type VyattaDialect,
-  vti,
-  vtiInterface,
-  vyattaBgp,
-  vyattaRoutingCheck,
-} from "./render-vyatta";
+import type { ConfigModel, Renderer, TunnelView } from "./render-kit";
+import { buildConfigModel, planBgp, renderDocument, routingNotes } from "./render-kit";
+import type { VyattaDialect } from "./render-vyatta";
+import { espGroup, ikeGroup, vti, vtiInterface, vyattaBgp, vyattaRoutingCheck } from "./render-vyatta";
 
 const EDGEOS: VyattaDialect = {
   valueQuote: "",
@@ -87,8 +72,7 @@ export const renderEdgeos: Renderer = (input, device) => {
       `${model.tunnels.map((t) => vti(model, t)).join(" and ")} are free.`,
       "auto-firewall-nat-exclude opens UDP 500/4500 and ESP on the outside interface and exempts NAT.",
       "The MSS clamp applies to every VTI on the router.",
-      ...noNetworksNote(model, "add 'network <cidr>' entries to advertise."),
-      ...tunnelPreferenceNote(model),
+      ...routingNotes(model, "add 'network <cidr>' entries to advertise."),
       "Run 'commit' and 'save' after pasting.",
     ],
     sections: [

@@ -11,6 +11,7 @@ import {
   headerLines,
   joinSections,
   type TunnelView,
+  tunnelPreferenceNote,
   verifyLines,
 } from "./render-helpers";
 import type { RouterConfigInput } from "./types";
@@ -63,9 +64,16 @@ export function routingCheck(model: ConfigModel, checks: { bgp: VerifyCommand; s
   return model.bgp ? checks.bgp : checks.static;
 }
 
-/** The note for a BGP connection that declared no networks: how to add them in this syntax. */
-export function noNetworksNote(model: ConfigModel, hint: string): string[] {
-  return model.bgp && model.customerNetworks.length === 0 ? [`No networks were declared: ${hint}`] : [];
+/**
+ * The routing notes of a file's "Before applying, check:" list: for a BGP connection that declared
+ * no networks, how to add them in this syntax (`noNetworksHint`); then the tunnel preference.
+ */
+export function routingNotes(model: ConfigModel, noNetworksHint: string): string[] {
+  const noNetworks = model.bgp && model.customerNetworks.length === 0;
+  return [
+    ...(noNetworks ? [`No networks were declared: ${noNetworksHint}`] : []),
+    ...tunnelPreferenceNote(model),
+  ];
 }
 
 /** DH groups by their IKE names (RFC 3526 MODP, RFC 5903 ECP), as strongSwan and RouterOS spell them. */

@@ -3,25 +3,10 @@
 // disable-route-autoinstall, connection-type initiate|respond|none, close-action, DPD; VyOS's
 // vti-up-down hook keeps a VTI down while its SA is down), "Static" (next-hop routes), "BGP"
 // (system-as) and "Route Map"; AWS Site-to-Site VPN sample "Vyatta / VyOS". Release: VyOS 1.4.
-import {
-  buildConfigModel,
-  type ConfigModel,
-  noNetworksNote,
-  planBgp,
-  type Renderer,
-  renderDocument,
-  type TunnelView,
-  tunnelPreferenceNote,
-} from "./render-kit";
-import {
-  espGroup,
-  ikeGroup,
-  type VyattaDialect,
-  vti,
-  vtiInterface,
-  vyattaBgp,
-  vyattaRoutingCheck,
-} from "./render-vyatta";
+import type { ConfigModel, Renderer, TunnelView } from "./render-kit";
+import { buildConfigModel, planBgp, renderDocument, routingNotes } from "./render-kit";
+import type { VyattaDialect } from "./render-vyatta";
+import { espGroup, ikeGroup, vti, vtiInterface, vyattaBgp, vyattaRoutingCheck } from "./render-vyatta";
 
 const VYOS: VyattaDialect = {
   valueQuote: "'",
@@ -93,8 +78,7 @@ export const renderVyos: Renderer = (input, device) => {
       `${model.tunnels.map((t) => vti(model, t)).join(" and ")} are free; local-address 'any' uses the address of the default-route interface.`,
       "Your firewall (if any) admits UDP 500/4500 and ESP from both AWS outside IPs on the outside interface.",
       "NAT: exclude the platform VPC from your source NAT (masquerade) rules.",
-      ...noNetworksNote(model, "add 'address-family ipv4-unicast network' entries to advertise."),
-      ...tunnelPreferenceNote(model),
+      ...routingNotes(model, "add 'address-family ipv4-unicast network' entries to advertise."),
       "Run 'commit' and 'save' after pasting.",
     ],
     sections: [
