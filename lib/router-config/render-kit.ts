@@ -18,6 +18,7 @@ import type { RouterConfigInput } from "./types";
 
 export { type DeviceParams, defaultDeviceParams } from "./device-params";
 export {
+  bgpPreference,
   buildConfigModel,
   type ConfigModel,
   commentBlock,
