@@ -1,19 +1,8 @@
 // Vendor-neutral, human-readable parameters of every tunnel (in the spirit of AWS's "Generic" sample).
 // Vendor document: AWS Site-to-Site VPN User Guide, "Your customer gateway device" and the generic
 // sample configuration (download "Generic / Vendor agnostic"); release: any route-based device.
-import type { DeviceParams } from "./device-params";
-import {
-  bgpPreference,
-  buildConfigModel,
-  type ConfigModel,
-  commentBlock,
-  headerLines,
-  joinSections,
-  type TunnelView,
-  tunnelPreferenceNote,
-  verifyLines,
-} from "./render-helpers";
-import type { RouterConfigInput } from "./types";
+import type { ConfigModel, Renderer, TunnelView } from "./render-kit";
+import { bgpPreference, buildConfigModel, renderDocument, tunnelPreferenceNote } from "./render-kit";
 
 const ENCRYPTION_NAME = { aes256: "AES-256-CBC", aes128: "AES-128-CBC" } as const;
 const INTEGRITY_NAME = {
@@ -89,10 +78,11 @@ function tunnelSection(model: ConfigModel, tunnel: TunnelView): string[] {
   return lines;
 }
 
-export function renderGeneric(input: RouterConfigInput, device?: DeviceParams): string {
+export const renderGeneric: Renderer = (input, device) => {
   const model = buildConfigModel(input, device);
-  const header = headerLines(model, {
+  return renderDocument(model, {
     formatId: "generic",
+    marker: "#",
     platform: "any IPsec router (generic parameters)",
     keepAliveCommands: model.tunnels.map(
       (t) =>
@@ -105,20 +95,14 @@ export function renderGeneric(input: RouterConfigInput, device?: DeviceParams): 
       "A firewall also needs zones/policies between your LAN and the tunnels, and no NAT towards the VPC.",
       ...tunnelPreferenceNote(model),
     ],
+    sections: model.tunnels.map((t) => tunnelSection(model, t)),
+    verify: [
+      { command: "(IKE SA)", what: "phase 1 up with each AWS outside IP" },
+      { command: "(IPsec SA)", what: "phase 2 up, packets encrypted and decrypted per tunnel" },
+      {
+        command: model.bgp ? "(BGP summary)" : "(routing table)",
+        what: `route to ${model.platformVpc.cidr}`,
+      },
+    ],
   });
-  return joinSections([
-    commentBlock(header, "#"),
-    ...model.tunnels.map((t) => tunnelSection(model, t)),
-    commentBlock(
-      verifyLines([
-        { command: "(IKE SA)", what: "phase 1 up with each AWS outside IP" },
-        { command: "(IPsec SA)", what: "phase 2 up, packets encrypted and decrypted per tunnel" },
-        {
-          command: model.bgp ? "(BGP summary)" : "(routing table)",
-          what: `route to ${model.platformVpc.cidr}`,
-        },
-      ]),
-      "#",
-    ),
-  ]);
-}
+};
