@@ -5,17 +5,9 @@
 // ASA General Operations CLI Guide, "Static and Default Routes" (sla monitor + track); Cisco TechNote
 // 200982 "ASA IPsec VTI connection to Amazon Web Services"; AWS sample "Cisco ASA 9.7.1+ (VTI)".
 // Release: ASA 9.8+ (single context, routed mode).
-
 import { ciscoBgpRouteMaps } from "./render-cisco-ios";
-import type { ConfigModel, Renderer, TunnelView } from "./render-kit";
-import {
-  buildConfigModel,
-  connectionNumber,
-  ifNumber,
-  planBgp,
-  renderDocument,
-  routingNotes,
-} from "./render-kit";
+import type { ConfigModel, TunnelView } from "./render-kit";
+import { connectionNumber, defineRenderer, ifNumber, planBgp, routingNotes } from "./render-kit";
 
 const IKE_ENCRYPTION = { aes256: "aes-256", aes128: "aes" } as const;
 const ESP_ENCRYPTION = { aes256: "aes-256", aes128: "aes" } as const;
@@ -167,43 +159,40 @@ function routing(model: ConfigModel): string[] {
   return lines;
 }
 
-export const renderCiscoAsa: Renderer = (input, device) => {
-  const model = buildConfigModel(input, device);
-  return renderDocument(model, {
-    formatId: "cisco-asa",
-    marker: "!",
-    platform: "Cisco ASA 9.8+ (route-based, static VTI, IKEv2, single context, routed mode)",
-    keepAliveCommands: model.tunnels.map(
-      (t) =>
-        `sla monitor ${sla(model, t)}: echo ${t.awsInsideIp} on ${nameif(model, t)} every 5 s, track ${sla(model, t)} on its route`,
-    ),
-    notes: [
-      `The outside interface has nameif '${model.device.outside}' and the inside '${model.device.inside}' (download-page parameters).`,
-      `${model.tunnels.map((t) => `Tunnel${ifNumber(model, t)}`).join("/")}, IKEv2 policy ${connectionNumber(model, 200)}, SLA/track ${model.tunnels.map((t) => sla(model, t)).join("/")} and the object names are free.`,
-      `MTU: ASA derives VTI MTU from the outside interface; keep it at least ${model.mtu} + overhead.`,
-      `The TCP MSS clamp (sysopt connection tcpmss ${model.mss}) is global on the ASA.`,
-      "The ASA admits IKE (UDP 500/4500) and ESP to its outside interface once IKEv2 is enabled there.",
-      "A flow must return on the tunnel it left by (stateful): keep tunnel 1 up, AWS then prefers it too.",
-      ...routingNotes(model, "add 'network <address> mask <mask>' for each network to advertise."),
+export const renderCiscoAsa = defineRenderer((model) => ({
+  formatId: "cisco-asa",
+  marker: "!",
+  platform: "Cisco ASA 9.8+ (route-based, static VTI, IKEv2, single context, routed mode)",
+  keepAliveCommands: model.tunnels.map(
+    (t) =>
+      `sla monitor ${sla(model, t)}: echo ${t.awsInsideIp} on ${nameif(model, t)} every 5 s, track ${sla(model, t)} on its route`,
+  ),
+  notes: [
+    `The outside interface has nameif '${model.device.outside}' and the inside '${model.device.inside}' (download-page parameters).`,
+    `${model.tunnels.map((t) => `Tunnel${ifNumber(model, t)}`).join("/")}, IKEv2 policy ${connectionNumber(model, 200)}, SLA/track ${model.tunnels.map((t) => sla(model, t)).join("/")} and the object names are free.`,
+    `MTU: ASA derives VTI MTU from the outside interface; keep it at least ${model.mtu} + overhead.`,
+    `The TCP MSS clamp (sysopt connection tcpmss ${model.mss}) is global on the ASA.`,
+    "The ASA admits IKE (UDP 500/4500) and ESP to its outside interface once IKEv2 is enabled there.",
+    "A flow must return on the tunnel it left by (stateful): keep tunnel 1 up, AWS then prefers it too.",
+    ...routingNotes(model, "add 'network <address> mask <mask>' for each network to advertise."),
+  ],
+  sections: [
+    ["! --- IKEv2 (phase 1) ---", ...phase1(model)],
+    ["! --- IPsec (phase 2) ---", ...phase2(model)],
+    ["! --- Tunnel groups (peers and pre-shared keys) ---", ...tunnelGroups(model)],
+    ["! --- Tunnel interfaces ---", ...interfaces(model)],
+    ["! --- Access rules from the VPC, NAT exemption ---", ...accessAndNat(model)],
+    [
+      model.bgp ? "! --- BGP ---" : "! --- Per-tunnel liveness (sla monitor + track) and static routes ---",
+      ...routing(model),
     ],
-    sections: [
-      ["! --- IKEv2 (phase 1) ---", ...phase1(model)],
-      ["! --- IPsec (phase 2) ---", ...phase2(model)],
-      ["! --- Tunnel groups (peers and pre-shared keys) ---", ...tunnelGroups(model)],
-      ["! --- Tunnel interfaces ---", ...interfaces(model)],
-      ["! --- Access rules from the VPC, NAT exemption ---", ...accessAndNat(model)],
-      [
-        model.bgp ? "! --- BGP ---" : "! --- Per-tunnel liveness (sla monitor + track) and static routes ---",
-        ...routing(model),
-      ],
-    ],
-    verify: [
-      { command: "show crypto ikev2 sa", what: "IKEv2 SA READY per tunnel" },
-      { command: "show crypto ipsec sa", what: "IPsec SAs, encaps/decaps counting" },
-      { command: "show interface ip brief", what: "Tunnel interfaces up/up" },
-      model.bgp
-        ? { command: "show bgp summary", what: "neighbors Established, prefixes received" }
-        : { command: "show track", what: "each tunnel's track Up; show route for the VPC" },
-    ],
-  });
-};
+  ],
+  verify: [
+    { command: "show crypto ikev2 sa", what: "IKEv2 SA READY per tunnel" },
+    { command: "show crypto ipsec sa", what: "IPsec SAs, encaps/decaps counting" },
+    { command: "show interface ip brief", what: "Tunnel interfaces up/up" },
+    model.bgp
+      ? { command: "show bgp summary", what: "neighbors Established, prefixes received" }
+      : { command: "show track", what: "each tunnel's track Up; show route for the VPC" },
+  ],
+}));

@@ -4,15 +4,8 @@
 // "Enhanced Object Tracking"); AWS Site-to-Site VPN sample configuration "Cisco Systems, Inc. ISR
 // Series Routers / IOS 12.4+" (replay window 128, fragmentation before encryption, SLA + track).
 // Release: IOS XE 16.x/17.x (and IOS 15.4+).
-import type { BgpPlan, ConfigModel, Renderer, TunnelView } from "./render-kit";
-import {
-  buildConfigModel,
-  connectionNumber,
-  ifNumber,
-  planBgp,
-  renderDocument,
-  routingNotes,
-} from "./render-kit";
+import type { BgpPlan, ConfigModel, TunnelView } from "./render-kit";
+import { connectionNumber, defineRenderer, ifNumber, planBgp, routingNotes } from "./render-kit";
 
 const IKEV2_ENCRYPTION = { aes256: "aes-cbc-256", aes128: "aes-cbc-128" } as const;
 const ISAKMP_ENCRYPTION = { aes256: "aes 256", aes128: "aes 128" } as const;
@@ -212,11 +205,10 @@ function routing(model: ConfigModel): string[] {
   return lines;
 }
 
-export const renderCiscoIos: Renderer = (input, device) => {
-  const model = buildConfigModel(input, device);
+export const renderCiscoIos = defineRenderer((model) => {
   const ifaces = model.tunnels.map((t) => names(model, t).iface).join("/");
-  const ike = input.ikeVersion === "IKEV2" ? ikev2(model) : ikev1(model);
-  return renderDocument(model, {
+  const ike = model.input.ikeVersion === "IKEV2" ? ikev2(model) : ikev1(model);
+  return {
     formatId: "cisco-ios",
     marker: "!",
     platform: "Cisco IOS / IOS XE (route-based, static VTI)",
@@ -246,7 +238,7 @@ export const renderCiscoIos: Renderer = (input, device) => {
     ],
     verify: [
       {
-        command: input.ikeVersion === "IKEV2" ? "show crypto ikev2 sa" : "show crypto isakmp sa",
+        command: model.input.ikeVersion === "IKEV2" ? "show crypto ikev2 sa" : "show crypto isakmp sa",
         what: "IKE SA READY/QM_IDLE per tunnel",
       },
       { command: "show crypto ipsec sa", what: "IPsec SAs, encaps/decaps counting" },
@@ -255,5 +247,5 @@ export const renderCiscoIos: Renderer = (input, device) => {
         ? { command: "show ip bgp summary", what: "neighbors Established, prefixes received" }
         : { command: "show track brief", what: "each tunnel's track Up; routes installed" },
     ],
-  });
-};
+  };
+});

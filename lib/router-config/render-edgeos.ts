@@ -3,8 +3,8 @@
 // over IKEv1/IPsec)" and "EdgeRouter - BGP over route-based VPN"; EdgeOS 2.0 CLI (vpn ipsec
 // site-to-site peer connection-type initiate|respond, policy route-map); AWS Site-to-Site VPN sample
 // "Ubiquiti / EdgeRouter Lite EdgeOS 1.10+". Release: EdgeOS 2.0.x.
-import type { ConfigModel, Renderer, TunnelView } from "./render-kit";
-import { buildConfigModel, planBgp, renderDocument, routingNotes } from "./render-kit";
+import type { ConfigModel, TunnelView } from "./render-kit";
+import { defineRenderer, planBgp, routingNotes } from "./render-kit";
 import type { VyattaDialect } from "./render-vyatta";
 import { espGroup, ikeGroup, vti, vtiInterface, vyattaBgp, vyattaRoutingCheck } from "./render-vyatta";
 
@@ -57,34 +57,31 @@ function routing(model: ConfigModel): string[] {
   );
 }
 
-export const renderEdgeos: Renderer = (input, device) => {
-  const model = buildConfigModel(input, device);
-  return renderDocument(model, {
-    formatId: "edgeos",
-    marker: "#",
-    platform: "Ubiquiti EdgeRouter, EdgeOS 2.x (route-based IPsec on VTI)",
-    keepAliveCommands: model.tunnels.map(
-      (t) =>
-        `tunnel ${t.number}: DPD every ${model.dpd.intervalSeconds} s (action restart); the route bound to ${vti(model, t)} follows its SA`,
-    ),
-    notes: [
-      `The outside interface is ${model.device.outside} (download-page parameter).`,
-      `${model.tunnels.map((t) => vti(model, t)).join(" and ")} are free.`,
-      "auto-firewall-nat-exclude opens UDP 500/4500 and ESP on the outside interface and exempts NAT.",
-      "The MSS clamp applies to every VTI on the router.",
-      ...routingNotes(model, "add 'network <cidr>' entries to advertise."),
-      "Run 'commit' and 'save' after pasting.",
-    ],
-    sections: [
-      ["# --- IKE and ESP groups, MSS clamp ---", ...groups(model)],
-      ...model.tunnels.map((t) => [`# --- Tunnel ${t.number} ---`, ...tunnel(model, t)]),
-      [model.bgp ? "# --- BGP ---" : "# --- Static routes to the platform VPC ---", ...routing(model)],
-    ],
-    verify: [
-      { command: "show vpn ipsec sa", what: "IPsec SAs up per peer" },
-      { command: "show vpn ike sa", what: "IKE SAs up" },
-      { command: "show interfaces vti", what: "VTIs up" },
-      vyattaRoutingCheck(model),
-    ],
-  });
-};
+export const renderEdgeos = defineRenderer((model) => ({
+  formatId: "edgeos",
+  marker: "#",
+  platform: "Ubiquiti EdgeRouter, EdgeOS 2.x (route-based IPsec on VTI)",
+  keepAliveCommands: model.tunnels.map(
+    (t) =>
+      `tunnel ${t.number}: DPD every ${model.dpd.intervalSeconds} s (action restart); the route bound to ${vti(model, t)} follows its SA`,
+  ),
+  notes: [
+    `The outside interface is ${model.device.outside} (download-page parameter).`,
+    `${model.tunnels.map((t) => vti(model, t)).join(" and ")} are free.`,
+    "auto-firewall-nat-exclude opens UDP 500/4500 and ESP on the outside interface and exempts NAT.",
+    "The MSS clamp applies to every VTI on the router.",
+    ...routingNotes(model, "add 'network <cidr>' entries to advertise."),
+    "Run 'commit' and 'save' after pasting.",
+  ],
+  sections: [
+    ["# --- IKE and ESP groups, MSS clamp ---", ...groups(model)],
+    ...model.tunnels.map((t) => [`# --- Tunnel ${t.number} ---`, ...tunnel(model, t)]),
+    [model.bgp ? "# --- BGP ---" : "# --- Static routes to the platform VPC ---", ...routing(model)],
+  ],
+  verify: [
+    { command: "show vpn ipsec sa", what: "IPsec SAs up per peer" },
+    { command: "show vpn ike sa", what: "IKE SAs up" },
+    { command: "show interfaces vti", what: "VTIs up" },
+    vyattaRoutingCheck(model),
+  ],
+}));

@@ -5,8 +5,8 @@
 // "vpn ipsec phase1-interface / phase2-interface", "firewall policy", "router bgp", "router
 // route-map"; Fortinet Cookbook "IPsec VPN to AWS" (firewall policies); AWS Site-to-Site VPN sample
 // "Fortinet Fortigate 40+ Series / FortiOS 6.4.4+". Release: FortiOS 7.0/7.2/7.4.
-import type { ConfigModel, Renderer, TunnelView } from "./render-kit";
-import { buildConfigModel, planBgp, renderDocument, routingNotes, shortId } from "./render-kit";
+import type { ConfigModel, TunnelView } from "./render-kit";
+import { defineRenderer, planBgp, routingNotes, shortId } from "./render-kit";
 
 const PROPOSAL = { aes256: "aes256", aes128: "aes128" } as const;
 
@@ -197,40 +197,37 @@ function routing(model: ConfigModel): string[] {
   ];
 }
 
-export const renderFortigate: Renderer = (input, device) => {
-  const model = buildConfigModel(input, device);
-  return renderDocument(model, {
-    formatId: "fortigate",
-    marker: "#",
-    platform: "Fortinet FortiGate, FortiOS 7.x (route-based, interface mode)",
-    keepAliveCommands: model.tunnels.map(
-      (t) =>
-        `link-monitor "${tunnelName(model, t)}": ping ${t.awsInsideIp} every 5 s (interval 5000 ms); update-static-route withdraws its route`,
-    ),
-    notes: [
-      `The outside interface is ${model.device.outside} and the inside interface ${model.device.inside}, VDOM 'root' (download-page parameters).`,
-      "FortiGate admits IKE (UDP 500/4500) and ESP to the outside interface for configured phase1 gateways.",
-      ...routingNotes(model, "add 'config network' entries for the networks to advertise."),
-    ],
-    sections: [
-      ["# --- IKE (phase 1) ---", ...phase1(model)],
-      ["# --- IPsec (phase 2) ---", ...phase2(model)],
-      ["# --- Tunnel interfaces ---", ...interfaces(model)],
-      ["# --- Firewall policies (no NAT towards the VPC) ---", ...policies(model)],
-      [
-        model.bgp
-          ? "# --- BGP ---"
-          : "# --- Per-tunnel link monitors and static routes to the platform VPC ---",
-        ...routing(model),
-      ],
-    ],
-    verify: [
-      { command: "diagnose vpn ike gateway list", what: "IKE SA established per tunnel" },
-      { command: "diagnose vpn tunnel list", what: "IPsec SAs, packets in/out" },
-      { command: "get vpn ipsec tunnel summary", what: "both tunnels up" },
+export const renderFortigate = defineRenderer((model) => ({
+  formatId: "fortigate",
+  marker: "#",
+  platform: "Fortinet FortiGate, FortiOS 7.x (route-based, interface mode)",
+  keepAliveCommands: model.tunnels.map(
+    (t) =>
+      `link-monitor "${tunnelName(model, t)}": ping ${t.awsInsideIp} every 5 s (interval 5000 ms); update-static-route withdraws its route`,
+  ),
+  notes: [
+    `The outside interface is ${model.device.outside} and the inside interface ${model.device.inside}, VDOM 'root' (download-page parameters).`,
+    "FortiGate admits IKE (UDP 500/4500) and ESP to the outside interface for configured phase1 gateways.",
+    ...routingNotes(model, "add 'config network' entries for the networks to advertise."),
+  ],
+  sections: [
+    ["# --- IKE (phase 1) ---", ...phase1(model)],
+    ["# --- IPsec (phase 2) ---", ...phase2(model)],
+    ["# --- Tunnel interfaces ---", ...interfaces(model)],
+    ["# --- Firewall policies (no NAT towards the VPC) ---", ...policies(model)],
+    [
       model.bgp
-        ? { command: "get router info bgp summary", what: "neighbors up, prefixes received" }
-        : { command: "diagnose sys link-monitor status", what: "each monitor alive; routes in the FIB" },
+        ? "# --- BGP ---"
+        : "# --- Per-tunnel link monitors and static routes to the platform VPC ---",
+      ...routing(model),
     ],
-  });
-};
+  ],
+  verify: [
+    { command: "diagnose vpn ike gateway list", what: "IKE SA established per tunnel" },
+    { command: "diagnose vpn tunnel list", what: "IPsec SAs, packets in/out" },
+    { command: "get vpn ipsec tunnel summary", what: "both tunnels up" },
+    model.bgp
+      ? { command: "get router info bgp summary", what: "neighbors up, prefixes received" }
+      : { command: "diagnose sys link-monitor status", what: "each monitor alive; routes in the FIB" },
+  ],
+}));

@@ -3,8 +3,8 @@
 // establish-tunnels, VPN monitoring, dead-peer-detection), "Security Policies User Guide", and the
 // AWS Site-to-Site VPN sample "Juniper Networks, Inc. SRX Series Routers / JunOS 11.0+"
 // (establish-tunnels immediately, vpn-monitor, tcp-mss). Release: Junos OS 19.x–23.x on SRX.
-import type { ConfigModel, Renderer, TunnelView } from "./render-kit";
-import { buildConfigModel, ifNumber, planBgp, renderDocument, routingNotes } from "./render-kit";
+import type { ConfigModel, TunnelView } from "./render-kit";
+import { defineRenderer, ifNumber, planBgp, routingNotes } from "./render-kit";
 
 const UNTRUST_ZONE = "untrust";
 const VPN_ZONE = "vpn";
@@ -177,43 +177,40 @@ function routing(model: ConfigModel): string[] {
   return lines;
 }
 
-export const renderJuniperSrx: Renderer = (input, device) => {
-  const model = buildConfigModel(input, device);
-  return renderDocument(model, {
-    formatId: "juniper-srx",
-    marker: "#",
-    platform: "Juniper SRX (Junos OS, route-based VPN on st0, set commands)",
-    keepAliveCommands: model.tunnels.map(
-      (t) =>
-        `vpn-monitor on ${tunnelName(model, t)}: ICMP to ${t.awsInsideIp} from ${st0(model, t)}; ${st0(model, t)} goes down with it`,
-    ),
-    notes: [
-      `The outside interface is ${model.device.outside} in zone '${UNTRUST_ZONE}', your LAN is in zone '${model.device.inside}' (download-page parameters).`,
-      `st0 units ${model.tunnels.map((t) => ifNumber(model, t)).join(", ")} are free; the tunnels go into zone '${vpnZone(model)}'.`,
-      `Source NAT rules from '${model.device.inside}' to '${UNTRUST_ZONE}' do not match zone '${vpnZone(model)}': no NAT exemption is needed.`,
-      ...(model.bgp
-        ? [
-            "Hold time 30 s gives keep-alives every 10 s (one third of the hold time).",
-            "routing-options autonomous-system sets the router-wide ASN: check it is not already set.",
-          ]
-        : []),
-      ...routingNotes(model, "add route-filter terms to the export policy for your networks."),
-      "Run 'commit' after loading.",
-    ],
-    sections: [
-      ["# --- Tunnel interfaces and zones ---", ...interfacesAndZones(model)],
-      ["# --- Security policies (zone vpn is default-deny) ---", ...policies(model)],
-      ["# --- IKE (phase 1) ---", ...ike(model)],
-      ["# --- IPsec (phase 2), per-tunnel vpn-monitor ---", ...ipsec(model)],
-      [model.bgp ? "# --- BGP ---" : "# --- Static routes to the platform VPC ---", ...routing(model)],
-    ],
-    verify: [
-      { command: "show security ike security-associations", what: "IKE SA UP per gateway" },
-      { command: "show security ipsec security-associations", what: "IPsec SAs per st0 unit" },
-      { command: "show interfaces st0 terse", what: "st0 units up (vpn-monitor)" },
-      model.bgp
-        ? { command: "show bgp summary", what: "neighbors Establ, prefixes received" }
-        : { command: `show route ${model.platformVpc.cidr}`, what: "active route via the tunnel that is up" },
-    ],
-  });
-};
+export const renderJuniperSrx = defineRenderer((model) => ({
+  formatId: "juniper-srx",
+  marker: "#",
+  platform: "Juniper SRX (Junos OS, route-based VPN on st0, set commands)",
+  keepAliveCommands: model.tunnels.map(
+    (t) =>
+      `vpn-monitor on ${tunnelName(model, t)}: ICMP to ${t.awsInsideIp} from ${st0(model, t)}; ${st0(model, t)} goes down with it`,
+  ),
+  notes: [
+    `The outside interface is ${model.device.outside} in zone '${UNTRUST_ZONE}', your LAN is in zone '${model.device.inside}' (download-page parameters).`,
+    `st0 units ${model.tunnels.map((t) => ifNumber(model, t)).join(", ")} are free; the tunnels go into zone '${vpnZone(model)}'.`,
+    `Source NAT rules from '${model.device.inside}' to '${UNTRUST_ZONE}' do not match zone '${vpnZone(model)}': no NAT exemption is needed.`,
+    ...(model.bgp
+      ? [
+          "Hold time 30 s gives keep-alives every 10 s (one third of the hold time).",
+          "routing-options autonomous-system sets the router-wide ASN: check it is not already set.",
+        ]
+      : []),
+    ...routingNotes(model, "add route-filter terms to the export policy for your networks."),
+    "Run 'commit' after loading.",
+  ],
+  sections: [
+    ["# --- Tunnel interfaces and zones ---", ...interfacesAndZones(model)],
+    ["# --- Security policies (zone vpn is default-deny) ---", ...policies(model)],
+    ["# --- IKE (phase 1) ---", ...ike(model)],
+    ["# --- IPsec (phase 2), per-tunnel vpn-monitor ---", ...ipsec(model)],
+    [model.bgp ? "# --- BGP ---" : "# --- Static routes to the platform VPC ---", ...routing(model)],
+  ],
+  verify: [
+    { command: "show security ike security-associations", what: "IKE SA UP per gateway" },
+    { command: "show security ipsec security-associations", what: "IPsec SAs per st0 unit" },
+    { command: "show interfaces st0 terse", what: "st0 units up (vpn-monitor)" },
+    model.bgp
+      ? { command: "show bgp summary", what: "neighbors Establ, prefixes received" }
+      : { command: `show route ${model.platformVpc.cidr}`, what: "active route via the tunnel that is up" },
+  ],
+}));

@@ -4,6 +4,7 @@
 import type { DeviceParams } from "./device-params";
 import {
   bgpPreference,
+  buildConfigModel,
   type ConfigModel,
   commentBlock,
   type DhGroup,
@@ -58,6 +59,14 @@ export function renderDocument(model: ConfigModel, parts: DocumentParts): string
     ...parts.sections,
     commentBlock(verifyLines(parts.verify), parts.marker),
   ]);
+}
+
+/** A renderer that says what its file holds for a model; the kit validates the input and frames the file. */
+export function defineRenderer(document: (model: ConfigModel) => DocumentParts): Renderer {
+  return (input, device) => {
+    const model = buildConfigModel(input, device);
+    return renderDocument(model, document(model));
+  };
 }
 
 /** The last verification command: the BGP session for BGP connections, the VPC route for static ones. */

@@ -7,8 +7,8 @@
 // "Interoperability: Amazon AWS VPC". Release: libreswan 4.6+ (RHEL 9, Fedora).
 // Checked against its documentation only: libreswan cannot install SAs on the lab's kernel (no ESP,
 // no user-space fallback), so unlike strongSwan it is not proven in the lab.
-import type { ConfigModel, DhGroup, PhaseView, Renderer, TunnelView } from "./render-kit";
-import { buildConfigModel, ifNumber, renderDocument } from "./render-kit";
+import type { ConfigModel, DhGroup, PhaseView, TunnelView } from "./render-kit";
+import { defineRenderer, ifNumber } from "./render-kit";
 import { linuxRoutingCheck, staticRouteMetric, UPDOWN_LINE_PREFIX, updownScript } from "./render-strongswan";
 
 const DH: Record<DhGroup, string> = {
@@ -73,11 +73,10 @@ function conn(model: ConfigModel, t: TunnelView): string[] {
   return lines;
 }
 
-export const renderLibreswan: Renderer = (input, device) => {
-  const model = buildConfigModel(input, device);
+export const renderLibreswan = defineRenderer((model) => {
   const secrets = [
     `# ---- ${secretsPath(model)} (lines marked "#= ") ----`,
-    ...model.tunnels.map((t) => `#= ${input.customerGatewayIp} ${t.outsideIp} : PSK "${t.psk}"`),
+    ...model.tunnels.map((t) => `#= ${model.input.customerGatewayIp} ${t.outsideIp} : PSK "${t.psk}"`),
   ];
   const script = model.bgp
     ? []
@@ -85,7 +84,7 @@ export const renderLibreswan: Renderer = (input, device) => {
         `# ---- ${model.device.updown} (lines marked "${UPDOWN_LINE_PREFIX.trim()} ") ----`,
         ...updownScript().map((line) => `${UPDOWN_LINE_PREFIX}${line}`.trimEnd()),
       ];
-  return renderDocument(model, {
+  return {
     formatId: "libreswan",
     marker: "#",
     platform: "libreswan 4.x (ipsec.conf), Linux with XFRM interfaces",
@@ -119,5 +118,5 @@ export const renderLibreswan: Renderer = (input, device) => {
       { command: "ip -s link show type xfrm", what: "ipsecN interfaces up" },
       linuxRoutingCheck(model),
     ],
-  });
-};
+  };
+});

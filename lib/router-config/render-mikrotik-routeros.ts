@@ -9,8 +9,8 @@
 // 0.0.0.0/0 -> platform VPC, the standby tunnel's policy carries only its inside /32s (its
 // liveness ping). A scheduler script swaps the two roles when the active tunnel's peer is not
 // established, so the VPC traffic fails over to tunnel 2 and back.
-import type { ConfigModel, Renderer, TunnelView } from "./render-kit";
-import { buildConfigModel, DH_GROUP_NAMES, renderDocument, tunnelPreferenceNote } from "./render-kit";
+import type { ConfigModel, TunnelView } from "./render-kit";
+import { DH_GROUP_NAMES, defineRenderer, tunnelPreferenceNote } from "./render-kit";
 
 const PROFILE_ENCRYPTION = { aes256: "aes-256", aes128: "aes-128" } as const;
 const PROPOSAL_ENCRYPTION = { aes256: "aes-256-cbc", aes128: "aes-128-cbc" } as const;
@@ -128,10 +128,9 @@ function failover(model: ConfigModel): string[] {
   ];
 }
 
-export const renderMikrotikRouteros: Renderer = (input, device) => {
-  const model = buildConfigModel(input, device);
+export const renderMikrotikRouteros = defineRenderer((model) => {
   const two = model.tunnels.length > 1;
-  return renderDocument(model, {
+  return {
     formatId: "mikrotik-routeros",
     marker: "#",
     platform: "MikroTik RouterOS 7 (policy-based IPsec, static routing)",
@@ -173,5 +172,5 @@ export const renderMikrotikRouteros: Renderer = (input, device) => {
       { command: "/ip ipsec policy print", what: "policies active (A), none invalid" },
       { command: "/tool netwatch print", what: "each tunnel's liveness host up" },
     ],
-  });
-};
+  };
+});

@@ -5,8 +5,8 @@
 // Size (MSS)" (adjust-tcp-mss is a layer-3 Ethernet/VLAN/loopback setting, not a tunnel one), "Security
 // Policy" and "Configure BGP" (policy import/export rules); AWS Site-to-Site VPN sample "Palo Alto
 // Networks PA Series / PANOS 7.0+". Release: PAN-OS 10.1/10.2/11.x, legacy virtual router.
-import type { ConfigModel, Renderer, TunnelView } from "./render-kit";
-import { buildConfigModel, ifNumber, planBgp, renderDocument, routingNotes } from "./render-kit";
+import type { ConfigModel, TunnelView } from "./render-kit";
+import { defineRenderer, ifNumber, planBgp, routingNotes } from "./render-kit";
 
 const VR = "default";
 const OUTSIDE_ZONE = "untrust";
@@ -148,37 +148,34 @@ function routing(model: ConfigModel): string[] {
   return lines;
 }
 
-export const renderPaloAltoPanos: Renderer = (input, device) => {
-  const model = buildConfigModel(input, device);
-  return renderDocument(model, {
-    formatId: "paloalto-panos",
-    marker: "#",
-    platform: "Palo Alto Networks PAN-OS 10.1+/11.x (route-based, legacy virtual router, set commands)",
-    keepAliveCommands: model.tunnels.map(
-      (t) =>
-        `tunnel-monitor on ${tunnelName(model, t)}: ping ${t.awsInsideIp} over ${iface(model, t)}, profile action fail-over`,
-    ),
-    notes: [
-      `The outside interface is ${model.device.outside} (layer 3, zone '${OUTSIDE_ZONE}', virtual router '${VR}'); your LAN is zone '${model.device.inside}' (download-page parameters).`,
-      `${model.tunnels.map((t) => iface(model, t)).join(" and ")} are free; they go into zone '${vpnZone(model)}'.`,
-      `TCP MSS ${model.mss} is set on ${model.device.outside} (PAN-OS adjusts MSS on layer-3 Ethernet interfaces, not on tunnels).`,
-      "Firewalls using the Advanced Routing Engine configure routes and BGP under 'logical-router' instead.",
-      ...routingNotes(model, "add a redist-rules entry for each network to advertise."),
-      "Run 'commit' after loading.",
-    ],
-    sections: [
-      ["# --- Crypto and monitor profiles, outside MSS ---", ...profiles(model)],
-      ...model.tunnels.map((t) => [`# --- Tunnel ${t.number} ---`, ...tunnel(model, t)]),
-      ["# --- Security rules and NAT exemption ---", ...securityRules(model)],
-      [model.bgp ? "# --- BGP ---" : "# --- Static routes to the platform VPC ---", ...routing(model)],
-    ],
-    verify: [
-      { command: "show vpn ike-sa", what: "IKE SA up per gateway" },
-      { command: "show vpn ipsec-sa", what: "IPsec SAs per tunnel" },
-      { command: "show vpn flow", what: "tunnel monitor status up" },
-      model.bgp
-        ? { command: `show routing protocol bgp summary virtual-router ${VR}`, what: "peers Established" }
-        : { command: `show routing route destination ${model.platformVpc.cidr}`, what: "active route" },
-    ],
-  });
-};
+export const renderPaloAltoPanos = defineRenderer((model) => ({
+  formatId: "paloalto-panos",
+  marker: "#",
+  platform: "Palo Alto Networks PAN-OS 10.1+/11.x (route-based, legacy virtual router, set commands)",
+  keepAliveCommands: model.tunnels.map(
+    (t) =>
+      `tunnel-monitor on ${tunnelName(model, t)}: ping ${t.awsInsideIp} over ${iface(model, t)}, profile action fail-over`,
+  ),
+  notes: [
+    `The outside interface is ${model.device.outside} (layer 3, zone '${OUTSIDE_ZONE}', virtual router '${VR}'); your LAN is zone '${model.device.inside}' (download-page parameters).`,
+    `${model.tunnels.map((t) => iface(model, t)).join(" and ")} are free; they go into zone '${vpnZone(model)}'.`,
+    `TCP MSS ${model.mss} is set on ${model.device.outside} (PAN-OS adjusts MSS on layer-3 Ethernet interfaces, not on tunnels).`,
+    "Firewalls using the Advanced Routing Engine configure routes and BGP under 'logical-router' instead.",
+    ...routingNotes(model, "add a redist-rules entry for each network to advertise."),
+    "Run 'commit' after loading.",
+  ],
+  sections: [
+    ["# --- Crypto and monitor profiles, outside MSS ---", ...profiles(model)],
+    ...model.tunnels.map((t) => [`# --- Tunnel ${t.number} ---`, ...tunnel(model, t)]),
+    ["# --- Security rules and NAT exemption ---", ...securityRules(model)],
+    [model.bgp ? "# --- BGP ---" : "# --- Static routes to the platform VPC ---", ...routing(model)],
+  ],
+  verify: [
+    { command: "show vpn ike-sa", what: "IKE SA up per gateway" },
+    { command: "show vpn ipsec-sa", what: "IPsec SAs per tunnel" },
+    { command: "show vpn flow", what: "tunnel monitor status up" },
+    model.bgp
+      ? { command: `show routing protocol bgp summary virtual-router ${VR}`, what: "peers Established" }
+      : { command: `show routing route destination ${model.platformVpc.cidr}`, what: "active route" },
+  ],
+}));

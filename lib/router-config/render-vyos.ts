@@ -3,8 +3,8 @@
 // disable-route-autoinstall, connection-type initiate|respond|none, close-action, DPD; VyOS's
 // vti-up-down hook keeps a VTI down while its SA is down), "Static" (next-hop routes), "BGP"
 // (system-as) and "Route Map"; AWS Site-to-Site VPN sample "Vyatta / VyOS". Release: VyOS 1.4.
-import type { ConfigModel, Renderer, TunnelView } from "./render-kit";
-import { buildConfigModel, planBgp, renderDocument, routingNotes } from "./render-kit";
+import type { ConfigModel, TunnelView } from "./render-kit";
+import { defineRenderer, planBgp, routingNotes } from "./render-kit";
 import type { VyattaDialect } from "./render-vyatta";
 import { espGroup, ikeGroup, vti, vtiInterface, vyattaBgp, vyattaRoutingCheck } from "./render-vyatta";
 
@@ -63,34 +63,31 @@ function routing(model: ConfigModel): string[] {
   );
 }
 
-export const renderVyos: Renderer = (input, device) => {
-  const model = buildConfigModel(input, device);
-  return renderDocument(model, {
-    formatId: "vyos",
-    marker: "#",
-    platform: "VyOS 1.4 (sagitta), route-based IPsec on VTI",
-    keepAliveCommands: model.tunnels.map(
-      (t) =>
-        `tunnel ${t.number}: DPD every ${model.dpd.intervalSeconds} s (action restart) keeps ${vti(model, t)} up only while its SA is; its route goes with it`,
-    ),
-    notes: [
-      `The outside interface is ${model.device.outside} (download-page parameter).`,
-      `${model.tunnels.map((t) => vti(model, t)).join(" and ")} are free; local-address 'any' uses the address of the default-route interface.`,
-      "Your firewall (if any) admits UDP 500/4500 and ESP from both AWS outside IPs on the outside interface.",
-      "NAT: exclude the platform VPC from your source NAT (masquerade) rules.",
-      ...routingNotes(model, "add 'address-family ipv4-unicast network' entries to advertise."),
-      "Run 'commit' and 'save' after pasting.",
-    ],
-    sections: [
-      ["# --- IKE and ESP groups ---", ...groups(model)],
-      ...model.tunnels.map((t) => [`# --- Tunnel ${t.number} ---`, ...tunnel(model, t)]),
-      [model.bgp ? "# --- BGP ---" : "# --- Static routes to the platform VPC ---", ...routing(model)],
-    ],
-    verify: [
-      { command: "show vpn ike sa", what: "IKE SA up per peer" },
-      { command: "show vpn ipsec sa", what: "IPsec SAs up, bytes counting" },
-      { command: "show interfaces vti", what: "VTIs up" },
-      vyattaRoutingCheck(model),
-    ],
-  });
-};
+export const renderVyos = defineRenderer((model) => ({
+  formatId: "vyos",
+  marker: "#",
+  platform: "VyOS 1.4 (sagitta), route-based IPsec on VTI",
+  keepAliveCommands: model.tunnels.map(
+    (t) =>
+      `tunnel ${t.number}: DPD every ${model.dpd.intervalSeconds} s (action restart) keeps ${vti(model, t)} up only while its SA is; its route goes with it`,
+  ),
+  notes: [
+    `The outside interface is ${model.device.outside} (download-page parameter).`,
+    `${model.tunnels.map((t) => vti(model, t)).join(" and ")} are free; local-address 'any' uses the address of the default-route interface.`,
+    "Your firewall (if any) admits UDP 500/4500 and ESP from both AWS outside IPs on the outside interface.",
+    "NAT: exclude the platform VPC from your source NAT (masquerade) rules.",
+    ...routingNotes(model, "add 'address-family ipv4-unicast network' entries to advertise."),
+    "Run 'commit' and 'save' after pasting.",
+  ],
+  sections: [
+    ["# --- IKE and ESP groups ---", ...groups(model)],
+    ...model.tunnels.map((t) => [`# --- Tunnel ${t.number} ---`, ...tunnel(model, t)]),
+    [model.bgp ? "# --- BGP ---" : "# --- Static routes to the platform VPC ---", ...routing(model)],
+  ],
+  verify: [
+    { command: "show vpn ike sa", what: "IKE SA up per peer" },
+    { command: "show vpn ipsec sa", what: "IPsec SAs up, bytes counting" },
+    { command: "show interfaces vti", what: "VTIs up" },
+    vyattaRoutingCheck(model),
+  ],
+}));
