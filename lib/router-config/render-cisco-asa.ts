@@ -159,14 +159,10 @@ function routing(model: ConfigModel): string[] {
   return lines;
 }
 
-export const renderCiscoAsa = defineRenderer((model) => ({
-  formatId: "cisco-asa",
-  marker: "!",
+export const renderCiscoAsa = defineRenderer("cisco-asa", "!", (model) => ({
   platform: "Cisco ASA 9.8+ (route-based, static VTI, IKEv2, single context, routed mode)",
-  keepAliveCommands: model.tunnels.map(
-    (t) =>
-      `sla monitor ${sla(model, t)}: echo ${t.awsInsideIp} on ${nameif(model, t)} every 5 s, track ${sla(model, t)} on its route`,
-  ),
+  keepAlive: (t) =>
+    `sla monitor ${sla(model, t)}: echo ${t.awsInsideIp} on ${nameif(model, t)} every 5 s, track ${sla(model, t)} on its route`,
   notes: [
     `The outside interface has nameif '${model.device.outside}' and the inside '${model.device.inside}' (download-page parameters).`,
     `${model.tunnels.map((t) => `Tunnel${ifNumber(model, t)}`).join("/")}, IKEv2 policy ${connectionNumber(model, 200)}, SLA/track ${model.tunnels.map((t) => sla(model, t)).join("/")} and the object names are free.`,

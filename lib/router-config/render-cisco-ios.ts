@@ -205,17 +205,13 @@ function routing(model: ConfigModel): string[] {
   return lines;
 }
 
-export const renderCiscoIos = defineRenderer((model) => {
+export const renderCiscoIos = defineRenderer("cisco-ios", "!", (model) => {
   const ifaces = model.tunnels.map((t) => names(model, t).iface).join("/");
   const ike = model.input.ikeVersion === "IKEV2" ? ikev2(model) : ikev1(model);
   return {
-    formatId: "cisco-ios",
-    marker: "!",
     platform: "Cisco IOS / IOS XE (route-based, static VTI)",
-    keepAliveCommands: model.tunnels.map(
-      (t) =>
-        `ip sla ${names(model, t).sla}: icmp-echo ${t.awsInsideIp} from ${names(model, t).iface} every 5 s, track ${names(model, t).sla} on its route`,
-    ),
+    keepAlive: (t) =>
+      `ip sla ${names(model, t).sla}: icmp-echo ${t.awsInsideIp} from ${names(model, t).iface} every 5 s, track ${names(model, t).sla} on its route`,
     notes: [
       `The outside interface is ${model.device.outside} (download-page parameter).`,
       `${ifaces}, IP SLA/track ${model.tunnels.map((t) => names(model, t).sla).join("/")} and the object names are not already in use.`,

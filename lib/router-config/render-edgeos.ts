@@ -57,14 +57,10 @@ function routing(model: ConfigModel): string[] {
   );
 }
 
-export const renderEdgeos = defineRenderer((model) => ({
-  formatId: "edgeos",
-  marker: "#",
+export const renderEdgeos = defineRenderer("edgeos", "#", (model) => ({
   platform: "Ubiquiti EdgeRouter, EdgeOS 2.x (route-based IPsec on VTI)",
-  keepAliveCommands: model.tunnels.map(
-    (t) =>
-      `tunnel ${t.number}: DPD every ${model.dpd.intervalSeconds} s (action restart); the route bound to ${vti(model, t)} follows its SA`,
-  ),
+  keepAlive: (t) =>
+    `tunnel ${t.number}: DPD every ${model.dpd.intervalSeconds} s (action restart); the route bound to ${vti(model, t)} follows its SA`,
   notes: [
     `The outside interface is ${model.device.outside} (download-page parameter).`,
     `${model.tunnels.map((t) => vti(model, t)).join(" and ")} are free.`,

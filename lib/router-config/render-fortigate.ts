@@ -197,14 +197,10 @@ function routing(model: ConfigModel): string[] {
   ];
 }
 
-export const renderFortigate = defineRenderer((model) => ({
-  formatId: "fortigate",
-  marker: "#",
+export const renderFortigate = defineRenderer("fortigate", "#", (model) => ({
   platform: "Fortinet FortiGate, FortiOS 7.x (route-based, interface mode)",
-  keepAliveCommands: model.tunnels.map(
-    (t) =>
-      `link-monitor "${tunnelName(model, t)}": ping ${t.awsInsideIp} every 5 s (interval 5000 ms); update-static-route withdraws its route`,
-  ),
+  keepAlive: (t) =>
+    `link-monitor "${tunnelName(model, t)}": ping ${t.awsInsideIp} every 5 s (interval 5000 ms); update-static-route withdraws its route`,
   notes: [
     `The outside interface is ${model.device.outside} and the inside interface ${model.device.inside}, VDOM 'root' (download-page parameters).`,
     "FortiGate admits IKE (UDP 500/4500) and ESP to the outside interface for configured phase1 gateways.",

@@ -78,13 +78,10 @@ function tunnelSection(model: ConfigModel, tunnel: TunnelView): string[] {
   return lines;
 }
 
-export const renderGeneric = defineRenderer((model) => ({
-  formatId: "generic",
-  marker: "#",
+export const renderGeneric = defineRenderer("generic", "#", (model) => ({
   platform: "any IPsec router (generic parameters)",
-  keepAliveCommands: model.tunnels.map(
-    (t) => `tunnel ${t.number}: ping ${t.awsInsideIp} through tunnel ${t.number}, route withdrawn on failure`,
-  ),
+  keepAlive: (t) =>
+    `tunnel ${t.number}: ping ${t.awsInsideIp} through tunnel ${t.number}, route withdrawn on failure`,
   notes: [
     "Your router supports route-based (VTI) IPsec. A policy-based device must use ONE consolidated",
     `  selector pair per tunnel (your networks <-> ${model.platformVpc.cidr}): AWS allows one SA pair per tunnel.`,

@@ -177,14 +177,10 @@ function routing(model: ConfigModel): string[] {
   return lines;
 }
 
-export const renderJuniperSrx = defineRenderer((model) => ({
-  formatId: "juniper-srx",
-  marker: "#",
+export const renderJuniperSrx = defineRenderer("juniper-srx", "#", (model) => ({
   platform: "Juniper SRX (Junos OS, route-based VPN on st0, set commands)",
-  keepAliveCommands: model.tunnels.map(
-    (t) =>
-      `vpn-monitor on ${tunnelName(model, t)}: ICMP to ${t.awsInsideIp} from ${st0(model, t)}; ${st0(model, t)} goes down with it`,
-  ),
+  keepAlive: (t) =>
+    `vpn-monitor on ${tunnelName(model, t)}: ICMP to ${t.awsInsideIp} from ${st0(model, t)}; ${st0(model, t)} goes down with it`,
   notes: [
     `The outside interface is ${model.device.outside} in zone '${UNTRUST_ZONE}', your LAN is in zone '${model.device.inside}' (download-page parameters).`,
     `st0 units ${model.tunnels.map((t) => ifNumber(model, t)).join(", ")} are free; the tunnels go into zone '${vpnZone(model)}'.`,

@@ -2,6 +2,7 @@
 // device types, and the pieces every file has in common (the document frame with its header and
 // verification section, the BGP plan, the vendor-neutral notes). Renderers only spell their syntax.
 import type { DeviceParams } from "./device-params";
+import type { RouterConfigFormatId } from "./formats";
 import {
   bgpPreference,
   buildConfigModel,
@@ -43,35 +44,40 @@ export type Renderer = (input: RouterConfigInput, device?: DeviceParams) => stri
 /** One line of the "VERIFY on the device:" section. */
 export type VerifyCommand = { command: string; what: string };
 
-export type DocumentParts = HeaderOptions & {
-  /** The format's comment marker: "#" or "!". */
-  marker: string;
+export type DocumentParts = Pick<HeaderOptions, "platform" | "notes"> & {
+  /** The keep-alive of one tunnel (told in the header for IKEv2 with static routing). */
+  keepAlive: (tunnel: TunnelView) => string;
   /** The configuration itself, section by section (joined with one blank line between them). */
   sections: Array<string | string[]>;
   /** The device's show commands (DESIGN §7), written as the comment every file ends with. */
   verify: VerifyCommand[];
 };
 
-/** A whole file: the shared header as a comment, the sections, and the verification comment. */
-export function renderDocument(model: ConfigModel, parts: DocumentParts): string {
-  return joinSections([
-    commentBlock(headerLines(model, parts), parts.marker),
-    ...parts.sections,
-    commentBlock(verifyLines(parts.verify), parts.marker),
-  ]);
-}
-
-/** A renderer that says what its file holds for a model; the kit validates the input and frames the file. */
-export function defineRenderer(document: (model: ConfigModel) => DocumentParts): Renderer {
+/**
+ * A renderer for `formatId` whose comments start with `marker` ("#" or "!"), defined by what its
+ * file holds for a model: the kit validates the input, then writes the shared header, the sections
+ * and the verification section.
+ */
+export function defineRenderer(
+  formatId: RouterConfigFormatId,
+  marker: "#" | "!",
+  document: (model: ConfigModel) => DocumentParts,
+): Renderer {
   return (input, device) => {
     const model = buildConfigModel(input, device);
-    return renderDocument(model, document(model));
+    const parts = document(model);
+    const header = headerLines(model, {
+      formatId,
+      platform: parts.platform,
+      keepAliveCommands: model.tunnels.map(parts.keepAlive),
+      notes: parts.notes,
+    });
+    return joinSections([
+      commentBlock(header, marker),
+      ...parts.sections,
+      commentBlock(verifyLines(parts.verify), marker),
+    ]);
   };
-}
-
-/** The last verification command: the BGP session for BGP connections, the VPC route for static ones. */
-export function routingCheck(model: ConfigModel, checks: { bgp: VerifyCommand; static: VerifyCommand }) {
-  return model.bgp ? checks.bgp : checks.static;
 }
 
 /**

@@ -73,7 +73,7 @@ function conn(model: ConfigModel, t: TunnelView): string[] {
   return lines;
 }
 
-export const renderLibreswan = defineRenderer((model) => {
+export const renderLibreswan = defineRenderer("libreswan", "#", (model) => {
   const secrets = [
     `# ---- ${secretsPath(model)} (lines marked "#= ") ----`,
     ...model.tunnels.map((t) => `#= ${model.input.customerGatewayIp} ${t.outsideIp} : PSK "${t.psk}"`),
@@ -85,13 +85,9 @@ export const renderLibreswan = defineRenderer((model) => {
         ...updownScript().map((line) => `${UPDOWN_LINE_PREFIX}${line}`.trimEnd()),
       ];
   return {
-    formatId: "libreswan",
-    marker: "#",
     platform: "libreswan 4.x (ipsec.conf), Linux with XFRM interfaces",
-    keepAliveCommands: model.tunnels.map(
-      (t) =>
-        `ping -i 5 -I ${ipsecIf(model, t)} ${t.awsInsideIp}   # tunnel ${t.number}, e.g. as a systemd service`,
-    ),
+    keepAlive: (t) =>
+      `ping -i 5 -I ${ipsecIf(model, t)} ${t.awsInsideIp}   # tunnel ${t.number}, e.g. as a systemd service`,
     notes: [
       "Checked against libreswan's documentation, not proven in the portal's lab (libreswan cannot run there).",
       "Install as /etc/ipsec.d/<name>.conf (chmod 600), the secrets below as the path they name, then `ipsec restart`.",

@@ -128,16 +128,12 @@ function failover(model: ConfigModel): string[] {
   ];
 }
 
-export const renderMikrotikRouteros = defineRenderer((model) => {
+export const renderMikrotikRouteros = defineRenderer("mikrotik-routeros", "#", (model) => {
   const two = model.tunnels.length > 1;
   return {
-    formatId: "mikrotik-routeros",
-    marker: "#",
     platform: "MikroTik RouterOS 7 (policy-based IPsec, static routing)",
-    keepAliveCommands: model.tunnels.map(
-      (t) =>
-        `/tool netwatch: ping ${t.awsInsideIp} from ${t.customerInsideIp} through tunnel ${t.number} every 5 s`,
-    ),
+    keepAlive: (t) =>
+      `/tool netwatch: ping ${t.awsInsideIp} from ${t.customerInsideIp} through tunnel ${t.number} every 5 s`,
     notes: [
       `The outside (WAN) interface is ${model.device.outside} (download-page parameter).`,
       `RouterOS has no route-based (VTI) IPsec: IPsec policies pick the traffic, so the tunnel MTU (${model.mtu}) cannot be set; TCP MSS is clamped to ${model.mss} instead.`,

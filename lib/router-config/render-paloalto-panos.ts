@@ -148,14 +148,10 @@ function routing(model: ConfigModel): string[] {
   return lines;
 }
 
-export const renderPaloAltoPanos = defineRenderer((model) => ({
-  formatId: "paloalto-panos",
-  marker: "#",
+export const renderPaloAltoPanos = defineRenderer("paloalto-panos", "#", (model) => ({
   platform: "Palo Alto Networks PAN-OS 10.1+/11.x (route-based, legacy virtual router, set commands)",
-  keepAliveCommands: model.tunnels.map(
-    (t) =>
-      `tunnel-monitor on ${tunnelName(model, t)}: ping ${t.awsInsideIp} over ${iface(model, t)}, profile action fail-over`,
-  ),
+  keepAlive: (t) =>
+    `tunnel-monitor on ${tunnelName(model, t)}: ping ${t.awsInsideIp} over ${iface(model, t)}, profile action fail-over`,
   notes: [
     `The outside interface is ${model.device.outside} (layer 3, zone '${OUTSIDE_ZONE}', virtual router '${VR}'); your LAN is zone '${model.device.inside}' (download-page parameters).`,
     `${model.tunnels.map((t) => iface(model, t)).join(" and ")} are free; they go into zone '${vpnZone(model)}'.`,

@@ -63,14 +63,10 @@ function routing(model: ConfigModel): string[] {
   );
 }
 
-export const renderVyos = defineRenderer((model) => ({
-  formatId: "vyos",
-  marker: "#",
+export const renderVyos = defineRenderer("vyos", "#", (model) => ({
   platform: "VyOS 1.4 (sagitta), route-based IPsec on VTI",
-  keepAliveCommands: model.tunnels.map(
-    (t) =>
-      `tunnel ${t.number}: DPD every ${model.dpd.intervalSeconds} s (action restart) keeps ${vti(model, t)} up only while its SA is; its route goes with it`,
-  ),
+  keepAlive: (t) =>
+    `tunnel ${t.number}: DPD every ${model.dpd.intervalSeconds} s (action restart) keeps ${vti(model, t)} up only while its SA is; its route goes with it`,
   notes: [
     `The outside interface is ${model.device.outside} (download-page parameter).`,
     `${model.tunnels.map((t) => vti(model, t)).join(" and ")} are free; local-address 'any' uses the address of the default-route interface.`,
