@@ -16,11 +16,18 @@ const ESP_INTEGRITY = {
   sha512: "esp-sha512-hmac",
 } as const;
 
-function names(model: ConfigModel, tunnel: TunnelView) {
+type Names = { ike: string; ipsec: string; iface: string; sla: number };
+
+function names(model: ConfigModel, tunnel: TunnelView): Names {
   const base = `${model.slug}-${tunnel.number}`;
   const n = ifNumber(model, tunnel);
   // SLA and track numbers derive from the tunnel interface number: unique per device.
   return { ike: base, ipsec: base, iface: `Tunnel${n}`, sla: 100 + n };
+}
+
+/** The lines of every tunnel, written from the tunnel and its names. */
+function eachTunnel(model: ConfigModel, lines: (t: TunnelView, n: Names) => string[]): string[] {
+  return model.tunnels.flatMap((t) => lines(t, names(model, t)));
 }
 
 function ikev2(model: ConfigModel): string[] {
@@ -62,7 +69,7 @@ function ikev2(model: ConfigModel): string[] {
 function ikev1(model: ConfigModel): string[] {
   const { phase1, dpd } = model;
   // One ISAKMP policy per connection: its priority derives from tunnel 1's interface number.
-  const lines = [
+  return [
     `crypto isakmp policy ${connectionNumber(model, 200)}`,
     ` encryption ${ISAKMP_ENCRYPTION[phase1.encryption]}`,
     ` hash ${phase1.integrity}`,
@@ -70,10 +77,7 @@ function ikev1(model: ConfigModel): string[] {
     ` group ${phase1.dhGroup}`,
     ` lifetime ${phase1.lifetimeSeconds}`,
     "!",
-  ];
-  for (const t of model.tunnels) {
-    const n = names(model, t);
-    lines.push(
+    ...eachTunnel(model, (t, n) => [
       `crypto keyring ${n.ike}`,
       ` local-address ${model.device.outside}`,
       ` pre-shared-key address ${t.outsideIp} key ${t.psk}`,
@@ -84,14 +88,13 @@ function ikev1(model: ConfigModel): string[] {
       ` local-address ${model.device.outside}`,
       ` keepalive ${dpd.intervalSeconds} retry ${dpd.intervalSeconds}`,
       "!",
-    );
-  }
-  return lines;
+    ]),
+  ];
 }
 
 function ipsec(model: ConfigModel): string[] {
   const { phase2, slug, input } = model;
-  const lines = [
+  return [
     `crypto ipsec transform-set ${slug} ${ESP_ENCRYPTION[phase2.encryption]} ${ESP_INTEGRITY[phase2.integrity]}`,
     " mode tunnel",
     "!",
@@ -99,59 +102,45 @@ function ipsec(model: ConfigModel): string[] {
     "crypto ipsec fragmentation before-encryption",
     "crypto ipsec security-association replay window-size 128",
     "!",
-  ];
-  for (const t of model.tunnels) {
-    const n = names(model, t);
-    lines.push(
+    ...eachTunnel(model, (_, n) => [
       `crypto ipsec profile ${n.ipsec}`,
       ` set transform-set ${slug}`,
       ` set pfs group${phase2.dhGroup}`,
       ` set security-association lifetime seconds ${phase2.lifetimeSeconds}`,
       input.ikeVersion === "IKEV2" ? ` set ikev2-profile ${n.ike}` : ` set isakmp-profile ${n.ike}`,
       "!",
-    );
-  }
-  return lines;
+    ]),
+  ];
 }
 
 function interfaces(model: ConfigModel): string[] {
-  const lines: string[] = [];
-  for (const t of model.tunnels) {
-    const n = names(model, t);
-    lines.push(
-      `interface ${n.iface}`,
-      ` description ${model.slug} tunnel ${t.number} to ${t.outsideIp}`,
-      ` ip address ${t.customerInsideIp} ${t.insideNetmask}`,
-      ` ip mtu ${model.mtu}`,
-      ` ip tcp adjust-mss ${model.mss}`,
-      ` tunnel source ${model.device.outside}`,
-      " tunnel mode ipsec ipv4",
-      ` tunnel destination ${t.outsideIp}`,
-      ` tunnel protection ipsec profile ${n.ipsec}`,
-      " no shutdown",
-      "!",
-    );
-  }
-  return lines;
+  return eachTunnel(model, (t, n) => [
+    `interface ${n.iface}`,
+    ` description ${model.slug} tunnel ${t.number} to ${t.outsideIp}`,
+    ` ip address ${t.customerInsideIp} ${t.insideNetmask}`,
+    ` ip mtu ${model.mtu}`,
+    ` ip tcp adjust-mss ${model.mss}`,
+    ` tunnel source ${model.device.outside}`,
+    " tunnel mode ipsec ipv4",
+    ` tunnel destination ${t.outsideIp}`,
+    ` tunnel protection ipsec profile ${n.ipsec}`,
+    " no shutdown",
+    "!",
+  ]);
 }
 
 /** One IP SLA per tunnel (ping to that tunnel's AWS inside address), each tied to a track object. */
 function liveness(model: ConfigModel): string[] {
-  const lines: string[] = [];
-  for (const t of model.tunnels) {
-    const n = names(model, t);
-    lines.push(
-      `ip sla ${n.sla}`,
-      ` icmp-echo ${t.awsInsideIp} source-interface ${n.iface}`,
-      "  timeout 1000",
-      "  frequency 5",
-      "!",
-      `ip sla schedule ${n.sla} life forever start-time now`,
-      `track ${n.sla} ip sla ${n.sla} reachability`,
-      "!",
-    );
-  }
-  return lines;
+  return eachTunnel(model, (t, n) => [
+    `ip sla ${n.sla}`,
+    ` icmp-echo ${t.awsInsideIp} source-interface ${n.iface}`,
+    "  timeout 1000",
+    "  frequency 5",
+    "!",
+    `ip sla schedule ${n.sla} life forever start-time now`,
+    `track ${n.sla} ip sla ${n.sla} reachability`,
+    "!",
+  ]);
 }
 
 /**

@@ -19,67 +19,60 @@ const indent = (line: string) => `    ${line}`;
 const config = (path: string, body: string[]) => [`config ${path}`, ...body.map(indent), "end"];
 const edit = (entry: string, settings: string[]) => [`edit ${entry}`, ...settings.map(indent), "next"];
 
+/** A `config <path>` block with one entry per tunnel, named after the tunnel. */
+function perTunnel(model: ConfigModel, path: string, settings: (t: TunnelView) => string[]): string[] {
+  return config(
+    path,
+    model.tunnels.flatMap((t) => edit(`"${tunnelName(model, t)}"`, settings(t))),
+  );
+}
+
 function phase1(model: ConfigModel): string[] {
   const { phase1: p1, dpd, input } = model;
-  return config(
-    "vpn ipsec phase1-interface",
-    model.tunnels.flatMap((t) =>
-      edit(`"${tunnelName(model, t)}"`, [
-        `set interface "${model.device.outside}"`,
-        `set ike-version ${input.ikeVersion === "IKEV2" ? 2 : 1}`,
-        ...(input.ikeVersion === "IKEV1" ? ["set mode main"] : []),
-        "set peertype any",
-        "set net-device disable",
-        `set proposal ${PROPOSAL[p1.encryption]}-${p1.integrity}`,
-        `set dhgrp ${p1.dhGroup}`,
-        `set keylife ${p1.lifetimeSeconds}`,
-        `set remote-gw ${t.outsideIp}`,
-        `set psksecret ${t.psk}`,
-        "set dpd on-idle",
-        `set dpd-retryinterval ${dpd.intervalSeconds}`,
-        `set dpd-retrycount ${dpd.retries}`,
-        `set comments "${model.slug} tunnel ${t.number}"`,
-      ]),
-    ),
-  );
+  return perTunnel(model, "vpn ipsec phase1-interface", (t) => [
+    `set interface "${model.device.outside}"`,
+    `set ike-version ${input.ikeVersion === "IKEV2" ? 2 : 1}`,
+    ...(input.ikeVersion === "IKEV1" ? ["set mode main"] : []),
+    "set peertype any",
+    "set net-device disable",
+    `set proposal ${PROPOSAL[p1.encryption]}-${p1.integrity}`,
+    `set dhgrp ${p1.dhGroup}`,
+    `set keylife ${p1.lifetimeSeconds}`,
+    `set remote-gw ${t.outsideIp}`,
+    `set psksecret ${t.psk}`,
+    "set dpd on-idle",
+    `set dpd-retryinterval ${dpd.intervalSeconds}`,
+    `set dpd-retrycount ${dpd.retries}`,
+    `set comments "${model.slug} tunnel ${t.number}"`,
+  ]);
 }
 
 function phase2(model: ConfigModel): string[] {
   const { phase2: p2 } = model;
-  return config(
-    "vpn ipsec phase2-interface",
-    model.tunnels.flatMap((t) =>
-      edit(`"${tunnelName(model, t)}"`, [
-        `set phase1name "${tunnelName(model, t)}"`,
-        `set proposal ${PROPOSAL[p2.encryption]}-${p2.integrity}`,
-        "set pfs enable",
-        `set dhgrp ${p2.dhGroup}`,
-        `set keylifeseconds ${p2.lifetimeSeconds}`,
-        // DESIGN §5: the platform never initiates (AWS: never IKEv1), so this side brings the tunnel
-        // up without waiting for traffic and keeps it up, for either IKE version.
-        "set auto-negotiate enable",
-        "set keepalive enable",
-      ]),
-    ),
-  );
+  return perTunnel(model, "vpn ipsec phase2-interface", (t) => [
+    `set phase1name "${tunnelName(model, t)}"`,
+    `set proposal ${PROPOSAL[p2.encryption]}-${p2.integrity}`,
+    "set pfs enable",
+    `set dhgrp ${p2.dhGroup}`,
+    `set keylifeseconds ${p2.lifetimeSeconds}`,
+    // DESIGN §5: the platform never initiates (AWS: never IKEv1), so this side brings the tunnel
+    // up without waiting for traffic and keeps it up, for either IKE version.
+    "set auto-negotiate enable",
+    "set keepalive enable",
+  ]);
 }
 
 function interfaces(model: ConfigModel): string[] {
-  return config(
-    "system interface",
-    model.tunnels.flatMap((t) =>
-      edit(`"${tunnelName(model, t)}"`, [
-        `set vdom "root"`,
-        `set ip ${t.customerInsideIp} 255.255.255.255`,
-        `set remote-ip ${t.awsInsideIp} ${t.insideNetmask}`,
-        "set allowaccess ping",
-        "set mtu-override enable",
-        `set mtu ${model.mtu}`,
-        `set tcp-mss ${model.mss}`,
-        `set interface "${model.device.outside}"`,
-      ]),
-    ),
-  );
+  return perTunnel(model, "system interface", (t) => [
+    `set vdom "root"`,
+    `set ip ${t.customerInsideIp} 255.255.255.255`,
+    `set remote-ip ${t.awsInsideIp} ${t.insideNetmask}`,
+    "set allowaccess ping",
+    "set mtu-override enable",
+    `set mtu ${model.mtu}`,
+    `set tcp-mss ${model.mss}`,
+    `set interface "${model.device.outside}"`,
+  ]);
 }
 
 /** Address object and policies both ways between the inside interface and the tunnels, no NAT. */
@@ -115,20 +108,15 @@ function policies(model: ConfigModel): string[] {
 
 /** Per-tunnel link monitor: a ping to that tunnel's AWS inside address; failure withdraws its routes. */
 function linkMonitors(model: ConfigModel): string[] {
-  return config(
-    "system link-monitor",
-    model.tunnels.flatMap((t) =>
-      edit(`"${tunnelName(model, t)}"`, [
-        `set srcintf "${tunnelName(model, t)}"`,
-        `set server "${t.awsInsideIp}"`,
-        "set protocol ping",
-        // FortiOS 6.4+ counts the interval in milliseconds (500-3600000).
-        "set interval 5000",
-        "set failtime 3",
-        "set update-static-route enable",
-      ]),
-    ),
-  );
+  return perTunnel(model, "system link-monitor", (t) => [
+    `set srcintf "${tunnelName(model, t)}"`,
+    `set server "${t.awsInsideIp}"`,
+    "set protocol ping",
+    // FortiOS 6.4+ counts the interval in milliseconds (500-3600000).
+    "set interval 5000",
+    "set failtime 3",
+    "set update-static-route enable",
+  ]);
 }
 
 /** The last-resort route: VPC traffic never leaks to the internet while the tunnels are down. */
