@@ -6,20 +6,12 @@
 // on real FRR 8.4.
 import { describe, expect, it } from "vitest";
 import { renderFrr } from "./render-frr";
-import { TEST_TUNNEL_1, TEST_TUNNEL_2, testInput } from "./test-fixtures";
+import { describeGoldenFiles, TEST_TUNNEL_1, TEST_TUNNEL_2, testBgpInput } from "./test-fixtures";
 import type { RouterConfigInput } from "./types";
 
 const TUNNELS = [TEST_TUNNEL_1, { ...TEST_TUNNEL_2, outsideIp: "192.0.2.20" }];
 
-const BGP_IKEV1 = testInput({
-  requestId: "req_01HZX5Q5",
-  vpnConnectionId: "vpn-0fedcba9876543210",
-  ikeVersion: "IKEV1",
-  routing: "BGP",
-  customerAsn: 65010,
-  customerCidrs: ["192.168.10.0/24", "172.16.0.0/12"],
-  tunnels: TUNNELS,
-});
+const BGP_IKEV1 = testBgpInput({ tunnels: TUNNELS });
 const BGP_IKEV2_ONE: RouterConfigInput = {
   ...BGP_IKEV1,
   ikeVersion: "IKEV2",
@@ -40,13 +32,7 @@ const CASES = {
   "static-ikev2-2tunnels": STATIC_IKEV2,
 };
 
-describe("renderFrr golden files", () => {
-  for (const [name, input] of Object.entries(CASES)) {
-    it(name, async () => {
-      await expect(renderFrr(input)).toMatchFileSnapshot(`./__golden__/frr-${name}.conf`);
-    });
-  }
-});
+describeGoldenFiles("renderFrr golden files", CASES, renderFrr, (name) => `frr-${name}.conf`);
 
 describe("renderFrr", () => {
   it("peers with the AWS inside address (.1) of every tunnel, timers 10 30", () => {

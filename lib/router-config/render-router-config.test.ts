@@ -8,22 +8,14 @@ import {
   refusalReason,
   renderRouterConfig,
 } from "./render-router-config";
-import { TEST_TUNNEL_1, TEST_TUNNEL_2, testInput } from "./test-fixtures";
+import { TEST_TUNNEL_1, TEST_TUNNEL_2, testBgpInput, testInput } from "./test-fixtures";
 import type { RouterConfigInput } from "./types";
 
 const TWO_TUNNELS = [TEST_TUNNEL_1, TEST_TUNNEL_2];
 
 const STATIC_IKEV2_TWO = testInput();
 
-const BGP_IKEV1_TWO: RouterConfigInput = {
-  ...STATIC_IKEV2_TWO,
-  requestId: "req_01HZX5Q5",
-  vpnConnectionId: "vpn-0fedcba9876543210",
-  ikeVersion: "IKEV1",
-  routing: "BGP",
-  customerAsn: 65010,
-  customerCidrs: ["192.168.10.0/24", "172.16.0.0/12"],
-};
+const BGP_IKEV1_TWO = testBgpInput();
 
 const BGP_IKEV2_ONE: RouterConfigInput = {
   ...BGP_IKEV1_TWO,

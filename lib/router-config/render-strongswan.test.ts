@@ -6,7 +6,7 @@
 // strongSwan 5.9.8.
 import { describe, expect, it } from "vitest";
 import { renderStrongswan, strongswanConnectionName } from "./render-strongswan";
-import { TEST_TUNNEL_1, TEST_TUNNEL_2, testInput } from "./test-fixtures";
+import { describeGoldenFiles, TEST_TUNNEL_1, TEST_TUNNEL_2, testInput } from "./test-fixtures";
 import type { RouterConfigInput } from "./types";
 
 const TUNNELS = [TEST_TUNNEL_1, { ...TEST_TUNNEL_2, outsideIp: "192.0.2.20" }];
@@ -45,13 +45,12 @@ function block(text: string, name: string): string {
   throw new Error("unbalanced");
 }
 
-describe("renderStrongswan golden files", () => {
-  for (const [name, input] of Object.entries(CASES)) {
-    it(name, async () => {
-      await expect(renderStrongswan(input)).toMatchFileSnapshot(`./__golden__/strongswan-${name}.conf`);
-    });
-  }
-});
+describeGoldenFiles(
+  "renderStrongswan golden files",
+  CASES,
+  renderStrongswan,
+  (name) => `strongswan-${name}.conf`,
+);
 
 describe("renderStrongswan", () => {
   it("renders one route-based connection per tunnel with its own XFRM interface ID", () => {

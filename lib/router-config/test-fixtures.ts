@@ -1,5 +1,6 @@
 // The one input the router-configuration tests start from (the golden files are rendered from it and
 // its variants): documentation-range addresses, fixed keys and a fixed generation time.
+import { describe, expect, it } from "vitest";
 import { TUNNEL_POLICY } from "@/lib/vpn/tunnel-policy";
 import type { RouterConfigInput, TunnelParams } from "./types";
 
@@ -36,4 +37,33 @@ export function testInput(overrides: Partial<RouterConfigInput> = {}): RouterCon
     generatedAt: new Date("2025-03-04T05:06:07.000Z"),
     ...overrides,
   };
+}
+
+/** A second connection: IKEv1 and BGP (AS 65010) advertising two networks, with `overrides` on top. */
+export function testBgpInput(overrides: Partial<RouterConfigInput> = {}): RouterConfigInput {
+  return testInput({
+    requestId: "req_01HZX5Q5",
+    vpnConnectionId: "vpn-0fedcba9876543210",
+    ikeVersion: "IKEV1",
+    routing: "BGP",
+    customerAsn: 65010,
+    customerCidrs: ["192.168.10.0/24", "172.16.0.0/12"],
+    ...overrides,
+  });
+}
+
+/** One test per case: what `render` writes must equal the golden file `file(case)` in __golden__/. */
+export function describeGoldenFiles(
+  title: string,
+  cases: Record<string, RouterConfigInput>,
+  render: (input: RouterConfigInput) => string,
+  file: (name: string) => string,
+): void {
+  describe(title, () => {
+    for (const [name, input] of Object.entries(cases)) {
+      it(name, async () => {
+        await expect(render(input)).toMatchFileSnapshot(`./__golden__/${file(name)}`);
+      });
+    }
+  });
 }
