@@ -1,6 +1,7 @@
-// What every renderer imports, in one line: the model and helpers of render-helpers.ts, the input and
-// device types, and the pieces every file has in common (the document frame with its header and
-// verification section, the BGP plan, the vendor-neutral notes). Renderers only spell their syntax.
+// The one module every renderer imports from: the model and helpers of render-helpers.ts, the input
+// and device types, and the pieces every file has in common (defineRenderer: the shared header,
+// the sections and the verification section; planBgp: the vendor-neutral BGP neighbour and
+// tunnel-preference plan; the routing notes). Renderers only spell their vendor's syntax.
 import type { DeviceParams } from "./device-params";
 import type { RouterConfigFormatId } from "./formats";
 import {
