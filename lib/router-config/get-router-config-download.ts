@@ -3,7 +3,11 @@ import { type Actor, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Scope } from "@/lib/auth/viewer";
 import { type ParsedDeviceParams, parseDeviceParams } from "./device-params";
 import { findRouterConfigFormat, type RouterConfigFormat } from "./formats";
-import { loadRouterConfigInput, type RouterConfigSubject } from "./load-router-config-input";
+import {
+  loadRouterConfigInput,
+  type RouterConfigSubject,
+  type RouterConfigUnavailable,
+} from "./load-router-config-input";
 import { type RenderedRouterConfig, refusalReason, renderRouterConfig } from "./render-router-config";
 
 /** How the configuration left the portal: a file download, or shown on the page (both carry PSKs). */
@@ -15,8 +19,7 @@ export const ROUTER_CONFIG_AUDIT_ACTIONS = {
 } as const satisfies Record<RouterConfigDelivery, string>;
 
 export type RouterConfigDownload =
-  | { state: "not-found" }
-  | { state: "not-ready"; request: RouterConfigSubject; reason: string }
+  | RouterConfigUnavailable
   | {
       /** The vendor/version cannot meet the AWS policy for this connection (DESIGN §7): nothing rendered. */
       state: "refused";

@@ -17,27 +17,10 @@ import { type DeviceParams, defaultDeviceParams } from "./device-params";
 import { ROUTER_CONFIG_FORMATS, type RouterConfigFormatId } from "./formats";
 import { buildConfigModel, type ConfigModel, type TunnelView } from "./render-helpers";
 import { RouterConfigRefusedError, refusalReason, renderRouterConfig } from "./render-router-config";
+import { testInput } from "./test-fixtures";
 import type { RouterConfigInput } from "./types";
 
-const BASE: RouterConfigInput = {
-  requestId: "req_01HZX5Q4",
-  vpnConnectionId: "vpn-0a1b2c3d4e5f60718",
-  customerName: "Acme Manufacturing GmbH",
-  region: "eu-west-1",
-  ikeVersion: "IKEV2",
-  routing: "STATIC",
-  customerGatewayIp: "198.51.100.7",
-  customerAsn: null,
-  platformAsn: 64512,
-  customerCidrs: ["192.168.10.0/24", "10.20.0.0/16"],
-  platformVpcCidr: "10.150.0.0/20",
-  tunnels: [
-    { number: 1, outsideIp: "203.0.113.10", insideCidr: "169.254.44.0/30", psk: "Tunnel1.Secret_abcdefGHIJ" },
-    { number: 2, outsideIp: "203.0.113.20", insideCidr: "169.254.45.4/30", psk: "Tunnel2.Secret_klmnopQRST" },
-  ],
-  policy: TUNNEL_POLICY,
-  generatedAt: new Date("2025-03-04T05:06:07.000Z"),
-};
+const BASE = testInput();
 
 type Combo = { name: string; input: RouterConfigInput };
 

@@ -21,9 +21,13 @@ export type RouterConfigSubject = {
   status: VpnStatus;
 };
 
-export type LoadedRouterConfigInput =
+/** No configuration for this caller: no such request (or another organization's), or not provisioned yet. */
+export type RouterConfigUnavailable =
   | { state: "not-found" }
-  | { state: "not-ready"; request: RouterConfigSubject; reason: string }
+  | { state: "not-ready"; request: RouterConfigSubject; reason: string };
+
+export type LoadedRouterConfigInput =
+  | RouterConfigUnavailable
   | {
       state: "ready";
       request: RouterConfigSubject;

@@ -5,21 +5,9 @@
 // ASA General Operations CLI Guide, "Static and Default Routes" (sla monitor + track); Cisco TechNote
 // 200982 "ASA IPsec VTI connection to Amazon Web Services"; AWS sample "Cisco ASA 9.7.1+ (VTI)".
 // Release: ASA 9.8+ (single context, routed mode).
-import type { DeviceParams } from "./device-params";
-import {
-  bgpPreference,
-  buildConfigModel,
-  type ConfigModel,
-  commentBlock,
-  connectionNumber,
-  headerLines,
-  ifNumber,
-  joinSections,
-  type TunnelView,
-  tunnelPreferenceNote,
-  verifyLines,
-} from "./render-helpers";
-import type { RouterConfigInput } from "./types";
+import { ciscoBgpRouteMaps } from "./render-cisco-ios";
+import type { ConfigModel, TunnelView } from "./render-kit";
+import { connectionNumber, defineRenderer, ifNumber, planBgp, routingNotes } from "./render-kit";
 
 const IKE_ENCRYPTION = { aes256: "aes-256", aes128: "aes" } as const;
 const ESP_ENCRYPTION = { aes256: "aes-256", aes128: "aes" } as const;
@@ -128,7 +116,8 @@ function accessAndNat(model: ConfigModel): string[] {
 }
 
 function routing(model: ConfigModel): string[] {
-  const { bgp, platformVpc, slug } = model;
+  const { platformVpc } = model;
+  const bgp = planBgp(model);
   if (!bgp) {
     const lines: string[] = [];
     for (const t of model.tunnels) {
@@ -148,32 +137,19 @@ function routing(model: ConfigModel): string[] {
     }
     return lines;
   }
-  const two = model.tunnels.length > 1;
-  const lines: string[] = [];
-  if (two) {
-    for (const t of model.tunnels) {
-      const pref = bgpPreference(t);
-      lines.push(
-        `route-map ${slug}-${t.number}-in permit 10`,
-        ` set local-preference ${pref.localPreference}`,
-        `route-map ${slug}-${t.number}-out permit 10`,
-        ...(pref.prepend > 0
-          ? [` set as-path prepend ${Array(pref.prepend).fill(bgp.customerAsn).join(" ")}`]
-          : []),
-        "!",
-      );
-    }
-  }
+  // ASA writes no "!" between a tunnel's two route maps (IOS does).
+  const lines = ciscoBgpRouteMaps(bgp, [], ["!"]);
   lines.push(`router bgp ${bgp.customerAsn}`, " bgp log-neighbor-changes", " address-family ipv4 unicast");
-  for (const t of model.tunnels) {
+  for (const peer of bgp.peers) {
+    const ip = peer.tunnel.awsInsideIp;
     lines.push(
-      `  neighbor ${t.awsInsideIp} remote-as ${bgp.platformAsn}`,
-      `  neighbor ${t.awsInsideIp} timers ${bgp.keepaliveSeconds} ${bgp.holdSeconds}`,
-      `  neighbor ${t.awsInsideIp} activate`,
-      ...(two
+      `  neighbor ${ip} remote-as ${bgp.platformAsn}`,
+      `  neighbor ${ip} timers ${bgp.keepaliveSeconds} ${bgp.holdSeconds}`,
+      `  neighbor ${ip} activate`,
+      ...(bgp.preferTunnel1
         ? [
-            `  neighbor ${t.awsInsideIp} route-map ${slug}-${t.number}-in in`,
-            `  neighbor ${t.awsInsideIp} route-map ${slug}-${t.number}-out out`,
+            `  neighbor ${ip} route-map ${peer.routeMapIn} in`,
+            `  neighbor ${ip} route-map ${peer.routeMapOut} out`,
           ]
         : []),
     );
@@ -183,30 +159,20 @@ function routing(model: ConfigModel): string[] {
   return lines;
 }
 
-export function renderCiscoAsa(input: RouterConfigInput, device?: DeviceParams): string {
-  const model = buildConfigModel(input, device);
-  const header = headerLines(model, {
-    formatId: "cisco-asa",
-    platform: "Cisco ASA 9.8+ (route-based, static VTI, IKEv2, single context, routed mode)",
-    keepAliveCommands: model.tunnels.map(
-      (t) =>
-        `sla monitor ${sla(model, t)}: echo ${t.awsInsideIp} on ${nameif(model, t)} every 5 s, track ${sla(model, t)} on its route`,
-    ),
-    notes: [
-      `The outside interface has nameif '${model.device.outside}' and the inside '${model.device.inside}' (download-page parameters).`,
-      `${model.tunnels.map((t) => `Tunnel${ifNumber(model, t)}`).join("/")}, IKEv2 policy ${connectionNumber(model, 200)}, SLA/track ${model.tunnels.map((t) => sla(model, t)).join("/")} and the object names are free.`,
-      `MTU: ASA derives VTI MTU from the outside interface; keep it at least ${model.mtu} + overhead.`,
-      `The TCP MSS clamp (sysopt connection tcpmss ${model.mss}) is global on the ASA.`,
-      "The ASA admits IKE (UDP 500/4500) and ESP to its outside interface once IKEv2 is enabled there.",
-      "A flow must return on the tunnel it left by (stateful): keep tunnel 1 up, AWS then prefers it too.",
-      ...(model.bgp && model.customerNetworks.length === 0
-        ? ["No networks were declared: add 'network <address> mask <mask>' for each network to advertise."]
-        : []),
-      ...tunnelPreferenceNote(model),
-    ],
-  });
-  return joinSections([
-    commentBlock(header, "!"),
+export const renderCiscoAsa = defineRenderer("cisco-asa", "!", (model) => ({
+  platform: "Cisco ASA 9.8+ (route-based, static VTI, IKEv2, single context, routed mode)",
+  keepAlive: (t) =>
+    `sla monitor ${sla(model, t)}: echo ${t.awsInsideIp} on ${nameif(model, t)} every 5 s, track ${sla(model, t)} on its route`,
+  notes: [
+    `The outside interface has nameif '${model.device.outside}' and the inside '${model.device.inside}' (download-page parameters).`,
+    `${model.tunnels.map((t) => `Tunnel${ifNumber(model, t)}`).join("/")}, IKEv2 policy ${connectionNumber(model, 200)}, SLA/track ${model.tunnels.map((t) => sla(model, t)).join("/")} and the object names are free.`,
+    `MTU: ASA derives VTI MTU from the outside interface; keep it at least ${model.mtu} + overhead.`,
+    `The TCP MSS clamp (sysopt connection tcpmss ${model.mss}) is global on the ASA.`,
+    "The ASA admits IKE (UDP 500/4500) and ESP to its outside interface once IKEv2 is enabled there.",
+    "A flow must return on the tunnel it left by (stateful): keep tunnel 1 up, AWS then prefers it too.",
+    ...routingNotes(model, "add 'network <address> mask <mask>' for each network to advertise."),
+  ],
+  sections: [
     ["! --- IKEv2 (phase 1) ---", ...phase1(model)],
     ["! --- IPsec (phase 2) ---", ...phase2(model)],
     ["! --- Tunnel groups (peers and pre-shared keys) ---", ...tunnelGroups(model)],
@@ -216,16 +182,13 @@ export function renderCiscoAsa(input: RouterConfigInput, device?: DeviceParams):
       model.bgp ? "! --- BGP ---" : "! --- Per-tunnel liveness (sla monitor + track) and static routes ---",
       ...routing(model),
     ],
-    commentBlock(
-      verifyLines([
-        { command: "show crypto ikev2 sa", what: "IKEv2 SA READY per tunnel" },
-        { command: "show crypto ipsec sa", what: "IPsec SAs, encaps/decaps counting" },
-        { command: "show interface ip brief", what: "Tunnel interfaces up/up" },
-        model.bgp
-          ? { command: "show bgp summary", what: "neighbors Established, prefixes received" }
-          : { command: "show track", what: "each tunnel's track Up; show route for the VPC" },
-      ]),
-      "!",
-    ),
-  ]);
-}
+  ],
+  verify: [
+    { command: "show crypto ikev2 sa", what: "IKEv2 SA READY per tunnel" },
+    { command: "show crypto ipsec sa", what: "IPsec SAs, encaps/decaps counting" },
+    { command: "show interface ip brief", what: "Tunnel interfaces up/up" },
+    model.bgp
+      ? { command: "show bgp summary", what: "neighbors Established, prefixes received" }
+      : { command: "show track", what: "each tunnel's track Up; show route for the VPC" },
+  ],
+}));

@@ -4,21 +4,8 @@
 // "Enhanced Object Tracking"); AWS Site-to-Site VPN sample configuration "Cisco Systems, Inc. ISR
 // Series Routers / IOS 12.4+" (replay window 128, fragmentation before encryption, SLA + track).
 // Release: IOS XE 16.x/17.x (and IOS 15.4+).
-import type { DeviceParams } from "./device-params";
-import {
-  bgpPreference,
-  buildConfigModel,
-  type ConfigModel,
-  commentBlock,
-  connectionNumber,
-  headerLines,
-  ifNumber,
-  joinSections,
-  type TunnelView,
-  tunnelPreferenceNote,
-  verifyLines,
-} from "./render-helpers";
-import type { RouterConfigInput } from "./types";
+import type { BgpPlan, ConfigModel, TunnelView } from "./render-kit";
+import { connectionNumber, defineRenderer, ifNumber, planBgp, routingNotes } from "./render-kit";
 
 const IKEV2_ENCRYPTION = { aes256: "aes-cbc-256", aes128: "aes-cbc-128" } as const;
 const ISAKMP_ENCRYPTION = { aes256: "aes 256", aes128: "aes 128" } as const;
@@ -29,11 +16,18 @@ const ESP_INTEGRITY = {
   sha512: "esp-sha512-hmac",
 } as const;
 
-function names(model: ConfigModel, tunnel: TunnelView) {
+type Names = { ike: string; ipsec: string; iface: string; sla: number };
+
+function names(model: ConfigModel, tunnel: TunnelView): Names {
   const base = `${model.slug}-${tunnel.number}`;
   const n = ifNumber(model, tunnel);
   // SLA and track numbers derive from the tunnel interface number: unique per device.
   return { ike: base, ipsec: base, iface: `Tunnel${n}`, sla: 100 + n };
+}
+
+/** The lines of every tunnel, written from the tunnel and its names. */
+function eachTunnel(model: ConfigModel, lines: (t: TunnelView, n: Names) => string[]): string[] {
+  return model.tunnels.flatMap((t) => lines(t, names(model, t)));
 }
 
 function ikev2(model: ConfigModel): string[] {
@@ -75,7 +69,7 @@ function ikev2(model: ConfigModel): string[] {
 function ikev1(model: ConfigModel): string[] {
   const { phase1, dpd } = model;
   // One ISAKMP policy per connection: its priority derives from tunnel 1's interface number.
-  const lines = [
+  return [
     `crypto isakmp policy ${connectionNumber(model, 200)}`,
     ` encryption ${ISAKMP_ENCRYPTION[phase1.encryption]}`,
     ` hash ${phase1.integrity}`,
@@ -83,10 +77,7 @@ function ikev1(model: ConfigModel): string[] {
     ` group ${phase1.dhGroup}`,
     ` lifetime ${phase1.lifetimeSeconds}`,
     "!",
-  ];
-  for (const t of model.tunnels) {
-    const n = names(model, t);
-    lines.push(
+    ...eachTunnel(model, (t, n) => [
       `crypto keyring ${n.ike}`,
       ` local-address ${model.device.outside}`,
       ` pre-shared-key address ${t.outsideIp} key ${t.psk}`,
@@ -97,14 +88,13 @@ function ikev1(model: ConfigModel): string[] {
       ` local-address ${model.device.outside}`,
       ` keepalive ${dpd.intervalSeconds} retry ${dpd.intervalSeconds}`,
       "!",
-    );
-  }
-  return lines;
+    ]),
+  ];
 }
 
 function ipsec(model: ConfigModel): string[] {
   const { phase2, slug, input } = model;
-  const lines = [
+  return [
     `crypto ipsec transform-set ${slug} ${ESP_ENCRYPTION[phase2.encryption]} ${ESP_INTEGRITY[phase2.integrity]}`,
     " mode tunnel",
     "!",
@@ -112,63 +102,66 @@ function ipsec(model: ConfigModel): string[] {
     "crypto ipsec fragmentation before-encryption",
     "crypto ipsec security-association replay window-size 128",
     "!",
-  ];
-  for (const t of model.tunnels) {
-    const n = names(model, t);
-    lines.push(
+    ...eachTunnel(model, (_, n) => [
       `crypto ipsec profile ${n.ipsec}`,
       ` set transform-set ${slug}`,
       ` set pfs group${phase2.dhGroup}`,
       ` set security-association lifetime seconds ${phase2.lifetimeSeconds}`,
       input.ikeVersion === "IKEV2" ? ` set ikev2-profile ${n.ike}` : ` set isakmp-profile ${n.ike}`,
       "!",
-    );
-  }
-  return lines;
+    ]),
+  ];
 }
 
 function interfaces(model: ConfigModel): string[] {
-  const lines: string[] = [];
-  for (const t of model.tunnels) {
-    const n = names(model, t);
-    lines.push(
-      `interface ${n.iface}`,
-      ` description ${model.slug} tunnel ${t.number} to ${t.outsideIp}`,
-      ` ip address ${t.customerInsideIp} ${t.insideNetmask}`,
-      ` ip mtu ${model.mtu}`,
-      ` ip tcp adjust-mss ${model.mss}`,
-      ` tunnel source ${model.device.outside}`,
-      " tunnel mode ipsec ipv4",
-      ` tunnel destination ${t.outsideIp}`,
-      ` tunnel protection ipsec profile ${n.ipsec}`,
-      " no shutdown",
-      "!",
-    );
-  }
-  return lines;
+  return eachTunnel(model, (t, n) => [
+    `interface ${n.iface}`,
+    ` description ${model.slug} tunnel ${t.number} to ${t.outsideIp}`,
+    ` ip address ${t.customerInsideIp} ${t.insideNetmask}`,
+    ` ip mtu ${model.mtu}`,
+    ` ip tcp adjust-mss ${model.mss}`,
+    ` tunnel source ${model.device.outside}`,
+    " tunnel mode ipsec ipv4",
+    ` tunnel destination ${t.outsideIp}`,
+    ` tunnel protection ipsec profile ${n.ipsec}`,
+    " no shutdown",
+    "!",
+  ]);
 }
 
 /** One IP SLA per tunnel (ping to that tunnel's AWS inside address), each tied to a track object. */
 function liveness(model: ConfigModel): string[] {
-  const lines: string[] = [];
-  for (const t of model.tunnels) {
-    const n = names(model, t);
-    lines.push(
-      `ip sla ${n.sla}`,
-      ` icmp-echo ${t.awsInsideIp} source-interface ${n.iface}`,
-      "  timeout 1000",
-      "  frequency 5",
-      "!",
-      `ip sla schedule ${n.sla} life forever start-time now`,
-      `track ${n.sla} ip sla ${n.sla} reachability`,
-      "!",
-    );
-  }
-  return lines;
+  return eachTunnel(model, (t, n) => [
+    `ip sla ${n.sla}`,
+    ` icmp-echo ${t.awsInsideIp} source-interface ${n.iface}`,
+    "  timeout 1000",
+    "  frequency 5",
+    "!",
+    `ip sla schedule ${n.sla} life forever start-time now`,
+    `track ${n.sla} ip sla ${n.sla} reachability`,
+    "!",
+  ]);
+}
+
+/**
+ * The route maps of a two-tunnel connection (IOS and ASA syntax): local preference in, the AS
+ * prepended out; `between` follows a tunnel's in map, `after` its out map. One tunnel: none.
+ */
+export function ciscoBgpRouteMaps(bgp: BgpPlan, between: string[], after: string[]): string[] {
+  if (!bgp.preferTunnel1) return [];
+  return bgp.peers.flatMap((peer) => [
+    `route-map ${peer.routeMapIn} permit 10`,
+    ` set local-preference ${peer.localPreference}`,
+    ...between,
+    `route-map ${peer.routeMapOut} permit 10`,
+    ...(peer.prepend > 0 ? [` set as-path prepend ${peer.asPath}`] : []),
+    ...after,
+  ]);
 }
 
 function routing(model: ConfigModel): string[] {
-  const { bgp, platformVpc, slug } = model;
+  const { platformVpc } = model;
+  const bgp = planBgp(model);
   if (!bgp) {
     return [
       ...liveness(model),
@@ -178,37 +171,21 @@ function routing(model: ConfigModel): string[] {
       }),
     ];
   }
-  const two = model.tunnels.length > 1;
-  const lines: string[] = [];
-  if (two) {
-    for (const t of model.tunnels) {
-      const pref = bgpPreference(t);
-      lines.push(
-        `route-map ${slug}-${t.number}-in permit 10`,
-        ` set local-preference ${pref.localPreference}`,
-        "!",
-        `route-map ${slug}-${t.number}-out permit 10`,
-        ...(pref.prepend > 0
-          ? [` set as-path prepend ${Array(pref.prepend).fill(bgp.customerAsn).join(" ")}`]
-          : []),
-        "!",
-      );
-    }
-  }
+  const lines = ciscoBgpRouteMaps(bgp, ["!"], ["!"]);
   lines.push(`router bgp ${bgp.customerAsn}`, " bgp log-neighbor-changes");
-  for (const t of model.tunnels) {
+  for (const { tunnel: t } of bgp.peers) {
     lines.push(
       ` neighbor ${t.awsInsideIp} remote-as ${bgp.platformAsn}`,
       ` neighbor ${t.awsInsideIp} timers ${bgp.keepaliveSeconds} ${bgp.holdSeconds} ${bgp.holdSeconds}`,
     );
   }
   lines.push(" !", " address-family ipv4 unicast");
-  for (const t of model.tunnels) {
+  for (const { tunnel: t, routeMapIn, routeMapOut } of bgp.peers) {
     lines.push(`  neighbor ${t.awsInsideIp} activate`);
-    if (two) {
+    if (bgp.preferTunnel1) {
       lines.push(
-        `  neighbor ${t.awsInsideIp} route-map ${slug}-${t.number}-in in`,
-        `  neighbor ${t.awsInsideIp} route-map ${slug}-${t.number}-out out`,
+        `  neighbor ${t.awsInsideIp} route-map ${routeMapIn} in`,
+        `  neighbor ${t.awsInsideIp} route-map ${routeMapOut} out`,
       );
     }
   }
@@ -217,16 +194,13 @@ function routing(model: ConfigModel): string[] {
   return lines;
 }
 
-export function renderCiscoIos(input: RouterConfigInput, device?: DeviceParams): string {
-  const model = buildConfigModel(input, device);
+export const renderCiscoIos = defineRenderer("cisco-ios", "!", (model) => {
   const ifaces = model.tunnels.map((t) => names(model, t).iface).join("/");
-  const header = headerLines(model, {
-    formatId: "cisco-ios",
+  const ike = model.input.ikeVersion === "IKEV2" ? ikev2(model) : ikev1(model);
+  return {
     platform: "Cisco IOS / IOS XE (route-based, static VTI)",
-    keepAliveCommands: model.tunnels.map(
-      (t) =>
-        `ip sla ${names(model, t).sla}: icmp-echo ${t.awsInsideIp} from ${names(model, t).iface} every 5 s, track ${names(model, t).sla} on its route`,
-    ),
+    keepAlive: (t) =>
+      `ip sla ${names(model, t).sla}: icmp-echo ${t.awsInsideIp} from ${names(model, t).iface} every 5 s, track ${names(model, t).sla} on its route`,
     notes: [
       `The outside interface is ${model.device.outside} (download-page parameter).`,
       `${ifaces}, IP SLA/track ${model.tunnels.map((t) => names(model, t).sla).join("/")} and the object names are not already in use.`,
@@ -235,36 +209,28 @@ export function renderCiscoIos(input: RouterConfigInput, device?: DeviceParams):
       ...(model.bgp && model.customerNetworks.length > 0
         ? ["Each advertised network exists in your routing table exactly (network ... mask needs it)."]
         : []),
-      ...(model.bgp && model.customerNetworks.length === 0
-        ? ["No networks were declared: add 'network <address> mask <mask>' for each network to advertise."]
-        : []),
-      ...tunnelPreferenceNote(model),
+      ...routingNotes(model, "add 'network <address> mask <mask>' for each network to advertise."),
     ],
-  });
-  const ike = input.ikeVersion === "IKEV2" ? ikev2(model) : ikev1(model);
-  return joinSections([
-    commentBlock(header, "!"),
-    ["! --- IKE (phase 1) ---", ...ike],
-    ["! --- IPsec (phase 2) ---", ...ipsec(model)],
-    ["! --- Tunnel interfaces ---", ...interfaces(model)],
-    [
-      model.bgp ? "! --- BGP ---" : "! --- Per-tunnel liveness (IP SLA + track) and static routes ---",
-      ...routing(model),
+    sections: [
+      ["! --- IKE (phase 1) ---", ...ike],
+      ["! --- IPsec (phase 2) ---", ...ipsec(model)],
+      ["! --- Tunnel interfaces ---", ...interfaces(model)],
+      [
+        model.bgp ? "! --- BGP ---" : "! --- Per-tunnel liveness (IP SLA + track) and static routes ---",
+        ...routing(model),
+      ],
+      "end",
     ],
-    "end",
-    commentBlock(
-      verifyLines([
-        {
-          command: input.ikeVersion === "IKEV2" ? "show crypto ikev2 sa" : "show crypto isakmp sa",
-          what: "IKE SA READY/QM_IDLE per tunnel",
-        },
-        { command: "show crypto ipsec sa", what: "IPsec SAs, encaps/decaps counting" },
-        { command: `show interfaces ${model.tunnels.map((t) => names(model, t).iface)[0]}`, what: "up/up" },
-        model.bgp
-          ? { command: "show ip bgp summary", what: "neighbors Established, prefixes received" }
-          : { command: "show track brief", what: "each tunnel's track Up; routes installed" },
-      ]),
-      "!",
-    ),
-  ]);
-}
+    verify: [
+      {
+        command: model.input.ikeVersion === "IKEV2" ? "show crypto ikev2 sa" : "show crypto isakmp sa",
+        what: "IKE SA READY/QM_IDLE per tunnel",
+      },
+      { command: "show crypto ipsec sa", what: "IPsec SAs, encaps/decaps counting" },
+      { command: `show interfaces ${model.tunnels.map((t) => names(model, t).iface)[0]}`, what: "up/up" },
+      model.bgp
+        ? { command: "show ip bgp summary", what: "neighbors Established, prefixes received" }
+        : { command: "show track brief", what: "each tunnel's track Up; routes installed" },
+    ],
+  };
+});

@@ -5,37 +5,19 @@
 // AWS Site-to-Site VPN generic customer gateway configuration (BGP section). lab/ proves the output
 // on real FRR 8.4.
 import { describe, expect, it } from "vitest";
-import { TUNNEL_POLICY } from "@/lib/vpn/tunnel-policy";
 import { renderFrr } from "./render-frr";
+import { describeGoldenFiles, TEST_TUNNEL_1, TEST_TUNNEL_2, testBgpInput } from "./test-fixtures";
 import type { RouterConfigInput } from "./types";
 
-const TUNNELS: RouterConfigInput["tunnels"] = [
-  { number: 1, outsideIp: "203.0.113.10", insideCidr: "169.254.44.0/30", psk: "Tunnel1.Secret_abcdefGHIJ" },
-  { number: 2, outsideIp: "192.0.2.20", insideCidr: "169.254.45.4/30", psk: "Tunnel2.Secret_klmnopQRST" },
-];
+const TUNNELS = [TEST_TUNNEL_1, { ...TEST_TUNNEL_2, outsideIp: "192.0.2.20" }];
 
-const BGP_IKEV1: RouterConfigInput = {
-  requestId: "req_01HZX5Q5",
-  vpnConnectionId: "vpn-0fedcba9876543210",
-  customerName: "Acme Manufacturing GmbH",
-  region: "eu-west-1",
-  ikeVersion: "IKEV1",
-  routing: "BGP",
-  customerGatewayIp: "198.51.100.7",
-  customerAsn: 65010,
-  platformAsn: 64512,
-  customerCidrs: ["192.168.10.0/24", "172.16.0.0/12"],
-  platformVpcCidr: "10.150.0.0/20",
-  tunnels: TUNNELS,
-  policy: TUNNEL_POLICY,
-  generatedAt: new Date("2025-03-04T05:06:07.000Z"),
-};
+const BGP_IKEV1 = testBgpInput({ tunnels: TUNNELS });
 const BGP_IKEV2_ONE: RouterConfigInput = {
   ...BGP_IKEV1,
   ikeVersion: "IKEV2",
   customerAsn: 4200000010,
   customerCidrs: [],
-  tunnels: [TUNNELS[0] as RouterConfigInput["tunnels"][number]],
+  tunnels: [TEST_TUNNEL_1],
 };
 const STATIC_IKEV2: RouterConfigInput = {
   ...BGP_IKEV1,
@@ -50,13 +32,7 @@ const CASES = {
   "static-ikev2-2tunnels": STATIC_IKEV2,
 };
 
-describe("renderFrr golden files", () => {
-  for (const [name, input] of Object.entries(CASES)) {
-    it(name, async () => {
-      await expect(renderFrr(input)).toMatchFileSnapshot(`./__golden__/frr-${name}.conf`);
-    });
-  }
-});
+describeGoldenFiles("renderFrr golden files", CASES, renderFrr, (name) => `frr-${name}.conf`);
 
 describe("renderFrr", () => {
   it("peers with the AWS inside address (.1) of every tunnel, timers 10 30", () => {

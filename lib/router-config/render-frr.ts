@@ -8,20 +8,19 @@
 // ebgp-requires-policy) and "IP Prefix Lists" / "Route Maps"; and the AWS Site-to-Site VPN generic
 // customer gateway configuration (BGP over the inside /30s: AWS side .1, customer .2, keep-alive
 // 10 s, hold time 30 s, at most 100 prefixes advertised to AWS).
-import { type DeviceParams, defaultDeviceParams } from "./device-params";
+import type { BgpPlan, ConfigModel, Renderer } from "./render-kit";
 import {
-  bgpPreference,
   buildConfigModel,
-  type ConfigModel,
   commentBlock,
+  defaultDeviceParams,
   headerLines,
   ifNumber,
   joinSections,
+  planBgp,
   sanitizeCommentText,
   verifyLines,
-} from "./render-helpers";
+} from "./render-kit";
 import { strongswanConnectionName } from "./render-strongswan";
-import type { RouterConfigInput } from "./types";
 
 /** Names of the prefix lists and route maps the file defines (the lab and docs refer to them). */
 export const FRR_POLICY_NAMES = {
@@ -53,9 +52,7 @@ function staticOnly(model: ConfigModel): string {
   )}\n`;
 }
 
-function bgpSection(model: ConfigModel): string[] {
-  const bgp = model.bgp;
-  if (!bgp) return [];
+function bgpSection(model: ConfigModel, bgp: BgpPlan): string[] {
   const first = model.tunnels[0];
   const lines = [`router bgp ${bgp.customerAsn}`];
   if (first) lines.push(` bgp router-id ${first.customerInsideIp}`);
@@ -91,7 +88,7 @@ function bgpSection(model: ConfigModel): string[] {
   return lines;
 }
 
-function policySection(model: ConfigModel): string[] {
+function policySection(model: ConfigModel, bgp: BgpPlan): string[] {
   const names = FRR_POLICY_NAMES;
   const lines = [
     "! Accept only the platform VPC (and more specific routes inside it) from the platform.",
@@ -103,20 +100,18 @@ function policySection(model: ConfigModel): string[] {
   });
   if (model.customerNetworks.length === 0) lines.push(`ip prefix-list ${names.customerOut} seq 5 deny any`);
   lines.push("! Tunnel preference: local-preference in, and your AS prepended towards tunnel 2 out.");
-  for (const t of model.tunnels) {
-    const maps = routeMaps(t);
-    const pref = bgpPreference(t);
-    const asn = model.bgp?.customerAsn ?? 0;
+  for (const peer of bgp.peers) {
+    const maps = routeMaps(peer.tunnel);
     lines.push(
       "!",
       `route-map ${maps.in} permit 10`,
       ` match ip address prefix-list ${names.vpcIn}`,
-      ` set local-preference ${pref.localPreference}`,
+      ` set local-preference ${peer.localPreference}`,
       "exit",
       "!",
       `route-map ${maps.out} permit 10`,
       ` match ip address prefix-list ${names.customerOut}`,
-      ...(pref.prepend > 0 ? [` set as-path prepend ${Array(pref.prepend).fill(asn).join(" ")}`] : []),
+      ...(peer.prepend > 0 ? [` set as-path prepend ${peer.asPath}`] : []),
       "exit",
     );
   }
@@ -134,9 +129,10 @@ function withoutKeyWarning(header: string[]): string[] {
   return out;
 }
 
-export function renderFrr(input: RouterConfigInput, device?: DeviceParams): string {
+export const renderFrr: Renderer = (input, device) => {
   const model = buildConfigModel(input, device ?? defaultDeviceParams("frr", 1));
-  if (!model.bgp) return staticOnly(model);
+  const bgp = planBgp(model);
+  if (!bgp) return staticOnly(model);
   const header = headerLines(model, {
     formatId: "frr",
     platform: "FRR 8.x bgpd (BGP part; tunnels from the strongSwan configuration)",
@@ -148,12 +144,12 @@ export function renderFrr(input: RouterConfigInput, device?: DeviceParams): stri
   });
   const tunnelLines = model.tunnels.map(
     (t) =>
-      `Tunnel ${t.number}: neighbor ${t.awsInsideIp} (AWS, AS ${model.bgp?.platformAsn}) from ${t.customerInsideIp}/${t.insidePrefix}`,
+      `Tunnel ${t.number}: neighbor ${t.awsInsideIp} (AWS, AS ${bgp.platformAsn}) from ${t.customerInsideIp}/${t.insidePrefix}`,
   );
   return joinSections([
     commentBlock([...withoutKeyWarning(header), "", ...tunnelLines], "!"),
-    bgpSection(model),
-    policySection(model),
+    bgpSection(model, bgp),
+    policySection(model, bgp),
     commentBlock(
       verifyLines([
         { command: "vtysh -c 'show bgp summary'", what: "every neighbor Established, prefixes received" },
@@ -166,4 +162,4 @@ export function renderFrr(input: RouterConfigInput, device?: DeviceParams): stri
       "!",
     ),
   ]);
-}
+};

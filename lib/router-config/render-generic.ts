@@ -1,19 +1,8 @@
 // Vendor-neutral, human-readable parameters of every tunnel (in the spirit of AWS's "Generic" sample).
 // Vendor document: AWS Site-to-Site VPN User Guide, "Your customer gateway device" and the generic
 // sample configuration (download "Generic / Vendor agnostic"); release: any route-based device.
-import type { DeviceParams } from "./device-params";
-import {
-  bgpPreference,
-  buildConfigModel,
-  type ConfigModel,
-  commentBlock,
-  headerLines,
-  joinSections,
-  type TunnelView,
-  tunnelPreferenceNote,
-  verifyLines,
-} from "./render-helpers";
-import type { RouterConfigInput } from "./types";
+import type { ConfigModel, TunnelView } from "./render-kit";
+import { bgpPreference, defineRenderer, tunnelPreferenceNote } from "./render-kit";
 
 const ENCRYPTION_NAME = { aes256: "AES-256-CBC", aes128: "AES-128-CBC" } as const;
 const INTEGRITY_NAME = {
@@ -89,36 +78,24 @@ function tunnelSection(model: ConfigModel, tunnel: TunnelView): string[] {
   return lines;
 }
 
-export function renderGeneric(input: RouterConfigInput, device?: DeviceParams): string {
-  const model = buildConfigModel(input, device);
-  const header = headerLines(model, {
-    formatId: "generic",
-    platform: "any IPsec router (generic parameters)",
-    keepAliveCommands: model.tunnels.map(
-      (t) =>
-        `tunnel ${t.number}: ping ${t.awsInsideIp} through tunnel ${t.number}, route withdrawn on failure`,
-    ),
-    notes: [
-      "Your router supports route-based (VTI) IPsec. A policy-based device must use ONE consolidated",
-      `  selector pair per tunnel (your networks <-> ${model.platformVpc.cidr}): AWS allows one SA pair per tunnel.`,
-      "Your outside interface admits UDP 500, UDP 4500 and ESP from every AWS outside IP below.",
-      "A firewall also needs zones/policies between your LAN and the tunnels, and no NAT towards the VPC.",
-      ...tunnelPreferenceNote(model),
-    ],
-  });
-  return joinSections([
-    commentBlock(header, "#"),
-    ...model.tunnels.map((t) => tunnelSection(model, t)),
-    commentBlock(
-      verifyLines([
-        { command: "(IKE SA)", what: "phase 1 up with each AWS outside IP" },
-        { command: "(IPsec SA)", what: "phase 2 up, packets encrypted and decrypted per tunnel" },
-        {
-          command: model.bgp ? "(BGP summary)" : "(routing table)",
-          what: `route to ${model.platformVpc.cidr}`,
-        },
-      ]),
-      "#",
-    ),
-  ]);
-}
+export const renderGeneric = defineRenderer("generic", "#", (model) => ({
+  platform: "any IPsec router (generic parameters)",
+  keepAlive: (t) =>
+    `tunnel ${t.number}: ping ${t.awsInsideIp} through tunnel ${t.number}, route withdrawn on failure`,
+  notes: [
+    "Your router supports route-based (VTI) IPsec. A policy-based device must use ONE consolidated",
+    `  selector pair per tunnel (your networks <-> ${model.platformVpc.cidr}): AWS allows one SA pair per tunnel.`,
+    "Your outside interface admits UDP 500, UDP 4500 and ESP from every AWS outside IP below.",
+    "A firewall also needs zones/policies between your LAN and the tunnels, and no NAT towards the VPC.",
+    ...tunnelPreferenceNote(model),
+  ],
+  sections: model.tunnels.map((t) => tunnelSection(model, t)),
+  verify: [
+    { command: "(IKE SA)", what: "phase 1 up with each AWS outside IP" },
+    { command: "(IPsec SA)", what: "phase 2 up, packets encrypted and decrypted per tunnel" },
+    {
+      command: model.bgp ? "(BGP summary)" : "(routing table)",
+      what: `route to ${model.platformVpc.cidr}`,
+    },
+  ],
+}));

@@ -3,20 +3,8 @@
 // establish-tunnels, VPN monitoring, dead-peer-detection), "Security Policies User Guide", and the
 // AWS Site-to-Site VPN sample "Juniper Networks, Inc. SRX Series Routers / JunOS 11.0+"
 // (establish-tunnels immediately, vpn-monitor, tcp-mss). Release: Junos OS 19.x–23.x on SRX.
-import type { DeviceParams } from "./device-params";
-import {
-  bgpPreference,
-  buildConfigModel,
-  type ConfigModel,
-  commentBlock,
-  headerLines,
-  ifNumber,
-  joinSections,
-  type TunnelView,
-  tunnelPreferenceNote,
-  verifyLines,
-} from "./render-helpers";
-import type { RouterConfigInput } from "./types";
+import type { ConfigModel, TunnelView } from "./render-kit";
+import { defineRenderer, ifNumber, planBgp, routingNotes } from "./render-kit";
 
 const UNTRUST_ZONE = "untrust";
 const VPN_ZONE = "vpn";
@@ -136,7 +124,8 @@ function policies(model: ConfigModel): string[] {
 }
 
 function routing(model: ConfigModel): string[] {
-  const { bgp, platformVpc, slug } = model;
+  const { platformVpc, slug } = model;
+  const bgp = planBgp(model);
   if (!bgp) {
     // Both next hops live on their st0 units: a unit taken down by vpn-monitor withdraws its route.
     return model.tunnels.map(
@@ -152,15 +141,17 @@ function routing(model: ConfigModel): string[] {
   });
   if (model.customerNetworks.length > 0) lines.push(`${policy} term advertise then accept`);
   lines.push(`${policy} term reject then reject`);
-  const two = model.tunnels.length > 1;
-  if (two) {
-    for (const t of model.tunnels) {
-      const pref = bgpPreference(t);
-      const imp = `set policy-options policy-statement ${slug}-${t.number}-import`;
-      lines.push(`${imp} term pref then local-preference ${pref.localPreference}`);
-      if (pref.prepend > 0) {
+  const importPolicy = (n: number) => `${slug}-${n}-import`;
+  const prependPolicy = (n: number) => `${slug}-${n}-prepend`;
+  if (bgp.preferTunnel1) {
+    for (const peer of bgp.peers) {
+      const n = peer.tunnel.number;
+      lines.push(
+        `set policy-options policy-statement ${importPolicy(n)} term pref then local-preference ${peer.localPreference}`,
+      );
+      if (peer.prepend > 0) {
         lines.push(
-          `set policy-options policy-statement ${slug}-${t.number}-prepend term prepend then as-path-prepend "${Array(pref.prepend).fill(bgp.customerAsn).join(" ")}"`,
+          `set policy-options policy-statement ${prependPolicy(n)} term prepend then as-path-prepend "${peer.asPath}"`,
         );
       }
     }
@@ -171,15 +162,14 @@ function routing(model: ConfigModel): string[] {
     `${group} peer-as ${bgp.platformAsn}`,
     `${group} export ${slug}-export`,
   );
-  for (const t of model.tunnels) {
+  for (const { tunnel: t, prepend } of bgp.peers) {
     const n = `${group} neighbor ${t.awsInsideIp}`;
     lines.push(`${n} local-address ${t.customerInsideIp}`);
-    if (two) {
-      const pref = bgpPreference(t);
-      lines.push(`${n} import ${slug}-${t.number}-import`);
+    if (bgp.preferTunnel1) {
+      lines.push(`${n} import ${importPolicy(t.number)}`);
       lines.push(
-        pref.prepend > 0
-          ? `${n} export [ ${slug}-${t.number}-prepend ${slug}-export ]`
+        prepend > 0
+          ? `${n} export [ ${prependPolicy(t.number)} ${slug}-export ]`
           : `${n} export ${slug}-export`,
       );
     }
@@ -187,52 +177,36 @@ function routing(model: ConfigModel): string[] {
   return lines;
 }
 
-export function renderJuniperSrx(input: RouterConfigInput, device?: DeviceParams): string {
-  const model = buildConfigModel(input, device);
-  const header = headerLines(model, {
-    formatId: "juniper-srx",
-    platform: "Juniper SRX (Junos OS, route-based VPN on st0, set commands)",
-    keepAliveCommands: model.tunnels.map(
-      (t) =>
-        `vpn-monitor on ${tunnelName(model, t)}: ICMP to ${t.awsInsideIp} from ${st0(model, t)}; ${st0(model, t)} goes down with it`,
-    ),
-    notes: [
-      `The outside interface is ${model.device.outside} in zone '${UNTRUST_ZONE}', your LAN is in zone '${model.device.inside}' (download-page parameters).`,
-      `st0 units ${model.tunnels.map((t) => ifNumber(model, t)).join(", ")} are free; the tunnels go into zone '${vpnZone(model)}'.`,
-      `Source NAT rules from '${model.device.inside}' to '${UNTRUST_ZONE}' do not match zone '${vpnZone(model)}': no NAT exemption is needed.`,
-      ...(model.bgp
-        ? [
-            "Hold time 30 s gives keep-alives every 10 s (one third of the hold time).",
-            "routing-options autonomous-system sets the router-wide ASN: check it is not already set.",
-          ]
-        : []),
-      ...(model.bgp && model.customerNetworks.length === 0
-        ? ["No networks were declared: add route-filter terms to the export policy for your networks."]
-        : []),
-      ...tunnelPreferenceNote(model),
-      "Run 'commit' after loading.",
-    ],
-  });
-  return joinSections([
-    commentBlock(header, "#"),
+export const renderJuniperSrx = defineRenderer("juniper-srx", "#", (model) => ({
+  platform: "Juniper SRX (Junos OS, route-based VPN on st0, set commands)",
+  keepAlive: (t) =>
+    `vpn-monitor on ${tunnelName(model, t)}: ICMP to ${t.awsInsideIp} from ${st0(model, t)}; ${st0(model, t)} goes down with it`,
+  notes: [
+    `The outside interface is ${model.device.outside} in zone '${UNTRUST_ZONE}', your LAN is in zone '${model.device.inside}' (download-page parameters).`,
+    `st0 units ${model.tunnels.map((t) => ifNumber(model, t)).join(", ")} are free; the tunnels go into zone '${vpnZone(model)}'.`,
+    `Source NAT rules from '${model.device.inside}' to '${UNTRUST_ZONE}' do not match zone '${vpnZone(model)}': no NAT exemption is needed.`,
+    ...(model.bgp
+      ? [
+          "Hold time 30 s gives keep-alives every 10 s (one third of the hold time).",
+          "routing-options autonomous-system sets the router-wide ASN: check it is not already set.",
+        ]
+      : []),
+    ...routingNotes(model, "add route-filter terms to the export policy for your networks."),
+    "Run 'commit' after loading.",
+  ],
+  sections: [
     ["# --- Tunnel interfaces and zones ---", ...interfacesAndZones(model)],
     ["# --- Security policies (zone vpn is default-deny) ---", ...policies(model)],
     ["# --- IKE (phase 1) ---", ...ike(model)],
     ["# --- IPsec (phase 2), per-tunnel vpn-monitor ---", ...ipsec(model)],
     [model.bgp ? "# --- BGP ---" : "# --- Static routes to the platform VPC ---", ...routing(model)],
-    commentBlock(
-      verifyLines([
-        { command: "show security ike security-associations", what: "IKE SA UP per gateway" },
-        { command: "show security ipsec security-associations", what: "IPsec SAs per st0 unit" },
-        { command: "show interfaces st0 terse", what: "st0 units up (vpn-monitor)" },
-        model.bgp
-          ? { command: "show bgp summary", what: "neighbors Establ, prefixes received" }
-          : {
-              command: `show route ${model.platformVpc.cidr}`,
-              what: "active route via the tunnel that is up",
-            },
-      ]),
-      "#",
-    ),
-  ]);
-}
+  ],
+  verify: [
+    { command: "show security ike security-associations", what: "IKE SA UP per gateway" },
+    { command: "show security ipsec security-associations", what: "IPsec SAs per st0 unit" },
+    { command: "show interfaces st0 terse", what: "st0 units up (vpn-monitor)" },
+    model.bgp
+      ? { command: "show bgp summary", what: "neighbors Establ, prefixes received" }
+      : { command: `show route ${model.platformVpc.cidr}`, what: "active route via the tunnel that is up" },
+  ],
+}));

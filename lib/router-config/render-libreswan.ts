@@ -7,21 +7,9 @@
 // "Interoperability: Amazon AWS VPC". Release: libreswan 4.6+ (RHEL 9, Fedora).
 // Checked against its documentation only: libreswan cannot install SAs on the lab's kernel (no ESP,
 // no user-space fallback), so unlike strongSwan it is not proven in the lab.
-import type { DeviceParams } from "./device-params";
-import {
-  buildConfigModel,
-  type ConfigModel,
-  commentBlock,
-  type DhGroup,
-  headerLines,
-  ifNumber,
-  joinSections,
-  type PhaseView,
-  type TunnelView,
-  verifyLines,
-} from "./render-helpers";
-import { staticRouteMetric, UPDOWN_LINE_PREFIX, updownScript } from "./render-strongswan";
-import type { RouterConfigInput } from "./types";
+import type { ConfigModel, DhGroup, PhaseView, TunnelView } from "./render-kit";
+import { defineRenderer, ifNumber } from "./render-kit";
+import { linuxRoutingCheck, staticRouteMetric, UPDOWN_LINE_PREFIX, updownScript } from "./render-strongswan";
 
 const DH: Record<DhGroup, string> = {
   14: "modp2048",
@@ -85,15 +73,21 @@ function conn(model: ConfigModel, t: TunnelView): string[] {
   return lines;
 }
 
-export function renderLibreswan(input: RouterConfigInput, device?: DeviceParams): string {
-  const model = buildConfigModel(input, device);
-  const header = headerLines(model, {
-    formatId: "libreswan",
+export const renderLibreswan = defineRenderer("libreswan", "#", (model) => {
+  const secrets = [
+    `# ---- ${secretsPath(model)} (lines marked "#= ") ----`,
+    ...model.tunnels.map((t) => `#= ${model.input.customerGatewayIp} ${t.outsideIp} : PSK "${t.psk}"`),
+  ];
+  const script = model.bgp
+    ? []
+    : [
+        `# ---- ${model.device.updown} (lines marked "${UPDOWN_LINE_PREFIX.trim()} ") ----`,
+        ...updownScript().map((line) => `${UPDOWN_LINE_PREFIX}${line}`.trimEnd()),
+      ];
+  return {
     platform: "libreswan 4.x (ipsec.conf), Linux with XFRM interfaces",
-    keepAliveCommands: model.tunnels.map(
-      (t) =>
-        `ping -i 5 -I ${ipsecIf(model, t)} ${t.awsInsideIp}   # tunnel ${t.number}, e.g. as a systemd service`,
-    ),
+    keepAlive: (t) =>
+      `ping -i 5 -I ${ipsecIf(model, t)} ${t.awsInsideIp}   # tunnel ${t.number}, e.g. as a systemd service`,
     notes: [
       "Checked against libreswan's documentation, not proven in the portal's lab (libreswan cannot run there).",
       "Install as /etc/ipsec.d/<name>.conf (chmod 600), the secrets below as the path they name, then `ipsec restart`.",
@@ -113,31 +107,12 @@ export function renderLibreswan(input: RouterConfigInput, device?: DeviceParams)
       `Firewall: admit UDP 500/4500 and ESP from ${model.tunnels.map((t) => t.outsideIp).join(" and ")} on the outside interface.`,
       `TCP MSS: iptables -t mangle -A FORWARD -o ipsec+ -p tcp --tcp-flags SYN,RST SYN -j TCPMSS --set-mss ${model.mss}`,
     ],
-  });
-  const secrets = [
-    `# ---- ${secretsPath(model)} (lines marked "#= ") ----`,
-    ...model.tunnels.map((t) => `#= ${input.customerGatewayIp} ${t.outsideIp} : PSK "${t.psk}"`),
-  ];
-  const script = model.bgp
-    ? []
-    : [
-        `# ---- ${model.device.updown} (lines marked "${UPDOWN_LINE_PREFIX.trim()} ") ----`,
-        ...updownScript().map((line) => `${UPDOWN_LINE_PREFIX}${line}`.trimEnd()),
-      ];
-  return joinSections([
-    commentBlock(header, "#"),
-    ...model.tunnels.map((t) => conn(model, t)),
-    [...secrets, ...script],
-    commentBlock(
-      verifyLines([
-        { command: "ipsec trafficstatus", what: "one IPsec SA per tunnel, bytes counting" },
-        { command: "ipsec showstates", what: "IKE SA established (ISAKMP SA / IKE SA)" },
-        { command: "ip -s link show type xfrm", what: "ipsecN interfaces up" },
-        model.bgp
-          ? { command: "vtysh -c 'show bgp summary'", what: "BGP sessions Established (FRR file)" }
-          : { command: `ip route show ${model.platformVpc.cidr}`, what: "route via the tunnel that is up" },
-      ]),
-      "#",
-    ),
-  ]);
-}
+    sections: [...model.tunnels.map((t) => conn(model, t)), [...secrets, ...script]],
+    verify: [
+      { command: "ipsec trafficstatus", what: "one IPsec SA per tunnel, bytes counting" },
+      { command: "ipsec showstates", what: "IKE SA established (ISAKMP SA / IKE SA)" },
+      { command: "ip -s link show type xfrm", what: "ipsecN interfaces up" },
+      linuxRoutingCheck(model),
+    ],
+  };
+});

@@ -9,29 +9,11 @@
 // 0.0.0.0/0 -> platform VPC, the standby tunnel's policy carries only its inside /32s (its
 // liveness ping). A scheduler script swaps the two roles when the active tunnel's peer is not
 // established, so the VPC traffic fails over to tunnel 2 and back.
-import type { DeviceParams } from "./device-params";
-import {
-  buildConfigModel,
-  type ConfigModel,
-  commentBlock,
-  headerLines,
-  joinSections,
-  type TunnelView,
-  tunnelPreferenceNote,
-  verifyLines,
-} from "./render-helpers";
-import type { RouterConfigInput } from "./types";
+import type { ConfigModel, TunnelView } from "./render-kit";
+import { DH_GROUP_NAMES, defineRenderer, tunnelPreferenceNote } from "./render-kit";
 
 const PROFILE_ENCRYPTION = { aes256: "aes-256", aes128: "aes-128" } as const;
 const PROPOSAL_ENCRYPTION = { aes256: "aes-256-cbc", aes128: "aes-128-cbc" } as const;
-const DH = {
-  14: "modp2048",
-  15: "modp3072",
-  16: "modp4096",
-  19: "ecp256",
-  20: "ecp384",
-  21: "ecp521",
-} as const;
 
 const peerName = (model: ConfigModel, t: TunnelView) => `${model.slug}-${t.number}`;
 const commentText = (model: ConfigModel, t: TunnelView) => `${model.slug} tunnel ${t.number}`;
@@ -84,9 +66,9 @@ function ipsec(model: ConfigModel): string[] {
   const { phase1: p1, phase2: p2, slug, dpd, input } = model;
   const lines = [
     "/ip ipsec profile",
-    `add name=${slug} enc-algorithm=${PROFILE_ENCRYPTION[p1.encryption]} hash-algorithm=${p1.integrity} dh-group=${DH[p1.dhGroup]} lifetime=${p1.lifetimeSeconds}s dpd-interval=${dpd.intervalSeconds}s dpd-maximum-failures=${dpd.retries} nat-traversal=yes`,
+    `add name=${slug} enc-algorithm=${PROFILE_ENCRYPTION[p1.encryption]} hash-algorithm=${p1.integrity} dh-group=${DH_GROUP_NAMES[p1.dhGroup]} lifetime=${p1.lifetimeSeconds}s dpd-interval=${dpd.intervalSeconds}s dpd-maximum-failures=${dpd.retries} nat-traversal=yes`,
     "/ip ipsec proposal",
-    `add name=${slug} enc-algorithms=${PROPOSAL_ENCRYPTION[p2.encryption]} auth-algorithms=${p2.integrity} pfs-group=${DH[p2.dhGroup]} lifetime=${p2.lifetimeSeconds}s`,
+    `add name=${slug} enc-algorithms=${PROPOSAL_ENCRYPTION[p2.encryption]} auth-algorithms=${p2.integrity} pfs-group=${DH_GROUP_NAMES[p2.dhGroup]} lifetime=${p2.lifetimeSeconds}s`,
     "/ip ipsec peer",
   ];
   for (const t of model.tunnels) {
@@ -146,16 +128,12 @@ function failover(model: ConfigModel): string[] {
   ];
 }
 
-export function renderMikrotikRouteros(input: RouterConfigInput, device?: DeviceParams): string {
-  const model = buildConfigModel(input, device);
+export const renderMikrotikRouteros = defineRenderer("mikrotik-routeros", "#", (model) => {
   const two = model.tunnels.length > 1;
-  const header = headerLines(model, {
-    formatId: "mikrotik-routeros",
+  return {
     platform: "MikroTik RouterOS 7 (policy-based IPsec, static routing)",
-    keepAliveCommands: model.tunnels.map(
-      (t) =>
-        `/tool netwatch: ping ${t.awsInsideIp} from ${t.customerInsideIp} through tunnel ${t.number} every 5 s`,
-    ),
+    keepAlive: (t) =>
+      `/tool netwatch: ping ${t.awsInsideIp} from ${t.customerInsideIp} through tunnel ${t.number} every 5 s`,
     notes: [
       `The outside (WAN) interface is ${model.device.outside} (download-page parameter).`,
       `RouterOS has no route-based (VTI) IPsec: IPsec policies pick the traffic, so the tunnel MTU (${model.mtu}) cannot be set; TCP MSS is clamped to ${model.mss} instead.`,
@@ -170,24 +148,25 @@ export function renderMikrotikRouteros(input: RouterConfigInput, device?: Device
       "The input/forward/NAT rules are placed first (place-before=0) so they match before your own rules.",
       ...tunnelPreferenceNote(model),
     ],
-  });
-  return joinSections([
-    commentBlock(header, "#"),
-    ["# --- Inside addresses ---", ...addresses(model)],
-    ["# --- Firewall: IKE/ESP in, VPC traffic forward, NAT exemption, MSS clamp ---", ...firewall(model)],
-    ["# --- IPsec ---", ...ipsec(model)],
-    ["# --- Per-tunnel liveness ---", ...liveness(model)],
-    ...(two
-      ? [["# --- Failover: the VPC policy moves to tunnel 2 while tunnel 1 is down ---", ...failover(model)]]
-      : []),
-    commentBlock(
-      verifyLines([
-        { command: "/ip ipsec active-peers print", what: "both peers established" },
-        { command: "/ip ipsec installed-sa print", what: "one SA pair per tunnel" },
-        { command: "/ip ipsec policy print", what: "policies active (A), none invalid" },
-        { command: "/tool netwatch print", what: "each tunnel's liveness host up" },
-      ]),
-      "#",
-    ),
-  ]);
-}
+    sections: [
+      ["# --- Inside addresses ---", ...addresses(model)],
+      ["# --- Firewall: IKE/ESP in, VPC traffic forward, NAT exemption, MSS clamp ---", ...firewall(model)],
+      ["# --- IPsec ---", ...ipsec(model)],
+      ["# --- Per-tunnel liveness ---", ...liveness(model)],
+      ...(two
+        ? [
+            [
+              "# --- Failover: the VPC policy moves to tunnel 2 while tunnel 1 is down ---",
+              ...failover(model),
+            ],
+          ]
+        : []),
+    ],
+    verify: [
+      { command: "/ip ipsec active-peers print", what: "both peers established" },
+      { command: "/ip ipsec installed-sa print", what: "one SA pair per tunnel" },
+      { command: "/ip ipsec policy print", what: "policies active (A), none invalid" },
+      { command: "/tool netwatch print", what: "each tunnel's liveness host up" },
+    ],
+  };
+});

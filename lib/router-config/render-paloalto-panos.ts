@@ -5,20 +5,8 @@
 // Size (MSS)" (adjust-tcp-mss is a layer-3 Ethernet/VLAN/loopback setting, not a tunnel one), "Security
 // Policy" and "Configure BGP" (policy import/export rules); AWS Site-to-Site VPN sample "Palo Alto
 // Networks PA Series / PANOS 7.0+". Release: PAN-OS 10.1/10.2/11.x, legacy virtual router.
-import type { DeviceParams } from "./device-params";
-import {
-  bgpPreference,
-  buildConfigModel,
-  type ConfigModel,
-  commentBlock,
-  headerLines,
-  ifNumber,
-  joinSections,
-  type TunnelView,
-  tunnelPreferenceNote,
-  verifyLines,
-} from "./render-helpers";
-import type { RouterConfigInput } from "./types";
+import type { ConfigModel, TunnelView } from "./render-kit";
+import { defineRenderer, ifNumber, planBgp, routingNotes } from "./render-kit";
 
 const VR = "default";
 const OUTSIDE_ZONE = "untrust";
@@ -108,8 +96,9 @@ function securityRules(model: ConfigModel): string[] {
 }
 
 function routing(model: ConfigModel): string[] {
-  const { bgp, platformVpc } = model;
+  const { platformVpc } = model;
   const vr = `set network virtual-router ${VR}`;
+  const bgp = planBgp(model);
   if (!bgp) {
     return model.tunnels.map(
       (t) =>
@@ -136,21 +125,18 @@ function routing(model: ConfigModel): string[] {
       `${peer} enable yes`,
     );
   }
-  if (model.tunnels.length > 1) {
-    for (const t of model.tunnels) {
-      const pref = bgpPreference(t);
-      const imp = `${vr} protocol bgp policy import rules ${tunnelName(model, t)}-in`;
+  if (bgp.preferTunnel1) {
+    for (const peer of bgp.peers) {
+      const group = tunnelName(model, peer.tunnel);
+      const imp = `${vr} protocol bgp policy import rules ${peer.routeMapIn}`;
       lines.push(
-        `${imp} used-by ${tunnelName(model, t)}`,
+        `${imp} used-by ${group}`,
         `${imp} match address-prefix ${platformVpc.cidr} exact no`,
-        `${imp} action allow update local-preference ${pref.localPreference}`,
+        `${imp} action allow update local-preference ${peer.localPreference}`,
       );
-      if (pref.prepend > 0) {
-        const exp = `${vr} protocol bgp policy export rules ${tunnelName(model, t)}-out`;
-        lines.push(
-          `${exp} used-by ${tunnelName(model, t)}`,
-          `${exp} action allow update as-path prepend ${pref.prepend}`,
-        );
+      if (peer.prepend > 0) {
+        const exp = `${vr} protocol bgp policy export rules ${peer.routeMapOut}`;
+        lines.push(`${exp} used-by ${group}`, `${exp} action allow update as-path prepend ${peer.prepend}`);
       }
     }
   }
@@ -162,43 +148,30 @@ function routing(model: ConfigModel): string[] {
   return lines;
 }
 
-export function renderPaloAltoPanos(input: RouterConfigInput, device?: DeviceParams): string {
-  const model = buildConfigModel(input, device);
-  const header = headerLines(model, {
-    formatId: "paloalto-panos",
-    platform: "Palo Alto Networks PAN-OS 10.1+/11.x (route-based, legacy virtual router, set commands)",
-    keepAliveCommands: model.tunnels.map(
-      (t) =>
-        `tunnel-monitor on ${tunnelName(model, t)}: ping ${t.awsInsideIp} over ${iface(model, t)}, profile action fail-over`,
-    ),
-    notes: [
-      `The outside interface is ${model.device.outside} (layer 3, zone '${OUTSIDE_ZONE}', virtual router '${VR}'); your LAN is zone '${model.device.inside}' (download-page parameters).`,
-      `${model.tunnels.map((t) => iface(model, t)).join(" and ")} are free; they go into zone '${vpnZone(model)}'.`,
-      `TCP MSS ${model.mss} is set on ${model.device.outside} (PAN-OS adjusts MSS on layer-3 Ethernet interfaces, not on tunnels).`,
-      "Firewalls using the Advanced Routing Engine configure routes and BGP under 'logical-router' instead.",
-      ...(model.bgp && model.customerNetworks.length === 0
-        ? ["No networks were declared: add a redist-rules entry for each network to advertise."]
-        : []),
-      ...tunnelPreferenceNote(model),
-      "Run 'commit' after loading.",
-    ],
-  });
-  return joinSections([
-    commentBlock(header, "#"),
+export const renderPaloAltoPanos = defineRenderer("paloalto-panos", "#", (model) => ({
+  platform: "Palo Alto Networks PAN-OS 10.1+/11.x (route-based, legacy virtual router, set commands)",
+  keepAlive: (t) =>
+    `tunnel-monitor on ${tunnelName(model, t)}: ping ${t.awsInsideIp} over ${iface(model, t)}, profile action fail-over`,
+  notes: [
+    `The outside interface is ${model.device.outside} (layer 3, zone '${OUTSIDE_ZONE}', virtual router '${VR}'); your LAN is zone '${model.device.inside}' (download-page parameters).`,
+    `${model.tunnels.map((t) => iface(model, t)).join(" and ")} are free; they go into zone '${vpnZone(model)}'.`,
+    `TCP MSS ${model.mss} is set on ${model.device.outside} (PAN-OS adjusts MSS on layer-3 Ethernet interfaces, not on tunnels).`,
+    "Firewalls using the Advanced Routing Engine configure routes and BGP under 'logical-router' instead.",
+    ...routingNotes(model, "add a redist-rules entry for each network to advertise."),
+    "Run 'commit' after loading.",
+  ],
+  sections: [
     ["# --- Crypto and monitor profiles, outside MSS ---", ...profiles(model)],
     ...model.tunnels.map((t) => [`# --- Tunnel ${t.number} ---`, ...tunnel(model, t)]),
     ["# --- Security rules and NAT exemption ---", ...securityRules(model)],
     [model.bgp ? "# --- BGP ---" : "# --- Static routes to the platform VPC ---", ...routing(model)],
-    commentBlock(
-      verifyLines([
-        { command: "show vpn ike-sa", what: "IKE SA up per gateway" },
-        { command: "show vpn ipsec-sa", what: "IPsec SAs per tunnel" },
-        { command: "show vpn flow", what: "tunnel monitor status up" },
-        model.bgp
-          ? { command: `show routing protocol bgp summary virtual-router ${VR}`, what: "peers Established" }
-          : { command: `show routing route destination ${model.platformVpc.cidr}`, what: "active route" },
-      ]),
-      "#",
-    ),
-  ]);
-}
+  ],
+  verify: [
+    { command: "show vpn ike-sa", what: "IKE SA up per gateway" },
+    { command: "show vpn ipsec-sa", what: "IPsec SAs per tunnel" },
+    { command: "show vpn flow", what: "tunnel monitor status up" },
+    model.bgp
+      ? { command: `show routing protocol bgp summary virtual-router ${VR}`, what: "peers Established" }
+      : { command: `show routing route destination ${model.platformVpc.cidr}`, what: "active route" },
+  ],
+}));

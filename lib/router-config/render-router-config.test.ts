@@ -8,41 +8,14 @@ import {
   refusalReason,
   renderRouterConfig,
 } from "./render-router-config";
+import { TEST_TUNNEL_1, TEST_TUNNEL_2, testBgpInput, testInput } from "./test-fixtures";
 import type { RouterConfigInput } from "./types";
 
-const GENERATED_AT = new Date("2025-03-04T05:06:07.000Z");
+const TWO_TUNNELS = [TEST_TUNNEL_1, TEST_TUNNEL_2];
 
-const TWO_TUNNELS: RouterConfigInput["tunnels"] = [
-  { number: 1, outsideIp: "203.0.113.10", insideCidr: "169.254.44.0/30", psk: "Tunnel1.Secret_abcdefGHIJ" },
-  { number: 2, outsideIp: "203.0.113.20", insideCidr: "169.254.45.4/30", psk: "Tunnel2.Secret_klmnopQRST" },
-];
+const STATIC_IKEV2_TWO = testInput();
 
-const STATIC_IKEV2_TWO: RouterConfigInput = {
-  requestId: "req_01HZX5Q4",
-  vpnConnectionId: "vpn-0a1b2c3d4e5f60718",
-  customerName: "Acme Manufacturing GmbH",
-  region: "eu-west-1",
-  ikeVersion: "IKEV2",
-  routing: "STATIC",
-  customerGatewayIp: "198.51.100.7",
-  customerAsn: null,
-  platformAsn: 64512,
-  customerCidrs: ["192.168.10.0/24", "10.20.0.0/16"],
-  platformVpcCidr: "10.150.0.0/20",
-  tunnels: TWO_TUNNELS,
-  policy: TUNNEL_POLICY,
-  generatedAt: GENERATED_AT,
-};
-
-const BGP_IKEV1_TWO: RouterConfigInput = {
-  ...STATIC_IKEV2_TWO,
-  requestId: "req_01HZX5Q5",
-  vpnConnectionId: "vpn-0fedcba9876543210",
-  ikeVersion: "IKEV1",
-  routing: "BGP",
-  customerAsn: 65010,
-  customerCidrs: ["192.168.10.0/24", "172.16.0.0/12"],
-};
+const BGP_IKEV1_TWO = testBgpInput();
 
 const BGP_IKEV2_ONE: RouterConfigInput = {
   ...BGP_IKEV1_TWO,
@@ -53,7 +26,7 @@ const BGP_IKEV2_ONE: RouterConfigInput = {
   ikeVersion: "IKEV2",
   customerAsn: 4200000010,
   customerCidrs: ["10.8.0.0/16"],
-  tunnels: [TWO_TUNNELS[0] as RouterConfigInput["tunnels"][number]],
+  tunnels: [TEST_TUNNEL_1],
 };
 
 const STATIC_IKEV1_TWO: RouterConfigInput = {
@@ -67,7 +40,7 @@ const STATIC_IKEV2_ONE: RouterConfigInput = {
   ...STATIC_IKEV2_TWO,
   requestId: "req_01HZX5Q8",
   vpnConnectionId: "vpn-0c1d2e3f4a5b6071a",
-  tunnels: [TWO_TUNNELS[0] as RouterConfigInput["tunnels"][number]],
+  tunnels: [TEST_TUNNEL_1],
 };
 
 const CASES = {

@@ -5,31 +5,13 @@
 // AWS Site-to-Site VPN generic customer gateway configuration. lab/ proves the output on real
 // strongSwan 5.9.8.
 import { describe, expect, it } from "vitest";
-import { TUNNEL_POLICY } from "@/lib/vpn/tunnel-policy";
 import { renderStrongswan, strongswanConnectionName } from "./render-strongswan";
+import { describeGoldenFiles, TEST_TUNNEL_1, TEST_TUNNEL_2, testInput } from "./test-fixtures";
 import type { RouterConfigInput } from "./types";
 
-const TUNNELS: RouterConfigInput["tunnels"] = [
-  { number: 1, outsideIp: "203.0.113.10", insideCidr: "169.254.44.0/30", psk: "Tunnel1.Secret_abcdefGHIJ" },
-  { number: 2, outsideIp: "192.0.2.20", insideCidr: "169.254.45.4/30", psk: "Tunnel2.Secret_klmnopQRST" },
-];
+const TUNNELS = [TEST_TUNNEL_1, { ...TEST_TUNNEL_2, outsideIp: "192.0.2.20" }];
 
-const STATIC_IKEV2: RouterConfigInput = {
-  requestId: "req_01HZX5Q4",
-  vpnConnectionId: "vpn-0a1b2c3d4e5f60718",
-  customerName: "Acme Manufacturing GmbH",
-  region: "eu-west-1",
-  ikeVersion: "IKEV2",
-  routing: "STATIC",
-  customerGatewayIp: "198.51.100.7",
-  customerAsn: null,
-  platformAsn: 64512,
-  customerCidrs: ["192.168.10.0/24", "10.20.0.0/16"],
-  platformVpcCidr: "10.150.0.0/20",
-  tunnels: TUNNELS,
-  policy: TUNNEL_POLICY,
-  generatedAt: new Date("2025-03-04T05:06:07.000Z"),
-};
+const STATIC_IKEV2 = testInput({ tunnels: TUNNELS });
 const BGP_IKEV1: RouterConfigInput = {
   ...STATIC_IKEV2,
   ikeVersion: "IKEV1",
@@ -40,7 +22,7 @@ const BGP_IKEV2_ONE: RouterConfigInput = {
   ...BGP_IKEV1,
   ikeVersion: "IKEV2",
   customerAsn: 4200000010,
-  tunnels: [TUNNELS[0] as RouterConfigInput["tunnels"][number]],
+  tunnels: [TEST_TUNNEL_1],
 };
 
 const CASES = {
@@ -63,13 +45,12 @@ function block(text: string, name: string): string {
   throw new Error("unbalanced");
 }
 
-describe("renderStrongswan golden files", () => {
-  for (const [name, input] of Object.entries(CASES)) {
-    it(name, async () => {
-      await expect(renderStrongswan(input)).toMatchFileSnapshot(`./__golden__/strongswan-${name}.conf`);
-    });
-  }
-});
+describeGoldenFiles(
+  "renderStrongswan golden files",
+  CASES,
+  renderStrongswan,
+  (name) => `strongswan-${name}.conf`,
+);
 
 describe("renderStrongswan", () => {
   it("renders one route-based connection per tunnel with its own XFRM interface ID", () => {

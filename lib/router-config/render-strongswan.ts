@@ -12,20 +12,17 @@
 // Route-based: each tunnel negotiates 0.0.0.0/0 <-> 0.0.0.0/0 and is bound to its own XFRM interface
 // by if_id_in/if_id_out, so two tunnels with identical selectors coexist and routing (static routes
 // or BGP) picks the tunnel. Pure and deterministic for a given input.
-import { type DeviceParams, defaultDeviceParams } from "./device-params";
+import type { ConfigModel, PhaseView, Renderer, TunnelView, VerifyCommand } from "./render-kit";
 import {
   buildConfigModel,
-  type ConfigModel,
   commentBlock,
-  type DhGroup,
+  DH_GROUP_NAMES,
+  defaultDeviceParams,
   headerLines,
   ifNumber,
   joinSections,
-  type PhaseView,
-  type TunnelView,
   verifyLines,
-} from "./render-helpers";
-import type { RouterConfigInput } from "./types";
+} from "./render-kit";
 
 /**
  * Name of the swanctl connection (and of its CHILD_SA) of a tunnel, by the device's tunnel interface
@@ -43,6 +40,13 @@ export function xfrmInterfaceName(tunnelInterfaceNumber: number): string {
 /** Route metric of the platform VPC route through a tunnel: tunnel 1 preferred. */
 export function staticRouteMetric(tunnelNumber: 1 | 2): number {
   return tunnelNumber === 1 ? 100 : 200;
+}
+
+/** The last verification line of the Linux files: BGP sessions (FRR file) or the VPC route. */
+export function linuxRoutingCheck(model: ConfigModel): VerifyCommand {
+  return model.bgp
+    ? { command: "vtysh -c 'show bgp summary'", what: "BGP sessions Established (FRR file)" }
+    : { command: `ip route show ${model.platformVpc.cidr}`, what: "route via the tunnel that is up" };
 }
 
 /** Marks the lines of the up/down script inside the file's comments (`sed -n 's/^#| //p'`). */
@@ -69,18 +73,9 @@ export function updownScript(): string[] {
   ];
 }
 
-const DH_KEYWORD: Record<DhGroup, string> = {
-  14: "modp2048",
-  15: "modp3072",
-  16: "modp4096",
-  19: "ecp256",
-  20: "ecp384",
-  21: "ecp521",
-};
-
 /** strongSwan proposal keyword, e.g. aes256-sha256-modp2048 (ESP: the DH group is PFS). */
 export function strongswanProposal(phase: PhaseView): string {
-  return `${phase.encryption}-${phase.integrity}-${DH_KEYWORD[phase.dhGroup]}`;
+  return `${phase.encryption}-${phase.integrity}-${DH_GROUP_NAMES[phase.dhGroup]}`;
 }
 
 function routeBasedNotes(model: ConfigModel): string[] {
@@ -213,7 +208,7 @@ function secret(model: ConfigModel, t: TunnelView): string[] {
   ];
 }
 
-export function renderStrongswan(input: RouterConfigInput, device?: DeviceParams): string {
+export const renderStrongswan: Renderer = (input, device) => {
   const model = buildConfigModel(input, device ?? defaultDeviceParams("strongswan", 1));
   const header = headerLines(model, {
     formatId: "strongswan",
@@ -246,11 +241,9 @@ export function renderStrongswan(input: RouterConfigInput, device?: DeviceParams
         { command: "swanctl --list-sas", what: "IKE SA ESTABLISHED and CHILD SA INSTALLED per tunnel" },
         { command: "swanctl --list-conns", what: "both connections loaded" },
         { command: "ip -s link show type xfrm", what: "XFRM interfaces up, packets counted" },
-        model.bgp
-          ? { command: "vtysh -c 'show bgp summary'", what: "BGP sessions Established (FRR file)" }
-          : { command: `ip route show ${model.platformVpc.cidr}`, what: "route via the tunnel that is up" },
+        linuxRoutingCheck(model),
       ]),
       "#",
     ),
   ]);
-}
+};
