@@ -19,13 +19,6 @@ export function TunnelAlertDeliveries({
   deliveries: AlertDeliveryView[];
   showOrganization?: boolean;
 }) {
-  if (deliveries.length === 0) {
-    return (
-      <EmptyState title="No alerts sent yet">
-        Alerts appear here when a tunnel goes down or comes up, or when you send a test alert.
-      </EmptyState>
-    );
-  }
   const columns: Column<AlertDeliveryView>[] = [
     {
       header: "When",
@@ -63,6 +56,11 @@ export function TunnelAlertDeliveries({
   return (
     <DataTable
       caption="Recent alert deliveries"
+      empty={
+        <EmptyState title="No alerts sent yet">
+          Alerts appear here when a tunnel goes down or comes up, or when you send a test alert.
+        </EmptyState>
+      }
       columns={columns}
       rows={deliveries}
       rowKey={(delivery) => delivery.id}

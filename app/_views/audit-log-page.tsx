@@ -98,49 +98,44 @@ export async function AuditLogPage({
           </Link>
         ) : null}
       </form>
-      {events.length === 0 ? (
-        <EmptyState title={filtered ? "No events match these filters" : "No events yet"} />
-      ) : (
-        <DataTable
-          caption="Audit events"
-          rows={events}
-          rowKey={(event) => event.id}
-          columns={[
-            { header: "Time", cell: (event) => formatDateTime(event.createdAt) },
-            ...(staff
-              ? [
-                  {
-                    header: "Organization",
-                    cell: (event: (typeof events)[number]) => event.organization ?? "—",
-                  },
-                ]
-              : []),
-            { header: "Actor", cell: (event) => event.actor ?? "—" },
-            { header: "Action", cell: (event) => <code className="text-xs">{event.action}</code> },
-            {
-              header: "Target",
-              cell: (event) => (
-                <span className="font-mono text-xs">
-                  {event.targetType} {event.targetId}
-                </span>
-              ),
-            },
-            ...(staff
-              ? [
-                  {
-                    header: "Details",
-                    cell: (event: (typeof events)[number]) =>
-                      event.details ? (
-                        <code className="block max-w-md truncate text-xs">
-                          {JSON.stringify(event.details)}
-                        </code>
-                      ) : null,
-                  },
-                ]
-              : []),
-          ]}
-        />
-      )}
+      <DataTable
+        empty={<EmptyState title={filtered ? "No events match these filters" : "No events yet"} />}
+        caption="Audit events"
+        rows={events}
+        rowKey={(event) => event.id}
+        columns={[
+          { header: "Time", cell: (event) => formatDateTime(event.createdAt) },
+          ...(staff
+            ? [
+                {
+                  header: "Organization",
+                  cell: (event: (typeof events)[number]) => event.organization ?? "—",
+                },
+              ]
+            : []),
+          { header: "Actor", cell: (event) => event.actor ?? "—" },
+          { header: "Action", cell: (event) => <code className="text-xs">{event.action}</code> },
+          {
+            header: "Target",
+            cell: (event) => (
+              <span className="font-mono text-xs">
+                {event.targetType} {event.targetId}
+              </span>
+            ),
+          },
+          ...(staff
+            ? [
+                {
+                  header: "Details",
+                  cell: (event: (typeof events)[number]) =>
+                    event.details ? (
+                      <code className="block max-w-md truncate text-xs">{JSON.stringify(event.details)}</code>
+                    ) : null,
+                },
+              ]
+            : []),
+        ]}
+      />
       <nav aria-label="Pages" className="mt-4 flex items-center gap-3 text-sm">
         <span>
           Page {Math.min(filters.page, pages)} of {pages} · {total} events

@@ -36,44 +36,37 @@ export default async function ApiTokensPage() {
         <h2 id="tokens-heading" className="text-base font-semibold text-slate-900">
           Your organization's tokens
         </h2>
-        {tokens.length === 0 ? (
-          <EmptyState title="No tokens yet">Create one above; it is shown once.</EmptyState>
-        ) : (
-          <DataTable
-            caption="API tokens"
-            rows={tokens}
-            rowKey={(token) => token.id}
-            columns={[
-              {
-                header: "Name",
-                cell: (token) => (
-                  <>
-                    <div className="font-medium text-slate-900">{token.name}</div>
-                    <div className="font-mono text-xs text-slate-500">{token.prefix}…</div>
-                  </>
-                ),
-              },
-              { header: "State", cell: (token) => STATE_LABELS[token.state] },
-              { header: "Created", cell: (token) => formatDateTime(token.createdAt) },
-              { header: "Expires", cell: (token) => formatDateTime(token.expiresAt) },
-              {
-                header: "Last used",
-                cell: (token) => (token.lastUsedAt ? formatDateTime(token.lastUsedAt) : "Never"),
-              },
-              {
-                header: "Actions",
-                cell: (token) =>
-                  token.state === "active" ? (
-                    <RevokeApiTokenButton
-                      action={revokeApiTokenAction}
-                      tokenId={token.id}
-                      name={token.name}
-                    />
-                  ) : null,
-              },
-            ]}
-          />
-        )}
+        <DataTable
+          empty={<EmptyState title="No tokens yet">Create one above; it is shown once.</EmptyState>}
+          caption="API tokens"
+          rows={tokens}
+          rowKey={(token) => token.id}
+          columns={[
+            {
+              header: "Name",
+              cell: (token) => (
+                <>
+                  <div className="font-medium text-slate-900">{token.name}</div>
+                  <div className="font-mono text-xs text-slate-500">{token.prefix}…</div>
+                </>
+              ),
+            },
+            { header: "State", cell: (token) => STATE_LABELS[token.state] },
+            { header: "Created", cell: (token) => formatDateTime(token.createdAt) },
+            { header: "Expires", cell: (token) => formatDateTime(token.expiresAt) },
+            {
+              header: "Last used",
+              cell: (token) => (token.lastUsedAt ? formatDateTime(token.lastUsedAt) : "Never"),
+            },
+            {
+              header: "Actions",
+              cell: (token) =>
+                token.state === "active" ? (
+                  <RevokeApiTokenButton action={revokeApiTokenAction} tokenId={token.id} name={token.name} />
+                ) : null,
+            },
+          ]}
+        />
       </section>
     </div>
   );

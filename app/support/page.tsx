@@ -50,53 +50,52 @@ export default async function SupportQueuePage({
           },
         ]}
       />
-      {requests.length === 0 ? (
-        <EmptyState
-          title={status || organizationId ? "No requests match these filters" : "The queue is empty"}
-        >
-          {status || organizationId
-            ? "Clear the filters to see every request."
-            : "New customer requests appear here."}
-        </EmptyState>
-      ) : (
-        <DataTable
-          caption="VPN requests"
-          rows={requests}
-          rowKey={(request) => request.id}
-          columns={[
-            {
-              header: "Request",
-              cell: (request) => (
-                <LinkCell
-                  href={requestHref(viewer, request.id)}
-                  label={request.customerName}
-                  detail={request.customerGatewayIp}
-                />
-              ),
-            },
-            { header: "Organization", cell: (request) => request.organization.name },
-            {
-              header: "Status",
-              cell: (request) => (
-                <>
-                  <StatusBadge status={request.status} />
-                  {request.approvedByPolicy ? (
-                    <div className="text-xs text-slate-600">
-                      Approved by policy: {approvalPolicyLabel(request.approvedByPolicy)}
-                    </div>
-                  ) : null}
-                </>
-              ),
-            },
-            { header: "Region", cell: (request) => request.region },
-            {
-              header: "Submitted",
-              className: "text-slate-600",
-              cell: (request) => formatDateTime(request.submittedAt),
-            },
-          ]}
-        />
-      )}
+      <DataTable
+        empty={
+          <EmptyState
+            title={status || organizationId ? "No requests match these filters" : "The queue is empty"}
+          >
+            {status || organizationId
+              ? "Clear the filters to see every request."
+              : "New customer requests appear here."}
+          </EmptyState>
+        }
+        caption="VPN requests"
+        rows={requests}
+        rowKey={(request) => request.id}
+        columns={[
+          {
+            header: "Request",
+            cell: (request) => (
+              <LinkCell
+                href={requestHref(viewer, request.id)}
+                label={request.customerName}
+                detail={request.customerGatewayIp}
+              />
+            ),
+          },
+          { header: "Organization", cell: (request) => request.organization.name },
+          {
+            header: "Status",
+            cell: (request) => (
+              <>
+                <StatusBadge status={request.status} />
+                {request.approvedByPolicy ? (
+                  <div className="text-xs text-slate-600">
+                    Approved by policy: {approvalPolicyLabel(request.approvedByPolicy)}
+                  </div>
+                ) : null}
+              </>
+            ),
+          },
+          { header: "Region", cell: (request) => request.region },
+          {
+            header: "Submitted",
+            className: "text-slate-600",
+            cell: (request) => formatDateTime(request.submittedAt),
+          },
+        ]}
+      />
     </>
   );
 }

@@ -14,14 +14,18 @@ export function DataTable<T>({
   rows,
   rowKey,
   rowData,
+  empty,
 }: {
   caption: string;
+  /** Shown instead of the table when there are no rows: say why, and what to do. */
+  empty: ReactNode;
   columns: readonly Column<T>[];
   rows: readonly T[];
   rowKey: (row: T) => string;
   /** `data-*` attributes of a row (what scripts and tests select rows by). */
   rowData?: (row: T) => Record<`data-${string}`, string>;
 }) {
+  if (rows.length === 0) return empty;
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full divide-y divide-slate-200 text-sm">

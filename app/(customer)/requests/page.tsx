@@ -24,45 +24,44 @@ export default async function RequestsPage() {
           </Link>
         }
       />
-      {requests.length === 0 ? (
-        <EmptyState title="No VPN requests yet">
-          Request a site-to-site VPN to give the platform private, encrypted access to your network.{" "}
-          <Link href="/requests/new" className="text-indigo-700 underline">
-            Start a request
-          </Link>
-          .
-        </EmptyState>
-      ) : (
-        <DataTable
-          caption="VPN requests of your organization"
-          rows={requests}
-          rowKey={(request) => request.id}
-          columns={[
-            {
-              header: "Connection",
-              cell: (request) => (
-                <LinkCell
-                  href={requestHref(user, request.id)}
-                  label={request.customerName}
-                  detail={request.customerGatewayIp}
-                />
-              ),
-            },
-            { header: "Status", cell: (request) => <StatusBadge status={request.status} /> },
-            { header: "Region", cell: (request) => request.region },
-            {
-              header: "Routing",
-              cell: (request) =>
-                `${request.routing === "BGP" ? "BGP" : "Static"} · ${request.tunnelCount} tunnel${request.tunnelCount === 1 ? "" : "s"}`,
-            },
-            {
-              header: "Submitted",
-              className: "text-slate-600",
-              cell: (request) => formatDateTime(request.submittedAt),
-            },
-          ]}
-        />
-      )}
+      <DataTable
+        empty={
+          <EmptyState title="No VPN requests yet">
+            Request a site-to-site VPN to give the platform private, encrypted access to your network.{" "}
+            <Link href="/requests/new" className="text-indigo-700 underline">
+              Start a request
+            </Link>
+            .
+          </EmptyState>
+        }
+        caption="VPN requests of your organization"
+        rows={requests}
+        rowKey={(request) => request.id}
+        columns={[
+          {
+            header: "Connection",
+            cell: (request) => (
+              <LinkCell
+                href={requestHref(user, request.id)}
+                label={request.customerName}
+                detail={request.customerGatewayIp}
+              />
+            ),
+          },
+          { header: "Status", cell: (request) => <StatusBadge status={request.status} /> },
+          { header: "Region", cell: (request) => request.region },
+          {
+            header: "Routing",
+            cell: (request) =>
+              `${request.routing === "BGP" ? "BGP" : "Static"} · ${request.tunnelCount} tunnel${request.tunnelCount === 1 ? "" : "s"}`,
+          },
+          {
+            header: "Submitted",
+            className: "text-slate-600",
+            cell: (request) => formatDateTime(request.submittedAt),
+          },
+        ]}
+      />
     </>
   );
 }

@@ -32,46 +32,45 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
             placeholder="Name or Org ID"
             clearHref="/admin/organizations"
           />
-          {organizations.length === 0 ? (
-            <EmptyState title={search ? "No organization matches" : "No organizations yet"}>
-              {search ? "Try part of the name, or the full Org ID." : "Create the first one with the form."}
-            </EmptyState>
-          ) : (
-            <DataTable
-              caption="Organizations"
-              rows={organizations}
-              rowKey={(organization) => organization.id}
-              columns={[
-                {
-                  header: "Organization",
-                  cell: (organization) => (
-                    <LinkCell
-                      href={`/admin/organizations/${organization.id}`}
-                      label={organization.name}
-                      detail={organization.id}
-                    />
-                  ),
-                },
-                { header: "Plan", cell: (organization) => PLAN_LABELS[organization.plan] },
-                {
-                  header: "Site-to-site VPN",
-                  cell: (organization) =>
-                    checkVpnEntitlement(organization).entitled
-                      ? organization.plan === "ENTERPRISE"
-                        ? "Included"
-                        : "Add-on"
-                      : "Not entitled",
-                },
-                { header: "Users", cell: (organization) => organization._count.users },
-                { header: "Requests", cell: (organization) => organization._count.requests },
-                {
-                  header: "Created",
-                  className: "text-slate-600",
-                  cell: (organization) => formatDateTime(organization.createdAt),
-                },
-              ]}
-            />
-          )}
+          <DataTable
+            empty={
+              <EmptyState title={search ? "No organization matches" : "No organizations yet"}>
+                {search ? "Try part of the name, or the full Org ID." : "Create the first one with the form."}
+              </EmptyState>
+            }
+            caption="Organizations"
+            rows={organizations}
+            rowKey={(organization) => organization.id}
+            columns={[
+              {
+                header: "Organization",
+                cell: (organization) => (
+                  <LinkCell
+                    href={`/admin/organizations/${organization.id}`}
+                    label={organization.name}
+                    detail={organization.id}
+                  />
+                ),
+              },
+              { header: "Plan", cell: (organization) => PLAN_LABELS[organization.plan] },
+              {
+                header: "Site-to-site VPN",
+                cell: (organization) =>
+                  checkVpnEntitlement(organization).entitled
+                    ? organization.plan === "ENTERPRISE"
+                      ? "Included"
+                      : "Add-on"
+                    : "Not entitled",
+              },
+              { header: "Users", cell: (organization) => organization._count.users },
+              { header: "Requests", cell: (organization) => organization._count.requests },
+              {
+                header: "Created",
+                className: "text-slate-600",
+                cell: (organization) => formatDateTime(organization.createdAt),
+              },
+            ]}
+          />
         </div>
         <Card title="New organization">
           <OrganizationForm action={createOrganizationAction} />

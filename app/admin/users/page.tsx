@@ -27,26 +27,23 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <InviteUserPanel action={inviteUserAction} organizations={organizations} />
       </div>
       <SearchForm label="Search users" value={search} placeholder="E-mail or name" clearHref="/admin/users" />
-      {users.length === 0 ? (
-        <EmptyState title={search ? "No user matches" : "No users yet"} />
-      ) : (
-        <DataTable
-          caption="Users"
-          rows={users}
-          rowKey={(user) => user.id}
-          columns={[
-            {
-              header: "User",
-              cell: (user) => (
-                <LinkCell href={`/admin/users/${user.id}`} label={user.email} detail={user.name} />
-              ),
-            },
-            { header: "Role", cell: (user) => ROLE_LABELS[user.role] },
-            { header: "Organization", cell: (user) => user.organization?.name ?? "—" },
-            { header: "State", cell: (user) => USER_STATE_LABELS[user.state] },
-          ]}
-        />
-      )}
+      <DataTable
+        empty={<EmptyState title={search ? "No user matches" : "No users yet"} />}
+        caption="Users"
+        rows={users}
+        rowKey={(user) => user.id}
+        columns={[
+          {
+            header: "User",
+            cell: (user) => (
+              <LinkCell href={`/admin/users/${user.id}`} label={user.email} detail={user.name} />
+            ),
+          },
+          { header: "Role", cell: (user) => ROLE_LABELS[user.role] },
+          { header: "Organization", cell: (user) => user.organization?.name ?? "—" },
+          { header: "State", cell: (user) => USER_STATE_LABELS[user.state] },
+        ]}
+      />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Notice, PageHeader } from "@/components/ui/card";
+import { EmptyState, Notice, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { CAPACITY_RESOURCE_LABELS, CAPACITY_RESOURCES, type CapacityRow } from "@/lib/admin/capacity";
 import { findCapacity } from "@/lib/admin/find-capacity";
@@ -31,6 +31,7 @@ export default async function CapacityPage() {
       ) : null}
       <DataTable<CapacityRow>
         caption="Capacity"
+        empty={<EmptyState title="No supported regions">Add a region under Administration first.</EmptyState>}
         rows={rows}
         rowKey={(row) => `${row.account}/${row.region}`}
         columns={[

@@ -65,70 +65,69 @@ export default async function ConnectionsPage({
             },
           ]}
         />
-        {connections.length === 0 ? (
-          <EmptyState
-            title={filtered ? "No connections match these filters" : "No provisioned connections yet"}
-          >
-            {filtered
-              ? "Clear the filters to see every connection."
-              : "Approved requests appear here once provisioning has built them."}
-          </EmptyState>
-        ) : (
-          <DataTable
-            caption="Connections"
-            rows={connections}
-            rowKey={(connection) => connection.id}
-            columns={[
-              {
-                header: "Connection",
-                cell: (connection) => (
-                  <LinkCell
-                    href={requestHref(viewer, connection.id)}
-                    label={connection.customerName}
-                    detail={connection.vpnConnectionId}
-                  />
-                ),
-              },
-              { header: "Organization", cell: (connection) => connection.organization.name },
-              {
-                header: "Status",
-                cell: (connection) => (
-                  <>
-                    <StatusBadge status={connection.status} />
-                    <div className="text-xs text-slate-500">
-                      since {formatDateTime(connection.statusChangedAt)}
-                    </div>
-                  </>
-                ),
-              },
-              {
-                header: "Tunnels up",
-                cell: (connection) => (
-                  <>
-                    {connection.upTunnels} of {connection.tunnelCount}
-                    <div className="text-xs text-slate-500">
-                      {connection.tunnels
-                        .map((tunnel) => `#${tunnel.number} ${tunnel.status.toLowerCase()}`)
-                        .join(" · ")}
-                    </div>
-                  </>
-                ),
-              },
-              {
-                header: "Redundancy",
-                cell: (connection) =>
-                  connection.tunnelCount < 2 ? "One tunnel" : connection.redundancyMet ? "Met" : "Not met",
-              },
-              { header: "Region", cell: (connection) => connection.region },
-              {
-                header: "Last telemetry",
-                className: "text-xs",
-                cell: (connection) =>
-                  connection.lastPolledAt ? formatDateTime(connection.lastPolledAt) : "not yet",
-              },
-            ]}
-          />
-        )}
+        <DataTable
+          empty={
+            <EmptyState
+              title={filtered ? "No connections match these filters" : "No provisioned connections yet"}
+            >
+              {filtered
+                ? "Clear the filters to see every connection."
+                : "Approved requests appear here once provisioning has built them."}
+            </EmptyState>
+          }
+          caption="Connections"
+          rows={connections}
+          rowKey={(connection) => connection.id}
+          columns={[
+            {
+              header: "Connection",
+              cell: (connection) => (
+                <LinkCell
+                  href={requestHref(viewer, connection.id)}
+                  label={connection.customerName}
+                  detail={connection.vpnConnectionId}
+                />
+              ),
+            },
+            { header: "Organization", cell: (connection) => connection.organization.name },
+            {
+              header: "Status",
+              cell: (connection) => (
+                <>
+                  <StatusBadge status={connection.status} />
+                  <div className="text-xs text-slate-500">
+                    since {formatDateTime(connection.statusChangedAt)}
+                  </div>
+                </>
+              ),
+            },
+            {
+              header: "Tunnels up",
+              cell: (connection) => (
+                <>
+                  {connection.upTunnels} of {connection.tunnelCount}
+                  <div className="text-xs text-slate-500">
+                    {connection.tunnels
+                      .map((tunnel) => `#${tunnel.number} ${tunnel.status.toLowerCase()}`)
+                      .join(" · ")}
+                  </div>
+                </>
+              ),
+            },
+            {
+              header: "Redundancy",
+              cell: (connection) =>
+                connection.tunnelCount < 2 ? "One tunnel" : connection.redundancyMet ? "Met" : "Not met",
+            },
+            { header: "Region", cell: (connection) => connection.region },
+            {
+              header: "Last telemetry",
+              className: "text-xs",
+              cell: (connection) =>
+                connection.lastPolledAt ? formatDateTime(connection.lastPolledAt) : "not yet",
+            },
+          ]}
+        />
       </div>
       <section aria-labelledby="deliveries-heading" className="space-y-3">
         <h2 id="deliveries-heading" className="text-base font-semibold text-slate-900">
