@@ -3,7 +3,7 @@ import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { verifyWebhook } from "../lib/alerts/sign-webhook";
-import { fillValidStaticRequest, signIn, uniqueName } from "./support/fixtures";
+import { acceptApproveConfirmation, fillValidStaticRequest, signIn, uniqueName } from "./support/fixtures";
 import { E2E_ENV_FILE } from "./support/settings";
 
 type E2eEnv = { emulatorUrl: string; mailCatcherUrl: string };
@@ -56,6 +56,7 @@ test("a tunnel going down shows DEGRADED live and alerts by email and signed web
     const support = await browser.newPage();
     await signIn(support, "support@example.com");
     await support.goto(`/support/requests/${requestId}`);
+    acceptApproveConfirmation(support);
     await support.getByRole("button", { name: "Approve" }).click();
     await expect(customer.getByLabel("Status").getByText("Awaiting your router")).toBeVisible({
       timeout: 60_000,

@@ -1,6 +1,7 @@
 // The one database module: a single Prisma client per process. Secret columns are omitted by
 // default; code that truly needs one asks for it with `omit: { column: false }`.
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { getEnv } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
@@ -16,7 +17,7 @@ function createClient() {
 }
 
 type Client = ReturnType<typeof createClient>;
-const globalForDb = globalThis as unknown as { portalDb?: Client };
+const globalForDb = globalThis as unknown as { portalDb?: Client; portalPool?: pg.Pool };
 
 function client(): Client {
   // Reused across Next.js hot reloads in development; created on first use so that importing
@@ -33,9 +34,20 @@ export const db: Client = new Proxy({} as Client, {
   },
 });
 
+/**
+ * A small plain `pg` pool on the same database, for libraries that take a driver rather than
+ * Prisma (rate-limiter-flexible's PostgreSQL store). Created on first use, like the client.
+ */
+export function getPgPool(): pg.Pool {
+  globalForDb.portalPool ??= new pg.Pool({ connectionString: getEnv().DATABASE_URL, max: 3 });
+  return globalForDb.portalPool;
+}
+
 export async function disconnectDb() {
   await globalForDb.portalDb?.$disconnect();
   globalForDb.portalDb = undefined;
+  await globalForDb.portalPool?.end();
+  globalForDb.portalPool = undefined;
 }
 
 export type Db = Client;

@@ -28,3 +28,11 @@ export async function fillValidStaticRequest(page: Page, customerName: string) {
 export function uniqueName(prefix: string) {
   return `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }
+
+/** Approve asks for confirmation (paid AWS resources follow): accept it, having read what it says. */
+export function acceptApproveConfirmation(page: Page) {
+  page.once("dialog", (dialog) => {
+    expect(dialog.message()).toContain("Approve this request?");
+    void dialog.accept();
+  });
+}

@@ -31,6 +31,8 @@ const env = childEnv({
   REQUIRE_LOCAL_AWS_ENDPOINT: "true",
   DEMO_PASSWORD: "demo-password",
   NODE_ENV: "production",
+  // Served over plain http on localhost: production otherwise marks the session cookie Secure.
+  AUTH_SECURE_COOKIES: "false",
   NEXT_TELEMETRY_DISABLED: "1",
 });
 await run("tsx", ["--conditions=react-server", "scripts/seed.ts"], env);

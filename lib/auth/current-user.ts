@@ -2,6 +2,7 @@ import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/lib/auth/auth";
+import { isSessionRefused } from "@/lib/auth/check-session";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -24,10 +25,15 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  return db.user.findUnique({
+  const found = await db.user.findUnique({
     where: { id },
-    select: { id: true, email: true, name: true, role: true, organizationId: true },
+    select: { id: true, email: true, name: true, role: true, organizationId: true, sessionVersion: true },
   });
+  if (!found) return null;
+  // Issue 10: a revoked (signed-out) or too old session is no session; staff by the current role.
+  const { sessionVersion, ...user } = found;
+  if (isSessionRefused(session, { staff: isStaff(user), sessionVersion })) return null;
+  return user;
 });
 
 export async function requireUser(): Promise<CurrentUser> {

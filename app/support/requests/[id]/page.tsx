@@ -66,6 +66,7 @@ export default async function SupportRequestPage({ params }: { params: Promise<{
                 requestId={request.id}
                 label="Approve"
                 pendingLabel="Approving…"
+                confirm={`Approve this request? Provisioning starts at once in ${request.region} and creates paid AWS resources.`}
               />
             </div>
             <RejectForm action={rejectVpnRequestAction} requestId={request.id} />
