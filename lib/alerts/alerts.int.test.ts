@@ -160,7 +160,8 @@ describe("tunnel alerts", () => {
       expect(await db.alertDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({
         status: "FAILED",
         attempts: 2,
-        lastError: "The receiver answered HTTP 503.",
+        // The class the customer sees, then the detail for staff (issue 10).
+        lastError: "HTTP 503 — The receiver answered HTTP 503.",
       });
     } finally {
       receiverStatus = 200;

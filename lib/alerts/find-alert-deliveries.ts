@@ -1,4 +1,5 @@
 import "server-only";
+import { deliveryErrorForCustomer } from "@/lib/alerts/delivery-error";
 import { db } from "@/lib/db";
 
 export type AlertDeliveryView = {
@@ -37,7 +38,8 @@ export async function findAlertDeliveries(
     target: row.target,
     status: row.status,
     attempts: row.attempts,
-    lastError: row.lastError,
+    // Customers see the class of a failure only ("refused: private address"), staff the detail.
+    lastError: "organizationId" in scope ? deliveryErrorForCustomer(row.lastError) : row.lastError,
     subject:
       typeof row.payload === "object" && row.payload && "subject" in row.payload
         ? String(row.payload.subject)

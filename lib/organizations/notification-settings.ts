@@ -7,7 +7,7 @@ import type {
   NotificationSettingsInput,
   NotificationSettingsRules,
 } from "@/lib/organizations/notification-settings-schema";
-import { openWebhookSecret, sealWebhookSecret } from "@/lib/organizations/webhook-secret";
+import { sealWebhookSecret } from "@/lib/organizations/webhook-secret";
 
 export function getNotificationSettingsRules(): NotificationSettingsRules {
   return { allowLocalWebhooks: getEnv().ALLOW_LOCAL_WEBHOOKS };
@@ -23,16 +23,19 @@ export type NotificationSettingsView = {
 export async function findNotificationSettings(organizationId: string): Promise<NotificationSettingsView> {
   const org = await db.organization.findUniqueOrThrow({
     where: { id: organizationId },
-    select: { notificationEmails: true, webhookUrl: true, webhookSecretEncrypted: true },
+    select: {
+      notificationEmails: true,
+      webhookUrl: true,
+      webhookSecretEncrypted: true,
+      webhookSecretLast4: true,
+    },
   });
-  let hint: string | null = null;
-  if (org.webhookSecretEncrypted) {
-    try {
-      hint = `…${openWebhookSecret(organizationId, org.webhookSecretEncrypted).slice(-4)}`;
-    } catch {
-      hint = "(set, but unreadable with the current keys: set it again)";
-    }
-  }
+  // The last four characters are stored when the secret is saved: showing them decrypts nothing.
+  const hint = !org.webhookSecretEncrypted
+    ? null
+    : org.webhookSecretLast4
+      ? `…${org.webhookSecretLast4}`
+      : "(set before hints were stored; set it again to see its last characters)";
   return { notificationEmails: org.notificationEmails, webhookUrl: org.webhookUrl, webhookSecretHint: hint };
 }
 
@@ -67,6 +70,11 @@ export async function updateNotificationSettings(
         notificationEmails: input.notificationEmails,
         webhookUrl: input.webhookUrl,
         webhookSecretEncrypted,
+        ...(!input.webhookUrl
+          ? { webhookSecretLast4: null }
+          : input.webhookSecret
+            ? { webhookSecretLast4: input.webhookSecret.slice(-4) }
+            : {}),
       },
     });
     await recordAuditEvent(
