@@ -1,4 +1,5 @@
 import "server-only";
+import { customerStepNote, failureReference } from "@/lib/aws/customer-failure-message";
 import { db } from "@/lib/db";
 import type { WorkflowKind } from "@/lib/generated/prisma/enums";
 import { WORKFLOW_STEPS } from "@/lib/provisioning/run-workflow";
@@ -42,7 +43,7 @@ export async function findWorkflowProgress(
 ): Promise<WorkflowProgress | null> {
   const request = await db.vpnRequest.findFirst({
     where: scopedRequestWhere(requestId, scope),
-    select: { status: true, statusChangedAt: true, steps: true },
+    select: { id: true, status: true, statusChangedAt: true, failedAt: true, steps: true },
   });
   if (!request) return null;
   const failed = request.steps.find((step) => step.status === "FAILED");
@@ -60,6 +61,9 @@ export async function findWorkflowProgress(
       finishedAt: null,
     };
   }
+  // Customers read the portal's words and a reference, never AWS's error text (issue 10).
+  const customer = scope.kind === "organization";
+  const reference = failureReference(request.id, request.failedAt);
   const rows = new Map(
     request.steps.filter((step) => step.workflow === workflow).map((step) => [step.name, step]),
   );
@@ -86,7 +90,9 @@ export async function findWorkflowProgress(
       attempts: row?.attempts ?? 0,
       startedAt: row?.startedAt?.toISOString() ?? null,
       finishedAt: row?.finishedAt?.toISOString() ?? null,
-      note: waitingNote ?? row?.lastError ?? null,
+      note: customer
+        ? customerStepNote(waitingNote ?? row?.lastError ?? null, state, reference)
+        : (waitingNote ?? row?.lastError ?? null),
       details: options.withDetails && row?.status === "DONE" ? output : null,
     };
   });

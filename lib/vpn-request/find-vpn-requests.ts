@@ -1,4 +1,10 @@
 import "server-only";
+import { presentActor } from "@/lib/audit/present-actor";
+import {
+  customerFailureMessage,
+  failureReference,
+  staffFailureMessage,
+} from "@/lib/aws/customer-failure-message";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { VpnStatus } from "@/lib/generated/prisma/enums";
@@ -62,18 +68,56 @@ export async function findVpnRequest(id: string, scope: RequestScope) {
     },
   });
   if (!request) return null;
-  return { ...request, bgpAsn: request.bgpAsn === null ? null : Number(request.bgpAsn) };
+  return {
+    ...request,
+    bgpAsn: request.bgpAsn === null ? null : Number(request.bgpAsn),
+    failureMessage: presentFailure(request, scope),
+  };
+}
+
+/** Customers get a reference instead of AWS's text; staff get the text with the same reference. */
+function presentFailure(
+  request: { id: string; failureMessage: string | null; failedAt: Date | null },
+  scope: RequestScope,
+): string | null {
+  if (request.failureMessage === null) return null;
+  const reference = failureReference(request.id, request.failedAt);
+  return scope.kind === "organization"
+    ? customerFailureMessage(reference)
+    : staffFailureMessage(reference, request.failureMessage);
 }
 
 export type VpnRequestDetail = NonNullable<Awaited<ReturnType<typeof findVpnRequest>>>;
 
-/** The request's audit trail, oldest first. */
-export function findRequestHistory(id: string) {
-  return db.auditEvent.findMany({
+/**
+ * The request's audit trail, oldest first. A customer viewer sees staff as "Platform support" and
+ * no event details (they can carry AWS error text); staff see everything.
+ */
+export async function findRequestHistory(id: string, viewer: { customer: boolean } = { customer: false }) {
+  const events = await db.auditEvent.findMany({
     where: { targetType: "VpnRequest", targetId: id },
     orderBy: { createdAt: "asc" },
-    select: { id: true, action: true, actorEmail: true, createdAt: true, details: true },
+    select: { id: true, action: true, actorId: true, actorEmail: true, createdAt: true, details: true },
   });
+  const actorIds = [...new Set(events.flatMap((event) => (event.actorId ? [event.actorId] : [])))];
+  const staff = new Set(
+    viewer.customer && actorIds.length > 0
+      ? (
+          await db.user.findMany({
+            where: { id: { in: actorIds }, role: { in: ["SUPPORT", "ADMIN"] } },
+            select: { id: true },
+          })
+        ).map((user) => user.id)
+      : [],
+  );
+  return events.map(({ actorId, ...event }) => ({
+    ...event,
+    actorEmail: presentActor(
+      { actorEmail: event.actorEmail, actorIsStaff: actorId !== null && staff.has(actorId) },
+      viewer,
+    ),
+    details: viewer.customer ? null : event.details,
+  }));
 }
 
 export function findOrganizations() {

@@ -26,7 +26,7 @@ export default async function RequestPage({
   if (!request) notFound();
   const scope = { kind: "organization", organizationId: user.organizationId } as const;
   const [history, progress] = await Promise.all([
-    findRequestHistory(request.id),
+    findRequestHistory(request.id, { customer: true }),
     findWorkflowProgress(request.id, scope, { withDetails: false }),
   ]);
   return (

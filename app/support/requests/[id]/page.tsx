@@ -23,7 +23,7 @@ export default async function SupportRequestPage({ params }: { params: Promise<{
   const request = await findVpnRequest(id, { kind: "staff" });
   if (!request) notFound();
   const [history, progress] = await Promise.all([
-    findRequestHistory(request.id),
+    findRequestHistory(request.id, { customer: false }),
     findWorkflowProgress(request.id, { kind: "staff" }, { withDetails: true }),
   ]);
   return (
