@@ -2,7 +2,6 @@
 // (sign-in, sessions) and proxy.ts (which renews the session cookie on every request, so the
 // cookie's expiry is the idle timeout).
 import type { NextAuthConfig } from "next-auth";
-import { CredentialsSignin } from "next-auth";
 import { sessionRefusal } from "@/lib/auth/session-policy";
 import { getEnv } from "@/lib/env";
 
@@ -65,7 +64,7 @@ export function baseAuthConfig(): NextAuthConfig {
     logger: {
       // A wrong password is an expected outcome, not a server error.
       error(error) {
-        if (error instanceof CredentialsSignin || error.name === "CredentialsSignin") return;
+        if (error.name === "CredentialsSignin") return;
         console.error(error);
       },
     },
