@@ -33,6 +33,8 @@ const env = childEnv({
   NODE_ENV: "production",
   // Served over plain http on localhost: production otherwise marks the session cookie Secure.
   AUTH_SECURE_COOKIES: "false",
+  // Every spec files requests in the one demo organization.
+  MAX_OPEN_REQUESTS_PER_ORGANIZATION: "200",
   NEXT_TELEMETRY_DISABLED: "1",
 });
 await run("tsx", ["--conditions=react-server", "scripts/seed.ts"], env);

@@ -64,7 +64,9 @@ export function baseAuthConfig(): NextAuthConfig {
     logger: {
       // A wrong password is an expected outcome, not a server error.
       error(error) {
-        if (error.name === "CredentialsSignin") return;
+        // `type` is a string literal on next-auth's errors, so minified class names do not matter.
+        if ((error as { type?: string }).type === "CredentialsSignin" || error.name === "CredentialsSignin")
+          return;
         console.error(error);
       },
     },

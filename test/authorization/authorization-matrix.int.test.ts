@@ -7,6 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { appEntries, concretePath } from "@/test/support/app-tree";
+import { setTestEnv } from "@/test/support/test-env";
 import {
   defaultCell,
   EXPECTATIONS,
@@ -36,6 +37,8 @@ vi.mock("@/lib/auth/auth", () => ({
 // resolves; the sign-in action needs nothing from it here but the error class.
 vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+// Every cell files a fresh request in the one owning organization.
+setTestEnv({ MAX_OPEN_REQUESTS_PER_ORGANIZATION: "100000" });
 // forbidden() is behind this flag, which next.config.ts's experimental.authInterrupts sets in a build.
 process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
 

@@ -12,6 +12,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const progress = isUuid(id)
     ? await findWorkflowProgress(id, scopeOf(user), { withDetails: isStaff(user) })
     : null;
-  if (!progress) return NextResponse.json({ error: "Not found" }, { status: 404 });
+  // The refusal names the input it is about (the path's id), like every refusal (issue 10).
+  if (!progress)
+    return NextResponse.json({ error: "No request with this id for you", field: "id" }, { status: 404 });
   return NextResponse.json(progress, { headers: { "Cache-Control": "no-store" } });
 }
