@@ -112,6 +112,7 @@ const ACTION_LABELS: Record<string, string> = {
   "vpn-request.decommission-requested": "Decommissioning requested",
   "vpn-request.decommissioned": "Decommissioned",
   "vpn-request.decommissioning-failed": "Decommissioning failed",
+  "vpn-request.secrets-wiped": "Pre-shared keys erased",
 };
 
 export function RequestHistory({ events }: { events: HistoryEvent[] }) {
