@@ -1,7 +1,7 @@
 // Runs before every page, route handler and server action (Next.js 16 "proxy", formerly
 // middleware): sets the security headers with a fresh CSP nonce (issue 10), and renews the session
 // cookie through next-auth, so its expiry works as the idle timeout.
-import { type NextRequest, NextResponse } from "next/server";
+import { type NextFetchEvent, type NextRequest, NextResponse } from "next/server";
 import NextAuth from "next-auth";
 import { baseAuthConfig } from "@/lib/auth/auth-config";
 import { getEnv } from "@/lib/env";
@@ -24,7 +24,16 @@ export function withSecurityHeaders(request: NextRequest): NextResponse {
   return response;
 }
 
-export const proxy = auth((request) => withSecurityHeaders(request));
+// With a lazily built configuration (no secret needed at build time), next-auth's wrapper comes
+// back as a promise of the handler.
+const renewSession = auth((request) => withSecurityHeaders(request)) as unknown as Promise<
+  (request: NextRequest, event: NextFetchEvent) => Promise<Response>
+>;
+
+export async function proxy(request: NextRequest, event: NextFetchEvent): Promise<Response> {
+  const handler = await renewSession;
+  return handler(request, event);
+}
 
 export const config = {
   // Everything but build assets (next.config.ts gives those the static headers).

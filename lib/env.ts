@@ -97,8 +97,6 @@ const schema = z.object({
   MAX_OPEN_REQUESTS_PER_ORGANIZATION: z.coerce.number().int().min(1).default(20),
   /** "Send test alert" clicks per organization per hour. */
   TEST_ALERTS_PER_HOUR: z.coerce.number().int().min(1).default(5),
-  /** Alert deliveries one organization may have queued at once; more wait for the next poll (fairness). */
-  ALERT_QUEUED_PER_ORGANIZATION: z.coerce.number().int().min(1).default(20),
   /** Base URL of the portal as users reach it, for links in e-mail (alert address confirmation). */
   PUBLIC_URL: z.url().default("http://localhost:3000"),
   /** Seeds demo users with this password (npm start only; never in production). */

@@ -2,7 +2,7 @@
 // running anywhere (after a crash, or an approval whose enqueue was lost). Run as many copies as
 // you like: a PostgreSQL advisory lock per request keeps each workflow on one worker at a time.
 
-import { ALERT_QUEUE, type AlertJob, ensureAlertQueue } from "@/lib/alerts/alert-queue";
+import { ALERT_QUEUE, ALERT_WORK_OPTIONS, type AlertJob, ensureAlertQueue } from "@/lib/alerts/alert-queue";
 import { deliverAlert } from "@/lib/alerts/deliver-alert";
 import { db, disconnectDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
@@ -64,7 +64,7 @@ async function main() {
   // Tunnel state (issue 5): the poller runs in one worker at a time (advisory lock); every worker
   // sends alert deliveries, which pg-boss retries with backoff when a send fails.
   await ensureAlertQueue(boss);
-  await boss.work<AlertJob>(ALERT_QUEUE, { pollingIntervalSeconds: 1, localConcurrency: 2 }, async (jobs) => {
+  await boss.work<AlertJob>(ALERT_QUEUE, ALERT_WORK_OPTIONS, async (jobs) => {
     for (const job of jobs) await deliverAlert(job.data.deliveryId);
   });
   const poller = startTunnelPoller(log);

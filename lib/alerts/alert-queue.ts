@@ -1,5 +1,6 @@
 import "server-only";
 import type { PgBoss } from "pg-boss";
+import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { getBoss } from "@/lib/queue/boss";
 
@@ -27,12 +28,30 @@ export async function ensureAlertQueue(boss: PgBoss): Promise<void> {
   ensured.add(boss);
 }
 
+/**
+ * How workers take alert jobs. Fairness between organizations (issue 10): each job belongs to its
+ * organization's group, and pg-boss runs at most one job per group at a time across all workers,
+ * so one organization's slow or tarpitting webhook holds one slot, never everyone's alerts.
+ */
+export const ALERT_WORK_OPTIONS = {
+  pollingIntervalSeconds: 1,
+  localConcurrency: 2,
+  groupConcurrency: 1,
+} as const;
+
 /** The delivery's id is the job id, so a delivery is queued once however often this is called. */
 export async function enqueueAlertDeliveries(deliveryIds: readonly string[]): Promise<void> {
   if (deliveryIds.length === 0) return;
   const boss = await getBoss();
   await ensureAlertQueue(boss);
-  for (const deliveryId of deliveryIds) {
-    await boss.send(ALERT_QUEUE, { deliveryId } satisfies AlertJob, { id: deliveryId });
+  const deliveries = await db.alertDelivery.findMany({
+    where: { id: { in: [...deliveryIds] } },
+    select: { id: true, organizationId: true },
+  });
+  for (const delivery of deliveries) {
+    await boss.send(ALERT_QUEUE, { deliveryId: delivery.id } satisfies AlertJob, {
+      id: delivery.id,
+      group: { id: delivery.organizationId },
+    });
   }
 }
