@@ -70,6 +70,27 @@ test("a tunnel going down shows DEGRADED live and alerts by email and signed web
     await customer.getByRole("button", { name: "Save alert settings" }).click();
     await expect(customer.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
     await expect(customer.getByText(`ending …${secret.slice(-4)}`)).toBeVisible();
+    // The address receives alerts once its owner opens the link mailed to it (issue 10).
+    await expect(customer.getByText(`Waiting for confirmation`)).toBeVisible();
+    let link = "";
+    await expect
+      .poll(
+        async () => {
+          const { messages } = (await (await fetch(`${env.mailCatcherUrl}/messages`)).json()) as {
+            messages: Caught[];
+          };
+          const mail = messages.find(
+            (message) =>
+              message.envelopeTo.includes(mailbox) && message.subject.includes("Confirm alert e-mails"),
+          );
+          link = mail?.text.match(/\/settings\/confirm-email\?token=[A-Za-z0-9_%-]+/)?.[0] ?? "";
+          return link !== "";
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+    await customer.goto(link);
+    await expect(customer.getByText("This address is confirmed")).toBeVisible();
 
     await customer.goto(requestUrl);
     const tunnels = customer.getByRole("region", { name: "Tunnels" });

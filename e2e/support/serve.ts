@@ -35,6 +35,8 @@ const env = childEnv({
   AUTH_SECURE_COOKIES: "false",
   // Every spec files requests in the one demo organization.
   MAX_OPEN_REQUESTS_PER_ORGANIZATION: "200",
+  // Links in e-mail (alert address confirmation) point at this server.
+  PUBLIC_URL: `http://localhost:${E2E_PORT}`,
   NEXT_TELEMETRY_DISABLED: "1",
 });
 await run("tsx", ["--conditions=react-server", "scripts/seed.ts"], env);

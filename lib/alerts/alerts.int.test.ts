@@ -9,6 +9,7 @@ import { runWorkflow } from "@/lib/provisioning/run-workflow";
 import { stopBoss } from "@/lib/queue/boss";
 import { pollTunnelsOnce } from "@/lib/tunnels/poll-tunnels";
 import { type MailCatcher, startMailCatcher } from "@/mail-catcher/server";
+import { confirmPendingAlertEmails } from "@/test/support/alert-emails";
 import { startEmulatorForApp, type TestEmulator } from "@/test/support/emulator";
 import { createApprovedRequest } from "@/test/support/requests";
 import type { TestDatabase } from "@/test/support/test-database";
@@ -75,6 +76,7 @@ describe("tunnel alerts", () => {
       { notificationEmails: ["noc@example.test"], webhookUrl: receiverUrl, webhookSecret: SECRET },
       { id: customer.id, email: customer.email },
     );
+    await confirmPendingAlertEmails(org.id); // alerts go to confirmed addresses only (issue 10)
     const { vpnConnectionId } = await db.vpnRequest.findUniqueOrThrow({ where: { id } });
     const telemetry = (updates: object[]) =>
       emulator.admin("telemetry", { updates: updates.map((u) => ({ vpnConnectionId, ...u })) });

@@ -1,4 +1,5 @@
 import "server-only";
+import { findConfirmedAlertEmails } from "@/lib/alerts/alert-email-confirmation";
 import { enqueueAlertDeliveries } from "@/lib/alerts/alert-queue";
 import type { StoredAlert } from "@/lib/alerts/deliver-alert";
 import { db } from "@/lib/db";
@@ -40,9 +41,14 @@ export async function sendTestAlert(organizationId: string): Promise<{ channels:
     createdAt: sentAt,
   };
   const rows: Prisma.AlertDeliveryCreateManyInput[] = [];
-  if (org.notificationEmails.length > 0)
-    rows.push({ ...base, channel: "EMAIL", target: org.notificationEmails.join(", ") });
+  // Only confirmed addresses receive mail (issue 10).
+  const emails = await findConfirmedAlertEmails(organizationId, org.notificationEmails);
+  if (emails.length > 0) rows.push({ ...base, channel: "EMAIL", target: emails.join(", ") });
   if (org.webhookUrl) rows.push({ ...base, channel: "WEBHOOK", target: org.webhookUrl });
+  if (rows.length === 0 && org.notificationEmails.length > 0)
+    throw new UserFacingError(
+      "No alert address is confirmed yet: open the confirmation link mailed to each address, then send the test again.",
+    );
   if (rows.length === 0) throw new UserFacingError("Add an email address or a webhook URL first, then save.");
   // Each click sends mail and an outbound request: limited per organization (issue 10).
   const allowed = await consumePoint(limiter(), organizationId);

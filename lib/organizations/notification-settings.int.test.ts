@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
 import { stopBoss } from "@/lib/queue/boss";
 import { type MailCatcher, startMailCatcher } from "@/mail-catcher/server";
+import { confirmPendingAlertEmails } from "@/test/support/alert-emails";
 import { createOrganization, createUser } from "@/test/support/factories";
 import { setTestEnv } from "@/test/support/test-env";
 import { findNotificationSettings, updateNotificationSettings } from "./notification-settings";
@@ -88,8 +89,16 @@ describe("notification settings", () => {
       { notificationEmails: ["test-alert@example.test"], webhookUrl: null, webhookSecret: null },
       { id: user.id, email: user.email },
     );
+    // Not before the address is confirmed by the link mailed to it (issue 10).
+    await expect(sendTestAlert(org.id)).rejects.toThrow(/No alert address is confirmed yet/);
+    const [confirmation] = await db.alertDelivery.findMany({
+      where: { organizationId: org.id, kind: "email-confirmation" },
+    });
+    expect(await deliverAlert(confirmation?.id ?? "")).toBe("delivered");
+    expect(catcher.messages.at(-1)).toMatchObject({ envelopeTo: ["test-alert@example.test"] });
+    expect(await confirmPendingAlertEmails(org.id)).toBe(1);
     expect(await sendTestAlert(org.id)).toEqual({ channels: 1 });
-    const [delivery] = await db.alertDelivery.findMany({ where: { organizationId: org.id } });
+    const [delivery] = await db.alertDelivery.findMany({ where: { organizationId: org.id, kind: "test" } });
     expect(await deliverAlert(delivery?.id ?? "")).toBe("delivered");
     expect(catcher.messages.at(-1)).toMatchObject({
       envelopeTo: ["test-alert@example.test"],

@@ -1,4 +1,8 @@
 import "server-only";
+import {
+  sendAlertEmailConfirmations,
+  syncAlertEmailConfirmations,
+} from "@/lib/alerts/alert-email-confirmation";
 import { type Actor, recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
@@ -48,7 +52,7 @@ export async function updateNotificationSettings(
   input: NotificationSettingsInput,
   actor: Actor,
 ): Promise<void> {
-  await db.$transaction(async (tx) => {
+  const added = await db.$transaction(async (tx) => {
     const current = await tx.organization.findUniqueOrThrow({
       where: { id: organizationId },
       select: { webhookSecretEncrypted: true },
@@ -94,5 +98,8 @@ export async function updateNotificationSettings(
       },
       tx,
     );
+    // New addresses get a confirmation link; alerts reach them once it is opened (issue 10).
+    return syncAlertEmailConfirmations(tx, organizationId, input.notificationEmails);
   });
+  await sendAlertEmailConfirmations(organizationId, added);
 }

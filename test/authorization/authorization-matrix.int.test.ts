@@ -58,6 +58,8 @@ type People = Record<Exclude<Persona, "anonymous">, { id: string; email: string 
   ownerOrgId: string;
 };
 let people: People;
+/** Each customer organization's confirmed alert address (the settings form keeps it). */
+const alertAddress: Partial<Record<Persona, string>> = {};
 
 beforeAll(async () => {
   const ownerOrg = await createOrganization("ENTERPRISE");
@@ -67,7 +69,17 @@ beforeAll(async () => {
       where: { id: org.id },
       data: { notificationEmails: [`alerts-${org.id.slice(0, 6)}@example.test`] },
     });
+    await db.alertEmailConfirmation.create({
+      data: {
+        organizationId: org.id,
+        email: `alerts-${org.id.slice(0, 6)}@example.test`,
+        tokenHash: randomUUID(),
+        confirmedAt: new Date(),
+      },
+    });
   }
+  alertAddress.owner = `alerts-${ownerOrg.id.slice(0, 6)}@example.test`;
+  alertAddress.stranger = `alerts-${strangerOrg.id.slice(0, 6)}@example.test`;
   people = {
     ownerOrgId: ownerOrg.id,
     owner: await createUser("CUSTOMER", ownerOrg.id),
@@ -81,7 +93,9 @@ afterAll(async () => {
   await stopBoss();
 });
 
+let currentPersona: Persona = "anonymous";
 function signInAs(persona: Persona) {
+  currentPersona = persona;
   if (persona === "anonymous") {
     session.current = null;
     return;
@@ -149,7 +163,7 @@ async function requestIn(fixture: Fixture): Promise<string> {
   return id;
 }
 
-function formFor(kind: string | undefined, requestId: string): FormData {
+function formFor(kind: string | undefined, requestId: string, persona: Persona): FormData {
   const form = new FormData();
   if (kind === "none") return form;
   if (kind === "vpn-request") {
@@ -170,7 +184,7 @@ function formFor(kind: string | undefined, requestId: string): FormData {
     return form;
   }
   if (kind === "notifications") {
-    form.set("notificationEmails", "noc@example.test");
+    form.set("notificationEmails", alertAddress[persona] ?? "noc@example.test");
     form.set("webhookUrl", "");
     form.set("webhookSecret", "");
     return form;
@@ -265,7 +279,7 @@ describe("authorization matrix", () => {
                 return actionAnswer(
                   await action(
                     { ok: false },
-                    formFor((EXPECTATIONS[key] ?? defaultCell(key, "action")).form, id),
+                    formFor((EXPECTATIONS[key] ?? defaultCell(key, "action")).form, id, currentPersona),
                   ),
                 );
               } catch (error) {

@@ -92,6 +92,11 @@ export const EXPECTATIONS: Record<string, Cell> = {
     fixture: "ACTIVE",
     expect: { anonymous: "404", owner: "404", stranger: "404", support: "200", admin: "200" },
   },
+  // The link in an alert-address confirmation mail: public, the token is the authority (none here).
+  "/settings/confirm-email": {
+    fixture: "ACTIVE",
+    expect: { anonymous: "404", owner: "404", stranger: "404", support: "404", admin: "404" },
+  },
   // Server actions.
   "/requests#createVpnRequestAction": {
     fixture: "ACTIVE",
