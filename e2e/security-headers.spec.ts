@@ -29,9 +29,7 @@ test("every route of the app tree answers with the security headers", async ({ r
   console.log(`[headers] ${paths.length} paths checked on the production server`);
 });
 
-test("the app's own scripts run under the CSP (no violations) and the page cannot be framed", async ({
-  page,
-}) => {
+test("the app's own scripts run under the CSP (no violations reported)", async ({ page }) => {
   const violations: string[] = [];
   page.on("console", (message) => {
     if (/Content Security Policy|Refused to (execute|load)/i.test(message.text()))
