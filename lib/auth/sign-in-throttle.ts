@@ -11,6 +11,9 @@ import { createLimiter, RateLimiterRes } from "@/lib/security/rate-limit";
 // - per client address: SIGNIN_MAX_FAILURES_PER_ADDRESS wrong passwords an hour, across accounts.
 // Unknown e-mail addresses are counted exactly like known ones, so locks reveal nothing.
 
+/** What lib/auth/client-address.ts answers when a request carries no address. */
+export const UNKNOWN_ADDRESS = "unknown";
+
 type Limiters = { account: RateLimiterPostgres; locks: RateLimiterPostgres; address: RateLimiterPostgres };
 let limiters: Limiters | undefined;
 
@@ -47,7 +50,7 @@ export async function checkSignInThrottle(email: string, address: string): Promi
   const env = getEnv();
   const [accountState, addressState] = await Promise.all([
     account.get(keyOf("account", email)),
-    byAddress.get(keyOf("address", address)),
+    address === UNKNOWN_ADDRESS ? null : byAddress.get(keyOf("address", address)),
   ]);
   if (accountState && accountState.consumedPoints >= env.SIGNIN_MAX_FAILURES) {
     return { throttled: true, scope: "account", retryAfterSeconds: seconds(accountState.msBeforeNext) };
@@ -65,7 +68,9 @@ export async function recordSignInFailure(
 ): Promise<{ lockedForSeconds: number | null }> {
   const { account, locks, address: byAddress } = getLimiters();
   const env = getEnv();
-  await byAddress.consume(keyOf("address", address)).catch(ignoreLimitReached);
+  // Without an address there is no per-address count (one shared bucket would lock everyone out).
+  if (address !== UNKNOWN_ADDRESS)
+    await byAddress.consume(keyOf("address", address)).catch(ignoreLimitReached);
   const accountKey = keyOf("account", email);
   const state = await account.consume(accountKey).catch(ignoreLimitReached);
   if (!state || state.consumedPoints < env.SIGNIN_MAX_FAILURES) return { lockedForSeconds: null };
