@@ -11,7 +11,7 @@ const AWS_TEXT =
 
 describe("disclosure to customers", () => {
   it("hides staff addresses and AWS error text from the owning customer, not from staff", async () => {
-    const { id, org, staff } = await createApprovedRequest();
+    const { id, org, staff, customer } = await createApprovedRequest();
     const failedAt = new Date();
     await db.vpnRequest.update({
       where: { id },
@@ -42,6 +42,8 @@ describe("disclosure to customers", () => {
 
     const customerHistory = await findRequestHistory(id, { customer: true });
     expect(customerHistory.map((event) => event.actorEmail)).toContain("Platform support");
+    // The organization's own members stay named (the submitter).
+    expect(customerHistory[0]?.actorEmail).toBe(customer.email);
     expect(JSON.stringify(customerHistory)).not.toContain(staff.email);
     expect(JSON.stringify(customerHistory)).not.toContain("arn:aws");
     const staffHistory = await findRequestHistory(id, { customer: false });

@@ -99,12 +99,14 @@ export async function findRequestHistory(id: string, viewer: { customer: boolean
     orderBy: { createdAt: "asc" },
     select: { id: true, action: true, actorId: true, actorEmail: true, createdAt: true, details: true },
   });
+  // Positive check: only the organization's own members are named to a customer; staff, and anyone
+  // no longer in the database, are "Platform support".
   const actorIds = [...new Set(events.flatMap((event) => (event.actorId ? [event.actorId] : [])))];
-  const staff = new Set(
+  const colleagues = new Set(
     viewer.customer && actorIds.length > 0
       ? (
           await db.user.findMany({
-            where: { id: { in: actorIds }, role: { in: ["SUPPORT", "ADMIN"] } },
+            where: { id: { in: actorIds }, role: "CUSTOMER" },
             select: { id: true },
           })
         ).map((user) => user.id)
@@ -113,7 +115,7 @@ export async function findRequestHistory(id: string, viewer: { customer: boolean
   return events.map(({ actorId, ...event }) => ({
     ...event,
     actorEmail: presentActor(
-      { actorEmail: event.actorEmail, actorIsStaff: actorId !== null && staff.has(actorId) },
+      { actorEmail: event.actorEmail, actorIsStaff: actorId !== null && !colleagues.has(actorId) },
       viewer,
     ),
     details: viewer.customer ? null : event.details,

@@ -10,6 +10,8 @@ const { sendTestAlert } = await import("@/lib/alerts/send-test-alert");
 const { createVpnRequest } = await import("./create-vpn-request");
 const { cancelVpnRequest } = await import("./decide-vpn-request");
 const { createOrganization, createUser } = await import("@/test/support/factories");
+const { updateNotificationSettings } = await import("@/lib/organizations/notification-settings");
+const { confirmPendingAlertEmails } = await import("@/test/support/alert-emails");
 
 afterAll(async () => {
   await stopBoss();
@@ -58,15 +60,19 @@ describe("per-organization limits", () => {
 
   it("limits test alerts per organization per hour", async () => {
     const [first, second] = [await createOrganization(), await createOrganization()];
-    for (const org of [first, second])
-      await db.organization.update({
-        where: { id: org.id },
-        data: { notificationEmails: ["noc@example.test"] },
-      });
+    for (const org of [first, second]) {
+      const customer = await createUser("CUSTOMER", org.id);
+      await updateNotificationSettings(
+        org.id,
+        { notificationEmails: ["noc@example.test"], webhookUrl: null, webhookSecret: null },
+        { id: customer.id, email: customer.email },
+      );
+      await confirmPendingAlertEmails(org.id);
+    }
     await sendTestAlert(first.id);
     await sendTestAlert(first.id);
     await expect(sendTestAlert(first.id)).rejects.toThrow(/At most 2 test alerts an hour/);
     await expect(sendTestAlert(second.id)).resolves.toEqual({ channels: 1 });
-    expect(await db.alertDelivery.count({ where: { organizationId: first.id } })).toBe(2);
+    expect(await db.alertDelivery.count({ where: { organizationId: first.id, kind: "test" } })).toBe(2);
   });
 });
