@@ -119,6 +119,7 @@ const ACTION_LABELS: Record<string, string> = {
   "vpn-request.decommission-requested": "Decommissioning requested",
   "vpn-request.decommissioned": "Decommissioned",
   "vpn-request.decommissioning-failed": "Decommissioning failed",
+  "vpn-request.secrets-wiped": "Pre-shared keys erased",
 };
 
 /** "policy (…)" when the auto-approval policy acted (DESIGN §11), else who did it. */

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn, submitStaticRequest } from "./support/fixtures";
+import { acceptApproveConfirmation, signIn, submitStaticRequest } from "./support/fixtures";
 
 test("another organization's customer gets 404 for the request and cannot approve it", async ({
   browser,
@@ -38,6 +38,8 @@ test("two staff approving at once: one wins, the other is told", async ({ browse
   await signIn(second, "admin@example.com");
   await first.goto(`/support/requests/${requestId}`);
   await second.goto(`/support/requests/${requestId}`);
+  acceptApproveConfirmation(first);
+  acceptApproveConfirmation(second);
   await Promise.all([
     first.getByRole("button", { name: "Approve" }).click(),
     second.getByRole("button", { name: "Approve" }).click(),

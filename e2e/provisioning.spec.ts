@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn, submitStaticRequest } from "./support/fixtures";
+import { acceptApproveConfirmation, signIn, submitStaticRequest } from "./support/fixtures";
 
 test("approval provisions the AWS side with live progress; decommissioning removes it", async ({
   browser,
@@ -14,6 +14,7 @@ test("approval provisions the AWS side with live progress; decommissioning remov
   const support = await browser.newPage();
   await signIn(support, "support@example.com");
   await support.goto(`/support/requests/${requestId}`);
+  acceptApproveConfirmation(support);
   await support.getByRole("button", { name: "Approve" }).click();
 
   // The customer watches it happen without reloading.

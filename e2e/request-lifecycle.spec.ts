@@ -1,5 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { fillValidStaticRequest, signIn, submitStaticRequest, uniqueName } from "./support/fixtures";
+import {
+  acceptApproveConfirmation,
+  fillValidStaticRequest,
+  signIn,
+  submitStaticRequest,
+  uniqueName,
+} from "./support/fixtures";
 
 test.describe("a customer requests a VPN and support decides", () => {
   test("customer submits a valid request and sees it pending; support approves it", async ({ browser }) => {
@@ -26,6 +32,7 @@ test.describe("a customer requests a VPN and support decides", () => {
     await expect(support).toHaveURL(/\/support$/);
     await support.getByRole("link", { name }).click();
     await expect(support.getByRole("list", { name: "Audit trail" }).getByText("Submitted")).toBeVisible();
+    acceptApproveConfirmation(support);
     await support.getByRole("button", { name: "Approve" }).click();
     // Approval hands the request to the worker at once, so it may already be provisioning.
     const approvedOrLater = /^(Approved|Provisioning|Awaiting your router)$/;

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
-import { signIn, submitStaticRequest } from "./support/fixtures";
+import { acceptApproveConfirmation, signIn, submitStaticRequest } from "./support/fixtures";
 import { E2E_ENV_FILE } from "./support/settings";
 
 /** The outside IPs the EC2 emulator gave the request's VPN connection (what AWS holds). */
@@ -37,6 +37,7 @@ test("customer downloads the router configuration of a provisioned VPN; others g
   const support = await browser.newPage();
   await signIn(support, "support@example.com");
   await support.goto(`/support/requests/${requestId}`);
+  acceptApproveConfirmation(support);
   await support.getByRole("button", { name: "Approve" }).click();
 
   // The e2e worker provisions against the emulator within seconds.

@@ -3,7 +3,7 @@ import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { openWebhook } from "../test/support/webhook";
-import { signIn, submitStaticRequest } from "./support/fixtures";
+import { acceptApproveConfirmation, signIn, submitStaticRequest } from "./support/fixtures";
 import { readCaughtMail } from "./support/mailbox";
 import { E2E_ENV_FILE } from "./support/settings";
 
@@ -53,6 +53,7 @@ test("a tunnel going down shows DEGRADED live and alerts by email and signed web
     const support = await browser.newPage();
     await signIn(support, "support@example.com");
     await support.goto(`/support/requests/${requestId}`);
+    acceptApproveConfirmation(support);
     await support.getByRole("button", { name: "Approve" }).click();
     await expect(customer.getByLabel("Status").getByText("Awaiting your router")).toBeVisible({
       timeout: 60_000,
@@ -66,6 +67,25 @@ test("a tunnel going down shows DEGRADED live and alerts by email and signed web
     await customer.getByRole("button", { name: "Save alert settings" }).click();
     await expect(customer.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
     await expect(customer.getByText(`ending …${secret.slice(-4)}`)).toBeVisible();
+    // The address receives alerts once its owner opens the link mailed to it (issue 10).
+    await expect(customer.getByText(`Waiting for confirmation`)).toBeVisible();
+    let link = "";
+    await expect
+      .poll(
+        async () => {
+          const messages = await readCaughtMail(env.mailCatcherUrl);
+          const mail = messages.find(
+            (message) =>
+              message.envelopeTo.includes(mailbox) && message.subject.includes("Confirm alert e-mails"),
+          );
+          link = mail?.text.match(/\/settings\/confirm-email\?token=[A-Za-z0-9_%-]+/)?.[0] ?? "";
+          return link !== "";
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+    await customer.goto(link);
+    await expect(customer.getByText("This address is confirmed")).toBeVisible();
 
     await customer.goto(requestUrl);
     const tunnels = customer.getByRole("region", { name: "Tunnels" });

@@ -9,6 +9,7 @@
 // A telemetry bridge feeds the platform side's real SA/BGP state to the emulator while it runs, and
 // the portal's own tunnel poller reads it from there into the database (what the dashboard shows).
 // Needs DATABASE_URL, SECRET_KEYS and AUTH_SECRET (lab/backend.ts or test/global-setup.ts sets them).
+import { randomUUID } from "node:crypto";
 import {
   DescribeCustomerGatewaysCommand,
   DescribeVpcsCommand,
@@ -285,6 +286,12 @@ async function subscribeToAlerts(requestId: string) {
   await db.organization.update({
     where: { id: organizationId },
     data: { notificationEmails: [LAB_NOC_EMAIL] },
+  });
+  // Alerts go to confirmed addresses only (issue 10); the lab's NOC has opened its link.
+  await db.alertEmailConfirmation.upsert({
+    where: { organizationId_email: { organizationId, email: LAB_NOC_EMAIL } },
+    create: { organizationId, email: LAB_NOC_EMAIL, tokenHash: randomUUID(), confirmedAt: new Date() },
+    update: { confirmedAt: new Date() },
   });
 }
 

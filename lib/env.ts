@@ -74,6 +74,38 @@ const schema = z.object({
   ALLOW_LOCAL_WEBHOOKS: boolean,
   /** Least severe log level written (pino): fatal, error, warn, info, debug, trace or silent. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Sign-in throttling (issue 10): wrong passwords for one account before it is locked. */
+  SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  /** Failures older than this no longer count towards a lock. */
+  SIGNIN_FAILURE_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(15 * 60),
+  /** First lock of an account; each further lock within a day doubles it, up to the maximum. */
+  SIGNIN_LOCK_SECONDS: z.coerce.number().int().min(1).default(60),
+  SIGNIN_LOCK_MAX_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(24 * 60 * 60),
+  /** Wrong passwords from one client address per hour, across accounts (password spraying). */
+  SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(100),
+  /** bcrypt comparisons one web process runs at once; more sign-ins wait, and past a queue are refused. */
+  SIGNIN_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  /** A session unused for this long ends (the cookie is renewed on every request). */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
+  /** Longest session from sign-in: customers, then staff (shorter). */
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(8),
+  STAFF_SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(2),
+  /** Secure (__Secure-) session cookies; defaults to on when NODE_ENV is production. */
+  AUTH_SECURE_COOKIES: z.enum(["true", "false", "1", "0"]).optional(),
+  /** Requests an organization may have open (pending, being provisioned or live) at once. */
+  MAX_OPEN_REQUESTS_PER_ORGANIZATION: z.coerce.number().int().min(1).default(20),
+  /** "Send test alert" clicks per organization per hour. */
+  TEST_ALERTS_PER_HOUR: z.coerce.number().int().min(1).default(5),
+  /** Base URL of the portal as users reach it, for links in e-mail (alert address confirmation). */
+  PUBLIC_URL: z.url().default("http://localhost:3000"),
   /** Seeds demo users with this password (npm start only; never in production). */
   DEMO_PASSWORD: z.string().min(8).default("demo-password"),
 });

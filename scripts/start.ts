@@ -44,6 +44,8 @@ try {
     // The demo uses documentation-range gateway IPs (198.51.100.0/24 …) that real deployments refuse.
     ALLOW_DOCUMENTATION_IPS: process.env.ALLOW_DOCUMENTATION_IPS ?? "true",
     NODE_ENV: "production",
+    // `npm start` serves plain http on this machine; behind TLS, leave this unset (Secure cookies).
+    AUTH_SECURE_COOKIES: process.env.AUTH_SECURE_COOKIES ?? "false",
     NEXT_TELEMETRY_DISABLED: "1",
   });
   // Demo users (with a published password) go only into the embedded database, unless asked for.

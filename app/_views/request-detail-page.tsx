@@ -74,7 +74,7 @@ export async function RequestDetailPage({
   const can = capabilitiesFor(request.status, viewer);
   const staff = viewer.role !== "CUSTOMER";
   const [history, progress, connection] = await Promise.all([
-    findRequestHistory(request.id),
+    findRequestHistory(request.id, { customer: !staff }),
     findWorkflowProgress(request.id, viewer),
     can.seeTunnels ? findConnectionState(request.id, viewer.scope) : null,
   ]);
@@ -125,6 +125,7 @@ export async function RequestDetailPage({
                   requestId={request.id}
                   label="Approve"
                   pendingLabel="Approving…"
+                  confirm={`Approve this request? Provisioning starts at once in ${request.region} and creates paid AWS resources.`}
                 />
               ) : null}
             </div>

@@ -1,6 +1,7 @@
 import { TunnelAlertDeliveries } from "@/components/tunnel-alert-deliveries";
 import { TestAlertButton, TunnelAlertSettingsForm } from "@/components/tunnel-alert-settings-form";
-import { Card, PageHeader } from "@/components/ui/card";
+import { Card, Notice, PageHeader } from "@/components/ui/card";
+import { findUnconfirmedAlertEmails } from "@/lib/alerts/alert-email-confirmation";
 import { findAlertDeliveries } from "@/lib/alerts/find-alert-deliveries";
 import { requireViewer } from "@/lib/auth/current-user";
 import {
@@ -13,9 +14,10 @@ export const metadata = { title: "Alert settings · Site-to-Site VPN" };
 
 export default async function SettingsPage() {
   const user = await requireViewer("customer");
-  const [settings, deliveries] = await Promise.all([
+  const [settings, deliveries, unconfirmed] = await Promise.all([
     findNotificationSettings(user.scope),
     findAlertDeliveries(user.scope),
+    findUnconfirmedAlertEmails(user.organizationId),
   ]);
   return (
     <div className="max-w-3xl space-y-6">
@@ -23,6 +25,11 @@ export default async function SettingsPage() {
         title="Alert settings"
         description="Where your organization hears about tunnels going down or coming up, and redundancy lost or restored. A flapping tunnel sends one summary per window, not one message per change."
       />
+      {unconfirmed.length > 0 ? (
+        <Notice tone="warning" title="Waiting for confirmation">
+          Alerts reach an address once the link mailed to it is opened: {unconfirmed.join(", ")}.
+        </Notice>
+      ) : null}
       <Card title="Destinations">
         <TunnelAlertSettingsForm
           action={updateNotificationSettingsAction}

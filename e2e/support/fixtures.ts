@@ -48,3 +48,11 @@ export async function submitStaticRequest(
   const requestId = page.url().split("/requests/")[1]?.split("?")[0] ?? "";
   return { page, name, requestId };
 }
+
+/** Approve asks for confirmation (paid AWS resources follow): accept it, having read what it says. */
+export function acceptApproveConfirmation(page: Page) {
+  page.once("dialog", (dialog) => {
+    expect(dialog.message()).toContain("Approve this request?");
+    void dialog.accept();
+  });
+}

@@ -39,6 +39,12 @@ const env = childEnv({
   REQUIRE_LOCAL_AWS_ENDPOINT: "true",
   DEMO_PASSWORD: "demo-password",
   NODE_ENV: "production",
+  // Served over plain http on localhost: production otherwise marks the session cookie Secure.
+  AUTH_SECURE_COOKIES: "false",
+  // Every spec files requests in the one demo organization.
+  MAX_OPEN_REQUESTS_PER_ORGANIZATION: "200",
+  // Links in e-mail (alert address confirmation) point at this server.
+  PUBLIC_URL: `http://localhost:${E2E_PORT}`,
   NEXT_TELEMETRY_DISABLED: "1",
 });
 await run("tsx", ["--conditions=react-server", "scripts/seed.ts"], env);

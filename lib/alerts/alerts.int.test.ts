@@ -8,6 +8,7 @@ import { updateNotificationSettings } from "@/lib/organizations/notification-set
 import { runWorkflow } from "@/lib/provisioning/run-workflow";
 import { stopBoss } from "@/lib/queue/boss";
 import { pollTunnelsOnce } from "@/lib/tunnels/poll-tunnels";
+import { confirmPendingAlertEmails } from "@/test/support/alert-emails";
 import { startEmulatorForApp, type TestEmulator } from "@/test/support/emulator";
 import { customerViewer } from "@/test/support/factories";
 import { type MailCatcher, startMailCatcher } from "@/test/support/mail-catcher";
@@ -76,6 +77,7 @@ describe("tunnel alerts", () => {
       webhookUrl: receiverUrl,
       webhookSecret: SECRET,
     });
+    await confirmPendingAlertEmails(customer.organizationId ?? ""); // alerts go to confirmed addresses only (issue 10)
     const { vpnConnectionId } = await db.vpnRequest.findUniqueOrThrow({ where: { id } });
     const telemetry = (updates: object[]) =>
       emulator.admin("telemetry", { updates: updates.map((u) => ({ vpnConnectionId, ...u })) });
@@ -155,7 +157,8 @@ describe("tunnel alerts", () => {
       expect(await db.alertDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({
         status: "FAILED",
         attempts: 2,
-        lastError: "The receiver answered HTTP 503.",
+        // The class the customer sees, then the detail for staff (issue 10).
+        lastError: "HTTP 503 — The receiver answered HTTP 503.",
       });
     } finally {
       receiverStatus = 200;

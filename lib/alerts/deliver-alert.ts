@@ -1,5 +1,11 @@
 import "server-only";
 import nodemailer from "nodemailer";
+import {
+  formatDeliveryError,
+  postWebhook,
+  type Resolver,
+  type WebhookFailure,
+} from "@/lib/alerts/post-webhook";
 import { DELIVERY_HEADER, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from "@/lib/alerts/sign-webhook";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
@@ -50,8 +56,8 @@ export async function deliverAlert(deliveryId: string): Promise<DeliveryOutcome>
       const secret = openWebhookSecret(delivery.organizationId, org.webhookSecretEncrypted);
       const body = JSON.stringify(stored.body);
       const timestamp = Math.floor(Date.now() / 1000);
-      const response = await fetch(delivery.target, {
-        method: "POST",
+      // Checked here, at delivery, on the address actually connected (lib/alerts/post-webhook.ts).
+      const outcome = await postWebhook(delivery.target, {
         headers: {
           "content-type": "application/json",
           "user-agent": "site-to-site-vpn-portal/alerts",
@@ -60,12 +66,11 @@ export async function deliverAlert(deliveryId: string): Promise<DeliveryOutcome>
           [DELIVERY_HEADER]: delivery.id,
         },
         body,
-        // A redirect could lead the signed body somewhere the customer did not configure.
-        redirect: "manual",
-        signal: AbortSignal.timeout(10_000),
+        timeoutMs: 10_000,
+        allowLocal: getEnv().ALLOW_LOCAL_WEBHOOKS,
+        resolver: webhookResolver,
       });
-      if (response.status < 200 || response.status >= 300)
-        throw new Error(`The receiver answered HTTP ${response.status}.`);
+      if (!outcome.ok) throw new DeliveryError(outcome);
     }
     await db.alertDelivery.update({
       where: { id: deliveryId },
@@ -73,8 +78,10 @@ export async function deliverAlert(deliveryId: string): Promise<DeliveryOutcome>
     });
     return "delivered";
   } catch (error) {
-    const message = describeSendError(error);
-    const final = attempts > getEnv().ALERT_RETRY_LIMIT;
+    const message = describeSendError(error, delivery.channel);
+    // A refusal (private address, not https…) will not change by retrying.
+    const refused = error instanceof DeliveryError && error.failure.errorClass.startsWith("refused");
+    const final = refused || attempts > getEnv().ALERT_RETRY_LIMIT;
     await db.alertDelivery.update({
       where: { id: deliveryId },
       data: { lastError: message, ...(final ? { status: "FAILED" } : {}) },
@@ -84,10 +91,25 @@ export async function deliverAlert(deliveryId: string): Promise<DeliveryOutcome>
   }
 }
 
-function describeSendError(error: unknown): string {
+/** A refused or failed webhook: its class is what the customer sees, the detail is for staff. */
+class DeliveryError extends Error {
+  constructor(readonly failure: WebhookFailure) {
+    super(formatDeliveryError(failure));
+  }
+}
+
+// Tests put a resolver of their own here (names resolving wherever the test says).
+let webhookResolver: Resolver | undefined;
+export function setWebhookResolverForTests(resolver: Resolver | undefined) {
+  webhookResolver = resolver;
+}
+
+function describeSendError(error: unknown, channel: "EMAIL" | "WEBHOOK"): string {
+  if (error instanceof DeliveryError) return error.message;
   if (error instanceof Error) {
     const cause = error.cause instanceof Error ? ` (${error.cause.message})` : "";
-    return `${error.message}${cause}`.slice(0, 500);
+    const errorClass = channel === "EMAIL" ? "email not accepted" : "not sent";
+    return `${errorClass} — ${error.message}${cause}`.slice(0, 500);
   }
   return String(error).slice(0, 500);
 }

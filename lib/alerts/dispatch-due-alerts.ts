@@ -1,4 +1,5 @@
 import "server-only";
+import { findConfirmedAlertEmails } from "@/lib/alerts/alert-email-confirmation";
 import { composeAlert } from "@/lib/alerts/compose-alert";
 import type { StoredAlert } from "@/lib/alerts/deliver-alert";
 import { enqueueAlertDeliveries } from "@/lib/alerts/enqueue-alert-deliveries";
@@ -103,8 +104,8 @@ export async function dispatchDueAlerts(options: {
       payload: stored as unknown as Prisma.InputJsonValue,
       createdAt: now,
     };
-    if (notificationEmails.length > 0)
-      channels.push({ ...base, channel: "EMAIL", target: notificationEmails.join(", ") });
+    const confirmed = await findConfirmedAlertEmails(request.organizationId, notificationEmails); // issue 10
+    if (confirmed.length > 0) channels.push({ ...base, channel: "EMAIL", target: confirmed.join(", ") });
     if (webhookUrl) channels.push({ ...base, channel: "WEBHOOK", target: webhookUrl });
     const created = await db.$transaction(async (tx) => {
       await tx.tunnelEvent.updateMany({ where: { id: { in: eventIds } }, data: { alertedAt: now } });

@@ -3,13 +3,25 @@ import { db } from "@/lib/db";
 import { alertDeliveryJob } from "@/lib/jobs/registry";
 import { sendJob } from "@/lib/jobs/send-job";
 
-/** The delivery's id is the job id, so a delivery is queued once however often this is called. */
+/**
+ * The delivery's id is the job id, so a delivery is queued once however often this is called; its
+ * organization is the job's group (fairness, see the job definition).
+ */
 export async function enqueueAlertDeliveries(
   deliveryIds: readonly string[],
   options: { correlationId?: string } = {},
 ): Promise<void> {
-  for (const deliveryId of deliveryIds) {
-    await sendJob(alertDeliveryJob, { deliveryId }, { id: deliveryId, correlationId: options.correlationId });
+  if (deliveryIds.length === 0) return;
+  const deliveries = await db.alertDelivery.findMany({
+    where: { id: { in: [...deliveryIds] } },
+    select: { id: true, organizationId: true },
+  });
+  for (const delivery of deliveries) {
+    await sendJob(
+      alertDeliveryJob,
+      { deliveryId: delivery.id },
+      { id: delivery.id, correlationId: options.correlationId, group: delivery.organizationId },
+    );
   }
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { deliveryErrorForCustomer } from "@/lib/alerts/delivery-error";
 import type { Scope } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { scopedOrganizationWhere } from "@/lib/vpn-request/scope";
@@ -36,7 +37,8 @@ export async function findAlertDeliveries(scope: Scope, take = 25): Promise<Aler
     target: row.target,
     status: row.status,
     attempts: row.attempts,
-    lastError: row.lastError,
+    // Customers see the class of a failure only ("refused: private address"), staff the detail.
+    lastError: "organizationId" in scope ? deliveryErrorForCustomer(row.lastError) : row.lastError,
     subject:
       typeof row.payload === "object" && row.payload && "subject" in row.payload
         ? String(row.payload.subject)

@@ -1,10 +1,21 @@
 import "server-only";
+import { findConfirmedAlertEmails } from "@/lib/alerts/alert-email-confirmation";
 import type { StoredAlert } from "@/lib/alerts/deliver-alert";
 import { enqueueAlertDeliveries } from "@/lib/alerts/enqueue-alert-deliveries";
 import type { OrganizationScope } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
 import { UserFacingError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { consumePoint, createLimiter } from "@/lib/security/rate-limit";
+
+let testAlertLimiter: ReturnType<typeof createLimiter> | undefined;
+const limiter = () =>
+  (testAlertLimiter ??= createLimiter({
+    keyPrefix: "test-alert",
+    points: getEnv().TEST_ALERTS_PER_HOUR,
+    durationSeconds: 60 * 60,
+  }));
 
 /** Queues a "test" alert to every configured destination, so a customer can check their receiver. */
 export async function sendTestAlert({ organizationId }: OrganizationScope): Promise<{ channels: number }> {
@@ -31,10 +42,22 @@ export async function sendTestAlert({ organizationId }: OrganizationScope): Prom
     createdAt: sentAt,
   };
   const rows: Prisma.AlertDeliveryCreateManyInput[] = [];
-  if (org.notificationEmails.length > 0)
-    rows.push({ ...base, channel: "EMAIL", target: org.notificationEmails.join(", ") });
+  // Only confirmed addresses receive mail (issue 10).
+  const emails = await findConfirmedAlertEmails(organizationId, org.notificationEmails);
+  if (emails.length > 0) rows.push({ ...base, channel: "EMAIL", target: emails.join(", ") });
   if (org.webhookUrl) rows.push({ ...base, channel: "WEBHOOK", target: org.webhookUrl });
+  if (rows.length === 0 && org.notificationEmails.length > 0)
+    throw new UserFacingError(
+      "No alert address is confirmed yet: open the confirmation link mailed to each address, then send the test again.",
+    );
   if (rows.length === 0) throw new UserFacingError("Add an email address or a webhook URL first, then save.");
+  // Each click sends mail and an outbound request: limited per organization (issue 10).
+  const allowed = await consumePoint(limiter(), organizationId);
+  if (!allowed.allowed) {
+    throw new UserFacingError(
+      `At most ${getEnv().TEST_ALERTS_PER_HOUR} test alerts an hour per organization; try again in ${Math.ceil(allowed.retryAfterSeconds / 60)} minute(s).`,
+    );
+  }
   const created = await db.alertDelivery.createManyAndReturn({ data: rows, select: { id: true } });
   await enqueueAlertDeliveries(created.map((row) => row.id));
   return { channels: rows.length };

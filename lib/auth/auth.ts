@@ -1,63 +1,43 @@
 import "server-only";
-import NextAuth, { CredentialsSignin } from "next-auth";
+import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { z } from "zod";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { db } from "@/lib/db";
-import { getEnv } from "@/lib/env";
-import { getLogger } from "@/lib/log";
+import { baseAuthConfig, type SessionUser } from "@/lib/auth/auth-config";
+import { clientAddress } from "@/lib/auth/client-address";
+import { credentialsSchema } from "@/lib/auth/credentials-schema";
+import { revokeSessions } from "@/lib/auth/revoke-sessions";
+import { verifySignIn } from "@/lib/auth/verify-sign-in";
 
-const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().email(),
-  password: z.string().min(1),
-});
-
-// Unknown emails are checked against a throwaway hash so they take as long as wrong passwords.
-let dummyHash: Promise<string> | undefined;
-const getDummyHash = () => (dummyHash ??= hashPassword(crypto.randomUUID()));
+const STAFF = new Set(["SUPPORT", "ADMIN"]);
 
 // Configured lazily so that `next build` needs no secret or database.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
-  secret: getEnv().AUTH_SECRET,
-  trustHost: true,
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
-  pages: { signIn: "/sign-in" },
+  ...baseAuthConfig(),
   providers: [
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
+      // Both ways in (the sign-in action and a direct POST to the callback route) come here, so
+      // the throttle (lib/auth/sign-in-throttle.ts) cannot be bypassed.
+      async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const user = await db.user.findUnique({
-          where: { email: parsed.data.email },
-          omit: { passwordHash: false },
-        });
-        const valid = await verifyPassword(
-          parsed.data.password,
-          user?.passwordHash ?? (await getDummyHash()),
-        );
-        // A deactivated user (issue 14) cannot sign in; getViewer also refuses their open sessions.
-        if (!user || !valid || user.deactivatedAt) return null;
-        return { id: user.id, email: user.email, name: user.name };
+        const result = await verifySignIn(parsed.data, clientAddress(request.headers));
+        if (!result.ok) return null;
+        const { user } = result;
+        return {
+          id: user.id,
+          email: user.email,
+          name: user.name,
+          staff: STAFF.has(user.role),
+          sessionVersion: user.sessionVersion,
+        } satisfies SessionUser;
       },
     }),
   ],
-  callbacks: {
-    jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
-      return token;
-    },
-    // The default session exposes no user id; getViewer() re-reads the user by it.
-    session({ session, token }) {
-      if (token.sub) session.user.id = token.sub;
-      return session;
-    },
-  },
-  logger: {
-    // A wrong password is an expected outcome, not a server error.
-    error(error) {
-      if (error instanceof CredentialsSignin || error.name === "CredentialsSignin") return;
-      getLogger().error({ err: error }, "auth error");
+  events: {
+    // Signing out revokes the session on the server too (not just the cookie in this browser).
+    async signOut(message) {
+      const userId = "token" in message ? message.token?.sub : undefined;
+      if (userId) await revokeSessions(userId);
     },
   },
 }));

@@ -2,6 +2,7 @@ import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/lib/auth/auth";
+import { isSessionRefused } from "@/lib/auth/check-session";
 import { type Audience, isInAudience, type Viewer, type ViewerFor, viewerOf } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 
@@ -14,11 +15,23 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  const user = await db.user.findUnique({
+  const found = await db.user.findUnique({
     where: { id },
-    select: { id: true, email: true, name: true, role: true, organizationId: true, deactivatedAt: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      organizationId: true,
+      deactivatedAt: true,
+      sessionVersion: true,
+    },
   });
-  return user ? viewerOf(user) : null;
+  if (!found) return null;
+  // Issue 10: a revoked (signed-out) or too old session is no session; staff by the current role.
+  const { sessionVersion, ...user } = found;
+  if (isSessionRefused(session, { staff: user.role !== "CUSTOMER", sessionVersion })) return null;
+  return viewerOf(user);
 });
 
 /**

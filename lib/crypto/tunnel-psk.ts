@@ -17,7 +17,9 @@ function currentKeyring(): Keyring {
 }
 
 // A sealed PSK is bound to its tunnel, so a value copied to another row does not decrypt.
-const aadFor = (requestId: string, tunnelNumber: number) => `tunnel-psk:${requestId}:${tunnelNumber}`;
+export const tunnelPskAad = (requestId: string, tunnelNumber: number) =>
+  `tunnel-psk:${requestId}:${tunnelNumber}`;
+const aadFor = tunnelPskAad;
 
 export function sealTunnelPsk(requestId: string, tunnelNumber: number, psk: string): string {
   return encryptSecret(psk, currentKeyring(), aadFor(requestId, tunnelNumber));

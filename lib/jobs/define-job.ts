@@ -24,7 +24,7 @@ export type JobDefinition<Payload extends z.ZodType = z.ZodType> = {
   /** Retry policy of the queue, fixed when the queue is first created. */
   queue(env: Env): QueueOptions;
   /** How each worker process works the queue. */
-  work(env: Env): { localConcurrency: number; pollingIntervalSeconds: number };
+  work(env: Env): { localConcurrency: number; pollingIntervalSeconds: number; groupConcurrency?: number };
   /**
    * Does the job. Throwing fails the attempt and pg-boss retries it by the queue's policy. Handlers
    * import their domain lazily, so sending a job loads no worker code (the web app sends).

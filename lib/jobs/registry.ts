@@ -33,7 +33,10 @@ export const alertDeliveryJob = defineJob({
     retryBackoff: true,
     retryDelayMax: 600,
   }),
-  work: () => ({ localConcurrency: 2, pollingIntervalSeconds: 1 }),
+  // Fairness between organizations (issue 10): each job belongs to its organization's group and
+  // pg-boss runs at most one job per group at a time across all workers, so one organization's
+  // slow or tarpitting webhook holds one slot, never everyone's alerts.
+  work: () => ({ localConcurrency: 2, pollingIntervalSeconds: 1, groupConcurrency: 1 }),
   handler: async ({ deliveryId }) => {
     const { deliverAlert } = await import("@/lib/alerts/deliver-alert");
     await deliverAlert(deliveryId);

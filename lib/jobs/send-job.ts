@@ -11,6 +11,8 @@ export type SendJobOptions = {
   key?: string;
   /** Carried to the handler's log lines; by default that of the work in progress (an action's). */
   correlationId?: string;
+  /** pg-boss group (e.g. the organization): with the job's groupConcurrency, fairness between groups. */
+  group?: string;
 };
 
 /** Sends one job of a registered definition; the payload is checked here as well as on receipt. */
@@ -24,5 +26,8 @@ export async function sendJob<Payload extends z.ZodType>(
   const id = options.id ?? (options.key === undefined ? undefined : jobIdFor(options.key));
   const correlationId = options.correlationId ?? currentCorrelationId();
   const data = correlationId ? { ...checked, [CORRELATION_KEY]: correlationId } : checked;
-  await boss.send(definition.name, data, id ? { id } : {});
+  await boss.send(definition.name, data, {
+    ...(id ? { id } : {}),
+    ...(options.group ? { group: { id: options.group } } : {}),
+  });
 }

@@ -1,8 +1,11 @@
 // Is this a public unicast IPv4 address a customer gateway can use? (DESIGN §2.) Pure; browser-safe.
-import { type Cidr, cidr, cidrContainsIp, parseIpv4 } from "./ipv4";
+// Address parsing and range matching are ipaddr.js's (the same library as lib/net/classify-address.ts,
+// which decides the same question for webhook targets); the wording of each block is ours.
+import ipaddr from "ipaddr.js";
+import { classifyAddress } from "./classify-address";
 
 export type NonPublicBlock = {
-  cidr: Cidr;
+  cidr: [ipaddr.IPv4, number];
   text: string;
   /** Completes "x.x.x.x is …" in the error message. */
   description: string;
@@ -47,17 +50,17 @@ const BLOCKS: ReadonlyArray<Omit<NonPublicBlock, "cidr">> = [
 /** Every block a customer gateway address may not be in, in the order they are tested. */
 export const NON_PUBLIC_IPV4_BLOCKS: readonly NonPublicBlock[] = BLOCKS.map((block) => ({
   ...block,
-  cidr: cidr(block.text),
+  cidr: ipaddr.IPv4.parseCIDR(block.text),
 }));
 
 /** The non-public block holding `ip`, or null; documentation blocks count only when not allowed. */
 export function findNonPublicBlock(
-  ip: number,
+  ip: ipaddr.IPv4,
   options: { allowDocumentation: boolean },
 ): NonPublicBlock | null {
   for (const block of NON_PUBLIC_IPV4_BLOCKS) {
     if (block.documentation && options.allowDocumentation) continue;
-    if (cidrContainsIp(block.cidr, ip)) return block;
+    if (ip.match(block.cidr)) return block;
   }
   return null;
 }
@@ -76,10 +79,18 @@ export function checkPublicIpv4(text: string, options: { allowDocumentation: boo
     const address = value.slice(0, value.indexOf("/"));
     return `${value} is a network, not an address — ${ASK} without a prefix length, e.g. ${address}`;
   }
-  const ip = parseIpv4(value);
-  if (ip === null) return `${value} is not an IPv4 address — ${ASK} as four numbers 0–255, e.g. 52.14.7.20`;
+  // Four decimal octets only: ipaddr.js would also read "127.1" or "0x7f.0.0.1" as addresses.
+  if (!ipaddr.IPv4.isValidFourPartDecimal(value)) {
+    return `${value} is not an IPv4 address — ${ASK} as four numbers 0–255, e.g. 52.14.7.20`;
+  }
+  const ip = ipaddr.IPv4.parse(value);
   const block = findNonPublicBlock(ip, options);
-  if (!block) return null;
+  if (!block) {
+    // Anything else ipaddr.js knows as special (AS112, AMT relays…) is no customer gateway either.
+    const classified = classifyAddress(ip);
+    if (classified.global || (options.allowDocumentation && classified.range === "reserved")) return null;
+    return `${value} is ${classified.description} — ${ASK}`;
+  }
   // The router's own interface may be private behind NAT; AWS needs the address the NAT shows.
   const behindNat = block.description.includes("private") || block.text === "100.64.0.0/10";
   return `${value} is ${block.description} — ${ASK}${behindNat ? " (if the router is behind NAT, the NAT device's public address)" : ""}`;

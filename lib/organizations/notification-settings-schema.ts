@@ -1,29 +1,23 @@
 // Where an organization's tunnel alerts go: one schema for the settings form (instant feedback)
 // and the server action (authority). Pure and browser-safe.
 import { z } from "zod";
+import { classifyAddress, isInternalHostName, parseAddress } from "@/lib/net/classify-address";
 
 export type NotificationSettingsRules = { allowLocalWebhooks: boolean };
 
 export const MAX_NOTIFICATION_EMAILS = 10;
 const EMAIL = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
 
-/** True for hosts a webhook must not reach in production (the portal's own network: SSRF). */
+/**
+ * True for hosts a webhook must not reach in production (the portal's own network: SSRF): internal
+ * names and every address that is not global unicast. Saving is the early check for the person
+ * typing; the authority is the check at delivery, on the address actually connected
+ * (lib/alerts/post-webhook.ts), because a name can resolve anywhere later.
+ */
 export function isLocalHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();
-  if (host === "localhost" || host.endsWith(".localhost") || host.endsWith(".internal")) return true;
-  if (host === "::1" || host === "::" || /^f[cd][0-9a-f]{2}:/.test(host) || /^fe80:/.test(host)) return true;
-  const octets = host.split(".").map(Number);
-  if (octets.length !== 4 || octets.some((octet) => !Number.isInteger(octet))) return false;
-  const [a = 0, b = 0] = octets;
-  return (
-    a === 0 ||
-    a === 10 ||
-    a === 127 ||
-    (a === 169 && b === 254) ||
-    (a === 172 && b >= 16 && b <= 31) ||
-    (a === 192 && b === 168) ||
-    (a === 100 && b >= 64 && b <= 127)
-  );
+  const address = parseAddress(hostname);
+  if (address) return !classifyAddress(address).global;
+  return isInternalHostName(hostname);
 }
 
 export function makeNotificationSettingsSchema(rules: NotificationSettingsRules) {

@@ -6,6 +6,7 @@ import { sendTestAlert } from "@/lib/alerts/send-test-alert";
 import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
 import { stopBoss } from "@/lib/queue/boss";
+import { confirmPendingAlertEmails } from "@/test/support/alert-emails";
 import { createOrganization, createUser, customerViewer } from "@/test/support/factories";
 import { type MailCatcher, startMailCatcher } from "@/test/support/mail-catcher";
 import { setTestEnv } from "@/test/support/test-env";
@@ -91,8 +92,18 @@ describe("notification settings", () => {
       webhookUrl: null,
       webhookSecret: null,
     });
+    // Not before the address is confirmed by the link mailed to it (issue 10).
+    await expect(sendTestAlert({ kind: "organization", organizationId: org.id })).rejects.toThrow(
+      /No alert address is confirmed yet/,
+    );
+    const [confirmation] = await db.alertDelivery.findMany({
+      where: { organizationId: org.id, kind: "email-confirmation" },
+    });
+    expect(await deliverAlert(confirmation?.id ?? "")).toBe("delivered");
+    expect(catcher.messages.at(-1)).toMatchObject({ envelopeTo: ["test-alert@example.test"] });
+    expect(await confirmPendingAlertEmails(org.id)).toBe(1);
     expect(await sendTestAlert({ kind: "organization", organizationId: org.id })).toEqual({ channels: 1 });
-    const [delivery] = await db.alertDelivery.findMany({ where: { organizationId: org.id } });
+    const [delivery] = await db.alertDelivery.findMany({ where: { organizationId: org.id, kind: "test" } });
     expect(await deliverAlert(delivery?.id ?? "")).toBe("delivered");
     expect(catcher.messages.at(-1)).toMatchObject({
       envelopeTo: ["test-alert@example.test"],

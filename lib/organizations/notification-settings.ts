@@ -1,4 +1,8 @@
 import "server-only";
+import {
+  sendAlertEmailConfirmations,
+  syncAlertEmailConfirmations,
+} from "@/lib/alerts/alert-email-confirmation";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { actorOf, type CustomerViewer, type OrganizationScope } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
@@ -8,7 +12,7 @@ import type {
   NotificationSettingsInput,
   NotificationSettingsRules,
 } from "@/lib/organizations/notification-settings-schema";
-import { openWebhookSecret, sealWebhookSecret } from "@/lib/organizations/webhook-secret";
+import { sealWebhookSecret } from "@/lib/organizations/webhook-secret";
 
 export function getNotificationSettingsRules(): NotificationSettingsRules {
   return { allowLocalWebhooks: getEnv().ALLOW_LOCAL_WEBHOOKS };
@@ -26,16 +30,19 @@ export async function findNotificationSettings({
 }: OrganizationScope): Promise<NotificationSettingsView> {
   const org = await db.organization.findUniqueOrThrow({
     where: { id: organizationId },
-    select: { notificationEmails: true, webhookUrl: true, webhookSecretEncrypted: true },
+    select: {
+      notificationEmails: true,
+      webhookUrl: true,
+      webhookSecretEncrypted: true,
+      webhookSecretLast4: true,
+    },
   });
-  let hint: string | null = null;
-  if (org.webhookSecretEncrypted) {
-    try {
-      hint = `…${openWebhookSecret(organizationId, org.webhookSecretEncrypted).slice(-4)}`;
-    } catch {
-      hint = "(set, but unreadable with the current keys: set it again)";
-    }
-  }
+  // The last four characters are stored when the secret is saved: showing them decrypts nothing.
+  const hint = !org.webhookSecretEncrypted
+    ? null
+    : org.webhookSecretLast4
+      ? `…${org.webhookSecretLast4}`
+      : "(set before hints were stored; set it again to see its last characters)";
   return { notificationEmails: org.notificationEmails, webhookUrl: org.webhookUrl, webhookSecretHint: hint };
 }
 
@@ -48,7 +55,7 @@ export async function updateNotificationSettings(
   input: NotificationSettingsInput,
 ): Promise<void> {
   const { organizationId } = viewer;
-  await db.$transaction(async (tx) => {
+  const added = await db.$transaction(async (tx) => {
     const current = await tx.organization.findUniqueOrThrow({
       where: { id: organizationId },
       select: { webhookSecretEncrypted: true },
@@ -70,6 +77,11 @@ export async function updateNotificationSettings(
         notificationEmails: input.notificationEmails,
         webhookUrl: input.webhookUrl,
         webhookSecretEncrypted,
+        ...(!input.webhookUrl
+          ? { webhookSecretLast4: null }
+          : input.webhookSecret
+            ? { webhookSecretLast4: input.webhookSecret.slice(-4) }
+            : {}),
       },
     });
     await recordAuditEvent(
@@ -89,5 +101,8 @@ export async function updateNotificationSettings(
       },
       tx,
     );
+    // New addresses get a confirmation link; alerts reach them once it is opened (issue 10).
+    return syncAlertEmailConfirmations(tx, organizationId, input.notificationEmails);
   });
+  await sendAlertEmailConfirmations(organizationId, added);
 }

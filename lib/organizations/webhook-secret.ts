@@ -16,7 +16,8 @@ function currentKeyring(): Keyring {
 }
 
 // Bound to its organization, so a sealed secret copied to another row does not open.
-const aadFor = (organizationId: string) => `org-webhook-secret:${organizationId}`;
+export const webhookSecretAad = (organizationId: string) => `org-webhook-secret:${organizationId}`;
+const aadFor = webhookSecretAad;
 
 export function sealWebhookSecret(organizationId: string, secret: string): string {
   return encryptSecret(secret, currentKeyring(), aadFor(organizationId));

@@ -3,6 +3,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import type { WorkflowKind } from "@/lib/generated/prisma/enums";
 import { WORKFLOW_CATALOGUE } from "@/lib/provisioning/workflow-catalogue";
+import { customerStepNote, failureReference } from "@/lib/vpn-request/customer-failure-message";
 import { capabilitiesFor, type VpnStatus, workflowShown } from "@/lib/vpn-request/lifecycle";
 import { scopedRequestWhere } from "@/lib/vpn-request/scope";
 
@@ -34,7 +35,7 @@ export async function findWorkflowProgress(
 ): Promise<WorkflowProgress | null> {
   const request = await db.vpnRequest.findFirst({
     where: scopedRequestWhere(requestId, viewer.scope),
-    select: { status: true, statusChangedAt: true, steps: true },
+    select: { id: true, status: true, statusChangedAt: true, failedAt: true, steps: true },
   });
   if (!request) return null;
   const failed = request.steps.find((step) => step.status === "FAILED");
@@ -53,6 +54,9 @@ export async function findWorkflowProgress(
       finishedAt: null,
     };
   }
+  // Customers read the portal's words and a reference, never AWS's error text (issue 10).
+  const customer = viewer.role === "CUSTOMER";
+  const reference = failureReference(request.id, request.failedAt);
   const rows = new Map(
     request.steps.filter((step) => step.workflow === workflow).map((step) => [step.name, step]),
   );
@@ -79,7 +83,9 @@ export async function findWorkflowProgress(
       attempts: row?.attempts ?? 0,
       startedAt: row?.startedAt?.toISOString() ?? null,
       finishedAt: row?.finishedAt?.toISOString() ?? null,
-      note: waitingNote ?? row?.lastError ?? null,
+      note: customer
+        ? customerStepNote(waitingNote ?? row?.lastError ?? null, state, reference)
+        : (waitingNote ?? row?.lastError ?? null),
       details: withDetails && row?.status === "DONE" ? output : null,
     };
   });

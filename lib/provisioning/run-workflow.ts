@@ -4,6 +4,7 @@
 import { describeAwsError, isTransientAwsError } from "@/lib/aws/aws-errors";
 import { ec2For } from "@/lib/aws/ec2-client";
 import { withRetries } from "@/lib/aws/with-retries";
+import { wipeTunnelSecrets } from "@/lib/crypto/wipe-tunnel-secrets";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -144,6 +145,7 @@ async function runLocked(requestId: string, log: (line: string) => void): Promis
     }
   }
 
+  if (kind === "DECOMMISSION") await wipeTunnelSecrets(requestId); // issue 10: no PSK outlives its VPN
   await transitionVpnRequest({
     requestId,
     by: { system: true },

@@ -76,6 +76,8 @@ describe("provisioning workflow", () => {
       "vpn-request.provisioning-started",
       "vpn-request.provisioned",
       "vpn-request.decommission-requested",
+      // Issue 10: the PSKs do not outlive the VPN.
+      "vpn-request.secrets-wiped",
       "vpn-request.decommissioned",
     ]);
   });

@@ -2,11 +2,16 @@ import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { CustomerViewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
 import { UserFacingError } from "@/lib/errors";
+import type { VpnStatus } from "@/lib/generated/prisma/enums";
 import { checkVpnEntitlement } from "@/lib/organizations/check-entitlement";
 import { recommendRegion } from "@/lib/regions/recommend-region";
 import type { RequestSettings } from "@/lib/vpn-request/request-settings";
 import type { VpnRequestInput } from "@/lib/vpn-request/schema";
+
+/** Requests that no longer count towards the organization's limit. */
+const CLOSED_STATUSES: VpnStatus[] = ["REJECTED", "CANCELLED", "DECOMMISSIONED"];
 
 /** Files a customer's request as PENDING_APPROVAL, after the checks only the server can make. */
 export async function createVpnRequest(
@@ -36,6 +41,18 @@ export async function createVpnRequest(
   }
 
   return db.$transaction(async (tx) => {
+    // Per-organization limit (issue 10). Counted under a lock on the organization's row, so two
+    // concurrent submissions cannot both take the last place.
+    await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${organization.id}::uuid FOR UPDATE`;
+    const open = await tx.vpnRequest.count({
+      where: { organizationId: organization.id, status: { notIn: CLOSED_STATUSES } },
+    });
+    const limit = getEnv().MAX_OPEN_REQUESTS_PER_ORGANIZATION;
+    if (open >= limit) {
+      throw new UserFacingError(
+        `Your organization already has ${open} open VPN requests or connections, the most allowed at once (${limit}). Cancel or decommission one you no longer need, or ask support to raise the limit.`,
+      );
+    }
     const request = await tx.vpnRequest.create({
       data: {
         organizationId: organization.id,

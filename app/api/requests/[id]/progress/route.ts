@@ -9,6 +9,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!viewer) return NextResponse.json({ error: "Sign in again." }, { status: 401 });
   const { id } = await params;
   const progress = isUuid(id) ? await findWorkflowProgress(id, viewer) : null;
-  if (!progress) return NextResponse.json({ error: "Not found" }, { status: 404 });
+  // The refusal names the input it is about (the path's id), like every refusal (issue 10).
+  if (!progress)
+    return NextResponse.json({ error: "No request with this id for you", field: "id" }, { status: 404 });
   return NextResponse.json(progress, { headers: { "Cache-Control": "no-store" } });
 }

@@ -10,6 +10,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!viewer) return NextResponse.json({ error: "Sign in again." }, { status: 401 });
   const { id } = await params;
   const state = isUuid(id) ? await findConnectionState(id, viewer.scope) : null;
-  if (!state) return NextResponse.json({ error: "Not found" }, { status: 404 });
+  // The refusal names the input it is about (the path's id), like every refusal (issue 10).
+  if (!state)
+    return NextResponse.json({ error: "No request with this id for you", field: "id" }, { status: 404 });
   return NextResponse.json(state, { headers: { "Cache-Control": "no-store" } });
 }

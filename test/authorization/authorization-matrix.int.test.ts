@@ -1,0 +1,318 @@
+// The authorization matrix (issue 10 acceptance): every page, route handler and server action
+// found in app/ at run time × {anonymous, customer of the owning organization, customer of another
+// organization, support, admin}, each cell on a fresh request in real PostgreSQL, compared with
+// the one table in ./expectations.ts. Only the session lookup is replaced (by the persona's
+// session) and cache revalidation (which needs a running Next.js server); everything else —
+// guards, scope in the queries, the action wrapper, the domain — is the real code.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { appEntries, concretePath } from "@/test/support/app-tree";
+import { setTestEnv } from "@/test/support/test-env";
+import {
+  defaultCell,
+  EXPECTATIONS,
+  type Fixture,
+  NOT_IN_MATRIX,
+  PERSONAS,
+  type Persona,
+} from "./expectations";
+
+const session: {
+  current: { user: { id: string }; sessionVersion: number; authTime: number; expires: string } | null;
+} = {
+  current: null,
+};
+vi.mock("@/lib/auth/auth", () => ({
+  auth: async () => session.current,
+  signIn: async () => {
+    throw new Error("signIn is not called in the matrix");
+  },
+  signOut: async () => undefined,
+  handlers: {
+    GET: async () => new Response(null, { status: 404 }),
+    POST: async () => new Response(null, { status: 404 }),
+  },
+}));
+// next-auth's ESM build imports "next/server" without an extension, which only Next.js's bundler
+// resolves; the sign-in action needs nothing from it here but the error class.
+vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+// Every cell files a fresh request in the one owning organization.
+setTestEnv({ MAX_OPEN_REQUESTS_PER_ORGANIZATION: "100000" });
+// forbidden() is behind this flag, which next.config.ts's experimental.authInterrupts sets in a build.
+process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
+
+const { db } = await import("@/lib/db");
+const { stopBoss } = await import("@/lib/queue/boss");
+const { sealTunnelPsk } = await import("@/lib/crypto/tunnel-psk");
+const { createOrganization, createUser } = await import("@/test/support/factories");
+const { createVpnRequest } = await import("@/lib/vpn-request/create-vpn-request");
+
+const settings = {
+  allowDocumentationIps: true,
+  supportedRegions: ["us-west-2", "eu-west-1", "ap-southeast-2"],
+  platformAsn: 64512,
+};
+
+type People = Record<Exclude<Persona, "anonymous">, { id: string; email: string }> & {
+  ownerOrgId: string;
+};
+let people: People;
+/** Each customer organization's confirmed alert address (the settings form keeps it). */
+const alertAddress: Partial<Record<Persona, string>> = {};
+
+beforeAll(async () => {
+  const ownerOrg = await createOrganization("ENTERPRISE");
+  const strangerOrg = await createOrganization("ENTERPRISE");
+  for (const org of [ownerOrg, strangerOrg]) {
+    await db.organization.update({
+      where: { id: org.id },
+      data: { notificationEmails: [`alerts-${org.id.slice(0, 6)}@example.test`] },
+    });
+    await db.alertEmailConfirmation.create({
+      data: {
+        organizationId: org.id,
+        email: `alerts-${org.id.slice(0, 6)}@example.test`,
+        tokenHash: randomUUID(),
+        confirmedAt: new Date(),
+      },
+    });
+  }
+  alertAddress.owner = `alerts-${ownerOrg.id.slice(0, 6)}@example.test`;
+  alertAddress.stranger = `alerts-${strangerOrg.id.slice(0, 6)}@example.test`;
+  people = {
+    ownerOrgId: ownerOrg.id,
+    owner: await createUser("CUSTOMER", ownerOrg.id),
+    stranger: await createUser("CUSTOMER", strangerOrg.id),
+    support: await createUser("SUPPORT", null),
+    admin: await createUser("ADMIN", null),
+  };
+});
+
+afterAll(async () => {
+  await stopBoss();
+});
+
+let currentPersona: Persona = "anonymous";
+function signInAs(persona: Persona) {
+  currentPersona = persona;
+  if (persona === "anonymous") {
+    session.current = null;
+    return;
+  }
+  session.current = {
+    user: { id: people[persona].id },
+    sessionVersion: 0,
+    authTime: Math.floor(Date.now() / 1000),
+    expires: new Date(Date.now() + 3_600_000).toISOString(),
+  };
+}
+
+async function requestIn(fixture: Fixture): Promise<string> {
+  const { id } = await createVpnRequest(
+    {
+      customerName: `Matrix ${randomUUID().slice(0, 6)}`,
+      orgId: people.ownerOrgId,
+      location: "ie-dub",
+      region: "eu-west-1",
+      customerGatewayIp: "198.51.100.77",
+      routing: "STATIC",
+      subnetRanges: ["10.77.0.0/16"],
+      bgpAsn: null,
+      advertisedNetworks: [],
+      ikeVersion: "IKEV2",
+      tunnelCount: 2,
+    },
+    { id: people.owner.id, email: people.owner.email, organizationId: people.ownerOrgId },
+    settings,
+  );
+  if (fixture === "PENDING_APPROVAL") return id;
+  if (fixture === "FAILED") {
+    await db.vpnRequest.update({
+      where: { id },
+      data: {
+        status: "FAILED",
+        failedStep: "create-vpc",
+        failureMessage: "VpcLimitExceeded",
+        failedAt: new Date(),
+      },
+    });
+    return id;
+  }
+  await db.vpnRequest.update({
+    where: { id },
+    data: {
+      status: "ACTIVE",
+      platformVpcCidr: "10.200.0.0/16",
+      platformAsn: 64512,
+      vpnConnectionId: `vpn-${randomUUID().replace(/-/g, "").slice(0, 17)}`,
+    },
+  });
+  for (const number of [1, 2]) {
+    await db.tunnel.create({
+      data: {
+        requestId: id,
+        number,
+        insideCidr: `169.254.${10 + number}.0/30`,
+        outsideIp: `203.0.113.${number}`,
+        pskEncrypted: sealTunnelPsk(id, number, `matrix_psk_${number}_abcdefghij`),
+        status: "UP",
+      },
+    });
+  }
+  return id;
+}
+
+function formFor(kind: string | undefined, requestId: string, persona: Persona): FormData {
+  const form = new FormData();
+  if (kind === "none") return form;
+  if (kind === "vpn-request") {
+    const values = {
+      customerName: "Matrix site",
+      orgId: people.ownerOrgId,
+      location: "ie-dub",
+      region: "eu-west-1",
+      customerGatewayIp: "198.51.100.78",
+      routing: "STATIC",
+      subnetRanges: "10.78.0.0/16",
+      bgpAsn: "",
+      advertisedNetworks: "",
+      ikeVersion: "IKEV2",
+      tunnelCount: "2",
+    };
+    for (const [key, value] of Object.entries(values)) form.set(key, value);
+    return form;
+  }
+  if (kind === "notifications") {
+    form.set("notificationEmails", alertAddress[persona] ?? "noc@example.test");
+    form.set("webhookUrl", "");
+    form.set("webhookSecret", "");
+    return form;
+  }
+  form.set("requestId", requestId);
+  if (kind === "reason") form.set("reason", "The subnet overlaps the platform range; pick another one.");
+  return form;
+}
+
+/** A thrown Next.js interrupt (redirect, notFound, forbidden) as an answer. */
+function interruptAnswer(error: unknown): string {
+  const digest = (error as { digest?: string } | null)?.digest ?? "";
+  if (digest.startsWith("NEXT_REDIRECT")) return `redirect:${digest.split(";")[2]}`;
+  if (digest === "NEXT_HTTP_ERROR_FALLBACK;404") return "not-found";
+  if (digest === "NEXT_HTTP_ERROR_FALLBACK;403") return "forbidden";
+  if (digest === "NEXT_HTTP_ERROR_FALLBACK;401") return "unauthorized";
+  throw error;
+}
+
+function actionAnswer(state: { ok: boolean; message?: string; errors?: Record<string, string[]> }): string {
+  if (state.ok) return "ok";
+  if (state.message?.startsWith("Your session has ended")) return "session";
+  if (state.message === "Your role does not allow this action.") return "role";
+  if (state.message?.includes("was not found")) return "not-found";
+  if (state.errors && Object.keys(state.errors).length > 0) return "invalid";
+  return `refused: ${state.message ?? ""}`;
+}
+
+type Outcome = { key: string; persona: Persona; expected: string; actual: string };
+
+describe("authorization matrix", () => {
+  it("answers every page, route handler and server action as the table says, for every persona", async () => {
+    const outcomes: Outcome[] = [];
+    const skipped: string[] = [];
+    for (const entry of appEntries()) {
+      if (NOT_IN_MATRIX[entry.pattern]) {
+        skipped.push(entry.pattern);
+        continue;
+      }
+      const module = (await import(/* @vite-ignore */ entry.file)) as Record<string, unknown>;
+      const targets: Array<{
+        key: string;
+        kind: "page" | "route" | "action";
+        call: (id: string) => Promise<string>;
+      }> = [];
+      if (entry.kind === "page") {
+        const page = module.default as (props: unknown) => Promise<unknown>;
+        targets.push({
+          key: entry.pattern,
+          kind: "page",
+          call: async (id) => {
+            try {
+              await page({ params: Promise.resolve({ id }), searchParams: Promise.resolve({}) });
+              return "ok";
+            } catch (error) {
+              return interruptAnswer(error);
+            }
+          },
+        });
+      } else if (entry.kind === "route") {
+        for (const method of entry.methods) {
+          const handler = module[method] as (request: Request, context: unknown) => Promise<Response>;
+          targets.push({
+            key: entry.methods.length > 1 ? `${entry.pattern} ${method}` : entry.pattern,
+            kind: "route",
+            call: async (id) => {
+              const url = `http://localhost${concretePath(entry.pattern, { id, format: "strongswan" })}`;
+              try {
+                const response = await handler(new Request(url, { method }), {
+                  params: Promise.resolve({ id, format: "strongswan" }),
+                });
+                return String(response.status);
+              } catch (error) {
+                return interruptAnswer(error);
+              }
+            },
+          });
+        }
+      } else {
+        for (const [name, value] of Object.entries(module)) {
+          if (typeof value !== "function") continue;
+          const action = value as (
+            state: unknown,
+            form: FormData,
+          ) => Promise<{ ok: boolean; message?: string }>;
+          const key = `${entry.pattern}#${name}`;
+          targets.push({
+            key,
+            kind: "action",
+            call: async (id) => {
+              try {
+                return actionAnswer(
+                  await action(
+                    { ok: false },
+                    formFor((EXPECTATIONS[key] ?? defaultCell(key, "action")).form, id, currentPersona),
+                  ),
+                );
+              } catch (error) {
+                // redirect() after a successful write is success; any other interrupt is its own answer.
+                const answer = interruptAnswer(error);
+                return answer.startsWith("redirect:") ? "ok" : answer;
+              }
+            },
+          });
+        }
+      }
+      for (const target of targets) {
+        const cell = EXPECTATIONS[target.key] ?? defaultCell(target.key, target.kind);
+        for (const persona of PERSONAS) {
+          const id = await requestIn(cell.fixture);
+          signInAs(persona);
+          const actual = await target.call(id);
+          outcomes.push({ key: target.key, persona, expected: cell.expect[persona], actual });
+        }
+      }
+    }
+    const unexpected = outcomes.filter((outcome) => outcome.actual !== outcome.expected);
+    const keys = new Set(outcomes.map((outcome) => outcome.key));
+    console.log(
+      `[authorization matrix] ${keys.size} pages/routes/actions × ${PERSONAS.length} personas = ${outcomes.length} cells, ${unexpected.length} unexpected; not in the matrix: ${skipped.join(", ") || "none"}`,
+    );
+    for (const outcome of unexpected)
+      console.log(
+        `  unexpected: ${outcome.key} as ${outcome.persona}: ${outcome.actual} (expected ${outcome.expected})`,
+      );
+    const unnamed = [...keys].filter((key) => !EXPECTATIONS[key]);
+    if (unnamed.length > 0) console.log(`  judged by the default rule of their place: ${unnamed.join(", ")}`);
+    expect(unexpected).toEqual([]);
+    expect(outcomes.length).toBeGreaterThanOrEqual(100);
+  });
+});
