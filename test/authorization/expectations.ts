@@ -57,6 +57,36 @@ const staffAction: Expectation = {
   admin: "ok",
 };
 
+const adminPage: Expectation = { ...staffPage, support: "forbidden" };
+// Admin actions refuse everyone else by audience; an admin's empty form reaches the field checks.
+const adminAction: Expectation = { ...staffAction, support: "role", admin: "invalid" };
+// Any signed-in viewer; scope decides what they see.
+const anyViewerPage: Expectation = {
+  anonymous: "redirect:/sign-in",
+  owner: "ok",
+  stranger: "ok",
+  support: "ok",
+  admin: "ok",
+};
+/** A configuration file: one handler behind both URLs; the viewer's scope decides (others' → 404). */
+const configurationFile: Expectation = {
+  anonymous: "404",
+  owner: "200",
+  stranger: "404",
+  support: "200",
+  admin: "200",
+};
+/** The JSON API answers bearer tokens only: a session cookie is not a credential there. */
+const bearerOnly: Expectation = {
+  anonymous: "401",
+  owner: "401",
+  stranger: "401",
+  support: "401",
+  admin: "401",
+};
+/** Pages and actions whose credential is a token in the URL or form (none here): public. */
+const tokenPage: Expectation = { anonymous: "ok", owner: "ok", stranger: "ok", support: "ok", admin: "ok" };
+
 export const EXPECTATIONS: Record<string, Cell> = {
   "/": {
     fixture: "ACTIVE",
@@ -74,38 +104,90 @@ export const EXPECTATIONS: Record<string, Cell> = {
   },
   "/requests": { fixture: "ACTIVE", expect: customerPage },
   "/requests/new": { fixture: "ACTIVE", expect: customerPage },
-  "/requests/[id]": { fixture: "ACTIVE", expect: customerRequestPage },
-  "/requests/[id]/configuration": { fixture: "ACTIVE", expect: customerRequestPage },
+  // Deep links (issue 8): staff opening a customer's link land on the staff view of that request.
+  "/requests/[id]": {
+    fixture: "ACTIVE",
+    expect: {
+      ...customerRequestPage,
+      support: "redirect:/support/requests/[id]",
+      admin: "redirect:/support/requests/[id]",
+    },
+  },
+  "/requests/[id]/configuration": {
+    fixture: "ACTIVE",
+    expect: {
+      ...customerRequestPage,
+      support: "redirect:/support/requests/[id]/configuration",
+      admin: "redirect:/support/requests/[id]/configuration",
+    },
+  },
   "/settings": { fixture: "ACTIVE", expect: customerPage },
+  "/audit": { fixture: "ACTIVE", expect: customerPage },
+  "/api-tokens": { fixture: "ACTIVE", expect: customerPage },
+  "/api-docs": { fixture: "ACTIVE", expect: anyViewerPage },
   "/support": { fixture: "ACTIVE", expect: staffPage },
   "/support/connections": { fixture: "ACTIVE", expect: staffPage },
-  "/support/requests/[id]": { fixture: "ACTIVE", expect: staffPage },
-  "/support/requests/[id]/configuration": { fixture: "ACTIVE", expect: staffPage },
+  "/support/capacity": { fixture: "ACTIVE", expect: staffPage },
+  "/support/audit": { fixture: "ACTIVE", expect: staffPage },
+  // A customer following a staff link to their own request gets their own view; others stay 403.
+  "/support/requests/[id]": {
+    fixture: "ACTIVE",
+    expect: { ...staffPage, owner: "redirect:/requests/[id]" },
+  },
+  "/support/requests/[id]/configuration": {
+    fixture: "ACTIVE",
+    expect: { ...staffPage, owner: "redirect:/requests/[id]/configuration" },
+  },
+  "/admin": { fixture: "ACTIVE", expect: adminPage },
+  "/admin/organizations": { fixture: "ACTIVE", expect: adminPage },
+  "/admin/users": { fixture: "ACTIVE", expect: adminPage },
+  "/admin/settings": { fixture: "ACTIVE", expect: adminPage },
+  // The cell's ID names a request, not an organization or user: an admin gets 404 for it.
+  "/admin/organizations/[id]": { fixture: "ACTIVE", expect: { ...adminPage, admin: "not-found" } },
+  "/admin/users/[id]": { fixture: "ACTIVE", expect: { ...adminPage, admin: "not-found" } },
+  "/invitations/[token]": { fixture: "ACTIVE", expect: tokenPage },
   // Route handlers.
   "/api/requests/[id]/progress": { fixture: "ACTIVE", expect: jsonRoute },
   "/api/requests/[id]/tunnels": { fixture: "ACTIVE", expect: jsonRoute },
-  "/requests/[id]/configuration/[format]": {
-    fixture: "ACTIVE",
-    expect: { anonymous: "404", owner: "200", stranger: "404", support: "404", admin: "404" },
-  },
-  "/support/requests/[id]/configuration/[format]": {
-    fixture: "ACTIVE",
-    expect: { anonymous: "404", owner: "404", stranger: "404", support: "200", admin: "200" },
-  },
+  "/requests/[id]/configuration/[format]": { fixture: "ACTIVE", expect: configurationFile },
+  "/support/requests/[id]/configuration/[format]": { fixture: "ACTIVE", expect: configurationFile },
   // The link in an alert-address confirmation mail: public, the token is the authority (none here).
   "/settings/confirm-email": {
     fixture: "ACTIVE",
     expect: { anonymous: "404", owner: "404", stranger: "404", support: "404", admin: "404" },
   },
+  "/support/audit/export": {
+    fixture: "ACTIVE",
+    expect: { anonymous: "401", owner: "403", stranger: "403", support: "200", admin: "200" },
+  },
+  "/api/v1/openapi.json": {
+    fixture: "ACTIVE",
+    // Public: the document describes the API, not anyone's data.
+    expect: { anonymous: "200", owner: "200", stranger: "200", support: "200", admin: "200" },
+  },
+  "/api/v1/requests GET": { fixture: "ACTIVE", expect: bearerOnly },
+  "/api/v1/requests POST": { fixture: "ACTIVE", expect: bearerOnly },
+  "/api/v1/requests/[id]": { fixture: "ACTIVE", expect: bearerOnly },
+  "/api/v1/requests/[id]/tunnels": { fixture: "ACTIVE", expect: bearerOnly },
+  "/api/v1/requests/[id]/configuration": { fixture: "ACTIVE", expect: bearerOnly },
+  "/api/v1/requests/[id]/cancel": { fixture: "PENDING_APPROVAL", expect: bearerOnly },
+  "/api/v1/requests/[id]/decommission": { fixture: "ACTIVE", expect: bearerOnly },
   // Server actions.
-  "/requests#createVpnRequestAction": {
+  "/_actions#createVpnRequestAction": {
     fixture: "ACTIVE",
     form: "vpn-request",
     // The form names the owning organization: another organization's customer is refused on Org ID.
     expect: { ...customerAction, stranger: "invalid" },
   },
-  "/requests#cancelVpnRequestAction": { fixture: "PENDING_APPROVAL", expect: customerAction },
-  "/requests#decommissionVpnAction": { fixture: "ACTIVE", expect: customerAction },
+  "/_actions#cancelVpnRequestAction": { fixture: "PENDING_APPROVAL", expect: customerAction },
+  // One action for customers and staff: the lifecycle capability and the viewer's scope decide.
+  "/_actions#decommissionVpnAction": {
+    fixture: "ACTIVE",
+    expect: { ...customerAction, support: "ok", admin: "ok" },
+  },
+  "/_actions#approveVpnRequestAction": { fixture: "PENDING_APPROVAL", expect: staffAction },
+  "/_actions#rejectVpnRequestAction": { fixture: "PENDING_APPROVAL", form: "reason", expect: staffAction },
+  "/_actions#retryWorkflowAction": { fixture: "FAILED", expect: staffAction },
   "/settings#updateNotificationSettingsAction": {
     fixture: "ACTIVE",
     form: "notifications",
@@ -116,6 +198,37 @@ export const EXPECTATIONS: Record<string, Cell> = {
     fixture: "ACTIVE",
     form: "none",
     expect: { ...customerAction, stranger: "ok" },
+  },
+  // Tokens are the caller's own organization's; an empty form reaches the field checks.
+  "/api-tokens#createApiTokenAction": {
+    fixture: "ACTIVE",
+    form: "none",
+    expect: { ...customerAction, owner: "invalid", stranger: "invalid" },
+  },
+  "/api-tokens#revokeApiTokenAction": {
+    fixture: "ACTIVE",
+    form: "none",
+    expect: { ...customerAction, owner: "invalid", stranger: "invalid" },
+  },
+  "/admin#createOrganizationAction": { fixture: "ACTIVE", form: "none", expect: adminAction },
+  "/admin#updateOrganizationAction": { fixture: "ACTIVE", form: "none", expect: adminAction },
+  "/admin#inviteUserAction": { fixture: "ACTIVE", form: "none", expect: adminAction },
+  "/admin#resendInvitationAction": { fixture: "ACTIVE", form: "none", expect: adminAction },
+  "/admin#updateUserAction": { fixture: "ACTIVE", form: "none", expect: adminAction },
+  "/admin#deactivateUserAction": { fixture: "ACTIVE", form: "none", expect: adminAction },
+  "/admin#reactivateUserAction": { fixture: "ACTIVE", form: "none", expect: adminAction },
+  "/admin#updatePlatformSettingsAction": { fixture: "ACTIVE", form: "none", expect: adminAction },
+  // Public: the invitation token in the form is the credential (an empty form has none).
+  "/invitations/[token]#acceptInvitationAction": {
+    fixture: "ACTIVE",
+    form: "none",
+    expect: {
+      anonymous: "invalid",
+      owner: "invalid",
+      stranger: "invalid",
+      support: "invalid",
+      admin: "invalid",
+    },
   },
   "/sign-in#signInAction": {
     fixture: "ACTIVE",
@@ -129,10 +242,6 @@ export const EXPECTATIONS: Record<string, Cell> = {
       admin: "invalid",
     },
   },
-  "/support#approveVpnRequestAction": { fixture: "PENDING_APPROVAL", expect: staffAction },
-  "/support#rejectVpnRequestAction": { fixture: "PENDING_APPROVAL", form: "reason", expect: staffAction },
-  "/support#retryWorkflowAction": { fixture: "FAILED", expect: staffAction },
-  "/support#decommissionVpnAction": { fixture: "ACTIVE", expect: staffAction },
 };
 
 /** Not called in the matrix, with the reason (counted and printed). */
@@ -143,7 +252,7 @@ export const NOT_IN_MATRIX: Record<string, string> = {
 
 /** For an entry the table does not name: the rule of the place it lives in. */
 export function defaultCell(key: string, kind: "page" | "route" | "action"): Cell {
-  const staff = key.startsWith("/support");
+  const staff = key.startsWith("/support") || key.startsWith("/admin");
   if (kind === "action") return { fixture: "ACTIVE", expect: staff ? staffAction : customerAction };
   if (kind === "route")
     return {

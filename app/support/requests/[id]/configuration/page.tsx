@@ -1,5 +1,8 @@
+import { forbidden, redirect } from "next/navigation";
 import { RouterConfigurationView } from "@/app/_views/router-config-page";
 import { requireViewer } from "@/lib/auth/current-user";
+import { requestHref } from "@/lib/auth/viewer";
+import { findVpnRequest } from "@/lib/vpn-request/find-vpn-requests";
 
 export const metadata = { title: "Router configuration · Support · Site-to-Site VPN" };
 
@@ -8,8 +11,13 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
+/** Staff's configuration page; a customer following a staff link to their own request gets theirs. */
 export default async function SupportRouterConfigurationPage({ params, searchParams }: Props) {
-  const viewer = await requireViewer("staff");
+  const viewer = await requireViewer();
   const { id } = await params;
+  if (viewer.role === "CUSTOMER") {
+    if (await findVpnRequest(id, viewer.scope)) redirect(requestHref(viewer, id, "/configuration"));
+    forbidden();
+  }
   return <RouterConfigurationView viewer={viewer} id={id} query={await searchParams} />;
 }
