@@ -60,9 +60,9 @@ export type EmulatorConfig = {
   };
   /**
    * Eventual consistency: each new resource stays invisible to calls by ID, to references from
-   * other calls and to filters for a random 0..maxLagMs after its create call returned.
+   * other calls and to filters for a random minLagMs..maxLagMs after its create call returned.
    */
-  consistency: { maxLagMs: number };
+  consistency: { minLagMs: number; maxLagMs: number };
   /**
    * AWS throttles each API action with a token bucket per account and region, sized by the
    * action's category (throttle.ts). `scale` multiplies every bucket; `buckets` overrides one
@@ -141,7 +141,7 @@ export const defaultConfig = (): EmulatorConfig => ({
     deletedRetentionMs: 60 * 60 * 1000,
   },
   quotas: { ...AWS_DEFAULT_QUOTAS },
-  consistency: { maxLagMs: 0 },
+  consistency: { minLagMs: 0, maxLagMs: 0 },
   throttle: { enabled: true, scale: 1, buckets: {} },
   faults: [],
   defaultVpc: true,
@@ -186,10 +186,10 @@ export function mergeConfig(base: EmulatorConfig, patch: unknown): EmulatorConfi
     } else if (key === "consistency") {
       if (!isRecord(value)) throw new Error("consistency must be an object");
       for (const [name, v] of Object.entries(value)) {
-        if (name !== "maxLagMs") throw new Error(`unknown consistency key: ${name}`);
+        if (name !== "maxLagMs" && name !== "minLagMs") throw new Error(`unknown consistency key: ${name}`);
         if (typeof v !== "number" || !Number.isFinite(v) || v < 0)
-          throw new Error("consistency.maxLagMs must be a number ≥ 0");
-        next.consistency.maxLagMs = v;
+          throw new Error(`consistency.${name} must be a number ≥ 0`);
+        next.consistency[name] = v;
       }
     } else if (key === "faults") {
       if (!Array.isArray(value)) throw new Error("faults must be an array");

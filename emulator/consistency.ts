@@ -11,8 +11,9 @@ import type { Params } from "./protocol/query";
  */
 export function visibleAtFor(config: EmulatorConfig, now: number): number | undefined {
   const max = Math.floor(config.consistency.maxLagMs);
+  const min = Math.min(max, Math.floor(config.consistency.minLagMs));
   if (max <= 0) return undefined;
-  return now + randomInt(max + 1);
+  return now + min + randomInt(max - min + 1);
 }
 
 const isVisible = (item: unknown, now: number): boolean => {

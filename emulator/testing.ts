@@ -9,11 +9,17 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
   return startEmulator({ port: 0, config: { delays: FAST_DELAYS }, ...options });
 }
 
-export function clientFor(url: string, region = "eu-west-1", maxAttempts = 1): EC2Client {
+/** `accessKeyId` picks the caller: keys with an IAM policy in the config are evaluated against it. */
+export function clientFor(
+  url: string,
+  region = "eu-west-1",
+  maxAttempts = 1,
+  accessKeyId = "test",
+): EC2Client {
   return new EC2Client({
     endpoint: url,
     region,
-    credentials: { accessKeyId: "test", secretAccessKey: "test" },
+    credentials: { accessKeyId, secretAccessKey: "test" },
     maxAttempts,
   });
 }
