@@ -1,7 +1,7 @@
 import "server-only";
-import { enqueueAlertDeliveries } from "@/lib/alerts/alert-queue";
 import { composeAlert } from "@/lib/alerts/compose-alert";
 import type { StoredAlert } from "@/lib/alerts/deliver-alert";
+import { enqueueAlertDeliveries } from "@/lib/alerts/enqueue-alert-deliveries";
 import { type AlertTunnelStatus, planTunnelAlert, redundancyChange } from "@/lib/alerts/plan-tunnel-alert";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -116,13 +116,8 @@ export async function dispatchDueAlerts(options: {
     queued.push(...created.map((row) => row.id));
     sent++;
   }
-  // Deliveries whose enqueue was lost (a crash between the write and the send) are queued again;
-  // the job id is the delivery id, so one still queued is not duplicated.
-  const orphans = await db.alertDelivery.findMany({
-    where: { status: "PENDING", attempts: 0, createdAt: { lt: new Date(now.getTime() - 60_000) } },
-    select: { id: true },
-    take: 100,
-  });
-  await enqueueAlertDeliveries([...queued, ...orphans.map((row) => row.id)]);
+  // A delivery whose enqueue is lost here is queued again by the worker's sweep
+  // (requeueLostAlertDeliveries).
+  await enqueueAlertDeliveries(queued);
   return { sent, held };
 }

@@ -1,6 +1,6 @@
 import "server-only";
-import { enqueueAlertDeliveries } from "@/lib/alerts/alert-queue";
 import type { StoredAlert } from "@/lib/alerts/deliver-alert";
+import { enqueueAlertDeliveries } from "@/lib/alerts/enqueue-alert-deliveries";
 import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";

@@ -44,6 +44,37 @@ export function byTags(requestId: string, resource: PortalResource, extra: Filte
   ];
 }
 
+/**
+ * The one find-or-create of the provisioning steps: looks the request's resource up by its tags
+ * (only `liveStates`, when given, count as existing) and creates it, tagged in the create call,
+ * only when none is found. A create whose reply was lost is therefore never repeated blindly: the
+ * step's retry finds what the lost reply hid. `create` may add idempotency of its own (the NAT
+ * gateway's client token).
+ */
+export async function findOrCreateResource<T>(
+  requestId: string,
+  spec: {
+    resource: PortalResource;
+    /** The EC2 resource type of the tag specification (e.g. "natgateway" for a NAT gateway). */
+    resourceType: ResourceType;
+    liveStates?: readonly string[];
+    find(filters: Filter[]): Promise<T | undefined>;
+    create(tags: TagSpecification[]): Promise<T | undefined>;
+    idOf(resource: T): string | undefined;
+  },
+): Promise<{ resource: T; id: string; created: boolean }> {
+  const extra = spec.liveStates ? [{ Name: "state", Values: [...spec.liveStates] }] : [];
+  const found = await spec.find(byTags(requestId, spec.resource, extra));
+  const foundId = found === undefined ? undefined : spec.idOf(found);
+  if (found !== undefined && foundId) return { resource: found, id: foundId, created: false };
+  const created = await spec.create(tagsFor(requestId, spec.resourceType, spec.resource));
+  const createdId = created === undefined ? undefined : spec.idOf(created);
+  if (created === undefined || !createdId) {
+    throw new Error(`Creating the ${spec.resource} returned no ID.`);
+  }
+  return { resource: created, id: createdId, created: true };
+}
+
 /** Waits between polls of a resource's state; resolves the value once `check` returns one. */
 export async function waitFor<T>(
   check: () => Promise<T | undefined>,

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { WorkflowKind } from "@/lib/generated/prisma/enums";
-import { WORKFLOW_STEPS } from "@/lib/provisioning/run-workflow";
+import { WORKFLOW_CATALOGUE } from "@/lib/provisioning/workflow-catalogue";
 import { type RequestScope, scopedRequestWhere } from "@/lib/vpn-request/scope";
 import type { VpnStatus } from "@/lib/vpn-request/state-machine";
 
@@ -63,7 +63,7 @@ export async function findWorkflowProgress(
   const rows = new Map(
     request.steps.filter((step) => step.workflow === workflow).map((step) => [step.name, step]),
   );
-  const steps: StepView[] = WORKFLOW_STEPS[workflow].map((definition) => {
+  const steps: StepView[] = WORKFLOW_CATALOGUE[workflow].map((definition) => {
     const row = rows.get(definition.name);
     const output = (row?.output ?? null) as Record<string, unknown> | null;
     const waitingNote =

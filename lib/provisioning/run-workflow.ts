@@ -9,20 +9,15 @@ import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { WorkflowKind } from "@/lib/generated/prisma/enums";
-import { DECOMMISSION_STEPS } from "@/lib/provisioning/decommission-steps";
-import { PROVISION_STEPS } from "@/lib/provisioning/provision-steps";
+import { DECOMMISSION_WORKFLOW } from "@/lib/provisioning/decommission-steps";
+import { PROVISION_WORKFLOW } from "@/lib/provisioning/provision-steps";
 import { withWorkflowLock } from "@/lib/provisioning/workflow-lock";
-import type {
-  StepContext,
-  StepOutput,
-  WorkflowRequest,
-  WorkflowStep,
-} from "@/lib/provisioning/workflow-types";
+import type { StepContext, WorkflowDefinition, WorkflowRequest } from "@/lib/provisioning/workflow-types";
 import { transitionVpnRequest } from "@/lib/vpn-request/transition-vpn-request";
 
-export const WORKFLOW_STEPS: Record<WorkflowKind, readonly WorkflowStep[]> = {
-  PROVISION: PROVISION_STEPS,
-  DECOMMISSION: DECOMMISSION_STEPS,
+export const WORKFLOWS: Record<WorkflowKind, WorkflowDefinition> = {
+  PROVISION: PROVISION_WORKFLOW,
+  DECOMMISSION: DECOMMISSION_WORKFLOW,
 };
 
 export type WorkflowOutcome = "completed" | "failed" | "busy" | "nothing-to-do";
@@ -58,16 +53,17 @@ async function runLocked(requestId: string, log: (line: string) => void): Promis
       action: "vpn-request.provisioning-started",
     });
   }
-  const steps = WORKFLOW_STEPS[kind];
+  const workflow = WORKFLOWS[kind];
+  const steps = workflow.steps;
   await db.provisioningStep.createMany({
     data: steps.map((step, position) => ({ requestId, workflow: kind, name: step.name, position })),
     skipDuplicates: true,
   });
   const rows = await db.provisioningStep.findMany({ where: { requestId, workflow: kind } });
-  const outputs: Record<string, StepOutput> = {};
+  const stored = new Map<string, unknown>();
   // Provisioning outputs (AWS IDs) stay readable to decommissioning through tags, not outputs.
-  for (const row of rows)
-    if (row.status === "DONE" && row.output) outputs[row.name] = row.output as StepOutput;
+  for (const row of rows) if (row.status === "DONE" && row.output) stored.set(row.name, row.output);
+  const outputs = workflow.readOutputs(stored);
 
   const request: WorkflowRequest = {
     id: found.id,
@@ -112,7 +108,8 @@ async function runLocked(requestId: string, log: (line: string) => void): Promis
       platformAsn: request.platformAsn ?? env.PLATFORM_ASN,
     };
     try {
-      const output = await withRetries(() => step.run(ctx), {
+      // The output is checked against the catalogue before it is recorded: later steps rely on it.
+      const output = await withRetries(async () => step.output.parse(await step.run(ctx)), {
         onRetry: async (error, attempt, delayMs) => {
           log(
             `${requestId} ${step.name}: transient ${describeAwsError(error)}; retry ${attempt} in ${delayMs} ms`,
@@ -123,7 +120,7 @@ async function runLocked(requestId: string, log: (line: string) => void): Promis
           });
         },
       });
-      outputs[step.name] = output;
+      stored.set(step.name, output);
       await db.provisioningStep.update({
         where,
         data: {

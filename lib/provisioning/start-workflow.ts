@@ -2,7 +2,8 @@ import "server-only";
 import type { Actor } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { enqueueWorkflow } from "@/lib/queue/boss";
+import { workflowJob } from "@/lib/jobs/registry";
+import { sendJob } from "@/lib/jobs/send-job";
 import { type RequestScope, scopedRequestWhere } from "@/lib/vpn-request/scope";
 import { transitionVpnRequest } from "@/lib/vpn-request/transition-vpn-request";
 
@@ -17,7 +18,9 @@ export async function requestWorkflowRun(requestId: string): Promise<void> {
   });
   if (!request) return;
   try {
-    await enqueueWorkflow(requestId, `${request.status}:${request.statusChangedAt.toISOString()}`);
+    // The key names the transition that asked, so repeated sends of one phase make one job.
+    const phase = `${request.status}:${request.statusChangedAt.toISOString()}`;
+    await sendJob(workflowJob, { requestId }, { key: `${requestId}:${phase}` });
   } catch (error) {
     console.error(`[workflow] could not enqueue ${requestId}; the worker sweep will pick it up`, error);
   }

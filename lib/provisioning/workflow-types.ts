@@ -1,6 +1,6 @@
 import type { EC2Client } from "@aws-sdk/client-ec2";
-
-export type StepOutput = Record<string, string | number | boolean | null | string[]>;
+import type { z } from "zod";
+import type { OutputsOf, StepCatalogue, StepEntry } from "@/lib/provisioning/workflow-catalogue";
 
 /** What a step knows about the request it works on. */
 export type WorkflowRequest = {
@@ -18,11 +18,14 @@ export type WorkflowRequest = {
   platformAsn: number | null;
 };
 
-export type StepContext = {
+export type StepContext<Outputs = unknown> = {
   request: WorkflowRequest;
   ec2: EC2Client;
-  /** Outputs of the steps already DONE, by step name. */
-  outputs: Readonly<Record<string, StepOutput>>;
+  /**
+   * Outputs of the steps already DONE, typed by the catalogue (`outputs.createVpc.vpcId`). Reading
+   * a step that has not recorded a valid output throws, naming the step to retry from.
+   */
+  outputs: Outputs;
   /** Shown in the progress view while the step waits for AWS (e.g. "VPN connection pending"). */
   waiting(note: string): Promise<void>;
   sleep(ms: number): Promise<void>;
@@ -31,18 +34,60 @@ export type StepContext = {
   platformAsn: number;
 };
 
-export type WorkflowStep = {
-  name: string;
-  /** What the progress view calls it. */
-  label: string;
-  run(ctx: StepContext): Promise<StepOutput>;
+/** A step as the engine runs it: the catalogue entry plus its implementation. */
+export type WorkflowStep = StepEntry & { run(ctx: StepContext): Promise<unknown> };
+
+/** A workflow as the engine runs it: its steps in order, and the typed view of their outputs. */
+export type WorkflowDefinition = {
+  steps: readonly WorkflowStep[];
+  /** Builds the `outputs` a step reads from the stored outputs of this workflow, by step name. */
+  readOutputs(stored: ReadonlyMap<string, unknown>): unknown;
 };
 
-/** A step output value read by a later step: fails loudly if the earlier step did not record it. */
-export function outputOf(ctx: StepContext, step: string, key: string): string {
-  const value = ctx.outputs[step]?.[key];
-  if (typeof value !== "string" || value === "") {
-    throw new Error(`Step "${step}" did not record ${key}; retry the workflow from that step.`);
+/** The implementation of one step of catalogue C: returns what its entry says it records. */
+export type StepRun<C extends StepCatalogue, K extends keyof C> = (
+  ctx: StepContext<OutputsOf<C>>,
+) => Promise<z.input<C[K]["output"]>>;
+
+/**
+ * Pairs every entry of a catalogue with its implementation, in catalogue order. The compiler checks
+ * that each step is implemented, returns its declared output, and reads earlier outputs by type.
+ */
+export function implementSteps<C extends StepCatalogue>(
+  catalogue: C,
+  runs: { [K in keyof C]: StepRun<C, K> },
+): WorkflowDefinition {
+  return {
+    steps: Object.keys(catalogue).map((key) => {
+      const entry = catalogue[key] as StepEntry;
+      const run = runs[key] as StepRun<C, keyof C>;
+      return { ...entry, run: (ctx: StepContext) => run(ctx as StepContext<OutputsOf<C>>) };
+    }),
+    readOutputs: (stored) => readStepOutputs(catalogue, stored),
+  };
+}
+
+/** A typed, read-on-demand view of stored outputs: each access parses with the step's schema. */
+export function readStepOutputs<C extends StepCatalogue>(
+  catalogue: C,
+  stored: ReadonlyMap<string, unknown>,
+): OutputsOf<C> {
+  const view = {} as Record<string, unknown>;
+  for (const [key, entry] of Object.entries(catalogue)) {
+    Object.defineProperty(view, key, {
+      enumerable: true,
+      get() {
+        const parsed = entry.output.safeParse(stored.get(entry.name));
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          const where = issue?.path.length ? ` (${issue.path.join(".")}: ${issue.message})` : "";
+          throw new Error(
+            `Step "${entry.name}" did not record its output${where}; retry the workflow from that step.`,
+          );
+        }
+        return parsed.data;
+      },
+    });
   }
-  return value;
+  return view as OutputsOf<C>;
 }

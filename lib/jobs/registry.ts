@@ -1,0 +1,43 @@
+// Every background job of the portal, in one place (see define-job.ts for the shape). The worker
+// (worker/main.ts) works every queue listed in JOBS; getBoss() creates each queue from here.
+//
+// How work reaches a worker, for every job: a send is the fast path, and deterministic job ids
+// make repeated sends one job. Work a send can lose (a crash between the database write and the
+// send, or a worker killed mid-job, which pg-boss would only hand out again after its expiry) is
+// found again by the one sweep, in worker/main.ts: every WORKER_SWEEP_INTERVAL_MS each worker runs
+// the workflows of requests whose status needs one and re-sends alert deliveries still PENDING
+// without an attempt. The database rows are the truth; the queue only says "look now".
+import "server-only";
+import { z } from "zod";
+import { defineJob, type JobDefinition } from "@/lib/jobs/define-job";
+
+/** Runs (or resumes) a request's provisioning or decommissioning workflow. */
+export const workflowJob = defineJob({
+  name: "vpn-workflow",
+  payload: z.object({ requestId: z.uuid() }),
+  queue: () => ({ retryLimit: 50, retryDelay: 2, retryBackoff: true, retryDelayMax: 60 }),
+  work: (env) => ({ localConcurrency: env.WORKER_CONCURRENCY, pollingIntervalSeconds: 1 }),
+  handler: async ({ requestId }, { log }) => {
+    const { runWorkflowOnce } = await import("@/lib/provisioning/run-workflow-once");
+    await runWorkflowOnce(requestId, log);
+  },
+});
+
+/** Sends one AlertDelivery (email or signed webhook); the job id is the delivery id. */
+export const alertDeliveryJob = defineJob({
+  name: "tunnel-alert",
+  payload: z.object({ deliveryId: z.uuid() }),
+  queue: (env) => ({
+    retryLimit: env.ALERT_RETRY_LIMIT,
+    retryDelay: 2,
+    retryBackoff: true,
+    retryDelayMax: 600,
+  }),
+  work: () => ({ localConcurrency: 2, pollingIntervalSeconds: 1 }),
+  handler: async ({ deliveryId }) => {
+    const { deliverAlert } = await import("@/lib/alerts/deliver-alert");
+    await deliverAlert(deliveryId);
+  },
+});
+
+export const JOBS: readonly JobDefinition[] = [workflowJob, alertDeliveryJob];
