@@ -1,10 +1,11 @@
 import { type Cidr, contains, formatIpv4, overlaps, parseCidr } from "./cidr";
 import { visibleAtFor } from "./consistency";
 import type { Handler } from "./context";
-import { describeResources, paginate, tagSet } from "./filters";
+import { applyFilters, describeResources, paginate, tagSet } from "./filters";
 import { liveAttachment, natInterfaceLingers, natState } from "./lifecycle";
 import { type InternetGateway, OWNER_ID, type RegionState, type Subnet, type Vpc } from "./model";
 import { dependencyViolation, Ec2Error, invalidValue, notFound } from "./protocol/errors";
+import { readFilters } from "./protocol/query";
 import type { XmlObject } from "./protocol/xml";
 import { newId } from "./store";
 import { tagsFromSpecifications } from "./tags";
@@ -157,7 +158,20 @@ export const describeAvailabilityZones: Handler = ({ regionName, params }) => {
   const names = params.list("ZoneName");
   for (const name of names)
     if (!zones.some((z) => z.zoneName === name)) throw invalidValue(`The zone '${name}' does not exist.`);
-  const wanted = names.length > 0 ? zones.filter((z) => names.includes(z.zoneName)) : zones;
+  const named = names.length > 0 ? zones.filter((z) => names.includes(z.zoneName)) : zones;
+  const wanted = applyFilters(
+    named,
+    readFilters(params),
+    {
+      "zone-name": (z) => z.zoneName,
+      "zone-id": (z) => z.zoneId,
+      state: () => "available",
+      "zone-type": () => "availability-zone",
+      "region-name": () => regionName,
+      "opt-in-status": () => "opt-in-not-required",
+    },
+    () => ({}),
+  );
   return {
     availabilityZoneInfo: wanted.map((z) => ({
       zoneName: z.zoneName,

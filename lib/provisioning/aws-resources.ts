@@ -2,6 +2,7 @@
 // resource carries `portal:request-id` (the request) and `portal:resource` (its role), and every
 // step finds by those tags before it creates, so a retry or a crashed worker never duplicates.
 import type { Filter, ResourceType, TagSpecification } from "@aws-sdk/client-ec2";
+import { lookUpSettled } from "@/lib/aws/eventual-consistency";
 
 export const TAG_REQUEST_ID = "portal:request-id";
 export const TAG_RESOURCE = "portal:resource";
@@ -48,8 +49,10 @@ export function byTags(requestId: string, resource: PortalResource, extra: Filte
  * The one find-or-create of the provisioning steps: looks the request's resource up by its tags
  * (only `liveStates`, when given, count as existing) and creates it, tagged in the create call,
  * only when none is found. A create whose reply was lost is therefore never repeated blindly: the
- * step's retry finds what the lost reply hid. `create` may add idempotency of its own (the NAT
- * gateway's client token).
+ * step's retry finds what the lost reply hid. EC2's tag filters are eventually consistent, so on a
+ * step's second and later runs (`lookupWindowMs` > 0) the lookup is repeated with back-off for that
+ * window before anything is created; a create with a client token of its own (NAT gateway, route
+ * table) needs no window.
  */
 export async function findOrCreateResource<T>(
   requestId: string,
@@ -61,10 +64,17 @@ export async function findOrCreateResource<T>(
     find(filters: Filter[]): Promise<T | undefined>;
     create(tags: TagSpecification[]): Promise<T | undefined>;
     idOf(resource: T): string | undefined;
+    /** How long to keep looking before creating (see `lookupWindow`); 0 or absent: one lookup. */
+    lookupWindowMs?: number;
+    sleep?: (ms: number) => Promise<void>;
   },
 ): Promise<{ resource: T; id: string; created: boolean }> {
   const extra = spec.liveStates ? [{ Name: "state", Values: [...spec.liveStates] }] : [];
-  const found = await spec.find(byTags(requestId, spec.resource, extra));
+  const filters = byTags(requestId, spec.resource, extra);
+  const found = await lookUpSettled(() => spec.find(filters), {
+    windowMs: spec.lookupWindowMs ?? 0,
+    ...(spec.sleep ? { sleep: spec.sleep } : {}),
+  });
   const foundId = found === undefined ? undefined : spec.idOf(found);
   if (found !== undefined && foundId) return { resource: found, id: foundId, created: false };
   const created = await spec.create(tagsFor(requestId, spec.resourceType, spec.resource));
@@ -74,6 +84,13 @@ export async function findOrCreateResource<T>(
   }
   return { resource: created, id: createdId, created: true };
 }
+
+/**
+ * The lookup window of a create without a client token: none on a step's first run (nothing can
+ * exist yet), EC2's consistency window on every later run (a lost reply may hide a new resource).
+ */
+export const lookupWindow = (ctx: { attempt: number; consistencyWindowMs: number }): number =>
+  ctx.attempt > 1 ? ctx.consistencyWindowMs : 0;
 
 /** Waits between polls of a resource's state; resolves the value once `check` returns one. */
 export async function waitFor<T>(

@@ -97,7 +97,8 @@ async function runLocked(requestId: string, log: (line: string) => void): Promis
     log(`${requestId} ${kind} ${step.name}: running`);
     const ctx: StepContext = {
       request,
-      ec2: ec2For(request.region),
+      // Provisioning names only what it created, so NotFound there means "not yet" (eventual consistency).
+      ec2: ec2For(request.region, { notFoundIsNotYet: kind === "PROVISION" }),
       outputs,
       waiting: async (note) => {
         await db.provisioningStep.update({ where, data: { output: { waiting: note } } });
@@ -106,11 +107,14 @@ async function runLocked(requestId: string, log: (line: string) => void): Promis
       pollIntervalMs: env.WORKFLOW_POLL_INTERVAL_MS,
       waitTimeoutMs: env.WORKFLOW_WAIT_TIMEOUT_MS,
       platformAsn: request.platformAsn ?? env.PLATFORM_ASN,
+      attempt: row.attempts + 1,
+      consistencyWindowMs: env.AWS_CONSISTENCY_WINDOW_MS,
     };
     try {
       // The output is checked against the catalogue before it is recorded: later steps rely on it.
       const output = await withRetries(async () => step.output.parse(await step.run(ctx)), {
         onRetry: async (error, attempt, delayMs) => {
+          ctx.attempt += 1;
           log(
             `${requestId} ${step.name}: transient ${describeAwsError(error)}; retry ${attempt} in ${delayMs} ms`,
           );

@@ -32,6 +32,13 @@ export type StepContext<Outputs = unknown> = {
   pollIntervalMs: number;
   waitTimeoutMs: number;
   platformAsn: number;
+  /**
+   * 1 on a step's first run; more when it runs again (engine retry, crashed worker, support
+   * retry). From the second run on, a create may have happened whose reply was lost.
+   */
+  attempt: number;
+  /** EC2's eventual-consistency window (AWS_CONSISTENCY_WINDOW_MS). */
+  consistencyWindowMs: number;
 };
 
 /** A step as the engine runs it: the catalogue entry plus its implementation. */
