@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 export type FaultKind = "throttle" | "5xx" | "unavailable" | "error";
 
 export type FaultRule = {
-  /** An EC2 action name, or "*" for every action. */
+  /** An EC2 action name, "*" for every action, or a prefix pattern such as "Create*". */
   action: string;
   kind: FaultKind;
   /** Probability per call, 0..1 (1 = every call). */

@@ -78,6 +78,10 @@ function faultError(rule: FaultRule): Ec2Error {
   }
 }
 
+/** "*" is every action, "Create*" every action starting with Create, anything else one action. */
+const actionMatches = (pattern: string, action: string): boolean =>
+  pattern.endsWith("*") ? action.startsWith(pattern.slice(0, -1)) : pattern === action;
+
 /**
  * Picks the first fault rule (in config order) that matches the action and phase and fires by its
  * rate; a rule with `remaining` counts down and stops at 0.
@@ -89,7 +93,7 @@ export function pickFault(
   random = Math.random,
 ): Ec2Error | undefined {
   for (const rule of config.faults) {
-    if (rule.action !== "*" && rule.action !== action) continue;
+    if (!actionMatches(rule.action, action)) continue;
     if ((rule.phase ?? "before") !== phase) continue;
     if (rule.remaining !== undefined && rule.remaining <= 0) continue;
     if (random() >= rule.rate) continue;
