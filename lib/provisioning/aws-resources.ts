@@ -3,6 +3,7 @@
 // step finds by those tags before it creates, so a retry or a crashed worker never duplicates.
 import type { Filter, ResourceType, TagSpecification } from "@aws-sdk/client-ec2";
 import { lookUpSettled } from "@/lib/aws/eventual-consistency";
+import type { CreateIntents } from "@/lib/provisioning/workflow-types";
 
 export const TAG_REQUEST_ID = "portal:request-id";
 export const TAG_RESOURCE = "portal:resource";
@@ -49,10 +50,10 @@ export function byTags(requestId: string, resource: PortalResource, extra: Filte
  * The one find-or-create of the provisioning steps: looks the request's resource up by its tags
  * (only `liveStates`, when given, count as existing) and creates it, tagged in the create call,
  * only when none is found. A create whose reply was lost is therefore never repeated blindly: the
- * step's retry finds what the lost reply hid. EC2's tag filters are eventually consistent, so on a
- * step's second and later runs (`lookupWindowMs` > 0) the lookup is repeated with back-off for that
- * window before anything is created; a create with a client token of its own (NAT gateway, route
- * table) needs no window.
+ * step's retry finds what the lost reply hid. EC2's tag filters are eventually consistent, so when
+ * an earlier run of the step began this create (`intents`), the lookup is repeated with back-off
+ * until EC2's consistency window after that moment has passed before anything is created again.
+ * A create with idempotency of its own (client token, identical-call semantics) passes no intents.
  */
 export async function findOrCreateResource<T>(
   requestId: string,
@@ -64,19 +65,26 @@ export async function findOrCreateResource<T>(
     find(filters: Filter[]): Promise<T | undefined>;
     create(tags: TagSpecification[]): Promise<T | undefined>;
     idOf(resource: T): string | undefined;
-    /** How long to keep looking before creating (see `lookupWindow`); 0 or absent: one lookup. */
-    lookupWindowMs?: number;
-    sleep?: (ms: number) => Promise<void>;
+    /** The step's record of creates begun (StepContext.createIntents) and EC2's consistency window. */
+    intents?: { record: CreateIntents; windowMs: number; sleep?: (ms: number) => Promise<void> };
   },
 ): Promise<{ resource: T; id: string; created: boolean }> {
   const extra = spec.liveStates ? [{ Name: "state", Values: [...spec.liveStates] }] : [];
   const filters = byTags(requestId, spec.resource, extra);
-  const found = await lookUpSettled(() => spec.find(filters), {
-    windowMs: spec.lookupWindowMs ?? 0,
-    ...(spec.sleep ? { sleep: spec.sleep } : {}),
-  });
+  let found = await spec.find(filters);
+  const intents = spec.intents;
+  const begun = intents?.record.since(spec.resource);
+  if (found === undefined && intents && begun !== undefined) {
+    // A create began before and its reply may have been lost: look until EC2 must show it.
+    const windowMs = Math.max(0, begun + intents.windowMs - Date.now());
+    found = await lookUpSettled(() => spec.find(filters), {
+      windowMs,
+      ...(intents.sleep ? { sleep: intents.sleep } : {}),
+    });
+  }
   const foundId = found === undefined ? undefined : spec.idOf(found);
   if (found !== undefined && foundId) return { resource: found, id: foundId, created: false };
+  await intents?.record.record(spec.resource);
   const created = await spec.create(tagsFor(requestId, spec.resourceType, spec.resource));
   const createdId = created === undefined ? undefined : spec.idOf(created);
   if (created === undefined || !createdId) {
@@ -85,12 +93,12 @@ export async function findOrCreateResource<T>(
   return { resource: created, id: createdId, created: true };
 }
 
-/**
- * The lookup window of a create without a client token: none on a step's first run (nothing can
- * exist yet), EC2's consistency window on every later run (a lost reply may hide a new resource).
- */
-export const lookupWindow = (ctx: { attempt: number; consistencyWindowMs: number }): number =>
-  ctx.attempt > 1 ? ctx.consistencyWindowMs : 0;
+/** What a step passes to findOrCreateResource for a create that has no idempotency of its own. */
+export const createIntentsOf = (ctx: {
+  createIntents: CreateIntents;
+  consistencyWindowMs: number;
+  sleep: (ms: number) => Promise<void>;
+}) => ({ record: ctx.createIntents, windowMs: ctx.consistencyWindowMs, sleep: ctx.sleep });
 
 /** Waits between polls of a resource's state; resolves the value once `check` returns one. */
 export async function waitFor<T>(

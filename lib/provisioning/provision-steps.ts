@@ -33,7 +33,7 @@ import { openTunnelPsk, sealTunnelPsk } from "@/lib/crypto/tunnel-psk";
 import { db } from "@/lib/db";
 import { cidr } from "@/lib/net/ipv4";
 import { allocateVpcCidr, splitVpcCidr } from "@/lib/provisioning/allocate-vpc-cidr";
-import { byTags, findOrCreateResource, lookupWindow, waitFor } from "@/lib/provisioning/aws-resources";
+import { byTags, createIntentsOf, findOrCreateResource, waitFor } from "@/lib/provisioning/aws-resources";
 import { generateInsideCidrs, generatePsk } from "@/lib/provisioning/generate-tunnel-secrets";
 import { PROVISION_CATALOGUE } from "@/lib/provisioning/workflow-catalogue";
 import { implementSteps, type StepContext, type StepRun } from "@/lib/provisioning/workflow-types";
@@ -104,8 +104,7 @@ const createVpc: Run<"createVpc"> = async (ctx) => {
   const vpc = await findOrCreateResource(request.id, {
     resource: "vpc",
     resourceType: "vpc",
-    lookupWindowMs: lookupWindow(ctx),
-    sleep: ctx.sleep,
+    intents: createIntentsOf(ctx),
     find: async (Filters) => (await ec2.send(new DescribeVpcsCommand({ Filters }))).Vpcs?.[0],
     create: async (TagSpecifications) =>
       (
@@ -127,8 +126,7 @@ const createSubnets: Run<"createSubnets"> = async (ctx) => {
     const subnet = await findOrCreateResource(request.id, {
       resource,
       resourceType: "subnet",
-      lookupWindowMs: lookupWindow(ctx),
-      sleep: ctx.sleep,
+      intents: createIntentsOf(ctx),
       find: async (Filters) => (await ec2.send(new DescribeSubnetsCommand({ Filters }))).Subnets?.[0],
       create: async (TagSpecifications) =>
         (
@@ -157,8 +155,7 @@ const createInternetGateway: Run<"createInternetGateway"> = async (ctx) => {
   const gateway = await findOrCreateResource(request.id, {
     resource: "internet-gateway",
     resourceType: "internet-gateway",
-    lookupWindowMs: lookupWindow(ctx),
-    sleep: ctx.sleep,
+    intents: createIntentsOf(ctx),
     find: async (Filters) =>
       (await ec2.send(new DescribeInternetGatewaysCommand({ Filters }))).InternetGateways?.[0],
     create: async (TagSpecifications) =>
@@ -178,8 +175,7 @@ const createVpnGateway: Run<"createVpnGateway"> = async (ctx) => {
     resource: "vpn-gateway",
     resourceType: "vpn-gateway",
     liveStates: ["pending", "available"],
-    lookupWindowMs: lookupWindow(ctx),
-    sleep: ctx.sleep,
+    intents: createIntentsOf(ctx),
     find: async (Filters) => (await ec2.send(new DescribeVpnGatewaysCommand({ Filters }))).VpnGateways?.[0],
     create: async (TagSpecifications) =>
       (
@@ -306,8 +302,7 @@ const createNatGateway: Run<"createNatGateway"> = async (ctx) => {
   const address = await findOrCreateResource(request.id, {
     resource: "elastic-ip",
     resourceType: "elastic-ip",
-    lookupWindowMs: lookupWindow(ctx),
-    sleep: ctx.sleep,
+    intents: createIntentsOf(ctx),
     find: async (Filters) => (await ec2.send(new DescribeAddressesCommand({ Filters }))).Addresses?.[0],
     create: async (TagSpecifications) =>
       await ec2.send(new AllocateAddressCommand({ Domain: "vpc", TagSpecifications })),
