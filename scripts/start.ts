@@ -74,6 +74,9 @@ try {
           emulatorPort,
           "--state",
           path.join(DATA, "emulator", "state.json"),
+          // As strict as AWS (decision 016): the worker's IAM policy is evaluated on its calls.
+          "--iam-policy",
+          "emulator=docs/aws-iam-policy.json",
         ],
         env,
         /EC2 emulator listening/,

@@ -46,7 +46,10 @@ const emulatorConfig = JSON.stringify({
     natDeletedMs: 500,
     vgwDetachMs: 300,
   },
-  quotas: { vpnGateways: 100 },
+  // An account with raised quotas (the demo seeds several requests per region); AWS's eventual
+  // consistency and the worker's IAM policy, as in the integration suites.
+  quotas: { vpcs: 100, internetGateways: 100, elasticIps: 100, natGatewaysPerAz: 100, vpnGateways: 100 },
+  consistency: { minLagMs: 0, maxLagMs: 300 },
 });
 services.push(
   await startService(
@@ -61,6 +64,8 @@ services.push(
       "--memory",
       "--config",
       emulatorConfig,
+      "--iam-policy",
+      "emulator=docs/aws-iam-policy.json",
     ],
     env,
     /EC2 emulator listening/,
