@@ -5,9 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AWS_DEFAULT_QUOTAS } from "@/emulator/config";
 import { db, disconnectDb } from "@/lib/db";
+import { stopBoss } from "@/lib/queue/boss";
 import {
   countByType,
   duplicatesAndOrphans,
+  FAST_EMULATOR_DELAYS,
   PROVISIONED_RESOURCES,
   RAISED_QUOTAS,
   ROUGH_AWS,
@@ -45,6 +47,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await emulator?.close();
+  // Decommissioning enqueues through pg-boss: stop it before its database goes.
+  await stopBoss();
   await disconnectDb();
   await database?.stop();
 });
@@ -120,4 +124,32 @@ describe("on an EC2 as rough as AWS", () => {
       await emulator.configure({ quotas: RAISED_QUOTAS });
     }
   }, 120_000);
+
+  it("on AWS's realistic timings (minutes of VPN pending, on a clock 120× faster) provisions and decommissions", async () => {
+    await emulator.configure({
+      profile: "realistic",
+      clockSpeed: 120,
+      consistency: { minLagMs: 0, maxLagMs: 3000 },
+    });
+    try {
+      const { id, staff } = await createApprovedRequest({ region: "ap-southeast-2" });
+      const started = Date.now();
+      expect(await runWorkflow(id)).toBe("completed");
+      const wall = (Date.now() - started) / 1000;
+      await decommissionVpn(id, { id: staff.id, email: staff.email }, { kind: "staff" });
+      const removing = Date.now();
+      expect(await runWorkflow(id)).toBe("completed");
+      console.log(
+        `realistic profile at 120×: provisioned in ${wall.toFixed(1)} s (≈ ${((wall * 120) / 60).toFixed(0)} emulated minutes), ` +
+          `decommissioned in ${((Date.now() - removing) / 1000).toFixed(1)} s (NAT interface lingering 3 emulated minutes)`,
+      );
+      expect(wall * 120).toBeGreaterThan(6 * 60);
+      expect(await emulator.inventory(id)).toEqual([]);
+    } finally {
+      await emulator.configure({
+        delays: { ...FAST_EMULATOR_DELAYS, natInterfaceLingerMs: 2000 },
+        clockSpeed: 1,
+      });
+    }
+  }, 180_000);
 });
