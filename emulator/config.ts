@@ -5,7 +5,8 @@ import { readFileSync } from "node:fs";
  * (EC2_EMULATOR_*), not the portal's env module. Runtime knobs (delays, quotas, throttle, faults)
  * can also be changed through POST /_emulator/config.
  */
-export type FaultKind = "throttle" | "5xx" | "unavailable" | "error";
+/** "nat-failed": CreateNatGateway succeeds but the gateway ends `failed` with `code`/`message`, as AWS's do. */
+export type FaultKind = "throttle" | "5xx" | "unavailable" | "error" | "nat-failed";
 
 export type FaultRule = {
   /** An EC2 action name, "*" for every action, or a prefix pattern such as "Create*". */
@@ -234,7 +235,7 @@ function parseBuckets(raw: Record<string, unknown>): Record<string, BucketSize> 
   return out;
 }
 
-const FAULT_KINDS: readonly FaultKind[] = ["throttle", "5xx", "unavailable", "error"];
+const FAULT_KINDS: readonly FaultKind[] = ["throttle", "5xx", "unavailable", "error", "nat-failed"];
 
 function parseFault(raw: unknown, index: number): FaultRule {
   if (!isRecord(raw)) throw new Error(`faults[${index}] must be an object`);

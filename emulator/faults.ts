@@ -69,6 +69,7 @@ function faultError(rule: FaultRule): Ec2Error {
         rule.message ?? "The server is overloaded and can't handle the request (injected).",
         503,
       );
+    case "nat-failed":
     case "error":
       return new Ec2Error(
         rule.code ?? "InternalError",
@@ -93,6 +94,7 @@ export function pickFault(
   random = Math.random,
 ): Ec2Error | undefined {
   for (const rule of config.faults) {
+    if (rule.kind === "nat-failed") continue;
     if (!actionMatches(rule.action, action)) continue;
     if ((rule.phase ?? "before") !== phase) continue;
     if (rule.remaining !== undefined && rule.remaining <= 0) continue;
@@ -128,4 +130,22 @@ export class Stats {
     this.actions = {};
     this.since = Date.now();
   }
+}
+
+/** A "nat-failed" rule that fires for this CreateNatGateway: the failure the new gateway ends with. */
+export function takeNatFailure(
+  config: EmulatorConfig,
+  random = Math.random,
+): { code: string; message: string } | undefined {
+  for (const rule of config.faults) {
+    if (rule.kind !== "nat-failed") continue;
+    if (rule.remaining !== undefined && rule.remaining <= 0) continue;
+    if (random() >= rule.rate) continue;
+    if (rule.remaining !== undefined) rule.remaining -= 1;
+    return {
+      code: rule.code ?? "InternalError",
+      message: rule.message ?? "The NAT gateway could not be created (injected).",
+    };
+  }
+  return undefined;
 }

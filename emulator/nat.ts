@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import { formatIpv4, parseCidr } from "./cidr";
 import { requestFingerprint } from "./consistency";
 import type { Handler } from "./context";
+import { takeNatFailure } from "./faults";
 import { describeResources, paginate, tagSet } from "./filters";
 import { natState } from "./lifecycle";
 import type { Address, NatGateway, RegionState } from "./model";
@@ -202,6 +203,7 @@ export const createNatGateway: Handler = ({ region, all, params, now, config }) 
     : "10.0.0.10";
   // Without an internet gateway AWS accepts the call and the NAT gateway ends up `failed`.
   const hasIgw = Object.values(all.internetGateways).some((g) => g.attachedVpcId === subnet.vpcId);
+  const injected = takeNatFailure(config);
   const nat: NatGateway = {
     id: newId("nat"),
     vpcId: subnet.vpcId,
@@ -219,7 +221,9 @@ export const createNatGateway: Handler = ({ region, all, params, now, config }) 
     ...visible(config, now),
     availableAt: now + config.delays.natAvailableMs,
     ...(hasIgw
-      ? {}
+      ? injected
+        ? { failure: injected }
+        : {}
       : {
           failure: {
             code: "Gateway.NotAttached",

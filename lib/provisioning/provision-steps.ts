@@ -16,6 +16,7 @@ import {
   CreateVpnConnectionCommand,
   CreateVpnConnectionRouteCommand,
   CreateVpnGatewayCommand,
+  DeleteNatGatewayCommand,
   DescribeAddressesCommand,
   DescribeCustomerGatewaysCommand,
   DescribeInternetGatewaysCommand,
@@ -342,6 +343,8 @@ const createNatGateway: Run<"createNatGateway"> = async (ctx) => {
     const described = await ec2.send(new DescribeNatGatewaysCommand({ NatGatewayIds: [natGatewayId] }));
     const found = described.NatGateways?.[0];
     if (found?.State === "failed") {
+      // Out of the way (and out of the quota's sight); a retry creates the next generation.
+      await ec2.send(new DeleteNatGatewayCommand({ NatGatewayId: natGatewayId })).catch(() => undefined);
       throw new Error(
         `NAT gateway ${natGatewayId} failed: ${found.FailureCode ?? ""} ${found.FailureMessage ?? ""}`.trim(),
       );
