@@ -4,10 +4,10 @@ import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { verifyWebhook } from "../lib/alerts/sign-webhook";
 import { fillValidStaticRequest, signIn, uniqueName } from "./support/fixtures";
+import { readCaughtMail } from "./support/mailbox";
 import { E2E_ENV_FILE } from "./support/settings";
 
 type E2eEnv = { emulatorUrl: string; mailCatcherUrl: string };
-type Caught = { subject: string; text: string; envelopeTo: string[] };
 type Hook = { headers: IncomingHttpHeaders; body: string };
 
 test("a tunnel going down shows DEGRADED live and alerts by email and signed webhook", async ({
@@ -106,9 +106,7 @@ test("a tunnel going down shows DEGRADED live and alerts by email and signed web
     await expect
       .poll(
         async () => {
-          const { messages } = (await (await fetch(`${env.mailCatcherUrl}/messages`)).json()) as {
-            messages: Caught[];
-          };
+          const messages = await readCaughtMail(env.mailCatcherUrl);
           return (
             messages.find(
               (message) =>

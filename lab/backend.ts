@@ -3,8 +3,8 @@
 // DATABASE_URL server) and the EC2 emulator on a free port, reached over HTTP by the real SDK. The
 // lab's vitest run gets the database from test/global-setup.ts instead.
 import { randomBytes } from "node:crypto";
-import { startMailCatcher } from "@/mail-catcher/server";
 import { startEmulatorForApp } from "@/test/support/emulator";
+import { startMailCatcher } from "@/test/support/mail-catcher";
 import { startTestDatabase } from "@/test/support/test-database";
 
 export type LabBackend = { emulatorUrl: string; stop(): Promise<void> };

@@ -6,8 +6,8 @@
 // poller carries that into the request's tunnels and status.
 // Run: npx vitest run --config lab/vitest.config.ts   (root on Linux; lab/install-deps.sh first)
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type MailCatcher, startMailCatcher } from "@/mail-catcher/server";
 import { startEmulatorForApp, type TestEmulator } from "@/test/support/emulator";
+import { type MailCatcher, startMailCatcher } from "@/test/support/mail-catcher";
 import { labUnavailableReason } from "./availability";
 import { PROVISIONED_SCENARIOS, runProvisionedScenario } from "./provisioned-request";
 

@@ -73,6 +73,8 @@ const schema = z.object({
   ALERT_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(6),
   /** Accept webhook URLs on loopback/private addresses (development and tests only: SSRF guard). */
   ALLOW_LOCAL_WEBHOOKS: boolean,
+  /** Least severe log level written (pino): fatal, error, warn, info, debug, trace or silent. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Seeds demo users with this password (npm start only; never in production). */
   DEMO_PASSWORD: z.string().min(8).default("demo-password"),
 });

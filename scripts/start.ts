@@ -84,17 +84,21 @@ try {
     );
     env.AWS_ENDPOINT_URL_EC2 = `http://127.0.0.1:${emulatorPort}`;
   }
-  // Alert email: a local mail catcher unless SMTP_URL is given.
+  // Alert email: a local mail catcher (MailDev, decision 014) unless SMTP_URL is given.
   const mailSmtpPort = process.env.MAIL_CATCHER_SMTP_PORT ?? "2525";
   const mailHttpPort = process.env.MAIL_CATCHER_HTTP_PORT ?? "2580";
   if (!process.env.SMTP_URL) {
     services.push(
       await startService(
         "mail-catcher",
-        "node",
-        ["--import", "tsx", "mail-catcher/main.ts", "--smtp-port", mailSmtpPort, "--http-port", mailHttpPort],
+        "maildev",
+        [
+          ...["--smtp", mailSmtpPort, "--web", mailHttpPort, "--ip", "127.0.0.1", "--web-ip", "127.0.0.1"],
+          // Kept across restarts, like the database.
+          ...["--mail-directory", path.join(DATA, "mail")],
+        ],
         env,
-        /Mail catcher listening/,
+        /MailDev API running/,
       ),
     );
     env.SMTP_URL = `smtp://127.0.0.1:${mailSmtpPort}`;

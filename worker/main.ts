@@ -6,11 +6,13 @@ import { requeueLostAlertDeliveries } from "@/lib/alerts/enqueue-alert-deliverie
 import { db, disconnectDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { workJobs } from "@/lib/jobs/work-jobs";
+import { getLogger, initLogger, withLogContext } from "@/lib/log";
 import { countWorkflowsInFlight, runWorkflowOnce } from "@/lib/provisioning/run-workflow-once";
 import { getBoss, stopBoss } from "@/lib/queue/boss";
 import { startTunnelPoller } from "@/lib/tunnels/run-tunnel-poller";
 
-const log = (line: string) => console.log(`[worker ${process.pid}] ${line}`);
+// JSON lines (pino): inside a job, sweep or poll cycle they carry its correlation ID.
+const log = (line: string) => getLogger().info(line);
 let stopping = false;
 
 /**
@@ -37,13 +39,15 @@ async function sweep() {
 
 async function main() {
   const env = getEnv();
+  initLogger("worker");
   const boss = await getBoss({ worker: true });
-  await workJobs(boss, log);
+  await workJobs(boss);
   const timer = setInterval(
-    () => void sweep().catch((error) => log(`sweep failed: ${String(error)}`)),
+    () =>
+      void withLogContext({ task: "sweep" }, sweep).catch((error) => log(`sweep failed: ${String(error)}`)),
     env.WORKER_SWEEP_INTERVAL_MS,
   );
-  await sweep();
+  await withLogContext({ task: "sweep" }, sweep);
   // Tunnel state (issue 5): the poller runs in one worker at a time (advisory lock).
   const poller = startTunnelPoller(log);
   log("ready: working the provisioning queue");
@@ -66,6 +70,10 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(`[worker ${process.pid}] failed to start:`, error);
+  try {
+    getLogger().fatal({ err: error }, "worker failed to start");
+  } catch {
+    console.error("worker failed to start:", error); // e.g. the environment itself is invalid
+  }
   process.exit(1);
 });

@@ -2,7 +2,8 @@
 // build, and `next start`. Playwright starts this as its webServer and stops it with SIGTERM.
 
 import { randomBytes } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { ensureBuild } from "../../scripts/lib/build";
 import { childEnv, onShutdownSignal, ROOT, run, type Service, startService } from "../../scripts/lib/run";
@@ -12,12 +13,14 @@ import { E2E_ENV_FILE, E2E_PORT } from "./settings";
 const log = (line: string) => console.log(`[e2e] ${line}`);
 const services: Service[] = [];
 const database = await startTestDatabase();
+const mailDirectory = mkdtempSync(path.join(tmpdir(), "vpn-portal-e2e-mail-"));
 let stopping = false;
 
 async function shutdown() {
   if (stopping) return;
   stopping = true;
   for (const service of services.reverse()) await service.stop();
+  rmSync(mailDirectory, { recursive: true, force: true });
   await database.stop();
   process.exit(0);
 }
@@ -73,24 +76,19 @@ services.push(
   ),
 );
 env.AWS_ENDPOINT_URL_EC2 = `http://127.0.0.1:${emulatorPort}`;
-// Alerts (issue 5): a local SMTP catcher, fast tunnel polling and a short alert window.
+// Alerts (issue 5): a local SMTP catcher (MailDev, decision 014), fast tunnel polling and a short alert window.
 const mailSmtpPort = await freePort();
 const mailHttpPort = await freePort();
 services.push(
   await startService(
     "mail-catcher",
-    "node",
+    "maildev",
     [
-      "--import",
-      "tsx",
-      "mail-catcher/main.ts",
-      "--smtp-port",
-      String(mailSmtpPort),
-      "--http-port",
-      String(mailHttpPort),
+      ...["--smtp", String(mailSmtpPort), "--web", String(mailHttpPort)],
+      ...["--ip", "127.0.0.1", "--web-ip", "127.0.0.1", "--mail-directory", mailDirectory],
     ],
     env,
-    /Mail catcher listening/,
+    /MailDev API running/,
     { echo: false },
   ),
 );

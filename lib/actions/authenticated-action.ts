@@ -7,6 +7,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { type CurrentUser, getCurrentUser } from "@/lib/auth/current-user";
 import { UserFacingError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { getLogger } from "@/lib/log";
 
 export type ActionContext = { user: CurrentUser; correlationId: string };
 
@@ -70,7 +71,7 @@ export function authenticatedAction<S extends z.ZodType>(options: {
           values,
         };
       }
-      console.error(`[action ${options.name}] correlation ${correlationId}`, error);
+      getLogger().error({ err: error, action: options.name, correlationId }, "action failed");
       return {
         ok: false,
         message: `Something went wrong on our side; nothing was lost. Try again, or give support the reference ${correlationId}.`,

@@ -8,8 +8,8 @@ import { updateNotificationSettings } from "@/lib/organizations/notification-set
 import { runWorkflow } from "@/lib/provisioning/run-workflow";
 import { stopBoss } from "@/lib/queue/boss";
 import { pollTunnelsOnce } from "@/lib/tunnels/poll-tunnels";
-import { type MailCatcher, startMailCatcher } from "@/mail-catcher/server";
 import { startEmulatorForApp, type TestEmulator } from "@/test/support/emulator";
+import { type MailCatcher, startMailCatcher } from "@/test/support/mail-catcher";
 import { createApprovedRequest } from "@/test/support/requests";
 import type { TestDatabase } from "@/test/support/test-database";
 import { setTestEnv, startIsolatedDatabase } from "@/test/support/test-env";

@@ -1,4 +1,4 @@
-// For the local mail catcher (mail-catcher/): just enough MIME to read the single-part text messages the portal sends: unfolded headers,
+// Just enough MIME to read the single-part text messages the portal sends: unfolded headers,
 // RFC 2047 encoded words, and quoted-printable or base64 bodies. Pure.
 
 export type CaughtMessage = {

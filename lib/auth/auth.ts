@@ -5,6 +5,7 @@ import { z } from "zod";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { getLogger } from "@/lib/log";
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email(),
@@ -55,7 +56,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     // A wrong password is an expected outcome, not a server error.
     error(error) {
       if (error instanceof CredentialsSignin || error.name === "CredentialsSignin") return;
-      console.error(error);
+      getLogger().error({ err: error }, "auth error");
     },
   },
 }));

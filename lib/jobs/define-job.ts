@@ -6,13 +6,15 @@ import { createHash } from "node:crypto";
 import type { QueueOptions } from "pg-boss";
 import type { z } from "zod";
 import type { Env } from "@/lib/env";
+import type { Logger } from "@/lib/log";
 
 /** What a handler gets besides its payload. */
 export type JobContext = {
   jobId: string;
   /** The sender's correlation ID (an action's, say), or the job's id when it had none. */
   correlationId: string;
-  log(line: string): void;
+  /** Bound to the job and its correlation ID (as is getLogger() anywhere inside the handler). */
+  logger: Logger;
 };
 
 export type JobDefinition<Payload extends z.ZodType = z.ZodType> = {

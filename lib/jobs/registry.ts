@@ -17,9 +17,9 @@ export const workflowJob = defineJob({
   payload: z.object({ requestId: z.uuid() }),
   queue: () => ({ retryLimit: 50, retryDelay: 2, retryBackoff: true, retryDelayMax: 60 }),
   work: (env) => ({ localConcurrency: env.WORKER_CONCURRENCY, pollingIntervalSeconds: 1 }),
-  handler: async ({ requestId }, { log }) => {
+  handler: async ({ requestId }, { logger }) => {
     const { runWorkflowOnce } = await import("@/lib/provisioning/run-workflow-once");
-    await runWorkflowOnce(requestId, log);
+    await runWorkflowOnce(requestId, (line) => logger.info(line));
   },
 });
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { CORRELATION_KEY, type JobDefinition, jobIdFor } from "@/lib/jobs/define-job";
+import { currentCorrelationId } from "@/lib/log";
 import { getBoss } from "@/lib/queue/boss";
 
 export type SendJobOptions = {
@@ -8,7 +9,7 @@ export type SendJobOptions = {
   id?: string;
   /** Or a key the id is derived from (e.g. "<request>:<status>:<changedAt>"). */
   key?: string;
-  /** Carried to the handler's log lines (an action's correlation ID). */
+  /** Carried to the handler's log lines; by default that of the work in progress (an action's). */
   correlationId?: string;
 };
 
@@ -21,6 +22,7 @@ export async function sendJob<Payload extends z.ZodType>(
   const checked = definition.payload.parse(payload) as Record<string, unknown>;
   const boss = await getBoss();
   const id = options.id ?? (options.key === undefined ? undefined : jobIdFor(options.key));
-  const data = options.correlationId ? { ...checked, [CORRELATION_KEY]: options.correlationId } : checked;
+  const correlationId = options.correlationId ?? currentCorrelationId();
+  const data = correlationId ? { ...checked, [CORRELATION_KEY]: correlationId } : checked;
   await boss.send(definition.name, data, id ? { id } : {});
 }

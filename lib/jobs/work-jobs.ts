@@ -4,6 +4,7 @@ import { z } from "zod";
 import { getEnv } from "@/lib/env";
 import { CORRELATION_KEY, type JobDefinition } from "@/lib/jobs/define-job";
 import { JOBS } from "@/lib/jobs/registry";
+import { getLogger, withLogContext } from "@/lib/log";
 
 const correlation = z.object({ [CORRELATION_KEY]: z.string().min(1).max(200).optional() });
 
@@ -11,11 +12,7 @@ const correlation = z.object({ [CORRELATION_KEY]: z.string().min(1).max(200).opt
  * Works every registered queue in this process. A payload that fails its schema (an old or foreign
  * row) is logged and dropped, never retried: a retry cannot make it valid.
  */
-export async function workJobs(
-  boss: PgBoss,
-  log: (line: string) => void,
-  jobs: readonly JobDefinition[] = JOBS,
-): Promise<void> {
+export async function workJobs(boss: PgBoss, jobs: readonly JobDefinition[] = JOBS): Promise<void> {
   const env = getEnv();
   for (const definition of jobs) {
     await boss.work<unknown>(definition.name, definition.work(env), async (batch) => {
@@ -23,12 +20,14 @@ export async function workJobs(
         const payload = definition.payload.safeParse(job.data);
         if (!payload.success) {
           const reason = payload.error.issues[0]?.message ?? "invalid";
-          log(`${definition.name} job ${job.id}: malformed payload, dropped (${reason})`);
+          getLogger().warn({ job: definition.name, jobId: job.id, reason }, "malformed job payload, dropped");
           continue;
         }
         const sent = correlation.safeParse(job.data);
         const correlationId = (sent.success ? sent.data[CORRELATION_KEY] : undefined) ?? job.id;
-        await definition.handler(payload.data, { jobId: job.id, correlationId, log });
+        await withLogContext({ correlationId, job: definition.name, jobId: job.id }, () =>
+          definition.handler(payload.data, { jobId: job.id, correlationId, logger: getLogger() }),
+        );
       }
     });
   }

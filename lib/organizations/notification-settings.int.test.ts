@@ -6,8 +6,8 @@ import { sendTestAlert } from "@/lib/alerts/send-test-alert";
 import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
 import { stopBoss } from "@/lib/queue/boss";
-import { type MailCatcher, startMailCatcher } from "@/mail-catcher/server";
 import { createOrganization, createUser } from "@/test/support/factories";
+import { type MailCatcher, startMailCatcher } from "@/test/support/mail-catcher";
 import { setTestEnv } from "@/test/support/test-env";
 import { findNotificationSettings, updateNotificationSettings } from "./notification-settings";
 

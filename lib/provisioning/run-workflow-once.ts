@@ -1,4 +1,5 @@
 import "server-only";
+import { withLogContext } from "@/lib/log";
 import { runWorkflow } from "@/lib/provisioning/run-workflow";
 
 // The workflows this worker process is running: the queue's handler and the sweep share it, so a
@@ -11,7 +12,7 @@ export async function runWorkflowOnce(requestId: string, log: (line: string) => 
   if (inFlight.has(requestId)) return;
   inFlight.add(requestId);
   try {
-    const outcome = await runWorkflow(requestId, log);
+    const outcome = await withLogContext({ requestId }, () => runWorkflow(requestId, log));
     if (outcome !== "busy" && outcome !== "nothing-to-do") log(`${requestId}: ${outcome}`);
   } finally {
     inFlight.delete(requestId);

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { workflowJob } from "@/lib/jobs/registry";
 import { sendJob } from "@/lib/jobs/send-job";
+import { getLogger } from "@/lib/log";
 import { type RequestScope, scopedRequestWhere } from "@/lib/vpn-request/scope";
 import { transitionVpnRequest } from "@/lib/vpn-request/transition-vpn-request";
 
@@ -22,7 +23,10 @@ export async function requestWorkflowRun(requestId: string): Promise<void> {
     const phase = `${request.status}:${request.statusChangedAt.toISOString()}`;
     await sendJob(workflowJob, { requestId }, { key: `${requestId}:${phase}` });
   } catch (error) {
-    console.error(`[workflow] could not enqueue ${requestId}; the worker sweep will pick it up`, error);
+    getLogger().error(
+      { err: error, requestId },
+      "could not enqueue the workflow; the worker sweep will pick it up",
+    );
   }
 }
 

@@ -5,6 +5,7 @@ import "server-only";
 import { PgBoss } from "pg-boss";
 import { getEnv } from "@/lib/env";
 import { JOBS } from "@/lib/jobs/registry";
+import { getLogger } from "@/lib/log";
 
 let started: Promise<PgBoss> | undefined;
 
@@ -18,7 +19,7 @@ export function getBoss(options: { worker?: boolean } = {}): Promise<PgBoss> {
       supervise: options.worker ?? false,
       schedule: options.worker ?? false,
     });
-    boss.on("error", (error) => console.error("[queue]", error));
+    boss.on("error", (error) => getLogger().error({ err: error }, "pg-boss error"));
     await boss.start();
     for (const job of JOBS) {
       if (await boss.getQueue(job.name)) continue;

@@ -2,6 +2,7 @@ import "server-only";
 import pg from "pg";
 import { dispatchDueAlerts } from "@/lib/alerts/dispatch-due-alerts";
 import { getEnv } from "@/lib/env";
+import { withLogContext } from "@/lib/log";
 import { pollTunnelsOnce } from "@/lib/tunnels/poll-tunnels";
 
 const LEADER_KEY = "tunnel-poller";
@@ -43,7 +44,10 @@ export function startTunnelPoller(log: (line: string) => void): { stop(): Promis
             const started = Date.now();
             // A silently dropped connection would keep a leader that no longer holds the lock.
             await client.query("select 1");
-            await runCycle(log, env.TUNNEL_POLL_BATCH_SIZE, env.ALERT_WINDOW_SECONDS * 1000);
+            // One correlation ID per cycle: its poll, status moves and alert dispatch.
+            await withLogContext({ task: "tunnel-poll" }, () =>
+              runCycle(log, env.TUNNEL_POLL_BATCH_SIZE, env.ALERT_WINDOW_SECONDS * 1000),
+            );
             await sleep(Math.max(0, env.TUNNEL_POLL_INTERVAL_MS - (Date.now() - started)), signal);
           }
         }
