@@ -109,14 +109,15 @@ test("a tunnel going down shows DEGRADED live and alerts by email and signed web
       vpnConnectionId,
       tunnel: 1,
       status: "DOWN",
-      statusMessage: "AUTHENTICATION_FAILED",
+      statusMessage: "IPSEC IS DOWN",
     });
     await expect(customer.getByLabel("Status").getByText("Degraded")).toBeVisible({ timeout: 15_000 });
     console.log(`DEGRADED shown ${Date.now() - downAt} ms after tunnel 1 went down`);
     await expect(tunnels.getByText("No redundancy")).toBeVisible();
     const tunnel1 = tunnels.getByRole("region", { name: /Tunnel 1/ });
-    await expect(tunnel1.getByText("pre-shared key does not match")).toBeVisible();
-    await expect(tunnel1.getByText("AUTHENTICATION_FAILED", { exact: true })).toBeVisible();
+    // AWS's telemetry says only this; the cause of a failure is in the tunnel log (DESIGN §10).
+    await expect(tunnel1.getByText("IPsec is down: no IKE negotiation has succeeded yet.")).toBeVisible();
+    await expect(tunnel1.getByText("IPSEC IS DOWN", { exact: true })).toBeVisible();
 
     // The email, through real SMTP into the catcher.
     await expect
@@ -150,7 +151,7 @@ test("a tunnel going down shows DEGRADED live and alerts by email and signed web
     expect(opened.payload).toMatchObject({
       kind: "tunnel.down",
       redundancy: { met: false, change: "lost" },
-      tunnel: { number: 1, cause: "psk-mismatch" },
+      tunnel: { number: 1, cause: "ipsec-down" },
     });
 
     // The delivery log shows both deliveries; staff see the connection on their overview.

@@ -48,6 +48,7 @@ export const ACTIONS: Record<string, Handler> = {
   CreateVpnConnectionRoute: vpn.createVpnConnectionRoute,
   DeleteVpnConnectionRoute: vpn.deleteVpnConnectionRoute,
   ModifyVpnTunnelOptions: vpn.modifyVpnTunnelOptions,
+  DescribeAvailabilityZones: vpc.describeAvailabilityZones,
   CreateTags: tags.createTags,
   DeleteTags: tags.deleteTags,
   DescribeTags: tags.describeTags,

@@ -57,11 +57,12 @@ describe("state across restarts", () => {
       return v?.State === "available" ? v : undefined;
     });
     expect(vpn.VpnConnectionId).toBe(vpnId);
-    // State is per region: the VPC lives in eu-central-1 only.
-    expect((await again.send(new DescribeVpcsCommand({}))).Vpcs).toEqual([]);
-    expect((await clientFor(second.url, "eu-central-1").send(new DescribeVpcsCommand({}))).Vpcs).toHaveLength(
-      1,
-    );
+    // State is per region: the VPC lives in eu-central-1 only (each region has its default VPC too).
+    const mine = { Filters: [{ Name: "is-default", Values: ["false"] }] };
+    expect((await again.send(new DescribeVpcsCommand(mine))).Vpcs).toEqual([]);
+    expect(
+      (await clientFor(second.url, "eu-central-1").send(new DescribeVpcsCommand(mine))).Vpcs,
+    ).toHaveLength(1);
     again.destroy();
     await second.close();
   });
@@ -91,7 +92,8 @@ describe("admin API", () => {
           vpnConnectionId: vpnId,
           outsideIp: ip2,
           status: "DOWN",
-          statusMessage: "IKE NEGOTIATION FAILED: PSK MISMATCH",
+          // A PSK mismatch shows on AWS only as this (the cause is in the tunnel log).
+          statusMessage: "IPSEC IS DOWN",
         },
       ],
     });
@@ -106,8 +108,30 @@ describe("admin API", () => {
       after?.VgwTelemetry?.map((t) => [t.OutsideIpAddress, t.Status, t.StatusMessage, t.AcceptedRouteCount]),
     ).toEqual([
       [ip1, "UP", "2 BGP ROUTES", 2],
-      [ip2, "DOWN", "IKE NEGOTIATION FAILED: PSK MISMATCH", 0],
+      [ip2, "DOWN", "IPSEC IS DOWN", 0],
     ]);
+    // Messages AWS never sends are refused, and routes beyond AWS's 100 are not accepted.
+    const invented = await fetch(`${emulator.url}/_emulator/telemetry`, {
+      method: "POST",
+      body: JSON.stringify({
+        vpnConnectionId: vpnId,
+        status: "DOWN",
+        statusMessage: "AUTHENTICATION_FAILED",
+      }),
+    });
+    expect(invented.status).toBe(400);
+    const capped = await admin<{ updated: { tunnels: { acceptedRouteCount: number }[] }[] }>(
+      emulator.url,
+      "telemetry",
+      {
+        vpnConnectionId: vpnId,
+        tunnel: 1,
+        status: "UP",
+        statusMessage: "100 BGP ROUTES",
+        acceptedRouteCount: 250,
+      },
+    );
+    expect(capped.updated[0]?.tunnels[0]?.acceptedRouteCount).toBe(100);
     const up = after?.VgwTelemetry?.[0]?.LastStatusChange?.getTime() ?? 0;
     expect(up).toBeGreaterThan(
       initial.VgwTelemetry?.[0]?.LastStatusChange?.getTime() ?? Number.POSITIVE_INFINITY,
@@ -123,7 +147,8 @@ describe("admin API", () => {
     );
     const modified = (await ec2.send(new DescribeVpnConnectionsCommand({ VpnConnectionIds: [vpnId] })))
       .VpnConnections?.[0];
-    expect(modified?.State).toBe("modifying");
+    // AWS's VpnState has no "modifying": the connection stays available while the tunnel is replaced.
+    expect(modified?.State).toBe("available");
     expect(modified?.Options?.TunnelOptions?.map((t) => t.OutsideIpAddress)).toEqual([ip1, ip2]);
     expect(modified?.Options?.TunnelOptions?.[0]?.PreSharedKey).toBe("New_key.9876");
 
@@ -172,7 +197,10 @@ describe("entry point", () => {
       child.once("exit", (code) => reject(new Error(`exited early with ${code}`)));
     });
     const ec2 = clientFor(url);
-    expect((await ec2.send(new DescribeVpcsCommand({}))).Vpcs).toEqual([]);
+    // A fresh region holds only what a new AWS account has: its default VPC.
+    expect(
+      (await ec2.send(new DescribeVpcsCommand({}))).Vpcs?.map((v) => [v.IsDefault, v.CidrBlock]),
+    ).toEqual([[true, "172.31.0.0/16"]]);
     ec2.destroy();
     const exit = new Promise<number | null>((resolve) => child.once("exit", resolve));
     child.kill("SIGTERM");

@@ -53,11 +53,16 @@ function parseJson(text: string): unknown {
   }
 }
 
-export function inventory(deps: AdminDeps, includeDeleted: boolean): InventoryItem[] {
+/** Everything the emulator holds; the default VPC and its parts only when asked (they are the account's, not a caller's). */
+export function inventory(deps: AdminDeps, includeDeleted: boolean, includeDefault = false): InventoryItem[] {
   const now = deps.now();
   const out: InventoryItem[] = [];
   for (const [region, r] of Object.entries(deps.store.state.regions)) {
+    const defaults = new Set<string>();
+    for (const v of Object.values(r.vpcs)) if (v.isDefault) defaults.add(v.id);
     const push = (item: Omit<InventoryItem, "region">): void => {
+      const isDefault = defaults.has(item.id) || (item.vpcId !== undefined && defaults.has(item.vpcId));
+      if (isDefault && !includeDefault) return;
       if (includeDeleted || item.state !== "deleted") out.push({ region, ...item });
     };
     for (const v of Object.values(r.vpcs))
@@ -110,7 +115,7 @@ export function inventory(deps: AdminDeps, includeDeleted: boolean): InventoryIt
       push({
         type: "vpn-gateway",
         id: g.id,
-        state: vgwState(g),
+        state: vgwState(g, now),
         tags: g.tags,
         ...(live ? { vpcId: live.vpcId } : {}),
         details: {
@@ -153,6 +158,16 @@ function matchesTags(item: InventoryItem, filters: string[]): boolean {
   });
 }
 
+/** The only StatusMessage values VgwTelemetry carries on AWS. */
+export const isAwsStatusMessage = (message: string): boolean =>
+  message === "" ||
+  message === "IPSEC IS UP" ||
+  message === "IPSEC IS DOWN" ||
+  /^\d+ BGP ROUTES$/.test(message);
+
+/** AWS accepts at most 100 routes from a customer gateway over BGP. */
+export const MAX_ACCEPTED_ROUTES = 100;
+
 type TelemetryUpdate = {
   vpnConnectionId: string;
   tunnel?: 1 | 2;
@@ -173,8 +188,14 @@ function parseTelemetryUpdate(raw: unknown, index: number): TelemetryUpdate {
     throw new AdminError(400, `update ${index}: tunnel must be 1 or 2`);
   if (u.outsideIp !== undefined && typeof u.outsideIp !== "string")
     throw new AdminError(400, `update ${index}: outsideIp must be a string`);
-  if (u.statusMessage !== undefined && typeof u.statusMessage !== "string")
-    throw new AdminError(400, `update ${index}: statusMessage must be a string`);
+  if (
+    u.statusMessage !== undefined &&
+    (typeof u.statusMessage !== "string" || !isAwsStatusMessage(u.statusMessage))
+  )
+    throw new AdminError(
+      400,
+      `update ${index}: statusMessage must be one AWS sends: "IPSEC IS UP", "IPSEC IS DOWN", "N BGP ROUTES" or ""`,
+    );
   if (
     u.acceptedRouteCount !== undefined &&
     (typeof u.acceptedRouteCount !== "number" || u.acceptedRouteCount < 0)
@@ -207,13 +228,21 @@ function applyTelemetry(
       throw new AdminError(404, `no tunnel ${update.outsideIp ?? update.tunnel} on ${vpn.id}`);
     for (const t of targets) {
       const before = telemetryOf(vpn, t, now);
+      const statusMessage = update.statusMessage ?? (update.status === "UP" ? "" : "IPSEC IS DOWN");
+      const acceptedRouteCount = Math.min(
+        MAX_ACCEPTED_ROUTES,
+        update.acceptedRouteCount ?? (update.status === "UP" ? before.acceptedRouteCount : 0),
+      );
+      const changed =
+        before.status !== update.status ||
+        before.statusMessage !== statusMessage ||
+        before.acceptedRouteCount !== acceptedRouteCount;
       t.telemetry = {
         status: update.status,
-        // AWS moves lastStatusChange only when the status changes.
-        lastStatusChange: before.status === update.status ? before.lastStatusChange : now,
-        statusMessage: update.statusMessage ?? (update.status === "UP" ? "" : "IPSEC IS DOWN"),
-        acceptedRouteCount:
-          update.acceptedRouteCount ?? (update.status === "UP" ? before.acceptedRouteCount : 0),
+        // LastStatusChange moves on every IKE, IPsec or BGP change (status, message, routes), not on a repeat.
+        lastStatusChange: changed ? now : before.lastStatusChange,
+        statusMessage,
+        acceptedRouteCount,
       };
     }
     return {
@@ -243,7 +272,11 @@ export function handleAdmin(
         const tagFilters = url.searchParams.getAll("tag");
         const region = url.searchParams.get("region");
         const type = url.searchParams.get("type");
-        const items = inventory(deps, url.searchParams.get("includeDeleted") === "1").filter(
+        const items = inventory(
+          deps,
+          url.searchParams.get("includeDeleted") === "1",
+          url.searchParams.get("includeDefault") === "1",
+        ).filter(
           (i) => matchesTags(i, tagFilters) && (!region || i.region === region) && (!type || i.type === type),
         );
         return send(res, 200, { resources: items });
@@ -289,7 +322,7 @@ export function handleAdmin(
           error: `no admin route ${route}`,
           routes: [
             "GET /_emulator/health",
-            "GET /_emulator/inventory?tag=key=value&region=&type=&includeDeleted=1",
+            "GET /_emulator/inventory?tag=key=value&region=&type=&includeDeleted=1&includeDefault=1",
             "POST /_emulator/telemetry",
             "GET|POST /_emulator/config",
             "GET /_emulator/stats",

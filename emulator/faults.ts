@@ -1,18 +1,48 @@
-import type { EmulatorConfig, FaultRule } from "./config";
+import type { BucketSize, EmulatorConfig, FaultRule } from "./config";
 import { Ec2Error } from "./protocol/errors";
 
 /**
- * AWS throttles per account and region with a token bucket; so does this emulator. A call that
- * finds the bucket empty fails with RequestLimitExceeded (HTTP 503), which the SDK retries.
+ * AWS's request token buckets ("Request throttling for the Amazon EC2 API"): one bucket per API
+ * action, per account and Region, sized by the action's category. Non-mutating actions
+ * (Describe*, Get*, List*, Search*) hold 100 and refill 20 per second; mutating actions 50 and 5;
+ * a few actions have their own sizes. Unfiltered-and-unpaginated describes have a smaller
+ * bucket only for actions this emulator does not serve (DescribeInstances, …).
  */
+const UNCATEGORIZED: Record<string, BucketSize> = {
+  CreateNatGateway: { capacity: 10, refillPerSecond: 1 },
+  DeleteNatGateway: { capacity: 10, refillPerSecond: 1 },
+  CreateTags: { capacity: 100, refillPerSecond: 10 },
+  DeleteTags: { capacity: 100, refillPerSecond: 10 },
+};
+const NON_MUTATING: BucketSize = { capacity: 100, refillPerSecond: 20 };
+const MUTATING: BucketSize = { capacity: 50, refillPerSecond: 5 };
+
+export function bucketFor(action: string, config: EmulatorConfig["throttle"]): BucketSize {
+  const base =
+    config.buckets[action] ??
+    UNCATEGORIZED[action] ??
+    (/^(Describe|Get|List|Search)/.test(action) ? NON_MUTATING : MUTATING);
+  if (config.buckets[action]) return base;
+  return { capacity: base.capacity * config.scale, refillPerSecond: base.refillPerSecond * config.scale };
+}
+
 export class TokenBuckets {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
 
-  take(key: string, config: EmulatorConfig["throttle"], now: number): boolean {
+  /** `account` and `region` pick the bucket set; `action` the bucket in it. */
+  take(
+    account: string,
+    region: string,
+    action: string,
+    config: EmulatorConfig["throttle"],
+    now: number,
+  ): boolean {
     if (!config.enabled) return true;
-    const bucket = this.buckets.get(key) ?? { tokens: config.burst, at: now };
-    const refill = ((now - bucket.at) / 1000) * config.ratePerSecond;
-    bucket.tokens = Math.min(config.burst, bucket.tokens + refill);
+    const size = bucketFor(action, config);
+    const key = `${account}/${region}/${action}`;
+    const bucket = this.buckets.get(key) ?? { tokens: size.capacity, at: now };
+    const refill = (Math.max(0, now - bucket.at) / 1000) * size.refillPerSecond;
+    bucket.tokens = Math.min(size.capacity, bucket.tokens + refill);
     bucket.at = now;
     this.buckets.set(key, bucket);
     if (bucket.tokens < 1) return false;
@@ -39,6 +69,7 @@ function faultError(rule: FaultRule): Ec2Error {
         rule.message ?? "The server is overloaded and can't handle the request (injected).",
         503,
       );
+    case "nat-failed":
     case "error":
       return new Ec2Error(
         rule.code ?? "InternalError",
@@ -47,6 +78,10 @@ function faultError(rule: FaultRule): Ec2Error {
       );
   }
 }
+
+/** "*" is every action, "Create*" every action starting with Create, anything else one action. */
+const actionMatches = (pattern: string, action: string): boolean =>
+  pattern.endsWith("*") ? action.startsWith(pattern.slice(0, -1)) : pattern === action;
 
 /**
  * Picks the first fault rule (in config order) that matches the action and phase and fires by its
@@ -59,7 +94,8 @@ export function pickFault(
   random = Math.random,
 ): Ec2Error | undefined {
   for (const rule of config.faults) {
-    if (rule.action !== "*" && rule.action !== action) continue;
+    if (rule.kind === "nat-failed") continue;
+    if (!actionMatches(rule.action, action)) continue;
     if ((rule.phase ?? "before") !== phase) continue;
     if (rule.remaining !== undefined && rule.remaining <= 0) continue;
     if (random() >= rule.rate) continue;
@@ -94,4 +130,22 @@ export class Stats {
     this.actions = {};
     this.since = Date.now();
   }
+}
+
+/** A "nat-failed" rule that fires for this CreateNatGateway: the failure the new gateway ends with. */
+export function takeNatFailure(
+  config: EmulatorConfig,
+  random = Math.random,
+): { code: string; message: string } | undefined {
+  for (const rule of config.faults) {
+    if (rule.kind !== "nat-failed") continue;
+    if (rule.remaining !== undefined && rule.remaining <= 0) continue;
+    if (random() >= rule.rate) continue;
+    if (rule.remaining !== undefined) rule.remaining -= 1;
+    return {
+      code: rule.code ?? "InternalError",
+      message: rule.message ?? "The NAT gateway could not be created (injected).",
+    };
+  }
+  return undefined;
 }

@@ -3,16 +3,16 @@ import type { Handler } from "./context";
 import { describeResources, tagSet } from "./filters";
 import { attachmentState, liveAttachment, vgwState, vpnState } from "./lifecycle";
 import type { CustomerGateway, RegionState, VpnGateway } from "./model";
-import { dependencyViolation, Ec2Error, invalidValue, notFound } from "./protocol/errors";
+import { dependencyViolation, Ec2Error, incorrectState, invalidValue, notFound } from "./protocol/errors";
 import type { XmlObject } from "./protocol/xml";
 import { newId } from "./store";
 import { tagsFromSpecifications } from "./tags";
-import { requireVpc } from "./vpc";
+import { requireVpc, visible } from "./vpc";
 
-/** Deleted gateways stay visible (state `deleted`) but can no longer be used. */
+/** Deleted gateways stay visible (state `deleting`, then `deleted`) but can no longer be used. */
 export function requireVgw(region: RegionState, id: string, usable = true): VpnGateway {
   const vgw = region.vpnGateways[id];
-  if (!vgw || (usable && vgw.deletedAt !== undefined))
+  if (!vgw || (usable && (vgw.deleteRequestedAt !== undefined || vgw.deletedAt !== undefined)))
     throw notFound("InvalidVpnGatewayID.NotFound", `The vpnGateway ID '${id}' does not exist`);
   return vgw;
 }
@@ -34,7 +34,7 @@ const liveVpnsUsing = (
 function vgwXml(vgw: VpnGateway, now: number): XmlObject {
   return {
     vpnGatewayId: vgw.id,
-    state: vgwState(vgw),
+    state: vgwState(vgw, now),
     type: vgw.type,
     availabilityZone: vgw.availabilityZone,
     amazonSideAsn: vgw.amazonSideAsn,
@@ -46,7 +46,7 @@ function vgwXml(vgw: VpnGateway, now: number): XmlObject {
 const isPrivateAsn = (asn: number): boolean =>
   (asn >= 64512 && asn <= 65534) || (asn >= 4200000000 && asn <= 4294967294);
 
-export const createVpnGateway: Handler = ({ region, params, now, config }) => {
+export const createVpnGateway: Handler = ({ all, params, now, config }) => {
   const type = params.required("Type");
   if (type !== "ipsec.1")
     throw invalidValue(`Value (${type}) for parameter type is invalid. Valid values: ipsec.1`);
@@ -57,7 +57,7 @@ export const createVpnGateway: Handler = ({ region, params, now, config }) => {
       `The Amazon side ASN '${asn}' is invalid. Use a private ASN in the 64512-65534 or 4200000000-4294967294 range.`,
     );
   const tags = tagsFromSpecifications(params, "vpn-gateway");
-  const live = Object.values(region.vpnGateways).filter((g) => g.deletedAt === undefined);
+  const live = Object.values(all.vpnGateways).filter((g) => vgwState(g, now) !== "deleted");
   if (live.length >= config.quotas.vpnGateways)
     throw new Ec2Error(
       "VpnGatewayLimitExceeded",
@@ -72,14 +72,21 @@ export const createVpnGateway: Handler = ({ region, params, now, config }) => {
     attachments: [],
     tags,
     createdAt: now,
+    ...visible(config, now),
+    availableAt: now + config.delays.vgwPendingMs,
   };
-  region.vpnGateways[vgw.id] = vgw;
+  all.vpnGateways[vgw.id] = vgw;
   return { vpnGateway: vgwXml(vgw, now) };
 };
 
-export const attachVpnGateway: Handler = ({ region, params, now, config }) => {
+export const attachVpnGateway: Handler = ({ region, all, params, now, config }) => {
   const vgw = requireVgw(region, params.required("VpnGatewayId"));
   const vpc = requireVpc(region, params.required("VpcId"));
+  const state = vgwState(vgw, now);
+  if (state !== "available")
+    throw incorrectState(
+      `The virtual private gateway '${vgw.id}' is ${state}; it must be available to attach.`,
+    );
   const live = liveAttachment(vgw, now);
   if (live) {
     // Re-attaching to the same VPC answers with the current attachment, which keeps retries simple.
@@ -90,12 +97,12 @@ export const attachVpnGateway: Handler = ({ region, params, now, config }) => {
       `The virtual private gateway ${vgw.id} is already attached to a VPC (${live.vpcId}).`,
     );
   }
-  const other = Object.values(region.vpnGateways).find(
+  const other = Object.values(all.vpnGateways).find(
     (g) => g.id !== vgw.id && liveAttachment(g, now)?.vpcId === vpc.id,
   );
   if (other)
     throw new Ec2Error(
-      "VpnGatewayAttachmentLimitExceeded",
+      "InvalidVpcState",
       `The VPC ${vpc.id} already has a virtual private gateway attached (${other.id}).`,
     );
   const attachment = { vpcId: vpc.id, attachedAt: now + config.delays.vgwAttachMs };
@@ -129,7 +136,7 @@ export const describeVpnGateways: Handler = ({ region, params, now }) => {
     "vpnGateway",
     {
       "vpn-gateway-id": (g) => g.id,
-      state: (g) => vgwState(g),
+      state: (g) => vgwState(g, now),
       type: (g) => g.type,
       "amazon-side-asn": (g) => g.amazonSideAsn,
       "availability-zone": (g) => g.availabilityZone,
@@ -141,20 +148,22 @@ export const describeVpnGateways: Handler = ({ region, params, now }) => {
   return { vpnGatewaySet: items.map((g) => vgwXml(g, now)) };
 };
 
-export const deleteVpnGateway: Handler = ({ region, params, now }) => {
+export const deleteVpnGateway: Handler = ({ region, all, params, now, config }) => {
   const vgw = requireVgw(region, params.required("VpnGatewayId"), false);
-  if (vgw.deletedAt !== undefined) return { return: true };
+  if (vgw.deleteRequestedAt !== undefined || vgw.deletedAt !== undefined) return { return: true };
   const live = liveAttachment(vgw, now);
+  // AWS answers IncorrectState (not DependencyViolation) while the gateway is attached or detaching.
   if (live)
-    throw dependencyViolation(
+    throw incorrectState(
       `The virtual private gateway '${vgw.id}' is attached to ${live.vpcId} (${attachmentState(live, now)}); detach it first.`,
     );
-  const vpns = liveVpnsUsing(region, now, (v) => v.vpnGatewayId, vgw.id);
+  const vpns = liveVpnsUsing(all, now, (v) => v.vpnGatewayId, vgw.id);
   if (vpns.length > 0)
     throw dependencyViolation(
       `The virtual private gateway '${vgw.id}' is used by VPN connection(s) ${vpns.map((v) => v.id).join(", ")}.`,
     );
-  vgw.deletedAt = now;
+  vgw.deleteRequestedAt = now;
+  vgw.deletedAt = now + config.delays.vgwDeletingMs;
   return { return: true };
 };
 
@@ -181,7 +190,7 @@ function cgwXml(c: CustomerGateway): XmlObject {
   };
 }
 
-export const createCustomerGateway: Handler = ({ region, regionName, params, now, config }) => {
+export const createCustomerGateway: Handler = ({ all, regionName, params, now, config }) => {
   const type = params.required("Type");
   if (type !== "ipsec.1")
     throw invalidValue(`Value (${type}) for parameter type is invalid. Valid values: ipsec.1`);
@@ -210,7 +219,7 @@ export const createCustomerGateway: Handler = ({ region, regionName, params, now
     throw invalidValue(`The customer gateway ASN ${asn} is reserved by Amazon in ${regionName}.`);
   const deviceName = params.str("DeviceName");
   // AWS: an identical request (type, IP, ASN, no distinct device name) returns the existing gateway.
-  const same = Object.values(region.customerGateways).find(
+  const same = Object.values(all.customerGateways).find(
     (c) =>
       c.deletedAt === undefined &&
       c.type === type &&
@@ -220,7 +229,7 @@ export const createCustomerGateway: Handler = ({ region, regionName, params, now
   );
   if (same) return { customerGateway: cgwXml(same) };
   const tags = tagsFromSpecifications(params, "customer-gateway");
-  const live = Object.values(region.customerGateways).filter((c) => c.deletedAt === undefined);
+  const live = Object.values(all.customerGateways).filter((c) => c.deletedAt === undefined);
   if (live.length >= config.quotas.customerGateways)
     throw new Ec2Error(
       "CustomerGatewayLimitExceeded",
@@ -234,8 +243,9 @@ export const createCustomerGateway: Handler = ({ region, regionName, params, now
     ...(deviceName ? { deviceName } : {}),
     tags,
     createdAt: now,
+    ...visible(config, now),
   };
-  region.customerGateways[cgw.id] = cgw;
+  all.customerGateways[cgw.id] = cgw;
   return { customerGateway: cgwXml(cgw) };
 };
 
@@ -258,10 +268,10 @@ export const describeCustomerGateways: Handler = ({ region, params }) => {
   return { customerGatewaySet: items.map(cgwXml) };
 };
 
-export const deleteCustomerGateway: Handler = ({ region, params, now }) => {
+export const deleteCustomerGateway: Handler = ({ region, all, params, now }) => {
   const cgw = requireCgw(region, params.required("CustomerGatewayId"), false);
   if (cgw.deletedAt !== undefined) return { return: true };
-  const vpns = liveVpnsUsing(region, now, (v) => v.customerGatewayId, cgw.id);
+  const vpns = liveVpnsUsing(all, now, (v) => v.customerGatewayId, cgw.id);
   if (vpns.length > 0)
     throw dependencyViolation(
       `The customer gateway '${cgw.id}' is used by VPN connection(s) ${vpns.map((v) => v.id).join(", ")}.`,

@@ -14,14 +14,34 @@ export function natState(nat: NatGateway, now: number): NatState {
   return nat.failure ? "failed" : "available";
 }
 
-export type VpnState = "pending" | "available" | "modifying" | "deleting" | "deleted";
+/** AWS's VpnState has exactly these four (plus `deleted`); there is no `modifying`. */
+export type VpnState = "pending" | "available" | "deleting" | "deleted";
 
 export function vpnState(vpn: VpnConnection, now: number): VpnState {
   if (vpn.deletedAt !== undefined && now >= vpn.deletedAt) return "deleted";
   if (vpn.deleteRequestedAt !== undefined) return "deleting";
   if (now < vpn.availableAt) return "pending";
-  if (vpn.modifyingUntil !== undefined && now < vpn.modifyingUntil) return "modifying";
   return "available";
+}
+
+/** A static route of a VPN connection: `pending` for a moment after CreateVpnConnectionRoute. */
+export function vpnRouteState(
+  createdAt: number,
+  vpn: VpnConnection,
+  config: EmulatorConfig,
+  now: number,
+): "pending" | "available" | "deleted" {
+  if (vpnState(vpn, now) === "deleted") return "deleted";
+  return now < createdAt + config.delays.vpnRouteMs ? "pending" : "available";
+}
+
+/**
+ * A NAT gateway's network interface outlives the gateway: AWS releases it some minutes after the
+ * gateway reached `deleted`, and until then the subnet and VPC have a dependency.
+ */
+export function natInterfaceLingers(nat: NatGateway, config: EmulatorConfig, now: number): boolean {
+  if (natState(nat, now) !== "deleted") return true;
+  return nat.deletedAt !== undefined && now < nat.deletedAt + config.delays.natInterfaceLingerMs;
 }
 
 export type AttachmentState = "attaching" | "attached" | "detaching" | "detached";
@@ -37,8 +57,14 @@ export function liveAttachment(vgw: VpnGateway, now: number): VgwAttachment | un
   return vgw.attachments.find((a) => attachmentState(a, now) !== "detached");
 }
 
-export const vgwState = (vgw: VpnGateway): "available" | "deleted" =>
-  vgw.deletedAt === undefined ? "available" : "deleted";
+export type VgwState = "pending" | "available" | "deleting" | "deleted";
+
+export function vgwState(vgw: VpnGateway, now: number): VgwState {
+  if (vgw.deletedAt !== undefined && now >= vgw.deletedAt) return "deleted";
+  if (vgw.deleteRequestedAt !== undefined) return "deleting";
+  if (vgw.availableAt !== undefined && now < vgw.availableAt) return "pending";
+  return "available";
+}
 
 /**
  * AWS keeps deleted VPN connections, gateways and NAT gateways visible for a while; after the

@@ -5,30 +5,45 @@
  */
 export type Tags = Record<string, string>;
 
-export type Vpc = {
+/**
+ * Eventual consistency: a resource created at `createdAt` is seen by other calls only from
+ * `visibleAt` on (absent = at once). See `consistency.ts`.
+ */
+type Lagging = { visibleAt?: number };
+
+export type Vpc = Lagging & {
   id: string;
   cidrBlock: string;
   cidrAssociationId: string;
   dhcpOptionsId: string;
   instanceTenancy: string;
+  /** The default VPC every region of a new account has. */
+  isDefault?: boolean;
   tags: Tags;
   createdAt: number;
 };
 
-export type Subnet = {
+export type Subnet = Lagging & {
   id: string;
   vpcId: string;
   cidrBlock: string;
   availabilityZone: string;
+  defaultForAz?: boolean;
   tags: Tags;
   createdAt: number;
 };
 
-export type InternetGateway = { id: string; attachedVpcId?: string; tags: Tags; createdAt: number };
+export type InternetGateway = Lagging & {
+  id: string;
+  attachedVpcId?: string;
+  isDefault?: boolean;
+  tags: Tags;
+  createdAt: number;
+};
 
-export type Address = { allocationId: string; publicIp: string; tags: Tags; createdAt: number };
+export type Address = Lagging & { allocationId: string; publicIp: string; tags: Tags; createdAt: number };
 
-export type NatGateway = {
+export type NatGateway = Lagging & {
   id: string;
   vpcId: string;
   subnetId: string;
@@ -39,6 +54,8 @@ export type NatGateway = {
   associationId: string;
   connectivityType: string;
   clientToken?: string;
+  /** Hash of every parameter of the create call: a reused token with other parameters is refused. */
+  requestFingerprint?: string;
   tags: Tags;
   createdAt: number;
   availableAt: number;
@@ -57,7 +74,7 @@ export type Route = {
 
 export type RouteTableAssociation = { id: string; subnetId?: string; gatewayId?: string; main: boolean };
 
-export type RouteTable = {
+export type RouteTable = Lagging & {
   id: string;
   vpcId: string;
   main: boolean;
@@ -65,6 +82,7 @@ export type RouteTable = {
   associations: RouteTableAssociation[];
   propagatingVgws: string[];
   clientToken?: string;
+  requestFingerprint?: string;
   tags: Tags;
   createdAt: number;
 };
@@ -76,7 +94,7 @@ export type VgwAttachment = {
   detachedAt?: number;
 };
 
-export type VpnGateway = {
+export type VpnGateway = Lagging & {
   id: string;
   type: string;
   amazonSideAsn: number;
@@ -84,10 +102,14 @@ export type VpnGateway = {
   attachments: VgwAttachment[];
   tags: Tags;
   createdAt: number;
+  /** `pending` until then. */
+  availableAt?: number;
+  /** `deleting` from deleteRequestedAt, `deleted` from deletedAt. */
+  deleteRequestedAt?: number;
   deletedAt?: number;
 };
 
-export type CustomerGateway = {
+export type CustomerGateway = Lagging & {
   id: string;
   type: string;
   bgpAsn: number;
@@ -131,7 +153,7 @@ export type Tunnel = {
 
 export type VpnStaticRoute = { destinationCidrBlock: string; createdAt: number };
 
-export type VpnConnection = {
+export type VpnConnection = Lagging & {
   id: string;
   type: string;
   customerGatewayId: string;
@@ -145,7 +167,8 @@ export type VpnConnection = {
   tags: Tags;
   createdAt: number;
   availableAt: number;
-  modifyingUntil?: number;
+  /** Hash of every parameter of the create call: an identical call returns this connection. */
+  requestFingerprint?: string;
   deleteRequestedAt?: number;
   deletedAt?: number;
 };

@@ -1,6 +1,8 @@
 import { randomInt } from "node:crypto";
 import { formatIpv4, parseCidr } from "./cidr";
+import { requestFingerprint } from "./consistency";
 import type { Handler } from "./context";
+import { takeNatFailure } from "./faults";
 import { describeResources, paginate, tagSet } from "./filters";
 import { natState } from "./lifecycle";
 import type { Address, NatGateway, RegionState } from "./model";
@@ -8,7 +10,7 @@ import { Ec2Error, invalidValue, missing, notFound } from "./protocol/errors";
 import type { XmlObject } from "./protocol/xml";
 import { allocatePublicIp, newId } from "./store";
 import { tagsFromSpecifications } from "./tags";
-import { requireSubnet } from "./vpc";
+import { requireSubnet, visible } from "./vpc";
 
 /** The NAT gateway currently holding an address: anything not yet deleted (or failed). */
 export function natHolding(region: RegionState, allocationId: string, now: number): NatGateway | undefined {
@@ -33,18 +35,24 @@ function addressXml(region: RegionState, a: Address, now: number): XmlObject {
   };
 }
 
-export const allocateAddress: Handler = ({ region, regionName, params, now, config }) => {
+export const allocateAddress: Handler = ({ all, regionName, params, now, config }) => {
   const domain = params.str("Domain") ?? "vpc";
   if (domain !== "vpc")
     throw invalidValue(`Value (${domain}) for parameter domain is invalid. Only 'vpc' is supported.`);
   const tags = tagsFromSpecifications(params, "elastic-ip");
-  if (Object.keys(region.addresses).length >= config.quotas.elasticIps)
+  if (Object.keys(all.addresses).length >= config.quotas.elasticIps)
     throw new Ec2Error("AddressLimitExceeded", "The maximum number of addresses has been reached.");
-  const publicIp = allocatePublicIp(region);
+  const publicIp = allocatePublicIp(all);
   if (!publicIp)
     throw new Ec2Error("AddressLimitExceeded", "The maximum number of addresses has been reached.");
-  const address: Address = { allocationId: newId("eipalloc"), publicIp, tags, createdAt: now };
-  region.addresses[address.allocationId] = address;
+  const address: Address = {
+    allocationId: newId("eipalloc"),
+    publicIp,
+    tags,
+    createdAt: now,
+    ...visible(config, now),
+  };
+  all.addresses[address.allocationId] = address;
   return {
     publicIp,
     allocationId: address.allocationId,
@@ -80,7 +88,7 @@ export const describeAddresses: Handler = ({ region, params, now }) => {
   return { addressesSet: items.map((a) => addressXml(region, a, now)) };
 };
 
-export const releaseAddress: Handler = ({ region, params, now }) => {
+export const releaseAddress: Handler = ({ region, all, params, now }) => {
   const allocationId = params.str("AllocationId");
   const publicIp = params.str("PublicIp");
   let address: Address | undefined;
@@ -95,7 +103,7 @@ export const releaseAddress: Handler = ({ region, params, now }) => {
     throw missing("AllocationId");
   }
   // A NAT gateway keeps its address until it reaches `deleted`; releasing before that fails on AWS.
-  if (natHolding(region, address.allocationId, now))
+  if (natHolding(all, address.allocationId, now))
     throw new Ec2Error("InvalidIPAddress.InUse", `Address ${address.publicIp} is in use.`);
   delete region.addresses[address.allocationId];
   return { return: true };
@@ -136,22 +144,31 @@ function natXml(nat: NatGateway, now: number): XmlObject {
   };
 }
 
-export const createNatGateway: Handler = ({ region, params, now, config }) => {
+/** AWS: a client token is at most 64 ASCII characters. */
+export function checkClientToken(token: string | undefined): void {
+  if (token !== undefined && (token.length === 0 || token.length > 64 || /[^\x20-\x7e]/.test(token)))
+    throw new Ec2Error("InvalidClientToken", "The client token is not valid: at most 64 ASCII characters.");
+}
+
+export const idempotentMismatch = (): Ec2Error =>
+  new Ec2Error(
+    "IdempotentParameterMismatch",
+    "The client token you have provided is associated with a resource that is already deleted or a different request. Use a new client token, or the same parameters.",
+  );
+
+export const createNatGateway: Handler = ({ region, all, params, now, config }) => {
   const clientToken = params.str("ClientToken");
+  checkClientToken(clientToken);
   const subnetId = params.required("SubnetId");
   const allocationId = params.str("AllocationId");
-  // ClientToken makes retries safe: the same token returns the NAT gateway it created before.
+  const fingerprint = requestFingerprint(params, ["ClientToken"]);
+  // The same token with the same parameters returns what it created, in whatever state that is
+  // now (a `failed` gateway included); with any parameter changed it is refused.
   if (clientToken) {
-    const existing = Object.values(region.natGateways).find((n) => n.clientToken === clientToken);
+    const existing = Object.values(all.natGateways).find((n) => n.clientToken === clientToken);
     if (existing) {
-      if (
-        existing.subnetId !== subnetId ||
-        (allocationId !== undefined && existing.allocationId !== allocationId)
-      )
-        throw new Ec2Error(
-          "IdempotentParameterMismatch",
-          "The client token you have provided is associated with a different request.",
-        );
+      if (existing.requestFingerprint !== undefined && existing.requestFingerprint !== fingerprint)
+        throw idempotentMismatch();
       return { clientToken, natGateway: natXml(existing, now) };
     }
   }
@@ -163,23 +180,30 @@ export const createNatGateway: Handler = ({ region, params, now, config }) => {
   const address = region.addresses[allocationId];
   if (!address)
     throw notFound("InvalidAllocationID.NotFound", `The allocation ID '${allocationId}' does not exist`);
-  if (natHolding(region, allocationId, now))
+  if (natHolding(all, allocationId, now))
     throw new Ec2Error(
       "Resource.AlreadyAssociated",
       `Elastic IP address [${allocationId}] is already associated`,
     );
   const tags = tagsFromSpecifications(params, "natgateway");
-  const live = Object.values(region.natGateways).filter(
-    (n) => !["deleted", "failed"].includes(natState(n, now)),
+  // The quota is per availability zone; pending, available and deleting gateways count.
+  const inZone = Object.values(all.natGateways).filter(
+    (n) =>
+      all.subnets[n.subnetId]?.availabilityZone === subnet.availabilityZone &&
+      ["pending", "available", "deleting"].includes(natState(n, now)),
   );
-  if (live.length >= config.quotas.natGateways)
-    throw new Ec2Error("NatGatewayLimitExceeded", "The maximum number of NAT gateways has been reached.");
+  if (inZone.length >= config.quotas.natGatewaysPerAz)
+    throw new Ec2Error(
+      "NatGatewayLimitExceeded",
+      `The maximum number of NAT gateways (${config.quotas.natGatewaysPerAz}) in ${subnet.availabilityZone} has been reached.`,
+    );
   const cidr = parseCidr(subnet.cidrBlock);
   const privateIp = cidr
     ? formatIpv4(cidr.base + 4 + randomInt(Math.max(1, 2 ** (32 - cidr.prefix) - 6)))
     : "10.0.0.10";
   // Without an internet gateway AWS accepts the call and the NAT gateway ends up `failed`.
-  const hasIgw = Object.values(region.internetGateways).some((g) => g.attachedVpcId === subnet.vpcId);
+  const hasIgw = Object.values(all.internetGateways).some((g) => g.attachedVpcId === subnet.vpcId);
+  const injected = takeNatFailure(config);
   const nat: NatGateway = {
     id: newId("nat"),
     vpcId: subnet.vpcId,
@@ -191,11 +215,15 @@ export const createNatGateway: Handler = ({ region, params, now, config }) => {
     associationId: newId("eipassoc"),
     connectivityType,
     ...(clientToken ? { clientToken } : {}),
+    requestFingerprint: fingerprint,
     tags,
     createdAt: now,
+    ...visible(config, now),
     availableAt: now + config.delays.natAvailableMs,
     ...(hasIgw
-      ? {}
+      ? injected
+        ? { failure: injected }
+        : {}
       : {
           failure: {
             code: "Gateway.NotAttached",
@@ -203,7 +231,7 @@ export const createNatGateway: Handler = ({ region, params, now, config }) => {
           },
         }),
   };
-  region.natGateways[nat.id] = nat;
+  all.natGateways[nat.id] = nat;
   return { clientToken, natGateway: natXml(nat, now) };
 };
 

@@ -39,7 +39,15 @@ import {
 } from "@aws-sdk/client-ec2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "./server";
-import { admin, clientFor, type InventoryResponse, rejectionOf, startTestEmulator, waitFor } from "./testing";
+import {
+  admin,
+  clientFor,
+  FAST_DELAYS,
+  type InventoryResponse,
+  rejectionOf,
+  startTestEmulator,
+  waitFor,
+} from "./testing";
 
 const REQUEST = "req-chain-1";
 const tagged = (type: ResourceType): TagSpecification[] => [
@@ -57,7 +65,10 @@ let emulator: RunningEmulator;
 let ec2: EC2Client;
 
 beforeAll(async () => {
-  emulator = await startTestEmulator();
+  // The NAT gateway's interface lingers long enough to be seen blocking DeleteSubnet.
+  emulator = await startTestEmulator({
+    config: { delays: { ...FAST_DELAYS, natInterfaceLingerMs: 1000 } },
+  });
   ec2 = clientFor(emulator.url);
 });
 afterAll(async () => {
@@ -159,6 +170,15 @@ describe("a whole site-to-site VPN through the real SDK", () => {
     );
     const vgwId = vgw.VpnGateway?.VpnGatewayId ?? "";
     expect(vgw.VpnGateway?.AmazonSideAsn).toBe(64512);
+    // A new virtual private gateway is `pending` first; AWS attaches only an `available` one.
+    expect(vgw.VpnGateway?.State).toBe("pending");
+    expect(
+      (await rejectionOf(ec2.send(new AttachVpnGatewayCommand({ VpnGatewayId: vgwId, VpcId: vpcId })))).name,
+    ).toBe("IncorrectState");
+    await waitFor(async () => {
+      const g = (await ec2.send(new DescribeVpnGatewaysCommand({ VpnGatewayIds: [vgwId] }))).VpnGateways?.[0];
+      return g?.State === "available" ? true : undefined;
+    });
     const attach = await ec2.send(new AttachVpnGatewayCommand({ VpnGatewayId: vgwId, VpcId: vpcId }));
     expect(attach.VpcAttachment?.State).toBe("attaching");
     await waitFor(async () => {
@@ -212,18 +232,31 @@ describe("a whole site-to-site VPN through the real SDK", () => {
     );
     const vpnId = created.VpnConnection?.VpnConnectionId ?? "";
     expect(created.VpnConnection?.State).toBe("pending");
-    await ec2.send(
-      new CreateVpnConnectionRouteCommand({
-        VpnConnectionId: vpnId,
-        DestinationCidrBlock: "192.168.50.0/24",
-      }),
-    );
+    const addRoute = () =>
+      ec2.send(
+        new CreateVpnConnectionRouteCommand({
+          VpnConnectionId: vpnId,
+          DestinationCidrBlock: "192.168.50.0/24",
+        }),
+      );
+    // Static routes go only onto an `available` connection.
+    expect((await rejectionOf(addRoute())).name).toBe("InvalidVpnConnection.InvalidState");
 
     // --- it becomes available, with what the provisioner stores ----------------------------
-    const vpn = await waitFor(async () => {
+    await waitFor(async () => {
       const v = (await ec2.send(new DescribeVpnConnectionsCommand({ VpnConnectionIds: [vpnId] })))
         .VpnConnections?.[0];
       return v?.State === "available" ? v : undefined;
+    });
+    await addRoute();
+    expect(
+      (await ec2.send(new DescribeVpnConnectionsCommand({ VpnConnectionIds: [vpnId] }))).VpnConnections?.[0]
+        ?.Routes?.[0]?.State,
+    ).toBe("pending");
+    const vpn = await waitFor(async () => {
+      const v = (await ec2.send(new DescribeVpnConnectionsCommand({ VpnConnectionIds: [vpnId] })))
+        .VpnConnections?.[0];
+      return v?.Routes?.[0]?.State === "available" ? v : undefined;
     });
     const tunnels = vpn.Options?.TunnelOptions ?? [];
     expect(tunnels.map((t) => t.TunnelInsideCidr)).toEqual(["169.254.44.0/30", "169.254.44.4/30"]);
@@ -331,8 +364,9 @@ describe("a whole site-to-site VPN through the real SDK", () => {
       return v?.State === "deleted" ? v : undefined;
     });
     await ec2.send(new DeleteCustomerGatewayCommand({ CustomerGatewayId: cgwId }));
+    // An attached virtual private gateway: AWS says IncorrectState, not DependencyViolation.
     expect((await rejectionOf(ec2.send(new DeleteVpnGatewayCommand({ VpnGatewayId: vgwId })))).name).toBe(
-      "DependencyViolation",
+      "IncorrectState",
     );
     await ec2.send(new DetachVpnGatewayCommand({ VpnGatewayId: vgwId, VpcId: vpcId }));
     await waitFor(async () => {
@@ -340,6 +374,9 @@ describe("a whole site-to-site VPN through the real SDK", () => {
       return g?.VpcAttachments?.[0]?.State === "detached" ? true : undefined;
     });
     await ec2.send(new DeleteVpnGatewayCommand({ VpnGatewayId: vgwId }));
+    expect(
+      (await ec2.send(new DescribeVpnGatewaysCommand({ VpnGatewayIds: [vgwId] }))).VpnGateways?.[0]?.State,
+    ).toBe("deleting");
 
     // The Elastic IP stays with the NAT gateway until that is fully deleted.
     expect(
@@ -362,6 +399,10 @@ describe("a whole site-to-site VPN through the real SDK", () => {
         ?.AssociationId,
     ).toBeUndefined();
     await ec2.send(new ReleaseAddressCommand({ AllocationId: allocationId }));
+    // The deleted NAT gateway's network interface still sits in the subnet for a while.
+    expect((await rejectionOf(ec2.send(new DeleteSubnetCommand({ SubnetId: publicSubnet })))).name).toBe(
+      "DependencyViolation",
+    );
 
     await ec2.send(new DisassociateRouteTableCommand({ AssociationId: publicAssoc }));
     await ec2.send(new DisassociateRouteTableCommand({ AssociationId: privateAssoc }));
@@ -370,10 +411,21 @@ describe("a whole site-to-site VPN through the real SDK", () => {
     await ec2.send(new DetachInternetGatewayCommand({ InternetGatewayId: igwId, VpcId: vpcId }));
     await ec2.send(new DeleteInternetGatewayCommand({ InternetGatewayId: igwId }));
     await ec2.send(new DeleteSubnetCommand({ SubnetId: privateSubnet }));
-    await ec2.send(new DeleteSubnetCommand({ SubnetId: publicSubnet }));
+    await waitFor(
+      () =>
+        ec2.send(new DeleteSubnetCommand({ SubnetId: publicSubnet })).then(
+          () => true,
+          () => undefined,
+        ),
+      5000,
+      100,
+    );
     await ec2.send(new DeleteVpcCommand({ VpcId: vpcId }));
 
-    expect((await admin<InventoryResponse>(emulator.url, "inventory")).resources).toEqual([]);
+    await waitFor(async () => {
+      const left = (await admin<InventoryResponse>(emulator.url, "inventory")).resources;
+      return left.length === 0 ? true : undefined;
+    });
     // Deleted VPN connections remain visible for a while, as on AWS.
     expect(
       (await ec2.send(new DescribeVpnConnectionsCommand({}))).VpnConnections?.map((v) => v.State),

@@ -1,13 +1,16 @@
 import { parseCidr } from "./cidr";
+import type { EmulatorConfig } from "./config";
+import { requestFingerprint } from "./consistency";
 import type { Handler } from "./context";
 import { describeResources, paginate, tagSet } from "./filters";
-import { liveAttachment, natState, vpnState } from "./lifecycle";
+import { liveAttachment, natState, vpnRouteState, vpnState } from "./lifecycle";
 import { OWNER_ID, type RegionState, type Route, type RouteTable } from "./model";
+import { checkClientToken, idempotentMismatch } from "./nat";
 import { dependencyViolation, Ec2Error, invalidValue, notFound } from "./protocol/errors";
 import type { XmlObject } from "./protocol/xml";
 import { newId } from "./store";
 import { tagsFromSpecifications } from "./tags";
-import { requireSubnet, requireVpc } from "./vpc";
+import { requireSubnet, requireVpc, visible } from "./vpc";
 
 function requireTable(region: RegionState, id: string): RouteTable {
   const table = region.routeTables[id];
@@ -38,7 +41,12 @@ function routeState(
 }
 
 /** Routes a propagating VGW contributes: the static routes of its available VPN connections. */
-function propagatedRoutes(region: RegionState, table: RouteTable, now: number): XmlObject[] {
+function propagatedRoutes(
+  region: RegionState,
+  table: RouteTable,
+  now: number,
+  config: EmulatorConfig,
+): XmlObject[] {
   const out: XmlObject[] = [];
   for (const vgwId of table.propagatingVgws) {
     const vgw = region.vpnGateways[vgwId];
@@ -46,6 +54,7 @@ function propagatedRoutes(region: RegionState, table: RouteTable, now: number): 
     for (const vpn of Object.values(region.vpnConnections)) {
       if (vpn.vpnGatewayId !== vgwId || vpnState(vpn, now) !== "available") continue;
       for (const r of vpn.routes) {
+        if (vpnRouteState(r.createdAt, vpn, config, now) !== "available") continue;
         out.push({
           destinationCidrBlock: r.destinationCidrBlock,
           gatewayId: vgwId,
@@ -58,7 +67,7 @@ function propagatedRoutes(region: RegionState, table: RouteTable, now: number): 
   return out;
 }
 
-function tableXml(region: RegionState, table: RouteTable, now: number): XmlObject {
+function tableXml(region: RegionState, table: RouteTable, now: number, config: EmulatorConfig): XmlObject {
   return {
     routeTableId: table.id,
     vpcId: table.vpcId,
@@ -71,7 +80,7 @@ function tableXml(region: RegionState, table: RouteTable, now: number): XmlObjec
         state: routeState(region, table, r, now),
         origin: r.origin,
       })),
-      ...propagatedRoutes(region, table, now),
+      ...propagatedRoutes(region, table, now, config),
     ],
     associationSet: table.associations.map((a) => ({
       routeTableAssociationId: a.id,
@@ -86,20 +95,19 @@ function tableXml(region: RegionState, table: RouteTable, now: number): XmlObjec
   };
 }
 
-export const createRouteTable: Handler = ({ region, params, now }) => {
-  const vpc = requireVpc(region, params.required("VpcId"));
+export const createRouteTable: Handler = ({ region, all, params, now, config }) => {
   const clientToken = params.str("ClientToken");
+  checkClientToken(clientToken);
+  const fingerprint = requestFingerprint(params, ["ClientToken"]);
   if (clientToken) {
-    const existing = Object.values(region.routeTables).find((t) => t.clientToken === clientToken);
+    const existing = Object.values(all.routeTables).find((t) => t.clientToken === clientToken);
     if (existing) {
-      if (existing.vpcId !== vpc.id)
-        throw new Ec2Error(
-          "IdempotentParameterMismatch",
-          "The client token you have provided is associated with a resource that is already deleted or a different request.",
-        );
-      return { routeTable: tableXml(region, existing, now), clientToken };
+      if (existing.requestFingerprint !== undefined && existing.requestFingerprint !== fingerprint)
+        throw idempotentMismatch();
+      return { routeTable: tableXml(all, existing, now, config), clientToken };
     }
   }
+  const vpc = requireVpc(region, params.required("VpcId"));
   const table: RouteTable = {
     id: newId("rtb"),
     vpcId: vpc.id,
@@ -108,14 +116,16 @@ export const createRouteTable: Handler = ({ region, params, now }) => {
     associations: [],
     propagatingVgws: [],
     ...(clientToken ? { clientToken } : {}),
+    requestFingerprint: fingerprint,
     tags: tagsFromSpecifications(params, "route-table"),
     createdAt: now,
+    ...visible(config, now),
   };
-  region.routeTables[table.id] = table;
-  return { routeTable: tableXml(region, table, now), clientToken };
+  all.routeTables[table.id] = table;
+  return { routeTable: tableXml(all, table, now, config), clientToken };
 };
 
-export const describeRouteTables: Handler = ({ region, params, now }) => {
+export const describeRouteTables: Handler = ({ region, params, now, config }) => {
   const items = describeResources(
     params,
     region.routeTables,
@@ -140,7 +150,7 @@ export const describeRouteTables: Handler = ({ region, params, now }) => {
     (t) => t.tags,
   );
   const { page, nextToken } = paginate(items, params);
-  return { routeTableSet: page.map((t) => tableXml(region, t, now)), nextToken };
+  return { routeTableSet: page.map((t) => tableXml(region, t, now, config)), nextToken };
 };
 
 export const deleteRouteTable: Handler = ({ region, params }) => {
@@ -178,7 +188,7 @@ export const createRoute: Handler = ({ region, params, now }) => {
       );
   } else if (gatewayId?.startsWith("vgw-")) {
     const vgw = region.vpnGateways[gatewayId];
-    if (!vgw || vgw.deletedAt !== undefined)
+    if (!vgw || vgw.deleteRequestedAt !== undefined || vgw.deletedAt !== undefined)
       throw notFound("InvalidVpnGatewayID.NotFound", `The vpnGateway ID '${gatewayId}' does not exist`);
     if (liveAttachment(vgw, now)?.vpcId !== table.vpcId)
       throw invalidValue(
@@ -265,7 +275,7 @@ export const enableVgwRoutePropagation: Handler = ({ region, params, now }) => {
   const table = requireTable(region, params.required("RouteTableId"));
   const gatewayId = params.required("GatewayId");
   const vgw = region.vpnGateways[gatewayId];
-  if (!vgw || vgw.deletedAt !== undefined)
+  if (!vgw || vgw.deleteRequestedAt !== undefined || vgw.deletedAt !== undefined)
     throw notFound("InvalidVpnGatewayID.NotFound", `The vpnGateway ID '${gatewayId}' does not exist`);
   if (liveAttachment(vgw, now)?.vpcId !== table.vpcId)
     throw new Ec2Error(

@@ -3,12 +3,16 @@ import type { AddressInfo } from "node:net";
 import { ACTIONS, isReadOnly } from "./actions";
 import { handleAdmin } from "./admin";
 import { defaultConfig, type EmulatorConfig, mergeConfig } from "./config";
+import { consistentView } from "./consistency";
 import { pickFault, Stats, TokenBuckets, throttled } from "./faults";
+import { accessKeyFromAuthorization, authorize } from "./iam";
 import { pruneExpired } from "./lifecycle";
+import { OWNER_ID } from "./model";
 import { Ec2Error, errorXml, newRequestId } from "./protocol/errors";
 import { Params, regionFromAuthorization } from "./protocol/query";
 import { responseXml } from "./protocol/xml";
 import { Store } from "./store";
+import { seedDefaultVpc } from "./vpc";
 
 export type EmulatorOptions = {
   port?: number;
@@ -20,7 +24,7 @@ export type EmulatorOptions = {
   /** Region used when a request carries no SigV4 credential scope. */
   defaultRegion?: string;
   verbose?: boolean;
-  /** Clock override for tests of time-driven states. */
+  /** Clock override for tests of time-driven states (otherwise the wall clock, sped up by config.clockSpeed). */
   now?: () => number;
 };
 
@@ -65,15 +69,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const store = new Store(options.statePath ?? null);
   const stats = new Stats();
   const buckets = new TokenBuckets();
-  const now = options.now ?? Date.now;
+  // Emulated time: the wall clock, running config.clockSpeed times faster from the last change of speed.
+  let anchor = { wall: Date.now(), emulated: Date.now(), speed: config.clockSpeed };
+  const now = options.now ?? (() => anchor.emulated + Math.round((Date.now() - anchor.wall) * anchor.speed));
   const defaultRegion = options.defaultRegion ?? "us-east-1";
   const log = options.verbose ? (line: string) => process.stderr.write(`${line}\n`) : () => {};
 
-  function handleEc2(req: IncomingMessage, res: ServerResponse, url: URL, body: string): undefined {
+  async function handleEc2(req: IncomingMessage, res: ServerResponse, url: URL, body: string): Promise<void> {
     const requestId = newRequestId();
     const params = Params.fromForm(body, url.search.slice(1));
     const action = params.str("Action") ?? "";
     const regionName = regionFromAuthorization(req.headers.authorization) ?? defaultRegion;
+    const accessKeyId = accessKeyFromAuthorization(req.headers.authorization) ?? "anonymous";
     const fail = (error: Ec2Error, outcome: "error" | "throttled" | "fault"): undefined => {
       stats.record(action || "(none)", outcome);
       log(`${regionName} ${action} → ${error.status} ${error.code}`);
@@ -90,20 +97,37 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         "error",
       );
     const at = now();
-    if (!buckets.take(regionName, config.throttle, at)) return fail(throttled(), "throttled");
+    // One account (OWNER_ID) behind every access key: buckets are per account, Region and action.
+    if (!buckets.take(OWNER_ID, regionName, action, config.throttle, at))
+      return fail(throttled(), "throttled");
     const before = pickFault(config, action, "before");
     if (before) return fail(before, before.code === "RequestLimitExceeded" ? "throttled" : "fault");
+
+    if (!store.state.regions[regionName] && config.defaultVpc) {
+      seedDefaultVpc(store.region(regionName), regionName, at);
+      store.save();
+    }
+    const region = store.region(regionName);
+    const policy = config.iam.policies[accessKeyId];
+    if (policy) {
+      try {
+        await authorize(policy, accessKeyId, action, params, region, regionName);
+      } catch (error) {
+        if (error instanceof Ec2Error) return fail(error, "error");
+        throw error;
+      }
+    }
     if (params.bool("DryRun"))
       return fail(
         new Ec2Error("DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412),
         "error",
       );
 
-    const region = store.region(regionName);
     const pruned = pruneExpired(region, config, at);
     let result: string;
     try {
-      result = responseXml(action, requestId, handler({ region, regionName, params, now: at, config }));
+      const ctx = { region: consistentView(region, at), all: region, regionName, params, now: at, config };
+      result = responseXml(action, requestId, handler(ctx));
     } catch (error) {
       if (pruned) store.save();
       if (error instanceof Ec2Error) return fail(error, "error");
@@ -130,6 +154,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
               buckets,
               getConfig: () => config,
               setConfig: (next) => {
+                if (next.clockSpeed !== anchor.speed)
+                  anchor = { wall: Date.now(), emulated: now(), speed: next.clockSpeed };
                 config = next;
               },
               now,
@@ -141,7 +167,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
           );
           return;
         }
-        handleEc2(req, res, url, body);
+        return handleEc2(req, res, url, body);
       })
       .catch((error: unknown) => {
         const requestId = newRequestId();

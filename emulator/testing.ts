@@ -1,26 +1,25 @@
 import { EC2Client } from "@aws-sdk/client-ec2";
+import { FAST_DELAYS } from "./config";
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from "./server";
 
 /** Helpers for the emulator's own integration tests: a started emulator and the real SDK client. */
-export const FAST_DELAYS = {
-  vpnAvailableMs: 150,
-  vpnDeletedMs: 100,
-  vpnModifyMs: 50,
-  natAvailableMs: 100,
-  natDeletedMs: 100,
-  vgwAttachMs: 50,
-  vgwDetachMs: 50,
-};
+export { FAST_DELAYS };
 
 export async function startTestEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   return startEmulator({ port: 0, config: { delays: FAST_DELAYS }, ...options });
 }
 
-export function clientFor(url: string, region = "eu-west-1", maxAttempts = 1): EC2Client {
+/** `accessKeyId` picks the caller: keys with an IAM policy in the config are evaluated against it. */
+export function clientFor(
+  url: string,
+  region = "eu-west-1",
+  maxAttempts = 1,
+  accessKeyId = "test",
+): EC2Client {
   return new EC2Client({
     endpoint: url,
     region,
-    credentials: { accessKeyId: "test", secretAccessKey: "test" },
+    credentials: { accessKeyId, secretAccessKey: "test" },
     maxAttempts,
   });
 }

@@ -1,14 +1,17 @@
 import { parseCidr } from "./cidr";
+import type { EmulatorConfig } from "./config";
+import { requestFingerprint } from "./consistency";
 import type { Handler } from "./context";
 import { describeResources, tagSet } from "./filters";
 import { requireCgw, requireVgw } from "./gateways";
-import { vpnState } from "./lifecycle";
+import { vpnRouteState, vpnState } from "./lifecycle";
 import type { CustomerGateway, RegionState, Tunnel, TunnelTelemetry, VpnConnection } from "./model";
-import { Ec2Error, incorrectState, invalidValue, notFound } from "./protocol/errors";
+import { Ec2Error, invalidValue, notFound } from "./protocol/errors";
 import { escapeXml, type XmlObject } from "./protocol/xml";
 import { allocatePublicIp, newId } from "./store";
 import { tagsFromSpecifications } from "./tags";
 import { applyTunnelSpec, randomInsideCidr } from "./tunnel-options";
+import { visible } from "./vpc";
 
 export function requireVpn(region: RegionState, id: string): VpnConnection {
   const vpn = region.vpnConnections[id];
@@ -58,7 +61,12 @@ function customerGatewayConfiguration(
   );
 }
 
-export function vpnXml(region: RegionState, vpn: VpnConnection, now: number): XmlObject {
+export function vpnXml(
+  region: RegionState,
+  vpn: VpnConnection,
+  now: number,
+  config: EmulatorConfig,
+): XmlObject {
   const state = vpnState(vpn, now);
   const cgw = region.customerGateways[vpn.customerGatewayId];
   const vgw = region.vpnGateways[vpn.vpnGatewayId];
@@ -103,7 +111,7 @@ export function vpnXml(region: RegionState, vpn: VpnConnection, now: number): Xm
     routes: vpn.routes.map((r) => ({
       destinationCidrBlock: r.destinationCidrBlock,
       source: "Static",
-      state: state === "deleted" ? "deleted" : "available",
+      state: vpnRouteState(r.createdAt, vpn, config, now),
     })),
     vgwTelemetry: vpn.tunnels.map((t) => {
       const telemetry = telemetryOf(vpn, t, now);
@@ -119,8 +127,14 @@ export function vpnXml(region: RegionState, vpn: VpnConnection, now: number): Xm
   };
 }
 
-export const createVpnConnection: Handler = ({ region, params, now, config }) => {
+export const createVpnConnection: Handler = ({ region, all, params, now, config }) => {
   const type = params.required("Type");
+  // CreateVpnConnection is idempotent on AWS: an identical call returns the connection it made.
+  const fingerprint = requestFingerprint(params);
+  const same = Object.values(all.vpnConnections).find(
+    (v) => v.requestFingerprint === fingerprint && ["pending", "available"].includes(vpnState(v, now)),
+  );
+  if (same) return { vpnConnection: vpnXml(all, same, now, config) };
   if (type !== "ipsec.1")
     throw invalidValue(`Value (${type}) for parameter type is invalid. Valid values: ipsec.1`);
   const cgw = requireCgw(region, params.required("CustomerGatewayId"));
@@ -135,8 +149,8 @@ export const createVpnConnection: Handler = ({ region, params, now, config }) =>
   // BGP needs distinct ASNs on both ends; AWS refuses the connection otherwise.
   if (!staticRoutesOnly && cgw.bgpAsn === vgw.amazonSideAsn)
     throw new Ec2Error(
-      config.asnConflictErrorCode,
-      `AsnConflict: the customer gateway ASN (${cgw.bgpAsn}) must differ from the virtual private gateway's Amazon side ASN (${vgw.amazonSideAsn}).`,
+      "AsnConflict",
+      `The customer gateway ASN (${cgw.bgpAsn}) must differ from the virtual private gateway's Amazon side ASN (${vgw.amazonSideAsn}).`,
     );
 
   const specs = options.structList("TunnelOptions");
@@ -146,7 +160,7 @@ export const createVpnConnection: Handler = ({ region, params, now, config }) =>
 
   // Inside CIDRs must differ between the tunnels and from every live connection on the same VGW.
   const taken = new Set<string>();
-  for (const other of Object.values(region.vpnConnections)) {
+  for (const other of Object.values(all.vpnConnections)) {
     if (other.vpnGatewayId === vgw.id && vpnState(other, now) !== "deleted")
       for (const t of other.tunnels) taken.add(t.tunnelInsideCidr);
   }
@@ -157,8 +171,9 @@ export const createVpnConnection: Handler = ({ region, params, now, config }) =>
     );
   for (const s of settings) {
     if (s.tunnelInsideCidr && taken.has(s.tunnelInsideCidr))
-      throw invalidValue(
-        `The tunnel inside CIDR ${s.tunnelInsideCidr} is already in use by another VPN connection on ${vgw.id}.`,
+      throw new Ec2Error(
+        "InvalidCidr.InUse",
+        `The inside tunnel CIDR ${s.tunnelInsideCidr} is already in use by another VPN tunnel for ${vgw.id}.`,
       );
   }
   for (const s of settings) if (s.tunnelInsideCidr) taken.add(s.tunnelInsideCidr);
@@ -169,18 +184,24 @@ export const createVpnConnection: Handler = ({ region, params, now, config }) =>
     }
   }
 
-  const live = Object.values(region.vpnConnections).filter((v) => vpnState(v, now) !== "deleted");
+  const live = Object.values(all.vpnConnections).filter((v) => vpnState(v, now) !== "deleted");
   if (live.length >= config.quotas.vpnConnections)
     throw new Ec2Error(
       "VpnConnectionLimitExceeded",
       `You have reached the limit of ${config.quotas.vpnConnections} VPN connections for this region.`,
+    );
+  const onGateway = live.filter((v) => v.vpnGatewayId === vgw.id);
+  if (onGateway.length >= config.quotas.vpnConnectionsPerVpnGateway)
+    throw new Ec2Error(
+      "VpnConnectionLimitExceeded",
+      `You have reached the limit of ${config.quotas.vpnConnectionsPerVpnGateway} VPN connections per virtual private gateway (${vgw.id}).`,
     );
   const tags = tagsFromSpecifications(params, "vpn-connection");
 
   const tunnels: Tunnel[] = [];
   for (const s of settings) {
     const outsideIpAddress = allocatePublicIp(
-      region,
+      all,
       tunnels.map((t) => t.outsideIpAddress),
     );
     if (!outsideIpAddress)
@@ -200,13 +221,15 @@ export const createVpnConnection: Handler = ({ region, params, now, config }) =>
     routes: [],
     tags,
     createdAt: now,
+    ...visible(config, now),
     availableAt: now + config.delays.vpnAvailableMs,
+    requestFingerprint: fingerprint,
   };
-  region.vpnConnections[vpn.id] = vpn;
-  return { vpnConnection: vpnXml(region, vpn, now) };
+  all.vpnConnections[vpn.id] = vpn;
+  return { vpnConnection: vpnXml(all, vpn, now, config) };
 };
 
-export const describeVpnConnections: Handler = ({ region, params, now }) => {
+export const describeVpnConnections: Handler = ({ region, params, now, config }) => {
   // AWS has no MaxResults here: every matching connection comes back in one page.
   const items = describeResources(
     params,
@@ -227,7 +250,7 @@ export const describeVpnConnections: Handler = ({ region, params, now }) => {
     },
     (v) => v.tags,
   );
-  return { vpnConnectionSet: items.map((v) => vpnXml(region, v, now)) };
+  return { vpnConnectionSet: items.map((v) => vpnXml(region, v, now, config)) };
 };
 
 export const deleteVpnConnection: Handler = ({ region, params, now, config }) => {
@@ -239,24 +262,29 @@ export const deleteVpnConnection: Handler = ({ region, params, now, config }) =>
   return { return: true };
 };
 
-function requireUsableVpn(region: RegionState, id: string, now: number): VpnConnection {
+/** Routes and tunnel options change only on an `available` connection, as on AWS. */
+function requireAvailableVpn(region: RegionState, id: string, now: number): VpnConnection {
   const vpn = requireVpn(region, id);
   const state = vpnState(vpn, now);
-  if (state === "deleted" || state === "deleting")
-    throw incorrectState(`The VPN connection '${id}' is ${state}.`);
+  if (state !== "available")
+    throw new Ec2Error(
+      "InvalidVpnConnection.InvalidState",
+      `The VPN connection '${id}' is ${state}; it must be in the available state to complete the request.`,
+    );
   return vpn;
 }
 
 export const createVpnConnectionRoute: Handler = ({ region, params, now }) => {
-  const vpn = requireUsableVpn(region, params.required("VpnConnectionId"), now);
+  const vpn = requireAvailableVpn(region, params.required("VpnConnectionId"), now);
   const destination = params.required("DestinationCidrBlock");
   if (!parseCidr(destination))
     throw invalidValue(
       `Value (${destination}) for parameter destinationCidrBlock is invalid. This is not a valid CIDR block.`,
     );
   if (!vpn.staticRoutesOnly)
-    throw invalidValue(
-      `The VPN connection '${vpn.id}' does not use static routes (StaticRoutesOnly is false).`,
+    throw new Ec2Error(
+      "InvalidVpnConnection.InvalidType",
+      `The VPN connection '${vpn.id}' does not support static routes (StaticRoutesOnly is false).`,
     );
   if (vpn.routes.some((r) => r.destinationCidrBlock === destination))
     throw new Ec2Error("RouteAlreadyExists", `The route identified by ${destination} already exists.`);
@@ -267,7 +295,7 @@ export const createVpnConnectionRoute: Handler = ({ region, params, now }) => {
 };
 
 export const deleteVpnConnectionRoute: Handler = ({ region, params, now }) => {
-  const vpn = requireUsableVpn(region, params.required("VpnConnectionId"), now);
+  const vpn = requireAvailableVpn(region, params.required("VpnConnectionId"), now);
   const destination = params.required("DestinationCidrBlock");
   const index = vpn.routes.findIndex((r) => r.destinationCidrBlock === destination);
   if (index < 0)
@@ -278,12 +306,7 @@ export const deleteVpnConnectionRoute: Handler = ({ region, params, now }) => {
 
 /** Changes one tunnel in place: its outside IP (and the other tunnel) stay as they are. */
 export const modifyVpnTunnelOptions: Handler = ({ region, params, now, config }) => {
-  const vpn = requireVpn(region, params.required("VpnConnectionId"));
-  const state = vpnState(vpn, now);
-  if (state !== "available")
-    throw incorrectState(
-      `The VPN connection '${vpn.id}' is ${state}; it must be available to modify tunnel options.`,
-    );
+  const vpn = requireAvailableVpn(region, params.required("VpnConnectionId"), now);
   const outsideIp = params.required("VpnTunnelOutsideIpAddress");
   const index = vpn.tunnels.findIndex((t) => t.outsideIpAddress === outsideIp);
   const tunnel = vpn.tunnels[index];
@@ -306,6 +329,5 @@ export const modifyVpnTunnelOptions: Handler = ({ region, params, now, config })
       },
     };
   }
-  vpn.modifyingUntil = now + config.delays.vpnModifyMs;
-  return { vpnConnection: vpnXml(region, vpn, now) };
+  return { vpnConnection: vpnXml(region, vpn, now, config) };
 };

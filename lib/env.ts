@@ -49,6 +49,12 @@ const schema = z.object({
     .int()
     .min(1000)
     .default(15 * 60 * 1000),
+  /**
+   * EC2's eventual-consistency window as the worker allows for it: how long NotFound on a resource
+   * it just created counts as "not yet", and how long a retried step repeats its tag lookup before
+   * it creates anything that has no client token.
+   */
+  AWS_CONSISTENCY_WINDOW_MS: z.coerce.number().int().min(0).default(10_000),
   /** Workflows one worker process runs at once. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
   /** How often a worker looks for workflows that no worker is running (crash recovery). */

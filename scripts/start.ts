@@ -67,7 +67,11 @@ try {
     const emulatorPort = process.env.EC2_EMULATOR_PORT ?? "4566";
     services.push(
       await startEmulatorService(
-        ["--port", emulatorPort, "--state", path.join(DATA, "emulator", "state.json")],
+        [
+          ...["--port", emulatorPort, "--state", path.join(DATA, "emulator", "state.json")],
+          // As strict as AWS (decision 016): the worker's IAM policy is evaluated on its calls.
+          ...["--iam-policy", "emulator=docs/aws-iam-policy.json"],
+        ],
         env,
       ),
     );

@@ -60,12 +60,21 @@ const emulatorConfig = JSON.stringify({
     natDeletedMs: 500,
     vgwDetachMs: 300,
   },
-  quotas: { vpnGateways: 100 },
+  // An account with raised quotas (the demo seeds several requests per region); AWS's eventual
+  // consistency and the worker's IAM policy, as in the integration suites.
+  quotas: { vpcs: 100, internetGateways: 100, elasticIps: 100, natGatewaysPerAz: 100, vpnGateways: 100 },
+  consistency: { minLagMs: 0, maxLagMs: 300 },
 });
 services.push(
-  await startEmulatorService(["--port", String(emulatorPort), "--memory", "--config", emulatorConfig], env, {
-    echo: false,
-  }),
+  await startEmulatorService(
+    [
+      ...["--port", String(emulatorPort), "--memory", "--config", emulatorConfig],
+      // As strict as AWS (decision 016): the worker's IAM policy is evaluated on its calls.
+      ...["--iam-policy", "emulator=docs/aws-iam-policy.json"],
+    ],
+    env,
+    { echo: false },
+  ),
 );
 env.AWS_ENDPOINT_URL_EC2 = `http://127.0.0.1:${emulatorPort}`;
 // Alerts (issue 5): a local SMTP catcher (MailDev, decision 014), fast tunnel polling and a short alert window.

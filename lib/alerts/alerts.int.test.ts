@@ -97,13 +97,14 @@ describe("tunnel alerts", () => {
       expect.stringMatching(/tunnel 2 up$/),
     ]);
 
-    // Tunnel 1 fails, recovers and fails again inside the window: held, then one summary.
-    await telemetry([{ tunnel: 1, status: "DOWN", statusMessage: "AUTHENTICATION_FAILED" }]);
+    // Tunnel 1 fails, recovers and fails again inside the window: held, then one summary. AWS's
+    // telemetry says only "IPSEC IS DOWN" (the cause of a failure is in the tunnel log).
+    await telemetry([{ tunnel: 1, status: "DOWN", statusMessage: "IPSEC IS DOWN" }]);
     await pollTunnelsOnce({ batchSize: 100 });
     expect((await db.vpnRequest.findUniqueOrThrow({ where: { id } })).status).toBe("DEGRADED");
     await telemetry([{ tunnel: 1, status: "UP" }]);
     await pollTunnelsOnce({ batchSize: 100 });
-    await telemetry([{ tunnel: 1, status: "DOWN", statusMessage: "AUTHENTICATION_FAILED" }]);
+    await telemetry([{ tunnel: 1, status: "DOWN", statusMessage: "IPSEC IS DOWN" }]);
     await pollTunnelsOnce({ batchSize: 100 });
     const t1 = new Date(t0.getTime() + 1000);
     expect(await dispatchDueAlerts({ windowMs: WINDOW, now: t1 })).toEqual({ sent: 0, held: 1 });
@@ -116,7 +117,7 @@ describe("tunnel alerts", () => {
     expect(mail?.subject).toMatch(/tunnel 1 down, redundancy lost$/);
     expect(mail?.envelopeTo).toEqual(["noc@example.test"]);
     expect(mail?.text).toContain("went down 2 time(s) and came up 1 time(s)");
-    expect(mail?.text).toContain("pre-shared key does not match");
+    expect(mail?.text).toContain("IPsec is down: no IKE negotiation has succeeded yet.");
 
     expect(received).toHaveLength(1);
     const [hook] = received as [Received];
@@ -125,7 +126,7 @@ describe("tunnel alerts", () => {
     expect(opened.payload).toMatchObject({
       kind: "tunnel.down",
       redundancy: { met: false, change: "lost" },
-      tunnel: { number: 1, cause: "psk-mismatch" },
+      tunnel: { number: 1, cause: "ipsec-down" },
     });
 
     const log = await db.alertDelivery.findMany({ where: { requestId: id }, orderBy: { createdAt: "asc" } });

@@ -1,6 +1,7 @@
 // EC2 clients for the worker: the real SDK against AWS (standard credential chain) or, when
 // AWS_ENDPOINT_URL_EC2 is set, against that endpoint (the project's emulator) — same code path.
 import { EC2Client } from "@aws-sdk/client-ec2";
+import { untilVisible } from "@/lib/aws/eventual-consistency";
 import { withRetries } from "@/lib/aws/with-retries";
 import { getEnv } from "@/lib/env";
 
@@ -13,10 +14,20 @@ const CREATES = /^(Create|Allocate|Run|Request|Import|Copy)/;
 
 const clients = new Map<string, EC2Client>();
 
-export function ec2For(region: string): EC2Client {
-  const existing = clients.get(region);
+export type Ec2ClientOptions = {
+  /**
+   * For provisioning: every resource a call names was created by the portal, so NotFound means
+   * "not yet" (eventual consistency) and the call is tried again for AWS_CONSISTENCY_WINDOW_MS.
+   * A create that answered NotFound created nothing, so repeating it is safe.
+   */
+  notFoundIsNotYet?: boolean;
+};
+
+export function ec2For(region: string, options: Ec2ClientOptions = {}): EC2Client {
+  const key = `${region}${options.notFoundIsNotYet ? "+settling" : ""}`;
+  const existing = clients.get(key);
   if (existing) return existing;
-  const { AWS_ENDPOINT_URL_EC2: endpoint, REQUIRE_LOCAL_AWS_ENDPOINT } = getEnv();
+  const { AWS_ENDPOINT_URL_EC2: endpoint, REQUIRE_LOCAL_AWS_ENDPOINT, AWS_CONSISTENCY_WINDOW_MS } = getEnv();
   if (REQUIRE_LOCAL_AWS_ENDPOINT && !isLocalEndpoint(endpoint)) {
     throw new Error(
       `Refusing to talk to ${endpoint ?? "real AWS"}: tests only run against a local EC2 endpoint (the project's emulator).`,
@@ -33,7 +44,13 @@ export function ec2For(region: string): EC2Client {
       CREATES.test(context.commandName ?? "") ? next(args) : withRetries(() => next(args)),
     { step: "initialize", name: "portalRetrySafeCalls" },
   );
-  clients.set(region, client);
+  if (options.notFoundIsNotYet) {
+    client.middlewareStack.add(
+      (next) => (args) => untilVisible(() => next(args), { windowMs: AWS_CONSISTENCY_WINDOW_MS }),
+      { step: "initialize", name: "portalNotFoundIsNotYet", priority: "high" },
+    );
+  }
+  clients.set(key, client);
   return client;
 }
 

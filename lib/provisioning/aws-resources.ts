@@ -2,6 +2,8 @@
 // resource carries `portal:request-id` (the request) and `portal:resource` (its role), and every
 // step finds by those tags before it creates, so a retry or a crashed worker never duplicates.
 import type { Filter, ResourceType, TagSpecification } from "@aws-sdk/client-ec2";
+import { lookUpSettled } from "@/lib/aws/eventual-consistency";
+import type { CreateIntents } from "@/lib/provisioning/workflow-types";
 
 export const TAG_REQUEST_ID = "portal:request-id";
 export const TAG_RESOURCE = "portal:resource";
@@ -48,8 +50,10 @@ export function byTags(requestId: string, resource: PortalResource, extra: Filte
  * The one find-or-create of the provisioning steps: looks the request's resource up by its tags
  * (only `liveStates`, when given, count as existing) and creates it, tagged in the create call,
  * only when none is found. A create whose reply was lost is therefore never repeated blindly: the
- * step's retry finds what the lost reply hid. `create` may add idempotency of its own (the NAT
- * gateway's client token).
+ * step's retry finds what the lost reply hid. EC2's tag filters are eventually consistent, so when
+ * an earlier run of the step began this create (`intents`), the lookup is repeated with back-off
+ * until EC2's consistency window after that moment has passed before anything is created again.
+ * A create with idempotency of its own (client token, identical-call semantics) passes no intents.
  */
 export async function findOrCreateResource<T>(
   requestId: string,
@@ -61,12 +65,26 @@ export async function findOrCreateResource<T>(
     find(filters: Filter[]): Promise<T | undefined>;
     create(tags: TagSpecification[]): Promise<T | undefined>;
     idOf(resource: T): string | undefined;
+    /** The step's record of creates begun (StepContext.createIntents) and EC2's consistency window. */
+    intents?: { record: CreateIntents; windowMs: number; sleep?: (ms: number) => Promise<void> };
   },
 ): Promise<{ resource: T; id: string; created: boolean }> {
   const extra = spec.liveStates ? [{ Name: "state", Values: [...spec.liveStates] }] : [];
-  const found = await spec.find(byTags(requestId, spec.resource, extra));
+  const filters = byTags(requestId, spec.resource, extra);
+  let found = await spec.find(filters);
+  const intents = spec.intents;
+  const begun = intents?.record.since(spec.resource);
+  if (found === undefined && intents && begun !== undefined) {
+    // A create began before and its reply may have been lost: look until EC2 must show it.
+    const windowMs = Math.max(0, begun + intents.windowMs - Date.now());
+    found = await lookUpSettled(() => spec.find(filters), {
+      windowMs,
+      ...(intents.sleep ? { sleep: intents.sleep } : {}),
+    });
+  }
   const foundId = found === undefined ? undefined : spec.idOf(found);
   if (found !== undefined && foundId) return { resource: found, id: foundId, created: false };
+  await intents?.record.record(spec.resource);
   const created = await spec.create(tagsFor(requestId, spec.resourceType, spec.resource));
   const createdId = created === undefined ? undefined : spec.idOf(created);
   if (created === undefined || !createdId) {
@@ -74,6 +92,13 @@ export async function findOrCreateResource<T>(
   }
   return { resource: created, id: createdId, created: true };
 }
+
+/** What a step passes to findOrCreateResource for a create that has no idempotency of its own. */
+export const createIntentsOf = (ctx: {
+  createIntents: CreateIntents;
+  consistencyWindowMs: number;
+  sleep: (ms: number) => Promise<void>;
+}) => ({ record: ctx.createIntents, windowMs: ctx.consistencyWindowMs, sleep: ctx.sleep });
 
 /** Waits between polls of a resource's state; resolves the value once `check` returns one. */
 export async function waitFor<T>(

@@ -5,7 +5,9 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db";
 import {
   countByType,
+  duplicatesAndOrphans,
   PROVISIONED_RESOURCES,
+  ROUGH_AWS,
   startEmulatorForApp,
   type TestEmulator,
 } from "@/test/support/emulator";
@@ -22,8 +24,11 @@ beforeAll(async () => {
   // A database of its own: the workers sweep every request awaiting provisioning, including
   // ones other test files leave approved, which would show up here as someone else's resources.
   database = await startIsolatedDatabase();
-  // Slower AWS states than other tests, so that kills land inside the steps that wait.
+  // Slower AWS states than other tests, so that kills land inside the steps that wait; and AWS at
+  // its roughest (issue 16): 0–3 s consistency lag, lost replies, 10 % throttling and 5xx.
   emulator = await startEmulatorForApp({
+    consistency: ROUGH_AWS.consistency,
+    faults: ROUGH_AWS.faults,
     delays: {
       vpnAvailableMs: 1500,
       natAvailableMs: 800,
@@ -92,6 +97,11 @@ it("survives SIGKILL at 20+ random points across the steps: every request provis
   expect(killedIn.length).toBeGreaterThanOrEqual(MIN_KILLS_MID_STEP);
 
   const inventory = await emulator.inventory();
+  const { duplicates, orphans: strays } = duplicatesAndOrphans(inventory, ids);
+  console.log(
+    `crash test: ${ids.length} requests, ${killedIn.length} kills mid-step, ${inventory.length} resources, ${duplicates} duplicates, ${strays.length} orphans`,
+  );
+  expect(duplicates).toBe(0);
   for (const id of ids) {
     const owned = inventory.filter((resource) => resource.tags["portal:request-id"] === id);
     if (JSON.stringify(countByType(owned)) !== JSON.stringify(PROVISIONED_RESOURCES)) {

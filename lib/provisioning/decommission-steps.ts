@@ -24,6 +24,7 @@ import {
   ReleaseAddressCommand,
 } from "@aws-sdk/client-ec2";
 import { awsErrorCode } from "@/lib/aws/aws-errors";
+import { untilReleased } from "@/lib/aws/eventual-consistency";
 import { byTags, waitFor } from "@/lib/provisioning/aws-resources";
 import { DECOMMISSION_CATALOGUE } from "@/lib/provisioning/workflow-catalogue";
 import { implementSteps, type StepContext, type StepRun } from "@/lib/provisioning/workflow-types";
@@ -47,6 +48,26 @@ async function ignoringNotFound(work: () => Promise<unknown>) {
     if (/NotFound|\.Malformed$/.test(awsErrorCode(error))) return;
     throw error;
   }
+}
+
+/**
+ * A delete that AWS refuses with DependencyViolation while it still releases what a deleted
+ * resource held (a NAT gateway's network interface lingers minutes after the gateway is
+ * `deleted`): tried again for the step's wait budget, and "already gone" is done.
+ */
+function removing(ctx: StepContext<unknown>, what: string, work: () => Promise<unknown>) {
+  let noted = false;
+  return ignoringNotFound(() =>
+    untilReleased(work, {
+      windowMs: ctx.waitTimeoutMs,
+      sleep: ctx.sleep,
+      onWait: async () => {
+        if (noted) return;
+        noted = true;
+        await ctx.waiting(`Waiting for AWS to release what still depends on the ${what}`);
+      },
+    }),
+  );
 }
 
 const deleteNatGateway: Run<"deleteNatGateway"> = async (ctx) => {
@@ -82,7 +103,7 @@ const releaseElasticIp: Run<"releaseElasticIp"> = async ({ ec2, request }) => {
 
 const deleteVpnConnection: Run<"deleteVpnConnection"> = async (ctx) => {
   const { ec2, request } = ctx;
-  const live = [{ Name: "state", Values: ["pending", "available", "modifying", "deleting"] }];
+  const live = [{ Name: "state", Values: ["pending", "available", "deleting"] }];
   const found = await ec2.send(
     new DescribeVpnConnectionsCommand({ Filters: byTags(request.id, "vpn-connection", live) }),
   );
@@ -118,7 +139,8 @@ const deleteCustomerGateway: Run<"deleteCustomerGateway"> = async ({ ec2, reques
 
 const deleteVpnGateway: Run<"deleteVpnGateway"> = async (ctx) => {
   const { ec2, request } = ctx;
-  const live = [{ Name: "state", Values: ["pending", "available"] }];
+  // `deleting` ones too: a retry waits for what an earlier run already deleted.
+  const live = [{ Name: "state", Values: ["pending", "available", "deleting"] }];
   const found = await ec2.send(
     new DescribeVpnGatewaysCommand({ Filters: byTags(request.id, "vpn-gateway", live) }),
   );
@@ -126,6 +148,8 @@ const deleteVpnGateway: Run<"deleteVpnGateway"> = async (ctx) => {
   for (const gateway of found.VpnGateways ?? []) {
     const id = gateway.VpnGatewayId;
     if (!id) continue;
+    deleted.push(id);
+    if (gateway.State === "deleting") continue;
     for (const attachment of gateway.VpcAttachments ?? []) {
       if (attachment.State === "attached" || attachment.State === "attaching") {
         await ignoringNotFound(() =>
@@ -140,12 +164,20 @@ const deleteVpnGateway: Run<"deleteVpnGateway"> = async (ctx) => {
       return attachments.every((attachment) => attachment.State === "detached") ? true : undefined;
     });
     await ignoringNotFound(() => ec2.send(new DeleteVpnGatewayCommand({ VpnGatewayId: id })));
-    deleted.push(id);
+  }
+  if (deleted.length > 0) {
+    // A virtual private gateway is `deleting` for a while before it is `deleted`.
+    await ctx.waiting("Waiting for the virtual private gateway to be deleted");
+    await wait(ctx, "the virtual private gateway to be deleted", async () => {
+      const described = await ec2.send(new DescribeVpnGatewaysCommand({ VpnGatewayIds: deleted }));
+      return (described.VpnGateways ?? []).every((gateway) => gateway.State === "deleted") ? true : undefined;
+    });
   }
   return { deleted };
 };
 
-const deleteRouteTables: Run<"deleteRouteTables"> = async ({ ec2, request }) => {
+const deleteRouteTables: Run<"deleteRouteTables"> = async (ctx) => {
+  const { ec2, request } = ctx;
   const deleted: string[] = [];
   for (const resource of ["private-route-table", "public-route-table"] as const) {
     const found = await ec2.send(new DescribeRouteTablesCommand({ Filters: byTags(request.id, resource) }));
@@ -159,7 +191,7 @@ const deleteRouteTables: Run<"deleteRouteTables"> = async ({ ec2, request }) => 
       }
       if (table.RouteTableId) {
         const id = table.RouteTableId;
-        await ignoringNotFound(() => ec2.send(new DeleteRouteTableCommand({ RouteTableId: id })));
+        await removing(ctx, "route table", () => ec2.send(new DeleteRouteTableCommand({ RouteTableId: id })));
         deleted.push(id);
       }
     }
@@ -167,7 +199,8 @@ const deleteRouteTables: Run<"deleteRouteTables"> = async ({ ec2, request }) => 
   return { deleted };
 };
 
-const deleteInternetGateway: Run<"deleteInternetGateway"> = async ({ ec2, request }) => {
+const deleteInternetGateway: Run<"deleteInternetGateway"> = async (ctx) => {
+  const { ec2, request } = ctx;
   const found = await ec2.send(
     new DescribeInternetGatewaysCommand({ Filters: byTags(request.id, "internet-gateway") }),
   );
@@ -176,37 +209,41 @@ const deleteInternetGateway: Run<"deleteInternetGateway"> = async ({ ec2, reques
     const id = gateway.InternetGatewayId;
     if (!id) continue;
     for (const attachment of gateway.Attachments ?? []) {
-      await ignoringNotFound(() =>
+      await removing(ctx, "internet gateway", () =>
         ec2.send(new DetachInternetGatewayCommand({ InternetGatewayId: id, VpcId: attachment.VpcId })),
       );
     }
-    await ignoringNotFound(() => ec2.send(new DeleteInternetGatewayCommand({ InternetGatewayId: id })));
+    await removing(ctx, "internet gateway", () =>
+      ec2.send(new DeleteInternetGatewayCommand({ InternetGatewayId: id })),
+    );
     deleted.push(id);
   }
   return { deleted };
 };
 
-const deleteSubnets: Run<"deleteSubnets"> = async ({ ec2, request }) => {
+const deleteSubnets: Run<"deleteSubnets"> = async (ctx) => {
+  const { ec2, request } = ctx;
   const deleted: string[] = [];
   for (const resource of ["private-subnet", "public-subnet"] as const) {
     const found = await ec2.send(new DescribeSubnetsCommand({ Filters: byTags(request.id, resource) }));
     for (const subnet of found.Subnets ?? []) {
       if (!subnet.SubnetId) continue;
       const id = subnet.SubnetId;
-      await ignoringNotFound(() => ec2.send(new DeleteSubnetCommand({ SubnetId: id })));
+      await removing(ctx, "subnet", () => ec2.send(new DeleteSubnetCommand({ SubnetId: id })));
       deleted.push(id);
     }
   }
   return { deleted };
 };
 
-const deleteVpc: Run<"deleteVpc"> = async ({ ec2, request }) => {
+const deleteVpc: Run<"deleteVpc"> = async (ctx) => {
+  const { ec2, request } = ctx;
   const found = await ec2.send(new DescribeVpcsCommand({ Filters: byTags(request.id, "vpc") }));
   const deleted: string[] = [];
   for (const vpc of found.Vpcs ?? []) {
     if (!vpc.VpcId) continue;
     const id = vpc.VpcId;
-    await ignoringNotFound(() => ec2.send(new DeleteVpcCommand({ VpcId: id })));
+    await removing(ctx, "VPC", () => ec2.send(new DeleteVpcCommand({ VpcId: id })));
     deleted.push(id);
   }
   return { deleted };

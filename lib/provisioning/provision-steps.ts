@@ -16,6 +16,7 @@ import {
   CreateVpnConnectionCommand,
   CreateVpnConnectionRouteCommand,
   CreateVpnGatewayCommand,
+  DeleteNatGatewayCommand,
   DescribeAddressesCommand,
   DescribeCustomerGatewaysCommand,
   DescribeInternetGatewaysCommand,
@@ -28,11 +29,12 @@ import {
   EnableVgwRoutePropagationCommand,
   type VpnTunnelOptionsSpecification,
 } from "@aws-sdk/client-ec2";
+import { chooseAvailabilityZone } from "@/lib/aws/choose-availability-zone";
 import { openTunnelPsk, sealTunnelPsk } from "@/lib/crypto/tunnel-psk";
 import { db } from "@/lib/db";
 import { cidr } from "@/lib/net/ipv4";
 import { allocateVpcCidr, splitVpcCidr } from "@/lib/provisioning/allocate-vpc-cidr";
-import { findOrCreateResource, waitFor } from "@/lib/provisioning/aws-resources";
+import { byTags, createIntentsOf, findOrCreateResource, waitFor } from "@/lib/provisioning/aws-resources";
 import { generateInsideCidrs, generatePsk } from "@/lib/provisioning/generate-tunnel-secrets";
 import { PROVISION_CATALOGUE } from "@/lib/provisioning/workflow-catalogue";
 import { implementSteps, type StepContext, type StepRun } from "@/lib/provisioning/workflow-types";
@@ -40,7 +42,8 @@ import { STATIC_CUSTOMER_GATEWAY_ASN, TUNNEL_POLICY } from "@/lib/vpn/tunnel-pol
 import { asnApiField } from "@/lib/vpn-request/check-asn";
 
 const LIVE_NAT_STATES = ["pending", "available"];
-const LIVE_VPN_STATES = ["pending", "available", "modifying"];
+// AWS's VpnState: pending, available, deleting, deleted (there is no "modifying").
+const LIVE_VPN_STATES = ["pending", "available"];
 
 type Run<K extends keyof typeof PROVISION_CATALOGUE> = StepRun<typeof PROVISION_CATALOGUE, K>;
 
@@ -97,10 +100,12 @@ const generateTunnelSecrets: Run<"generateTunnelSecrets"> = async ({ request }) 
   return { insideCidrs: tunnels.map((tunnel) => tunnel.insideCidr) };
 };
 
-const createVpc: Run<"createVpc"> = async ({ request, ec2, outputs }) => {
+const createVpc: Run<"createVpc"> = async (ctx) => {
+  const { request, ec2, outputs } = ctx;
   const vpc = await findOrCreateResource(request.id, {
     resource: "vpc",
     resourceType: "vpc",
+    intents: createIntentsOf(ctx),
     find: async (Filters) => (await ec2.send(new DescribeVpcsCommand({ Filters }))).Vpcs?.[0],
     create: async (TagSpecifications) =>
       (
@@ -113,16 +118,28 @@ const createVpc: Run<"createVpc"> = async ({ request, ec2, outputs }) => {
   return { vpcId: vpc.id };
 };
 
-const createSubnets: Run<"createSubnets"> = async ({ request, ec2, outputs }) => {
+const createSubnets: Run<"createSubnets"> = async (ctx) => {
+  const { request, ec2, outputs } = ctx;
   const vpcId = outputs.createVpc.vpcId;
+  // Both subnets in one zone the region offers (the NAT gateway and the private subnet side by side).
+  const availabilityZone = await chooseAvailabilityZone(ec2);
   const ensure = async (resource: "private-subnet" | "public-subnet", cidrBlock: string) => {
     const subnet = await findOrCreateResource(request.id, {
       resource,
       resourceType: "subnet",
+      intents: createIntentsOf(ctx),
       find: async (Filters) => (await ec2.send(new DescribeSubnetsCommand({ Filters }))).Subnets?.[0],
       create: async (TagSpecifications) =>
-        (await ec2.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: cidrBlock, TagSpecifications })))
-          .Subnet,
+        (
+          await ec2.send(
+            new CreateSubnetCommand({
+              VpcId: vpcId,
+              CidrBlock: cidrBlock,
+              AvailabilityZone: availabilityZone,
+              TagSpecifications,
+            }),
+          )
+        ).Subnet,
       idOf: (found) => found.SubnetId,
     });
     return subnet.id;
@@ -133,11 +150,13 @@ const createSubnets: Run<"createSubnets"> = async ({ request, ec2, outputs }) =>
   return { privateSubnetId, publicSubnetId };
 };
 
-const createInternetGateway: Run<"createInternetGateway"> = async ({ request, ec2, outputs }) => {
+const createInternetGateway: Run<"createInternetGateway"> = async (ctx) => {
+  const { request, ec2, outputs } = ctx;
   const vpcId = outputs.createVpc.vpcId;
   const gateway = await findOrCreateResource(request.id, {
     resource: "internet-gateway",
     resourceType: "internet-gateway",
+    intents: createIntentsOf(ctx),
     find: async (Filters) =>
       (await ec2.send(new DescribeInternetGatewaysCommand({ Filters }))).InternetGateways?.[0],
     create: async (TagSpecifications) =>
@@ -157,6 +176,7 @@ const createVpnGateway: Run<"createVpnGateway"> = async (ctx) => {
     resource: "vpn-gateway",
     resourceType: "vpn-gateway",
     liveStates: ["pending", "available"],
+    intents: createIntentsOf(ctx),
     find: async (Filters) => (await ec2.send(new DescribeVpnGatewaysCommand({ Filters }))).VpnGateways?.[0],
     create: async (TagSpecifications) =>
       (
@@ -167,6 +187,14 @@ const createVpnGateway: Run<"createVpnGateway"> = async (ctx) => {
     idOf: (found) => found.VpnGatewayId,
   });
   const vpnGatewayId = gateway.id;
+  // A new virtual private gateway is `pending` for a while; AWS attaches only an `available` one.
+  if (gateway.resource.State !== "available") {
+    await ctx.waiting("Waiting for the virtual private gateway to become available");
+    await wait(ctx, "the virtual private gateway to become available", async () => {
+      const described = await ec2.send(new DescribeVpnGatewaysCommand({ VpnGatewayIds: [vpnGatewayId] }));
+      return described.VpnGateways?.[0]?.State === "available" ? true : undefined;
+    });
+  }
   const attachment = gateway.resource.VpcAttachments?.find((candidate) => candidate.VpcId === vpcId);
   if (!attachment || attachment.State === "detached" || attachment.State === "detaching") {
     await ec2.send(new AttachVpnGatewayCommand({ VpnGatewayId: vpnGatewayId, VpcId: vpcId }));
@@ -181,13 +209,15 @@ const createVpnGateway: Run<"createVpnGateway"> = async (ctx) => {
   return { vpnGatewayId, amazonSideAsn: ctx.platformAsn };
 };
 
-const createCustomerGateway: Run<"createCustomerGateway"> = async ({ request, ec2 }) => {
+const createCustomerGateway: Run<"createCustomerGateway"> = async (ctx) => {
+  const { request, ec2 } = ctx;
   const asn =
     request.routing === "BGP" && request.bgpAsn !== null ? request.bgpAsn : STATIC_CUSTOMER_GATEWAY_ASN;
   const gateway = await findOrCreateResource(request.id, {
     resource: "customer-gateway",
     resourceType: "customer-gateway",
     liveStates: ["pending", "available"],
+    // An identical CreateCustomerGateway returns the same gateway: no lookup window needed.
     find: async (Filters) =>
       (await ec2.send(new DescribeCustomerGatewaysCommand({ Filters }))).CustomerGateways?.[0],
     create: async (TagSpecifications) =>
@@ -241,6 +271,8 @@ const createVpnConnection: Run<"createVpnConnection"> = async ({ request, ec2, o
     resource: "vpn-connection",
     resourceType: "vpn-connection",
     liveStates: LIVE_VPN_STATES,
+    // CreateVpnConnection is idempotent: the identical call (same gateways, options, PSKs, tags)
+    // returns the connection a lost reply hid, so it needs no lookup window.
     find: async (Filters) =>
       (await ec2.send(new DescribeVpnConnectionsCommand({ Filters }))).VpnConnections?.[0],
     create: async (TagSpecifications) =>
@@ -271,12 +303,20 @@ const createNatGateway: Run<"createNatGateway"> = async (ctx) => {
   const address = await findOrCreateResource(request.id, {
     resource: "elastic-ip",
     resourceType: "elastic-ip",
+    intents: createIntentsOf(ctx),
     find: async (Filters) => (await ec2.send(new DescribeAddressesCommand({ Filters }))).Addresses?.[0],
     create: async (TagSpecifications) =>
       await ec2.send(new AllocateAddressCommand({ Domain: "vpc", TagSpecifications })),
     idOf: (found) => found.AllocationId,
   });
   const allocationId = address.id;
+  // The client token names one NAT gateway for good: once that one has failed, the same token only
+  // ever returns it, so each failed gateway moves the request on to the next generation's token.
+  const earlier = await ec2.send(
+    new DescribeNatGatewaysCommand({ Filter: byTags(request.id, "nat-gateway") }),
+  );
+  const generation =
+    1 + (earlier.NatGateways ?? []).filter((nat) => !LIVE_NAT_STATES.includes(nat.State ?? "")).length;
   const gateway = await findOrCreateResource(request.id, {
     resource: "nat-gateway",
     resourceType: "natgateway",
@@ -290,7 +330,7 @@ const createNatGateway: Run<"createNatGateway"> = async (ctx) => {
             AllocationId: allocationId,
             ConnectivityType: "public",
             // Same token on a retry returns the gateway created before instead of a second one.
-            ClientToken: `${request.id}-nat`,
+            ClientToken: `${request.id}-nat-${generation}`,
             TagSpecifications,
           }),
         )
@@ -303,6 +343,8 @@ const createNatGateway: Run<"createNatGateway"> = async (ctx) => {
     const described = await ec2.send(new DescribeNatGatewaysCommand({ NatGatewayIds: [natGatewayId] }));
     const found = described.NatGateways?.[0];
     if (found?.State === "failed") {
+      // Out of the way (and out of the quota's sight); a retry creates the next generation.
+      await ec2.send(new DeleteNatGatewayCommand({ NatGatewayId: natGatewayId })).catch(() => undefined);
       throw new Error(
         `NAT gateway ${natGatewayId} failed: ${found.FailureCode ?? ""} ${found.FailureMessage ?? ""}`.trim(),
       );
@@ -312,15 +354,25 @@ const createNatGateway: Run<"createNatGateway"> = async (ctx) => {
   return { allocationId, publicIp: address.resource.PublicIp ?? null, natGatewayId };
 };
 
-const configureRouting: Run<"configureRouting"> = async ({ request, ec2, outputs }) => {
+const configureRouting: Run<"configureRouting"> = async (ctx) => {
+  const { request, ec2, outputs } = ctx;
   const vpcId = outputs.createVpc.vpcId;
   const ensureTable = async (resource: "private-route-table" | "public-route-table") => {
     const table = await findOrCreateResource(request.id, {
       resource,
       resourceType: "route-table",
       find: async (Filters) => (await ec2.send(new DescribeRouteTablesCommand({ Filters }))).RouteTables?.[0],
+      // The client token makes a repeated create return the same table (no lookup window needed).
       create: async (TagSpecifications) =>
-        (await ec2.send(new CreateRouteTableCommand({ VpcId: vpcId, TagSpecifications }))).RouteTable,
+        (
+          await ec2.send(
+            new CreateRouteTableCommand({
+              VpcId: vpcId,
+              ClientToken: `${request.id}-${resource}`,
+              TagSpecifications,
+            }),
+          )
+        ).RouteTable,
       idOf: (found) => found.RouteTableId,
     });
     return table.resource;
@@ -366,9 +418,17 @@ const configureRouting: Run<"configureRouting"> = async ({ request, ec2, outputs
 
   const vpnConnectionId = outputs.createVpnConnection.vpnConnectionId;
   if (request.routing === "STATIC") {
-    const described = await ec2.send(
-      new DescribeVpnConnectionsCommand({ VpnConnectionIds: [vpnConnectionId] }),
-    );
+    // AWS adds static routes only to an `available` connection (InvalidVpnConnection.InvalidState).
+    await ctx.waiting("Waiting for the VPN connection to become available before adding its static routes");
+    const described = await wait(ctx, "the VPN connection to become available", async () => {
+      const answer = await ec2.send(
+        new DescribeVpnConnectionsCommand({ VpnConnectionIds: [vpnConnectionId] }),
+      );
+      const state = answer.VpnConnections?.[0]?.State;
+      if (state === "deleting" || state === "deleted")
+        throw new Error(`VPN connection ${vpnConnectionId} is ${state}; it was removed outside the portal.`);
+      return state === "available" ? answer : undefined;
+    });
     const present = new Set(
       (described.VpnConnections?.[0]?.Routes ?? [])
         .filter((route) => route.State !== "deleted" && route.State !== "deleting")

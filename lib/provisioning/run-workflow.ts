@@ -87,17 +87,42 @@ async function runLocked(requestId: string, log: (line: string) => void): Promis
       },
     });
     log(`${requestId} ${kind} ${step.name}: running`);
+    // Progress of a step that is not DONE: the note the progress view shows, and the creates begun.
+    const previous = (row.output ?? {}) as { creating?: unknown };
+    const intents: Record<string, string> =
+      typeof previous.creating === "object" && previous.creating !== null
+        ? { ...(previous.creating as Record<string, string>) }
+        : {};
+    let note: string | undefined;
+    const writeProgress = () =>
+      db.provisioningStep.update({
+        where,
+        data: { output: { ...(note ? { waiting: note } : {}), creating: intents } },
+      });
     const ctx: StepContext = {
       request,
-      ec2: ec2For(request.region),
+      // Provisioning names only what it created, so NotFound there means "not yet" (eventual consistency).
+      ec2: ec2For(request.region, { notFoundIsNotYet: kind === "PROVISION" }),
       outputs,
-      waiting: async (note) => {
-        await db.provisioningStep.update({ where, data: { output: { waiting: note } } });
+      waiting: async (text) => {
+        note = text;
+        await writeProgress();
       },
       sleep,
       pollIntervalMs: env.WORKFLOW_POLL_INTERVAL_MS,
       waitTimeoutMs: env.WORKFLOW_WAIT_TIMEOUT_MS,
       platformAsn: request.platformAsn ?? env.PLATFORM_ASN,
+      createIntents: {
+        since: (resource) => {
+          const at = intents[resource];
+          return at === undefined ? undefined : Date.parse(at);
+        },
+        record: async (resource) => {
+          intents[resource] = new Date().toISOString();
+          await writeProgress();
+        },
+      },
+      consistencyWindowMs: env.AWS_CONSISTENCY_WINDOW_MS,
     };
     try {
       // The output is checked against the catalogue before it is recorded: later steps rely on it.

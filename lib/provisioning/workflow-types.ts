@@ -32,6 +32,20 @@ export type StepContext<Outputs = unknown> = {
   pollIntervalMs: number;
   waitTimeoutMs: number;
   platformAsn: number;
+  /**
+   * Creates this step has started, across its runs (engine retries, crashed workers, support
+   * retries): recorded before each create without a client token, so a later run knows whether a
+   * lost reply may hide a resource, and since when.
+   */
+  createIntents: CreateIntents;
+  /** EC2's eventual-consistency window (AWS_CONSISTENCY_WINDOW_MS). */
+  consistencyWindowMs: number;
+};
+
+export type CreateIntents = {
+  /** When this step last started creating `resource`, if it ever did. */
+  since(resource: string): number | undefined;
+  record(resource: string): Promise<void>;
 };
 
 /** A step as the engine runs it: the catalogue entry plus its implementation. */

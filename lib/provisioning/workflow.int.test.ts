@@ -125,4 +125,27 @@ describe("provisioning workflow", () => {
     expect((await db.vpnRequest.findUniqueOrThrow({ where: { id } })).status).toBe("AWAITING_CUSTOMER");
     expect(countByType(await emulator.inventory(id))).toEqual(PROVISIONED_RESOURCES);
   });
+
+  it("a failed NAT gateway is replaced on retry: each generation has its own client token", async () => {
+    await emulator.configure({
+      faults: [
+        { action: "CreateNatGateway", kind: "nat-failed", code: "InternalError", rate: 1, remaining: 1 },
+      ],
+    });
+    const { id, staff } = await createApprovedRequest();
+    expect(await runWorkflow(id)).toBe("failed");
+    const failed = await db.vpnRequest.findUniqueOrThrow({ where: { id } });
+    expect(failed.failedStep).toBe("create-nat-gateway");
+    expect(failed.failureMessage).toMatch(/NAT gateway nat-\w+ failed: InternalError/);
+
+    await emulator.configure({ faults: [] });
+    await retryFailedWorkflow(id, staffViewer(staff));
+    expect(await runWorkflow(id)).toBe("completed");
+    expect(countByType(await emulator.inventory(id))).toEqual(PROVISIONED_RESOURCES);
+    // The failed one was deleted; its token would only ever return it again.
+    const everything = await emulator.admin<{ resources: { type: string; state: string }[] }>(
+      `inventory?includeDeleted=1&type=natgateway&tag=${encodeURIComponent(`portal:request-id=${id}`)}`,
+    );
+    expect(everything.resources.map((nat) => nat.state).sort()).toEqual(["available", "deleted"]);
+  });
 });

@@ -24,22 +24,44 @@ let database: TestDatabase;
 type Made = { requestId: string; vpnConnectionId: string; region: string };
 const made: Made[] = [];
 
+/** The portal's tag on a fixture resource (the worker's IAM policy lets it create only tagged ones). */
+const taggedFor = (
+  requestId: string,
+  ResourceType: "customer-gateway" | "vpn-gateway" | "vpn-connection",
+) => [{ ResourceType, Tags: [{ Key: "portal:request-id", Value: requestId }] }];
+
 async function createConnections(region: string, count: number, organizationId: string, userId: string) {
-  const ec2 = ec2For(region);
+  // The worker's own client: its IAM policy applies, and NotFound right after a create is "not yet".
+  const ec2 = ec2For(region, { notFoundIsNotYet: true });
   const cgw = await ec2.send(
-    new CreateCustomerGatewayCommand({ Type: "ipsec.1", BgpAsn: 65010, PublicIp: "198.51.100.77" }),
+    new CreateCustomerGatewayCommand({
+      Type: "ipsec.1",
+      BgpAsn: 65010,
+      PublicIp: "198.51.100.77",
+      TagSpecifications: taggedFor(`scale-${region}`, "customer-gateway"),
+    }),
   );
-  const vgw = await ec2.send(new CreateVpnGatewayCommand({ Type: "ipsec.1", AmazonSideAsn: 64512 }));
+  const requestIds = Array.from({ length: count }, () => randomUUID());
   const vpns: { id: string; outsideIps: string[] }[] = [];
-  for (let start = 0; start < count; start += 25) {
+  // AWS allows 10 VPN connections per virtual private gateway (a fixed limit): one gateway per 10.
+  for (let start = 0; start < count; start += 10) {
+    const vgw = await ec2.send(
+      new CreateVpnGatewayCommand({
+        Type: "ipsec.1",
+        AmazonSideAsn: 64512,
+        TagSpecifications: taggedFor(`scale-${region}-${start}`, "vpn-gateway"),
+      }),
+    );
     const page = await Promise.all(
-      Array.from({ length: Math.min(25, count - start) }, () =>
+      requestIds.slice(start, start + 10).map((requestId) =>
         ec2.send(
           new CreateVpnConnectionCommand({
             Type: "ipsec.1",
             CustomerGatewayId: cgw.CustomerGateway?.CustomerGatewayId,
             VpnGatewayId: vgw.VpnGateway?.VpnGatewayId,
             Options: { StaticRoutesOnly: true },
+            // Each its own request's (an identical CreateVpnConnection would return the same one).
+            TagSpecifications: taggedFor(requestId, "vpn-connection"),
           }),
         ),
       ),
@@ -52,7 +74,7 @@ async function createConnections(region: string, count: number, organizationId: 
       });
     }
   }
-  const rows = vpns.map((vpn, index) => ({ requestId: randomUUID(), vpn, index }));
+  const rows = vpns.map((vpn, index) => ({ requestId: requestIds[index] ?? randomUUID(), vpn, index }));
   await db.vpnRequest.createMany({
     data: rows.map(({ requestId, vpn, index }) => ({
       id: requestId,
@@ -163,7 +185,7 @@ describe("tunnel poller", () => {
         vpnConnectionId: target.vpnConnectionId,
         tunnel: 1,
         status: "DOWN",
-        statusMessage: "AUTHENTICATION_FAILED",
+        statusMessage: "IPSEC IS DOWN",
       },
     ]);
     await pollTunnelsOnce({ batchSize: 100 });
@@ -171,7 +193,7 @@ describe("tunnel poller", () => {
     const tunnel1 = await db.tunnel.findUniqueOrThrow({
       where: { requestId_number: { requestId: target.requestId, number: 1 } },
     });
-    expect(tunnel1).toMatchObject({ status: "DOWN", statusMessage: "AUTHENTICATION_FAILED" });
+    expect(tunnel1).toMatchObject({ status: "DOWN", statusMessage: "IPSEC IS DOWN" });
     expect(tunnel1.statusSince).toBeInstanceOf(Date);
 
     await telemetry([{ vpnConnectionId: target.vpnConnectionId, tunnel: 2, status: "DOWN" }]);
