@@ -68,6 +68,8 @@ const schema = z.object({
   ALERT_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(6),
   /** Accept webhook URLs on loopback/private addresses (development and tests only: SSRF guard). */
   ALLOW_LOCAL_WEBHOOKS: boolean,
+  /** Serves the bare page and route of `npm run bench` (app/bench/); 404 when unset. Benchmark only. */
+  BENCH_ROUTES: boolean,
   /** Seeds demo users with this password (npm start only; never in production). */
   DEMO_PASSWORD: z.string().min(8).default("demo-password"),
 });

@@ -1,0 +1,153 @@
+// The tunnel poller part of `npm run bench`: gives the seeded provisioned requests real VPN
+// connections in an in-process EC2 emulator, then times poll cycles through the real SDK over HTTP
+// (steady state, a cycle where 2 % of the connections lose a tunnel, and the steady state again).
+import {
+  CreateCustomerGatewayCommand,
+  CreateVpnConnectionCommand,
+  CreateVpnGatewayCommand,
+} from "@aws-sdk/client-ec2";
+import pg from "pg";
+import { startEmulator } from "../../emulator/server";
+
+export async function runPollerBench(options: {
+  databaseUrl: string;
+  authSecret: string;
+  /** How many provisioned connections to poll; undefined = all of them. */
+  limit: number | undefined;
+  log: (line: string) => void;
+}) {
+  const emulator = await startEmulator({
+    port: 0,
+    host: "127.0.0.1",
+    config: {
+      quotas: { vpnConnections: 1_000_000, vpnGateways: 100, customerGateways: 1000 },
+      throttle: { enabled: false },
+      delays: { vpnAvailableMs: 0 },
+    },
+  });
+  // The app's env module reads these on first use (nothing of lib/ has run in this process yet).
+  Object.assign(process.env, {
+    DATABASE_URL: options.databaseUrl,
+    AUTH_SECRET: options.authSecret,
+    AWS_ENDPOINT_URL_EC2: emulator.url,
+    REQUIRE_LOCAL_AWS_ENDPOINT: "true",
+  });
+  const { ec2For } = await import("../../lib/aws/ec2-client");
+  const { pollTunnelsOnce } = await import("../../lib/tunnels/poll-tunnels");
+  const { getEnv } = await import("../../lib/env");
+  const { disconnectDb } = await import("../../lib/db");
+  const client = new pg.Client({ connectionString: options.databaseUrl });
+  await client.connect();
+  const admin = async (route: string, body: unknown) => {
+    const answer = await fetch(`${emulator.url}/_emulator/${route}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    if (!answer.ok) throw new Error(`emulator ${route}: ${answer.status} ${await answer.text()}`);
+    return answer.json() as Promise<unknown>;
+  };
+  try {
+    const rows = (
+      await client.query<{ id: string; region: string }>(
+        `select id, region from "VpnRequest" where "vpnConnectionId" is not null order by "submittedAt"`,
+      )
+    ).rows;
+    const polled = rows.slice(0, options.limit ?? rows.length);
+    if (polled.length < rows.length) {
+      await client.query(
+        `update "VpnRequest" set status = 'DECOMMISSIONED' where id <> all($1::uuid[]) and "vpnConnectionId" is not null`,
+        [polled.map((row) => row.id)],
+      );
+    }
+    const started = Date.now();
+    const byRegion = new Map<string, string[]>();
+    for (const row of polled) byRegion.set(row.region, [...(byRegion.get(row.region) ?? []), row.id]);
+    const made: { requestId: string; vpnId: string; ips: string[] }[] = [];
+    for (const [region, ids] of byRegion) {
+      const ec2 = ec2For(region);
+      const cgw = await ec2.send(
+        new CreateCustomerGatewayCommand({ Type: "ipsec.1", BgpAsn: 65010, PublicIp: "198.51.100.77" }),
+      );
+      const vgw = await ec2.send(new CreateVpnGatewayCommand({ Type: "ipsec.1", AmazonSideAsn: 64512 }));
+      for (let start = 0; start < ids.length; start += 50) {
+        const page = await Promise.all(
+          ids.slice(start, start + 50).map(async (requestId) => {
+            const answer = await ec2.send(
+              new CreateVpnConnectionCommand({
+                Type: "ipsec.1",
+                CustomerGatewayId: cgw.CustomerGateway?.CustomerGatewayId,
+                VpnGatewayId: vgw.VpnGateway?.VpnGatewayId,
+                Options: { StaticRoutesOnly: true },
+              }),
+            );
+            const vpn = answer.VpnConnection;
+            return {
+              requestId,
+              vpnId: vpn?.VpnConnectionId ?? "",
+              ips: (vpn?.Options?.TunnelOptions ?? []).map((tunnel) => tunnel.OutsideIpAddress ?? ""),
+            };
+          }),
+        );
+        made.push(...page);
+      }
+    }
+    // Every tunnel UP in AWS and in the portal: the steady state of a healthy fleet.
+    for (let start = 0; start < made.length; start += 2000) {
+      await admin(
+        "telemetry",
+        made
+          .slice(start, start + 2000)
+          .flatMap((vpn) =>
+            [1, 2].map((tunnel) => ({
+              vpnConnectionId: vpn.vpnId,
+              tunnel,
+              status: "UP",
+              acceptedRouteCount: 0,
+            })),
+          ),
+      );
+    }
+    await client.query(
+      `update "VpnRequest" v set "vpnConnectionId" = m.vpn, status = 'ACTIVE'
+       from unnest($1::uuid[], $2::text[]) as m(id, vpn) where v.id = m.id`,
+      [made.map((vpn) => vpn.requestId), made.map((vpn) => vpn.vpnId)],
+    );
+    await client.query(
+      `update "Tunnel" t set "outsideIp" = m.ip, status = 'UP', "statusMessage" = null, "acceptedRouteCount" = 0
+       from unnest($1::uuid[], $2::int[], $3::text[]) as m(id, number, ip)
+       where t."requestId" = m.id and t.number = m.number`,
+      [
+        made.flatMap((vpn) => [vpn.requestId, vpn.requestId]),
+        made.flatMap(() => [1, 2]),
+        made.flatMap((vpn) => [vpn.ips[0] ?? "", vpn.ips[1] ?? ""]),
+      ],
+    );
+    options.log(
+      `${made.length} VPN connections made in the emulator in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+    await admin("config", { throttle: { enabled: true } });
+    const batchSize = getEnv().TUNNEL_POLL_BATCH_SIZE;
+    const cycle = async (label: string) => {
+      await admin("stats/reset", {});
+      const began = performance.now();
+      const result = await pollTunnelsOnce({ batchSize, log: () => {} });
+      const ms = performance.now() - began;
+      console.log(
+        `- ${label}: ${ms.toFixed(0)} ms, ${result.calls} DescribeVpnConnections calls (⌈${made.length} / ${batchSize}⌉ = ${Math.ceil(made.length / batchSize)} at best per region split), ${result.connections} connections, ${result.changes} tunnel changes, ${result.transitions} transitions, ${result.errors} errors`,
+      );
+    };
+    await cycle("steady state (nothing changed)");
+    const flipped = made.filter((_, index) => index % 50 === 0);
+    await admin(
+      "telemetry",
+      flipped.map((vpn) => ({ vpnConnectionId: vpn.vpnId, tunnel: 2, status: "DOWN" })),
+    );
+    await cycle(`${flipped.length} connections lost tunnel 2`);
+    await cycle("steady state again");
+  } finally {
+    await client.end();
+    await disconnectDb();
+    await emulator.close();
+  }
+}
