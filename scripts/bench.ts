@@ -8,6 +8,7 @@
 //
 //   npm run bench -- [--orgs 1000] [--requests 10000] [--events 250000] [--pending 0.1]
 //                    [--duration 10] [--connections 10] [--poller <connections, 0 = skip>]
+//                    [--only http|poller]
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -32,6 +33,7 @@ const { values: args } = parseArgs({
     duration: { type: "string", default: "10" },
     connections: { type: "string", default: "10" },
     poller: { type: "string" },
+    only: { type: "string" },
   },
 });
 const size = {
@@ -91,6 +93,30 @@ try {
     `seeded in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s: ${JSON.stringify(await countRows(url))}`,
   );
 
+  if (args.only !== "poller") await measurePages(url, env, ids);
+  const pollerConnections = args.poller === undefined ? undefined : Number(args.poller);
+  if (pollerConnections !== 0 && args.only !== "http") {
+    console.log("\n## Tunnel poller (in-process, against the EC2 emulator over HTTP)\n");
+    await runPollerBench({
+      databaseUrl: url,
+      authSecret: env.AUTH_SECRET ?? "",
+      limit: pollerConnections,
+      log,
+    });
+  }
+  await cleanUp();
+  process.exit(0);
+} catch (error) {
+  console.error(error);
+  await cleanUp();
+  process.exit(1);
+}
+
+async function measurePages(
+  url: string,
+  env: NodeJS.ProcessEnv,
+  ids: Awaited<ReturnType<typeof seedBenchData>>,
+) {
   await ensureBuild(log);
   const port = await freePort();
   services.push(
@@ -168,23 +194,6 @@ try {
   }
   await stats.end();
   for (const service of services.splice(0).reverse()) await service.stop();
-
-  const pollerConnections = args.poller === undefined ? undefined : Number(args.poller);
-  if (pollerConnections !== 0) {
-    console.log("\n## Tunnel poller (in-process, against the EC2 emulator over HTTP)\n");
-    await runPollerBench({
-      databaseUrl: url,
-      authSecret: env.AUTH_SECRET ?? "",
-      limit: pollerConnections,
-      log,
-    });
-  }
-  await cleanUp();
-  process.exit(0);
-} catch (error) {
-  console.error(error);
-  await cleanUp();
-  process.exit(1);
 }
 
 type StatementRow = { query: string; calls: number; mean: number; rows: number };
