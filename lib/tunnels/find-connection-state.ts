@@ -60,6 +60,34 @@ export async function findConnectionState(
     },
   });
   if (!request) return null;
+  return connectionStateOf(request, now);
+}
+
+/** What `connectionStateOf` needs of a request: a row the caller already read with its scope. */
+export type ConnectionStateSource = {
+  id: string;
+  status: VpnStatus;
+  tunnelCount: number;
+  lastPolledAt: Date | null;
+  tunnels: readonly {
+    id: string;
+    number: number;
+    outsideIp: string | null;
+    status: TimelineStatus;
+    statusSince: Date | null;
+    statusMessage: string | null;
+    acceptedRouteCount: number | null;
+  }[];
+};
+
+/**
+ * The dashboard's data from a request already read with the viewer's scope (the request page
+ * has it; reading it again would be two more statements per page view).
+ */
+export async function connectionStateOf(
+  request: ConnectionStateSource,
+  now = new Date(),
+): Promise<ConnectionState> {
   const from = new Date(now.getTime() - TIMELINE_DAYS * 24 * 3_600_000);
   const used = request.tunnels.filter((tunnel) => tunnel.number <= request.tunnelCount);
   // One statement for every tunnel's timeline, availability and latest changes (aggregated in SQL).

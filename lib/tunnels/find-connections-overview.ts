@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { type ListPage, PAGE_SIZE, pageCountOf, type SortDirection } from "@/lib/lists/parse-list-params";
 import { planSegmentPage } from "@/lib/lists/plan-segment-page";
 import { isRedundancyMet } from "@/lib/tunnels/read-telemetry";
-import { countByStatus, organizationWhere, searchWhere } from "@/lib/vpn-request/find-vpn-requests";
+import { countByStatus, staffListWhere } from "@/lib/vpn-request/find-vpn-requests";
 import {
   ATTENTION_ORDER,
   isProvisioned,
@@ -64,8 +64,7 @@ export async function findConnectionsOverview(
     AND: [
       { status: { in: [...PROVISIONED_STATUSES] } },
       query.region ? { region: query.region } : {},
-      organizationWhere(query.organization),
-      searchWhere(query.q),
+      ...(await staffListWhere(query)),
     ],
   };
   const counts = await countByStatus(base);

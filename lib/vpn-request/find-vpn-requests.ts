@@ -47,24 +47,44 @@ export type QueueQuery = {
   pageSize?: number;
 };
 
-/** The organization filter of the staff lists: an ID matches exactly, anything else part of a name. */
-export function organizationWhere(organization: string | undefined): Prisma.VpnRequestWhereInput {
-  if (!organization) return {};
-  if (isUuid(organization)) return { organizationId: organization.toLowerCase() };
-  return { organization: { name: { contains: organization, mode: "insensitive" } } };
+/** Organizations whose name contains `text`: resolved first, so list queries need no join. */
+async function organizationIdsNamed(text: string): Promise<string[]> {
+  const organizations = await db.organization.findMany({
+    where: { name: { contains: text, mode: "insensitive" } },
+    select: { id: true },
+  });
+  return organizations.map((organization) => organization.id);
 }
 
-/** The staff lists' search box: name, organization, gateway IP, VPN connection ID or request ID. */
-export function searchWhere(q: string | undefined): Prisma.VpnRequestWhereInput {
-  if (!q) return {};
-  const or: Prisma.VpnRequestWhereInput[] = [
-    { customerName: { contains: q, mode: "insensitive" } },
-    { organization: { name: { contains: q, mode: "insensitive" } } },
-    { customerGatewayIp: { startsWith: q } },
-    { vpnConnectionId: { startsWith: q.toLowerCase() } },
-  ];
-  if (isUuid(q)) or.push({ id: q.toLowerCase() });
-  return { OR: or };
+/**
+ * The filters both staff lists share. `organization`: an ID matches exactly, anything else part of
+ * a name. `q`: part of the name or of the organization's name, the start of the gateway IP or of
+ * the VPN connection ID, or a request ID.
+ */
+export async function staffListWhere(filters: {
+  organization?: string;
+  q?: string;
+}): Promise<Prisma.VpnRequestWhereInput[]> {
+  const { organization, q } = filters;
+  const [named, searched] = await Promise.all([
+    organization && !isUuid(organization) ? organizationIdsNamed(organization) : null,
+    q ? organizationIdsNamed(q) : null,
+  ]);
+  const where: Prisma.VpnRequestWhereInput[] = [];
+  if (organization) {
+    where.push({ organizationId: named ? { in: named } : organization.toLowerCase() });
+  }
+  if (q) {
+    const or: Prisma.VpnRequestWhereInput[] = [
+      { customerName: { contains: q, mode: "insensitive" } },
+      { customerGatewayIp: { startsWith: q } },
+      { vpnConnectionId: { startsWith: q.toLowerCase() } },
+    ];
+    if (searched?.length) or.push({ organizationId: { in: searched } });
+    if (isUuid(q)) or.push({ id: q.toLowerCase() });
+    where.push({ OR: or });
+  }
+  return where;
 }
 
 /** Rows per status of a list's where clause: one groupBy, read by the page's counts and its paging. */
@@ -92,9 +112,7 @@ const QUEUE_ORDER: Record<
  */
 export async function findRequestQueue(query: QueueQuery): Promise<ListPage<VpnRequestListItem, VpnStatus>> {
   const pageSize = query.pageSize ?? PAGE_SIZE;
-  const base: Prisma.VpnRequestWhereInput = {
-    AND: [organizationWhere(query.organization), searchWhere(query.q)],
-  };
+  const base: Prisma.VpnRequestWhereInput = { AND: await staffListWhere(query) };
   const counts = await countByStatus(base);
   const where: Prisma.VpnRequestWhereInput = query.status ? { AND: [base, { status: query.status }] } : base;
   const total = query.status
