@@ -8,7 +8,7 @@
 //
 //   npm run bench -- [--orgs 1000] [--requests 10000] [--events 250000] [--pending 0.1]
 //                    [--duration 10] [--connections 10] [--poller <connections, 0 = skip>]
-//                    [--only http|poller]
+//                    [--provisioning 200] [--only http|poller|provisioning]
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -16,8 +16,10 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { freePort } from "../test/support/test-database";
+import { startBenchEmulator } from "./lib/bench-emulator";
 import { formatTable, type Measurement, measure, signInThroughForm } from "./lib/bench-http";
 import { runPollerBench } from "./lib/bench-poller";
+import { runProvisioningBench } from "./lib/bench-provisioning";
 import { countRows, seedBenchData } from "./lib/bench-seed";
 import { ensureBuild } from "./lib/build";
 import { ensureDatabase, startEmbeddedPostgres } from "./lib/postgres";
@@ -34,6 +36,7 @@ const { values: args } = parseArgs({
     connections: { type: "string", default: "10" },
     poller: { type: "string" },
     only: { type: "string" },
+    provisioning: { type: "string", default: "200" },
   },
 });
 const size = {
@@ -69,6 +72,9 @@ try {
       "shared_preload_libraries=pg_stat_statements",
       "-c",
       "pg_stat_statements.track_utility=off",
+      // 200 workflows at once each hold an advisory-lock connection of their own.
+      "-c",
+      "max_connections=400",
     ],
   });
   stopServer = server.stop;
@@ -93,16 +99,23 @@ try {
     `seeded in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s: ${JSON.stringify(await countRows(url))}`,
   );
 
-  if (args.only !== "poller") await measurePages(url, env, ids);
+  if (args.only === undefined || args.only === "http") await measurePages(url, env, ids);
   const pollerConnections = args.poller === undefined ? undefined : Number(args.poller);
-  if (pollerConnections !== 0 && args.only !== "http") {
-    console.log("\n## Tunnel poller (in-process, against the EC2 emulator over HTTP)\n");
-    await runPollerBench({
-      databaseUrl: url,
-      authSecret: env.AUTH_SECRET ?? "",
-      limit: pollerConnections,
-      log,
-    });
+  const provisioning = Number(args.provisioning);
+  if (args.only !== "http" && (pollerConnections !== 0 || provisioning > 0)) {
+    const emulator = await startBenchEmulator(url, env.AUTH_SECRET ?? "");
+    try {
+      if (provisioning > 0 && args.only !== "poller") {
+        console.log("\n## Provisioning (in-process workflows, against the EC2 emulator over HTTP)\n");
+        await runProvisioningBench({ emulator, count: provisioning, log });
+      }
+      if (pollerConnections !== 0 && args.only !== "provisioning") {
+        console.log("\n## Tunnel poller (in-process, against the EC2 emulator over HTTP)\n");
+        await runPollerBench({ emulator, databaseUrl: url, limit: pollerConnections, log });
+      }
+    } finally {
+      await emulator.close();
+    }
   }
   await cleanUp();
   process.exit(0);

@@ -7,11 +7,12 @@ import {
   CreateVpnGatewayCommand,
 } from "@aws-sdk/client-ec2";
 import pg from "pg";
-import { startEmulator } from "../../emulator/server";
+import type { BenchEmulator } from "./bench-emulator";
 
 // The emulator hands out tunnel outside IPs from the three documentation /24s of a region (762
 // addresses, 381 connections), so the bench spreads the polled connections over AWS regions.
 const PER_REGION = 350;
+export const PROVISIONING_REGION = "mx-central-1"; // kept out of REGIONS: its addresses are the provisioning phase's
 const REGIONS = [
   "us-east-1",
   "us-east-2",
@@ -46,27 +47,17 @@ const REGIONS = [
 ];
 
 export async function runPollerBench(options: {
+  emulator: BenchEmulator;
   databaseUrl: string;
-  authSecret: string;
   /** How many provisioned connections to poll; undefined = all of them. */
   limit: number | undefined;
   log: (line: string) => void;
 }) {
-  const emulator = await startEmulator({
-    port: 0,
-    host: "127.0.0.1",
-    config: {
-      quotas: { vpnConnections: 1_000_000, vpnGateways: 100, customerGateways: 1000 },
-      throttle: { enabled: false },
-      delays: { vpnAvailableMs: 0 },
-    },
-  });
-  // The app's env module reads these on first use (nothing of lib/ has run in this process yet).
-  Object.assign(process.env, {
-    DATABASE_URL: options.databaseUrl,
-    AUTH_SECRET: options.authSecret,
-    AWS_ENDPOINT_URL_EC2: emulator.url,
-    REQUIRE_LOCAL_AWS_ENDPOINT: "true",
+  const { emulator } = options;
+  await emulator.admin("config", {
+    quotas: { vpnConnections: 1_000_000, vpnGateways: 1000, customerGateways: 1000 },
+    throttle: { enabled: false },
+    delays: { vpnAvailableMs: 0 },
   });
   const { ec2For } = await import("../../lib/aws/ec2-client");
   const { pollTunnelsOnce } = await import("../../lib/tunnels/poll-tunnels");
@@ -74,15 +65,7 @@ export async function runPollerBench(options: {
   const { disconnectDb } = await import("../../lib/db");
   const client = new pg.Client({ connectionString: options.databaseUrl });
   await client.connect();
-  const admin = async (route: string, body: unknown) => {
-    const answer = await fetch(`${emulator.url}/_emulator/${route}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    });
-    if (!answer.ok) throw new Error(`emulator ${route}: ${answer.status} ${await answer.text()}`);
-    return answer.json() as Promise<unknown>;
-  };
+  const admin = emulator.admin;
   try {
     const rows = (
       await client.query<{ id: string; region: string }>(
@@ -185,6 +168,5 @@ export async function runPollerBench(options: {
   } finally {
     await client.end();
     await disconnectDb();
-    await emulator.close();
   }
 }
