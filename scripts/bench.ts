@@ -106,11 +106,13 @@ try {
     const emulator = await startBenchEmulator(url, env.AUTH_SECRET ?? "");
     try {
       if (provisioning > 0 && args.only !== "poller") {
-        console.log("\n## Provisioning (in-process workflows, against the EC2 emulator over HTTP)\n");
+        console.log(
+          "\n## Provisioning (workflows in this process, the EC2 emulator in its own, over HTTP)\n",
+        );
         await runProvisioningBench({ emulator, count: provisioning, log });
       }
       if (pollerConnections !== 0 && args.only !== "provisioning") {
-        console.log("\n## Tunnel poller (in-process, against the EC2 emulator over HTTP)\n");
+        console.log("\n## Tunnel poller (in this process, the EC2 emulator in its own, over HTTP)\n");
         await runPollerBench({ emulator, databaseUrl: url, limit: pollerConnections, log });
       }
     } finally {

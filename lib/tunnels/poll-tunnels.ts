@@ -23,6 +23,8 @@ export type PollResult = {
   errors: number;
   regions: number;
   durationMs: number;
+  /** Where the cycle's time went: reading the connections, the calls, the one write, transitions. */
+  phasesMs: { read: number; calls: number; write: number; transitions: number };
 };
 
 type Connection = Awaited<ReturnType<typeof findPolledConnections>>[number];
@@ -106,8 +108,10 @@ export async function pollTunnelsOnce(options: {
     errors: 0,
     regions: 0,
     durationMs: 0,
+    phasesMs: { read: 0, calls: 0, write: 0, transitions: 0 },
   };
   const connections = await findPolledConnections();
+  const read = performance.now();
   const byRegion = new Map<string, Connection[]>();
   for (const connection of connections) {
     const list = byRegion.get(connection.region);
@@ -153,14 +157,26 @@ export async function pollTunnelsOnce(options: {
     }),
   );
 
+  const called = performance.now();
   result.connections = seen.length;
   const changed = seen.filter((entry) => entry.changes.length > 0);
   result.changes = changed.reduce((sum, entry) => sum + entry.changes.length, 0);
   await writeCycle(seen, changed);
+  const written = performance.now();
   result.transitions = await moveRequests(changed, log);
-  result.durationMs = Math.round(performance.now() - started);
+  const finished = performance.now();
+  result.durationMs = Math.round(finished - started);
+  result.phasesMs = {
+    read: Math.round(read - started),
+    calls: Math.round(called - read),
+    write: Math.round(written - called),
+    transitions: Math.round(finished - written),
+  };
+  const phases = Object.entries(result.phasesMs)
+    .map(([phase, ms]) => `${phase} ${ms}`)
+    .join(", ");
   log(
-    `tunnel poll: ${result.connections} connection(s) in ${result.regions} region(s), ${result.calls} call(s), ${result.changes} change(s), ${result.transitions} status change(s), ${result.errors} error(s), ${result.durationMs} ms`,
+    `tunnel poll: ${result.connections} connection(s) in ${result.regions} region(s), ${result.calls} call(s), ${result.changes} change(s), ${result.transitions} status change(s), ${result.errors} error(s), ${result.durationMs} ms (${phases})`,
   );
   return result;
 }

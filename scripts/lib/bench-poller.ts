@@ -1,5 +1,5 @@
 // The tunnel poller part of `npm run bench`: gives the seeded provisioned requests real VPN
-// connections in an in-process EC2 emulator, then times poll cycles through the real SDK over HTTP
+// connections in the EC2 emulator (a process of its own), then times poll cycles through the real SDK over HTTP
 // (steady state, a cycle where 2 % of the connections lose a tunnel, and the steady state again).
 import {
   CreateCustomerGatewayCommand,
@@ -154,7 +154,7 @@ export async function runPollerBench(options: {
       const result = await pollTunnelsOnce({ batchSize, log: () => {} });
       const ms = performance.now() - began;
       console.log(
-        `- ${label}: ${ms.toFixed(0)} ms, ${result.calls} DescribeVpnConnections calls (⌈n / ${batchSize}⌉ per region = ${[...byRegion.values()].reduce((sum, ids) => sum + Math.ceil(ids.length / batchSize), 0)}), ${result.connections} connections, ${result.changes} tunnel changes, ${result.transitions} transitions, ${result.errors} errors`,
+        `- ${label}: ${ms.toFixed(0)} ms, ${result.calls} DescribeVpnConnections calls (⌈n / ${batchSize}⌉ per region = ${[...byRegion.values()].reduce((sum, ids) => sum + Math.ceil(ids.length / batchSize), 0)}), ${result.connections} connections, ${result.changes} tunnel changes, ${result.transitions} transitions, ${result.errors} errors; ms: ${JSON.stringify(result.phasesMs)}`,
       );
     };
     await cycle("steady state (nothing changed)");
