@@ -196,7 +196,7 @@ async function measurePages(
   const seen = new Set<string>();
   for (const entry of statements) {
     for (const row of entry.top.slice(0, 2)) {
-      if (seen.has(row.query) || row.mean < 0.2) continue;
+      if (seen.has(row.query) || row.mean < 0.1) continue;
       seen.add(row.query);
       console.log(`### ${entry.route}: mean ${row.mean.toFixed(2)} ms\n${row.query.slice(0, 600)}`);
       try {
