@@ -148,6 +148,7 @@ async function measurePages(
   const q = encodeURIComponent;
   const targets: { name: string; path: string; cookie: string }[] = [
     { name: "bare route handler", path: "/bench/bare-route", cookie: customer },
+    { name: "route: session + user read", path: "/bench/viewer-route", cookie: customer },
     { name: "bare page (root layout)", path: "/bench/bare-page", cookie: customer },
     { name: "customer dashboard", path: "/requests", cookie: customer },
     { name: "customer request page", path: `/requests/${ids.customerRequestId}`, cookie: customer },
