@@ -63,6 +63,12 @@ const schema = z.object({
   TUNNEL_POLL_INTERVAL_MS: z.coerce.number().int().min(200).default(10_000),
   /** VPN connection IDs per DescribeVpnConnections call. */
   TUNNEL_POLL_BATCH_SIZE: z.coerce.number().int().min(1).max(200).default(100),
+  /** DescribeVpnConnections calls the poller keeps in flight at once, over all regions. */
+  TUNNEL_POLL_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  /** The poller starts at most this many calls per second (EC2 refills non-mutating calls at 20/s). */
+  TUNNEL_POLL_CALLS_PER_SECOND: z.coerce.number().min(0.1).max(1000).default(20),
+  /** Calls the poller may start at once before the rate applies (EC2's bucket holds 100). */
+  TUNNEL_POLL_CALL_BURST: z.coerce.number().int().min(1).max(1000).default(40),
   /** A flapping tunnel alerts at most once per this many seconds, summarising the window. */
   ALERT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(300),
   /** SMTP server for alert email, e.g. smtp://user:pass@mail.example.com:587 (npm start: the local catcher). */
@@ -112,6 +118,8 @@ const schema = z.object({
   TEST_ALERTS_PER_HOUR: z.coerce.number().int().min(1).default(5),
   /** Base URL of the portal as users reach it, for links in e-mail (alert address confirmation). */
   PUBLIC_URL: z.url().default("http://localhost:3000"),
+  /** Serves the bare page and route of `npm run bench` (app/bench/); 404 when unset. Benchmark only. */
+  BENCH_ROUTES: boolean,
   /** Seeds demo users with this password (npm start only; never in production). */
   DEMO_PASSWORD: z.string().min(8).default("demo-password"),
 });

@@ -16,7 +16,7 @@ import { Card, Notice, PageHeader } from "@/components/ui/card";
 import { WorkflowProgress } from "@/components/workflow-progress";
 import { requestHref, type Viewer } from "@/lib/auth/viewer";
 import { findWorkflowProgress } from "@/lib/provisioning/find-workflow-progress";
-import { findConnectionState, showsTunnelState } from "@/lib/tunnels/find-connection-state";
+import { connectionStateOf, showsTunnelState } from "@/lib/tunnels/find-connection-state";
 import { findRequestHistory, findVpnRequest } from "@/lib/vpn-request/find-vpn-requests";
 import { type Capability, capabilitiesFor } from "@/lib/vpn-request/lifecycle";
 
@@ -76,7 +76,7 @@ export async function RequestDetailPage({
   const [history, progress, connection] = await Promise.all([
     findRequestHistory(request.id, { customer: !staff }),
     findWorkflowProgress(request.id, viewer),
-    can.seeTunnels ? findConnectionState(request.id, viewer.scope) : null,
+    can.seeTunnels ? connectionStateOf(request) : null,
   ]);
   const { organization } = request;
   return (

@@ -3,27 +3,36 @@ import { EmptyState, PageHeader } from "@/components/ui/card";
 import { DataTable, LinkCell } from "@/components/ui/data-table";
 import { FilterForm } from "@/components/ui/filter-form";
 import { formatDateTime } from "@/components/ui/format";
+import { Pagination, StatusCounts } from "@/components/ui/pagination";
 import { requireViewer } from "@/lib/auth/current-user";
 import { requestHref } from "@/lib/auth/viewer";
+import { listHref, parseListParams } from "@/lib/lists/parse-list-params";
 import { approvalPolicyLabel } from "@/lib/vpn-request/approval-policy";
-import { findOrganizations, findRequestQueue } from "@/lib/vpn-request/find-vpn-requests";
+import { findRequestQueue, QUEUE_SORTS } from "@/lib/vpn-request/find-vpn-requests";
 import { isVpnStatus, STATUS_LABELS, VPN_STATUSES } from "@/lib/vpn-request/lifecycle";
 
 export const metadata = { title: "Request queue · Site-to-Site VPN" };
 
-export default async function SupportQueuePage({
-  searchParams,
-}: {
-  searchParams: Promise<{ status?: string; organization?: string }>;
-}) {
+type Params = Record<string, string | string[] | undefined>;
+
+export default async function SupportQueuePage({ searchParams }: { searchParams: Promise<Params> }) {
   const viewer = await requireViewer("staff");
-  const params = await searchParams;
-  const status = params.status && isVpnStatus(params.status) ? params.status : undefined;
-  const organizations = await findOrganizations();
-  const organizationId = organizations.some((org) => org.id === params.organization)
-    ? params.organization
-    : undefined;
-  const requests = await findRequestQueue({ status, organizationId });
+  const raw = await searchParams;
+  const list = parseListParams(raw, QUEUE_SORTS, { sort: "queue", dir: "asc" });
+  const status = typeof raw.status === "string" && isVpnStatus(raw.status) ? raw.status : undefined;
+  const organization =
+    typeof raw.organization === "string" ? raw.organization.trim() || undefined : undefined;
+  const queue = await findRequestQueue({ ...list, status, organization });
+  const sorted = list.sort !== "queue";
+  const current = {
+    q: list.q,
+    status,
+    organization,
+    sort: sorted ? list.sort : undefined,
+    dir: sorted ? list.dir : undefined,
+  };
+  const state = { ...current, page: String(queue.page) };
+  const filtered = Boolean(status || organization || list.q);
   return (
     <>
       <PageHeader
@@ -33,7 +42,15 @@ export default async function SupportQueuePage({
       <FilterForm
         label="Filter requests"
         clearHref="/support"
+        keep={{ sort: current.sort, dir: current.dir }}
         fields={[
+          {
+            kind: "search",
+            name: "q",
+            label: "Search",
+            value: list.q,
+            placeholder: "Name, gateway IP, request or VPN ID",
+          },
           {
             name: "status",
             label: "Status",
@@ -42,30 +59,42 @@ export default async function SupportQueuePage({
             options: VPN_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value].label })),
           },
           {
+            kind: "search",
             name: "organization",
             label: "Organization",
-            allLabel: "All organizations",
-            value: organizationId,
-            options: organizations.map((org) => ({ value: org.id, label: org.name })),
+            value: organization,
+            placeholder: "Name or Org ID",
           },
         ]}
       />
+      <StatusCounts
+        label="Requests by status"
+        items={VPN_STATUSES.filter((value) => queue.counts[value]).map((value) => ({
+          key: value,
+          label: STATUS_LABELS[value].label,
+          count: queue.counts[value] ?? 0,
+          href: listHref("/support", current, { status: status === value ? undefined : value }),
+          current: status === value,
+        }))}
+      />
       <DataTable
         empty={
-          <EmptyState
-            title={status || organizationId ? "No requests match these filters" : "The queue is empty"}
-          >
-            {status || organizationId
-              ? "Clear the filters to see every request."
-              : "New customer requests appear here."}
+          <EmptyState title={filtered ? "No requests match these filters" : "The queue is empty"}>
+            {filtered ? "Clear the filters to see every request." : "New customer requests appear here."}
           </EmptyState>
         }
         caption="VPN requests"
-        rows={requests}
+        rows={queue.rows}
         rowKey={(request) => request.id}
+        sorting={{
+          sort: list.sort,
+          dir: list.dir,
+          href: (sort, dir) => listHref("/support", current, { sort, dir }),
+        }}
         columns={[
           {
             header: "Request",
+            sortKey: "name",
             cell: (request) => (
               <LinkCell
                 href={requestHref(viewer, request.id)}
@@ -74,9 +103,14 @@ export default async function SupportQueuePage({
               />
             ),
           },
-          { header: "Organization", cell: (request) => request.organization.name },
+          {
+            header: "Organization",
+            sortKey: "organization",
+            cell: (request) => request.organization.name,
+          },
           {
             header: "Status",
+            sortKey: "status",
             cell: (request) => (
               <>
                 <StatusBadge status={request.status} />
@@ -91,10 +125,19 @@ export default async function SupportQueuePage({
           { header: "Region", cell: (request) => request.region },
           {
             header: "Submitted",
+            sortKey: "submitted",
             className: "text-slate-600",
             cell: (request) => formatDateTime(request.submittedAt),
           },
         ]}
+      />
+      <Pagination
+        label="Request queue pages"
+        page={queue.page}
+        pageCount={queue.pageCount}
+        pageSize={queue.pageSize}
+        total={queue.total}
+        href={(page) => listHref("/support", state, { page: page === 1 ? undefined : String(page) })}
       />
     </>
   );

@@ -5,6 +5,15 @@ export type Column<T> = {
   header: string;
   cell: (row: T) => ReactNode;
   className?: string;
+  /** The list's sort key for this column, when the server can sort by it. */
+  sortKey?: string;
+};
+
+/** The list's current order and the URL of another (the server sorts; a header is a link). */
+export type Sorting = {
+  sort: string;
+  dir: "asc" | "desc";
+  href: (sort: string, dir: "asc" | "desc") => string;
 };
 
 /** The one list table: a captioned, scrollable table with a header row and one row per item. */
@@ -15,6 +24,7 @@ export function DataTable<T>({
   rowKey,
   rowData,
   empty,
+  sorting,
 }: {
   caption: string;
   /** Shown instead of the table when there are no rows: say why, and what to do. */
@@ -24,6 +34,7 @@ export function DataTable<T>({
   rowKey: (row: T) => string;
   /** `data-*` attributes of a row (what scripts and tests select rows by). */
   rowData?: (row: T) => Record<`data-${string}`, string>;
+  sorting?: Sorting;
 }) {
   if (rows.length === 0) return empty;
   return (
@@ -33,9 +44,7 @@ export function DataTable<T>({
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
             {columns.map((column) => (
-              <th key={column.header} scope="col" className="px-4 py-3">
-                {column.header}
-              </th>
+              <SortableHeader key={column.header} column={column} sorting={sorting} />
             ))}
           </tr>
         </thead>
@@ -64,5 +73,29 @@ export function LinkCell({ href, label, detail }: { href: string; label: string;
       </Link>
       <div className="font-mono text-xs text-slate-500">{detail}</div>
     </>
+  );
+}
+
+function SortableHeader<T>({ column, sorting }: { column: Column<T>; sorting: Sorting | undefined }) {
+  if (!sorting || !column.sortKey) {
+    return (
+      <th scope="col" className="px-4 py-3">
+        {column.header}
+      </th>
+    );
+  }
+  const active = sorting.sort === column.sortKey;
+  const next = active && sorting.dir === "asc" ? "desc" : "asc";
+  return (
+    <th
+      scope="col"
+      className="px-4 py-3"
+      aria-sort={active ? (sorting.dir === "asc" ? "ascending" : "descending") : undefined}
+    >
+      <Link href={sorting.href(column.sortKey, next)} className="underline-offset-2 hover:underline">
+        {column.header}
+        {active ? <span aria-hidden="true">{sorting.dir === "asc" ? " ▲" : " ▼"}</span> : null}
+      </Link>
+    </th>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeTimeline } from "./compute-timeline";
+import { computeTimeline, timelineFromRuns } from "./compute-timeline";
 
 const t = (hours: number) => new Date(Date.UTC(2026, 10, 20, 0, 0, 0) + hours * 3_600_000);
 
@@ -66,5 +66,42 @@ describe("computeTimeline", () => {
       t(3),
     );
     expect(timeline.availabilityPercent).toBe(66.7);
+  });
+});
+
+describe("timelineFromRuns", () => {
+  it("equals computeTimeline on the events the runs came from", () => {
+    const events = [
+      { status: "UP" as const, occurredAt: t(-5) },
+      { status: "DOWN" as const, occurredAt: t(12) },
+      { status: "UP" as const, occurredAt: t(18) },
+    ];
+    const runs = [
+      { status: "UP" as const, from: t(0), to: t(12) },
+      { status: "DOWN" as const, from: t(12), to: t(18) },
+      { status: "UP" as const, from: t(18), to: t(24) },
+    ];
+    expect(timelineFromRuns(runs, t(0), t(24))).toEqual(computeTimeline(events, t(0), t(24)));
+  });
+
+  it("leaves the time before the first run unknown and merges equal neighbours", () => {
+    const timeline = timelineFromRuns(
+      [
+        { status: "UNKNOWN", from: t(2), to: t(4) },
+        { status: "DOWN", from: t(4), to: t(6) },
+        { status: "DOWN", from: t(6), to: t(10) },
+      ],
+      t(0),
+      t(10),
+    );
+    expect(timeline.segments).toEqual([
+      { status: "UNKNOWN", from: t(0), to: t(4) },
+      { status: "DOWN", from: t(4), to: t(10) },
+    ]);
+    expect(timeline.availabilityPercent).toBe(0);
+  });
+
+  it("is all unknown without runs", () => {
+    expect(timelineFromRuns([], t(0), t(1))).toEqual(computeTimeline([], t(0), t(1)));
   });
 });

@@ -38,7 +38,41 @@ export function computeTimeline(events: readonly TimelineEvent[], from: Date, to
     cursor = at;
   }
   if (end > cursor) segments.push({ status, from: new Date(cursor), to: new Date(end) });
+  return summarize(segments);
+}
 
+/** A status run as SQL computes it (find-tunnel-timelines.ts): from one change to the next. */
+export type TimelineRun = { status: TimelineStatus; from: Date; to: Date };
+
+/**
+ * The same timeline from status runs instead of events: `runs` are the tunnel's consecutive
+ * statuses clipped to the period, the first starting at `from` when a status was known then. Time
+ * no run covers is UNKNOWN; equal neighbours merge — so the result equals `computeTimeline` on the
+ * events the runs came from.
+ */
+export function timelineFromRuns(runs: readonly TimelineRun[], from: Date, to: Date): Timeline {
+  const sorted = [...runs].sort((a, b) => a.from.getTime() - b.from.getTime());
+  const segments: TimelineSegment[] = [];
+  const push = (status: TimelineStatus, start: number, end: number) => {
+    if (end <= start) return;
+    const last = segments.at(-1);
+    if (last && last.status === status && last.to.getTime() === start) last.to = new Date(end);
+    else segments.push({ status, from: new Date(start), to: new Date(end) });
+  };
+  let cursor = from.getTime();
+  const end = to.getTime();
+  for (const run of sorted) {
+    const start = Math.max(run.from.getTime(), cursor);
+    const stop = Math.min(run.to.getTime(), end);
+    push("UNKNOWN", cursor, start);
+    push(run.status, start, stop);
+    cursor = Math.max(cursor, stop);
+  }
+  push("UNKNOWN", cursor, end);
+  return summarize(segments);
+}
+
+function summarize(segments: TimelineSegment[]): Timeline {
   let upMs = 0;
   let knownMs = 0;
   for (const segment of segments) {

@@ -1,8 +1,9 @@
 import type { Scope } from "@/lib/auth/viewer";
 import "server-only";
 import { db } from "@/lib/db";
-import { computeTimeline, TIMELINE_DAYS, type TimelineStatus } from "@/lib/tunnels/compute-timeline";
+import { TIMELINE_DAYS, type TimelineStatus, timelineFromRuns } from "@/lib/tunnels/compute-timeline";
 import { explainTunnelStatus, type TunnelExplanation } from "@/lib/tunnels/explain-tunnel-status";
+import { findTunnelTimelines } from "@/lib/tunnels/find-tunnel-timelines";
 import { isRedundancyMet } from "@/lib/tunnels/read-telemetry";
 import { isIn, TUNNELS_SHOWN_STATUSES, type VpnStatus } from "@/lib/vpn-request/lifecycle";
 import { scopedRequestWhere } from "@/lib/vpn-request/scope";
@@ -59,48 +60,66 @@ export async function findConnectionState(
     },
   });
   if (!request) return null;
+  return connectionStateOf(request, now);
+}
+
+/** What `connectionStateOf` needs of a request: a row the caller already read with its scope. */
+export type ConnectionStateSource = {
+  id: string;
+  status: VpnStatus;
+  tunnelCount: number;
+  lastPolledAt: Date | null;
+  tunnels: readonly {
+    id: string;
+    number: number;
+    outsideIp: string | null;
+    status: TimelineStatus;
+    statusSince: Date | null;
+    statusMessage: string | null;
+    acceptedRouteCount: number | null;
+  }[];
+};
+
+/**
+ * The dashboard's data from a request already read with the viewer's scope (the request page
+ * has it; reading it again would be two more statements per page view).
+ */
+export async function connectionStateOf(
+  request: ConnectionStateSource,
+  now = new Date(),
+): Promise<ConnectionState> {
   const from = new Date(now.getTime() - TIMELINE_DAYS * 24 * 3_600_000);
   const used = request.tunnels.filter((tunnel) => tunnel.number <= request.tunnelCount);
-  const tunnels = await Promise.all(
-    used.map(async (tunnel): Promise<TunnelView> => {
-      const [before, inWindow] = await Promise.all([
-        db.tunnelEvent.findFirst({
-          where: { tunnelId: tunnel.id, occurredAt: { lte: from } },
-          orderBy: { occurredAt: "desc" },
-          select: { status: true, statusMessage: true, occurredAt: true },
-        }),
-        db.tunnelEvent.findMany({
-          where: { tunnelId: tunnel.id, occurredAt: { gt: from } },
-          orderBy: { occurredAt: "asc" },
-          select: { status: true, statusMessage: true, occurredAt: true },
-        }),
-      ]);
-      const timeline = computeTimeline(before ? [before, ...inWindow] : inWindow, from, now);
-      return {
-        number: tunnel.number,
-        outsideIp: tunnel.outsideIp,
-        status: tunnel.status,
-        statusSince: tunnel.statusSince?.toISOString() ?? null,
-        statusMessage: tunnel.statusMessage,
-        acceptedRouteCount: tunnel.acceptedRouteCount,
-        explanation: explainTunnelStatus(tunnel),
-        availabilityPercent: timeline.availabilityPercent,
-        segments: timeline.segments.map((segment) => ({
-          status: segment.status,
-          from: segment.from.toISOString(),
-          to: segment.to.toISOString(),
-        })),
-        changes: inWindow
-          .slice(-20)
-          .reverse()
-          .map((event) => ({
-            status: event.status,
-            statusMessage: event.statusMessage,
-            occurredAt: event.occurredAt.toISOString(),
-          })),
-      };
-    }),
+  // One statement for every tunnel's timeline, availability and latest changes (aggregated in SQL).
+  const histories = await findTunnelTimelines(
+    used.map((tunnel) => tunnel.id),
+    from,
+    now,
   );
+  const tunnels = used.map((tunnel): TunnelView => {
+    const history = histories.get(tunnel.id);
+    const timeline = history?.timeline ?? timelineFromRuns([], from, now);
+    return {
+      number: tunnel.number,
+      outsideIp: tunnel.outsideIp,
+      status: tunnel.status,
+      statusSince: tunnel.statusSince?.toISOString() ?? null,
+      statusMessage: tunnel.statusMessage,
+      acceptedRouteCount: tunnel.acceptedRouteCount,
+      explanation: explainTunnelStatus(tunnel),
+      availabilityPercent: timeline.availabilityPercent,
+      segments: timeline.segments.map((segment) => ({
+        status: segment.status,
+        from: segment.from.toISOString(),
+        to: segment.to.toISOString(),
+      })),
+      changes: (history?.changes ?? []).map((change) => ({
+        status: change.status,
+        statusMessage: change.statusMessage,
+        occurredAt: change.occurredAt.toISOString(),
+      })),
+    };
+  });
   return {
     requestId: request.id,
     status: request.status,

@@ -1,6 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { type ListPage, PAGE_SIZE, pageCountOf, type SortDirection } from "@/lib/lists/parse-list-params";
+import { planSegmentPage } from "@/lib/lists/plan-segment-page";
 import { isRedundancyMet } from "@/lib/tunnels/read-telemetry";
+import { countByStatus, staffListWhere } from "@/lib/vpn-request/find-vpn-requests";
 import {
   ATTENTION_ORDER,
   isProvisioned,
@@ -8,55 +12,108 @@ import {
   type VpnStatus,
 } from "@/lib/vpn-request/lifecycle";
 
-export type ConnectionFilters = { status?: VpnStatus; organizationId?: string; region?: string };
+export const CONNECTION_SORTS = ["attention", "name", "organization", "polled"] as const;
+export type ConnectionSort = (typeof CONNECTION_SORTS)[number];
 
-/** Every organization's provisioned connections (staff), worst first. */
-export async function findConnectionsOverview(filters: ConnectionFilters) {
-  const statuses =
-    filters.status && isProvisioned(filters.status) ? [filters.status] : [...PROVISIONED_STATUSES];
-  const rows = await db.vpnRequest.findMany({
-    where: {
-      status: { in: statuses },
-      ...(filters.organizationId ? { organizationId: filters.organizationId } : {}),
-      ...(filters.region ? { region: filters.region } : {}),
-    },
-    select: {
-      id: true,
-      customerName: true,
-      region: true,
-      status: true,
-      statusChangedAt: true,
-      tunnelCount: true,
-      lastPolledAt: true,
-      vpnConnectionId: true,
-      organization: { select: { id: true, name: true } },
-      tunnels: { select: { number: true, status: true, statusMessage: true } },
-    },
-    take: 1000,
-  });
-  return rows
-    .map((row) => {
-      const used = row.tunnels
-        .filter((tunnel) => tunnel.number <= row.tunnelCount)
-        .sort((a, b) => a.number - b.number);
-      return {
-        ...row,
-        tunnels: used,
-        upTunnels: used.filter((tunnel) => tunnel.status === "UP").length,
-        redundancyMet: isRedundancyMet(row.tunnelCount, used),
-      };
-    })
-    .sort(
-      (a, b) =>
-        attention(a.status) - attention(b.status) ||
-        a.statusChangedAt.getTime() - b.statusChangedAt.getTime() ||
-        a.customerName.localeCompare(b.customerName),
+export type ConnectionQuery = {
+  status?: VpnStatus;
+  /** An organization ID, or part of an organization's name. */
+  organization?: string;
+  region?: string;
+  q?: string;
+  sort: ConnectionSort;
+  dir: SortDirection;
+  page: number;
+  pageSize?: number;
+};
+
+const connectionSelect = {
+  id: true,
+  customerName: true,
+  region: true,
+  status: true,
+  statusChangedAt: true,
+  tunnelCount: true,
+  lastPolledAt: true,
+  vpnConnectionId: true,
+  organization: { select: { id: true, name: true } },
+  tunnels: { select: { number: true, status: true, statusMessage: true }, orderBy: { number: "asc" } },
+} satisfies Prisma.VpnRequestSelect;
+
+type ConnectionRow = Prisma.VpnRequestGetPayload<{ select: typeof connectionSelect }>;
+
+const ORDER: Record<
+  Exclude<ConnectionSort, "attention">,
+  (dir: SortDirection) => Prisma.VpnRequestOrderByWithRelationInput[]
+> = {
+  name: (dir) => [{ customerName: dir }, { id: dir }],
+  organization: (dir) => [{ organization: { name: dir } }, { customerName: "asc" }, { id: dir }],
+  polled: (dir) => [{ lastPolledAt: { sort: dir, nulls: "first" } }, { id: dir }],
+};
+
+/**
+ * Every organization's provisioned connections (staff), one page at a time. The default order is
+ * worst first (ATTENTION_ORDER), longest in that state first — paged across the statuses with the
+ * counts of one groupBy, each slice an index range on (status, statusChangedAt).
+ */
+export async function findConnectionsOverview(
+  query: ConnectionQuery,
+): Promise<ListPage<ConnectionOverviewRow, VpnStatus>> {
+  const pageSize = query.pageSize ?? PAGE_SIZE;
+  const base: Prisma.VpnRequestWhereInput = {
+    AND: [
+      { status: { in: [...PROVISIONED_STATUSES] } },
+      query.region ? { region: query.region } : {},
+      ...(await staffListWhere(query)),
+    ],
+  };
+  const counts = await countByStatus(base);
+  const status = query.status && isProvisioned(query.status) ? query.status : undefined;
+  const statuses = ATTENTION_ORDER.filter((value) => !status || value === status);
+  const total = statuses.reduce((sum, value) => sum + (counts[value] ?? 0), 0);
+  const pageCount = pageCountOf(total, pageSize);
+  const page = Math.min(query.page, pageCount);
+  const offset = (page - 1) * pageSize;
+  const where: Prisma.VpnRequestWhereInput = status ? { AND: [base, { status }] } : base;
+  let rows: ConnectionRow[];
+  if (query.sort === "attention") {
+    const slices = planSegmentPage(
+      statuses.map((value) => counts[value] ?? 0),
+      offset,
+      pageSize,
     );
+    const parts = await Promise.all(
+      slices.map((slice) =>
+        db.vpnRequest.findMany({
+          where: { AND: [base, { status: statuses[slice.segment] }] },
+          select: connectionSelect,
+          orderBy: [{ statusChangedAt: "asc" }, { id: "asc" }],
+          skip: slice.skip,
+          take: slice.take,
+        }),
+      ),
+    );
+    rows = parts.flat();
+  } else {
+    rows = await db.vpnRequest.findMany({
+      where,
+      select: connectionSelect,
+      orderBy: ORDER[query.sort](query.dir),
+      skip: offset,
+      take: pageSize,
+    });
+  }
+  return { rows: rows.map(withTunnelSummary), total, page, pageSize, pageCount, counts };
 }
 
-export type ConnectionOverviewRow = Awaited<ReturnType<typeof findConnectionsOverview>>[number];
-
-function attention(status: VpnStatus): number {
-  const index = (ATTENTION_ORDER as readonly VpnStatus[]).indexOf(status);
-  return index === -1 ? ATTENTION_ORDER.length : index;
+function withTunnelSummary(row: ConnectionRow) {
+  const used = row.tunnels.filter((tunnel) => tunnel.number <= row.tunnelCount);
+  return {
+    ...row,
+    tunnels: used,
+    upTunnels: used.filter((tunnel) => tunnel.status === "UP").length,
+    redundancyMet: isRedundancyMet(row.tunnelCount, used),
+  };
 }
+
+export type ConnectionOverviewRow = ReturnType<typeof withTunnelSummary>;

@@ -70,12 +70,8 @@ export function startTunnelPoller(log: (line: string) => void): { stop(): Promis
 
 async function runCycle(log: (line: string) => void, batchSize: number, windowMs: number) {
   try {
-    const polled = await pollTunnelsOnce({ batchSize, log });
-    if (polled.changes > 0 || polled.errors > 0) {
-      log(
-        `tunnel poll: ${polled.connections} connection(s) in ${polled.calls} call(s), ${polled.changes} change(s), ${polled.transitions} status change(s)`,
-      );
-    }
+    // pollTunnelsOnce logs each cycle's connections, calls, changes and time itself.
+    await pollTunnelsOnce({ batchSize, log });
   } catch (error) {
     log(`tunnel poll failed: ${error instanceof Error ? error.message : String(error)}`);
   }

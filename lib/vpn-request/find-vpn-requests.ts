@@ -5,6 +5,8 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { VpnStatus } from "@/lib/generated/prisma/enums";
 import { isUuid } from "@/lib/ids";
+import { type ListPage, PAGE_SIZE, pageCountOf, type SortDirection } from "@/lib/lists/parse-list-params";
+import { planSegmentPage } from "@/lib/lists/plan-segment-page";
 import {
   customerFailureMessage,
   failureReference,
@@ -37,27 +39,125 @@ export function findOrganizationRequests(scope: OrganizationScope) {
   });
 }
 
-export type QueueFilters = { status?: VpnStatus; organizationId?: string };
+export const QUEUE_SORTS = ["queue", "submitted", "name", "organization", "status"] as const;
+export type QueueSort = (typeof QUEUE_SORTS)[number];
 
-/** Support's queue across organizations: every pending request first (oldest first), then the rest. */
-export async function findRequestQueue(filters: QueueFilters) {
-  const where: Prisma.VpnRequestWhereInput = {};
-  if (filters.status) where.status = filters.status;
-  if (filters.organizationId) where.organizationId = filters.organizationId;
-  const oldestFirst = { submittedAt: "asc" } as const;
-  // Pending requests are never cut off by the page size: they are the queue's reason to exist.
-  const pending = await db.vpnRequest.findMany({
-    where: { ...where, AND: [{ status: "PENDING_APPROVAL" }] },
-    select: listSelect,
-    orderBy: oldestFirst,
+export type QueueQuery = {
+  status?: VpnStatus;
+  /** An organization ID, or part of an organization's name. */
+  organization?: string;
+  /** Part of the name or organization, start of the gateway IP or VPN connection ID, or a request ID. */
+  q?: string;
+  sort: QueueSort;
+  dir: SortDirection;
+  page: number;
+  pageSize?: number;
+};
+
+/** Organizations whose name contains `text`: resolved first, so list queries need no join. */
+async function organizationIdsNamed(text: string): Promise<string[]> {
+  const organizations = await db.organization.findMany({
+    where: { name: { contains: text, mode: "insensitive" } },
+    select: { id: true },
   });
-  const others = await db.vpnRequest.findMany({
-    where: { ...where, NOT: { status: "PENDING_APPROVAL" } },
-    select: listSelect,
-    orderBy: oldestFirst,
-    take: 500,
-  });
-  return [...pending, ...others];
+  return organizations.map((organization) => organization.id);
+}
+
+/**
+ * The filters both staff lists share. `organization`: an ID matches exactly, anything else part of
+ * a name. `q`: part of the name or of the organization's name, the start of the gateway IP or of
+ * the VPN connection ID, or a request ID.
+ */
+export async function staffListWhere(filters: {
+  organization?: string;
+  q?: string;
+}): Promise<Prisma.VpnRequestWhereInput[]> {
+  const { organization, q } = filters;
+  const [named, searched] = await Promise.all([
+    organization && !isUuid(organization) ? organizationIdsNamed(organization) : null,
+    q ? organizationIdsNamed(q) : null,
+  ]);
+  const where: Prisma.VpnRequestWhereInput[] = [];
+  if (organization) {
+    where.push({ organizationId: named ? { in: named } : organization.toLowerCase() });
+  }
+  if (q) {
+    const or: Prisma.VpnRequestWhereInput[] = [
+      { customerName: { contains: q, mode: "insensitive" } },
+      { customerGatewayIp: { startsWith: q } },
+      { vpnConnectionId: { startsWith: q.toLowerCase() } },
+    ];
+    if (searched?.length) or.push({ organizationId: { in: searched } });
+    if (isUuid(q)) or.push({ id: q.toLowerCase() });
+    where.push({ OR: or });
+  }
+  return where;
+}
+
+/** Rows per status of a list's where clause: one groupBy, read by the page's counts and its paging. */
+export async function countByStatus(where: Prisma.VpnRequestWhereInput) {
+  const groups = await db.vpnRequest.groupBy({ by: ["status"], where, _count: { _all: true } });
+  const counts: Partial<Record<VpnStatus, number>> = {};
+  for (const group of groups) counts[group.status] = group._count._all;
+  return counts;
+}
+
+const QUEUE_ORDER: Record<
+  Exclude<QueueSort, "queue">,
+  (dir: SortDirection) => Prisma.VpnRequestOrderByWithRelationInput[]
+> = {
+  submitted: (dir) => [{ submittedAt: dir }, { id: dir }],
+  name: (dir) => [{ customerName: dir }, { id: dir }],
+  organization: (dir) => [{ organization: { name: dir } }, { submittedAt: "asc" }, { id: dir }],
+  status: (dir) => [{ status: dir }, { submittedAt: "asc" }, { id: dir }],
+};
+
+/**
+ * Support's queue across organizations, one page at a time. The default order is the queue's:
+ * every pending request first (oldest first), then the rest (oldest first) — paged across the two
+ * with the pending count from the same groupBy that gives the page its counts per status.
+ */
+export async function findRequestQueue(query: QueueQuery): Promise<ListPage<VpnRequestListItem, VpnStatus>> {
+  const pageSize = query.pageSize ?? PAGE_SIZE;
+  const base: Prisma.VpnRequestWhereInput = { AND: await staffListWhere(query) };
+  const counts = await countByStatus(base);
+  const where: Prisma.VpnRequestWhereInput = query.status ? { AND: [base, { status: query.status }] } : base;
+  const total = query.status
+    ? (counts[query.status] ?? 0)
+    : Object.values(counts).reduce((sum, count) => sum + count, 0);
+  const pageCount = pageCountOf(total, pageSize);
+  const page = Math.min(query.page, pageCount);
+  const offset = (page - 1) * pageSize;
+  let rows: VpnRequestListItem[];
+  if (query.sort === "queue") {
+    const pending = !query.status || query.status === "PENDING_APPROVAL" ? (counts.PENDING_APPROVAL ?? 0) : 0;
+    const segments: Prisma.VpnRequestWhereInput[] = [
+      { AND: [where, { status: "PENDING_APPROVAL" }] },
+      { AND: [where, { NOT: { status: "PENDING_APPROVAL" } }] },
+    ];
+    const slices = planSegmentPage([pending, total - pending], offset, pageSize);
+    const parts = await Promise.all(
+      slices.map((slice) =>
+        db.vpnRequest.findMany({
+          where: segments[slice.segment],
+          select: listSelect,
+          orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+          skip: slice.skip,
+          take: slice.take,
+        }),
+      ),
+    );
+    rows = parts.flat();
+  } else {
+    rows = await db.vpnRequest.findMany({
+      where,
+      select: listSelect,
+      orderBy: QUEUE_ORDER[query.sort](query.dir),
+      skip: offset,
+      take: pageSize,
+    });
+  }
+  return { rows, total, page, pageSize, pageCount, counts };
 }
 
 /** One request as the caller may see it; null when it does not exist or is not theirs. */
@@ -125,6 +225,7 @@ export async function findRequestHistory(id: string, viewer: { customer: boolean
   }));
 }
 
+/** Every organization's ID and name, for the admin and audit forms that pick one. */
 export function findOrganizations() {
   return db.organization.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
 }

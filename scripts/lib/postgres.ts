@@ -46,6 +46,8 @@ export async function startEmbeddedPostgres(options: {
   port: number;
   persistent: boolean;
   log?: (line: string) => void;
+  /** Extra server settings, e.g. ["-c", "shared_preload_libraries=pg_stat_statements"] (the benchmark). */
+  postgresFlags?: string[];
 }): Promise<RunningPostgres> {
   const isRoot = process.getuid?.() === 0;
   const server = new EmbeddedPostgres({
@@ -56,6 +58,7 @@ export async function startEmbeddedPostgres(options: {
     persistent: options.persistent,
     // As root, initdb needs the data directory to belong to an unprivileged "postgres" user.
     createPostgresUser: isRoot,
+    postgresFlags: options.postgresFlags ?? [],
     onLog: options.log ?? (() => {}),
     onError: (error: unknown) => options.log?.(`[postgres] ${String(error)}`),
   });

@@ -4,33 +4,43 @@ import { EmptyState, PageHeader } from "@/components/ui/card";
 import { DataTable, LinkCell } from "@/components/ui/data-table";
 import { FilterForm } from "@/components/ui/filter-form";
 import { formatDateTime } from "@/components/ui/format";
+import { Pagination, StatusCounts } from "@/components/ui/pagination";
 import { findAlertDeliveries } from "@/lib/alerts/find-alert-deliveries";
 import { requireViewer } from "@/lib/auth/current-user";
 import { requestHref } from "@/lib/auth/viewer";
-import { findConnectionsOverview } from "@/lib/tunnels/find-connections-overview";
-import { findOrganizations } from "@/lib/vpn-request/find-vpn-requests";
-import { PROVISIONED_STATUSES, STATUS_LABELS } from "@/lib/vpn-request/lifecycle";
+import { listHref, parseListParams } from "@/lib/lists/parse-list-params";
+import { CONNECTION_SORTS, findConnectionsOverview } from "@/lib/tunnels/find-connections-overview";
+import { ATTENTION_ORDER, PROVISIONED_STATUSES, STATUS_LABELS } from "@/lib/vpn-request/lifecycle";
 import { getRequestSettings } from "@/lib/vpn-request/request-settings";
 
 export const metadata = { title: "Connections · Site-to-Site VPN" };
 
-export default async function ConnectionsPage({
-  searchParams,
-}: {
-  searchParams: Promise<{ status?: string; organization?: string; region?: string }>;
-}) {
+type Params = Record<string, string | string[] | undefined>;
+const PATH = "/support/connections";
+
+export default async function ConnectionsPage({ searchParams }: { searchParams: Promise<Params> }) {
   const viewer = await requireViewer("staff");
-  const params = await searchParams;
-  const status = PROVISIONED_STATUSES.find((value) => value === params.status);
+  const raw = await searchParams;
+  const list = parseListParams(raw, CONNECTION_SORTS, { sort: "attention", dir: "asc" });
+  const status = PROVISIONED_STATUSES.find((value) => value === raw.status);
   const regions = (await getRequestSettings()).supportedRegions;
-  const region = regions.find((value) => value === params.region);
-  const organizations = await findOrganizations();
-  const organizationId = organizations.find((org) => org.id === params.organization)?.id;
+  const region = regions.find((value) => value === raw.region);
+  const organization =
+    typeof raw.organization === "string" ? raw.organization.trim() || undefined : undefined;
   const [connections, deliveries] = await Promise.all([
-    findConnectionsOverview({ status, organizationId, region }),
+    findConnectionsOverview({ ...list, status, organization, region }),
     findAlertDeliveries(viewer.scope, 20),
   ]);
-  const filtered = Boolean(status || organizationId || region);
+  const sorted = list.sort !== "attention";
+  const current = {
+    q: list.q,
+    status,
+    organization,
+    region,
+    sort: sorted ? list.sort : undefined,
+    dir: sorted ? list.dir : undefined,
+  };
+  const filtered = Boolean(status || organization || region || list.q);
   return (
     <div className="space-y-8">
       <div>
@@ -40,8 +50,16 @@ export default async function ConnectionsPage({
         />
         <FilterForm
           label="Filter connections"
-          clearHref="/support/connections"
+          clearHref={PATH}
+          keep={{ sort: current.sort, dir: current.dir }}
           fields={[
+            {
+              kind: "search",
+              name: "q",
+              label: "Search",
+              value: list.q,
+              placeholder: "Name, gateway IP, request or VPN ID",
+            },
             {
               name: "status",
               label: "Status",
@@ -50,11 +68,11 @@ export default async function ConnectionsPage({
               options: PROVISIONED_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value].label })),
             },
             {
+              kind: "search",
               name: "organization",
               label: "Organization",
-              allLabel: "All organizations",
-              value: organizationId,
-              options: organizations.map((org) => ({ value: org.id, label: org.name })),
+              value: organization,
+              placeholder: "Name or Org ID",
             },
             {
               name: "region",
@@ -64,6 +82,16 @@ export default async function ConnectionsPage({
               options: regions.map((value) => ({ value, label: value })),
             },
           ]}
+        />
+        <StatusCounts
+          label="Connections by status"
+          items={ATTENTION_ORDER.filter((value) => connections.counts[value]).map((value) => ({
+            key: value,
+            label: STATUS_LABELS[value].label,
+            count: connections.counts[value] ?? 0,
+            href: listHref(PATH, current, { status: status === value ? undefined : value }),
+            current: status === value,
+          }))}
         />
         <DataTable
           empty={
@@ -76,11 +104,17 @@ export default async function ConnectionsPage({
             </EmptyState>
           }
           caption="Connections"
-          rows={connections}
+          rows={connections.rows}
           rowKey={(connection) => connection.id}
+          sorting={{
+            sort: list.sort,
+            dir: list.dir,
+            href: (sort, dir) => listHref(PATH, current, { sort, dir }),
+          }}
           columns={[
             {
               header: "Connection",
+              sortKey: "name",
               cell: (connection) => (
                 <LinkCell
                   href={requestHref(viewer, connection.id)}
@@ -89,7 +123,11 @@ export default async function ConnectionsPage({
                 />
               ),
             },
-            { header: "Organization", cell: (connection) => connection.organization.name },
+            {
+              header: "Organization",
+              sortKey: "organization",
+              cell: (connection) => connection.organization.name,
+            },
             {
               header: "Status",
               cell: (connection) => (
@@ -122,11 +160,20 @@ export default async function ConnectionsPage({
             { header: "Region", cell: (connection) => connection.region },
             {
               header: "Last telemetry",
+              sortKey: "polled",
               className: "text-xs",
               cell: (connection) =>
                 connection.lastPolledAt ? formatDateTime(connection.lastPolledAt) : "not yet",
             },
           ]}
+        />
+        <Pagination
+          label="Connection pages"
+          page={connections.page}
+          pageCount={connections.pageCount}
+          pageSize={connections.pageSize}
+          total={connections.total}
+          href={(page) => listHref(PATH, current, { page: page === 1 ? undefined : String(page) })}
         />
       </div>
       <section aria-labelledby="deliveries-heading" className="space-y-3">

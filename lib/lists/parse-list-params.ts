@@ -1,0 +1,58 @@
+// The query string of a staff list page (?q=&page=&sort=&dir=) read defensively: anything
+// unexpected falls back to the default, so a hand-edited URL never errors. Pure.
+
+export const PAGE_SIZE = 50;
+
+export type SortDirection = "asc" | "desc";
+
+export type ListParams<S extends string> = {
+  /** Free-text search, trimmed; undefined when empty. */
+  q: string | undefined;
+  /** 1-based. */
+  page: number;
+  sort: S;
+  dir: SortDirection;
+};
+
+type Raw = Record<string, string | string[] | undefined>;
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export function parseListParams<S extends string>(
+  raw: Raw,
+  sorts: readonly S[],
+  defaults: { sort: S; dir: SortDirection },
+): ListParams<S> {
+  const q = first(raw.q)?.trim().slice(0, 200) || undefined;
+  const page = Number.parseInt(first(raw.page) ?? "", 10);
+  const sort = sorts.find((value) => value === first(raw.sort)) ?? defaults.sort;
+  const dirRaw = first(raw.dir);
+  const dir: SortDirection = dirRaw === "asc" || dirRaw === "desc" ? dirRaw : defaults.dir;
+  return { q, page: Number.isFinite(page) && page >= 1 ? Math.min(page, 100_000) : 1, sort, dir };
+}
+
+/** The URL of the same list with some parameters changed (undefined or "" removes one). */
+export function listHref(path: string, current: Raw, changes: Raw): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries({ ...current, ...changes })) {
+    const v = first(value);
+    if (v !== undefined && v !== "") params.set(key, v);
+  }
+  const query = params.toString();
+  return query ? `${path}?${query}` : path;
+}
+
+/** One page of a staff list, with the size of the whole (filtered) list and counts per status. */
+export type ListPage<T, S extends string = string> = {
+  rows: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  /** Rows per status under the same search and organization filter, ignoring the status filter. */
+  counts: Partial<Record<S, number>>;
+};
+
+export function pageCountOf(total: number, pageSize: number): number {
+  return Math.max(1, Math.ceil(total / pageSize));
+}

@@ -1,0 +1,79 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { type Timeline, type TimelineStatus, timelineFromRuns } from "@/lib/tunnels/compute-timeline";
+
+export type TunnelChange = { status: TimelineStatus; statusMessage: string | null; occurredAt: Date };
+export type TunnelHistory = { timeline: Timeline; changes: TunnelChange[] };
+
+type Row = {
+  kind: "run" | "change";
+  tunnelId: string;
+  status: TimelineStatus;
+  statusMessage: string | null;
+  from: Date;
+  to: Date | null;
+};
+
+/**
+ * The timeline and availability of several tunnels over [from, to), and each one's latest changes,
+ * in one statement: PostgreSQL collapses the period's events into status runs (window functions
+ * over the (tunnelId, occurredAt) index), so the page receives one row per status change, not one
+ * per event (message and route-count events, repeated statuses). Equal to `computeTimeline` over
+ * the same events (find-tunnel-timelines.int.test.ts).
+ */
+export async function findTunnelTimelines(
+  tunnelIds: readonly string[],
+  from: Date,
+  to: Date,
+  latestChanges = 20,
+): Promise<Map<string, TunnelHistory>> {
+  const histories = new Map<string, TunnelHistory>();
+  if (tunnelIds.length === 0) return histories;
+  const ids = [...tunnelIds];
+  const rows = await db.$queryRaw<Row[]>`
+    with ids as (select unnest(${ids}::uuid[]) as id),
+    events as (
+      -- the status at the start of the period: the last event at or before it
+      select ids.id as tunnel_id, s.status, ${from}::timestamp as at
+      from ids cross join lateral (
+        select status from "TunnelEvent"
+        where "tunnelId" = ids.id and "occurredAt" <= ${from}::timestamp
+        order by "occurredAt" desc limit 1
+      ) s
+      union all
+      select "tunnelId", status, "occurredAt" from "TunnelEvent"
+      where "tunnelId" = any(${ids}::uuid[])
+        and "occurredAt" > ${from}::timestamp and "occurredAt" < ${to}::timestamp
+    ),
+    marked as (
+      select tunnel_id, status, at,
+        lag(status) over (partition by tunnel_id order by at) as previous
+      from events
+    ),
+    runs as (
+      select tunnel_id, status, at,
+        coalesce(lead(at) over (partition by tunnel_id order by at), ${to}::timestamp) as until
+      from marked where previous is distinct from status
+    )
+    select 'run' as kind, tunnel_id::text as "tunnelId", status::text as status,
+      null::text as "statusMessage", at as "from", until as "to"
+    from runs
+    union all
+    select 'change', ids.id::text, c.status::text, c."statusMessage", c."occurredAt", null
+    from ids cross join lateral (
+      select status, "statusMessage", "occurredAt" from "TunnelEvent"
+      where "tunnelId" = ids.id and "occurredAt" > ${from}::timestamp
+      order by "occurredAt" desc limit ${latestChanges}
+    ) c`;
+  for (const id of ids) {
+    const runs = rows
+      .filter((row) => row.kind === "run" && row.tunnelId === id)
+      .map((row) => ({ status: row.status, from: row.from, to: row.to ?? to }));
+    const changes = rows
+      .filter((row) => row.kind === "change" && row.tunnelId === id)
+      .map((row) => ({ status: row.status, statusMessage: row.statusMessage, occurredAt: row.from }))
+      .sort((a, b) => b.occurredAt.getTime() - a.occurredAt.getTime());
+    histories.set(id, { timeline: timelineFromRuns(runs, from, to), changes });
+  }
+  return histories;
+}

@@ -1,0 +1,145 @@
+// HTTP side of `npm run bench`: signing in through the real sign-in form, and measuring one URL
+// with autocannon (latency percentiles, requests/s) plus what one response weighs.
+import autocannon from "autocannon";
+
+export type Measurement = {
+  name: string;
+  path: string;
+  status: number;
+  p50: number;
+  p975: number;
+  p99: number;
+  requestsPerSecond: number;
+  /** Body bytes of one response (HTML or JSON). */
+  bodyBytes: number;
+  /** JavaScript the page's HTML loads (sum of its /_next/static script files); null for JSON. */
+  scriptBytes: number | null;
+  /** Requests of the measured run. */
+  total: number;
+  non2xx: number;
+  errors: number;
+};
+
+/**
+ * Signs in the way a browser without JavaScript does: GET /sign-in, post the form (its hidden
+ * server-action fields, email and password) back to /sign-in, keep the session cookie it sets.
+ */
+export async function signInThroughForm(base: string, email: string, password: string): Promise<string> {
+  const page = await fetch(`${base}/sign-in`);
+  const html = await page.text();
+  const form = new FormData();
+  for (const match of html.matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
+    const name = /name="([^"]+)"/.exec(match[0])?.[1];
+    const value = /value="([^"]*)"/.exec(match[0])?.[1] ?? "";
+    if (name) form.append(name, decodeHtml(value));
+  }
+  form.append("email", email);
+  form.append("password", password);
+  const answer = await fetch(`${base}/sign-in`, { method: "POST", body: form, redirect: "manual" });
+  const cookies = answer.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0] ?? "")
+    .filter((cookie) => cookie.includes("session-token"));
+  if (cookies.length === 0) throw new Error(`sign-in as ${email} set no session cookie (${answer.status})`);
+  return cookies.join("; ");
+}
+
+function decodeHtml(value: string): string {
+  return value
+    .replaceAll("&quot;", '"')
+    .replaceAll("&#x27;", "'")
+    .replaceAll("&lt;", "<")
+    .replaceAll("&gt;", ">")
+    .replaceAll("&amp;", "&");
+}
+
+const scriptSizes = new Map<string, number>();
+
+async function scriptBytesOf(base: string, html: string): Promise<number> {
+  let total = 0;
+  const sources = new Set([...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((match) => match[1] ?? ""));
+  for (const src of sources) {
+    if (!src.startsWith("/_next/static/")) continue;
+    let size = scriptSizes.get(src);
+    if (size === undefined) {
+      size = (await (await fetch(`${base}${src}`)).arrayBuffer()).byteLength;
+      scriptSizes.set(src, size);
+    }
+    total += size;
+  }
+  return total;
+}
+
+export async function measure(options: {
+  base: string;
+  name: string;
+  path: string;
+  cookie: string;
+  connections: number;
+  durationSeconds: number;
+}): Promise<Measurement> {
+  const url = `${options.base}${options.path}`;
+  const headers = { cookie: options.cookie };
+  const probe = await fetch(url, { headers, redirect: "manual" });
+  const body = await probe.text();
+  const isHtml = (probe.headers.get("content-type") ?? "").includes("text/html");
+  const scriptBytes = isHtml ? await scriptBytesOf(options.base, body) : null;
+  // Warm-up: the first requests of a route compile nothing in production, but fill caches and pools.
+  await autocannon({ url, headers, connections: options.connections, amount: options.connections * 5 });
+  const result = await autocannon({
+    url,
+    headers,
+    connections: options.connections,
+    duration: options.durationSeconds,
+  });
+  return {
+    name: options.name,
+    path: options.path,
+    status: probe.status,
+    p50: result.latency.p50,
+    p975: result.latency.p97_5,
+    p99: result.latency.p99,
+    requestsPerSecond: result.requests.average,
+    bodyBytes: Buffer.byteLength(body),
+    scriptBytes,
+    total: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+
+export function formatTable(rows: Measurement[], floors: { route: number; page: number }): string {
+  const header = [
+    "page",
+    "status",
+    "p50 ms",
+    "p97.5 ms",
+    "p99 ms",
+    "req/s",
+    "body",
+    "JS",
+    "p97.5 vs bare page",
+    "p97.5 vs bare route",
+    "non-2xx",
+  ];
+  const lines = rows.map((row) => [
+    `${row.name} (${row.path})`,
+    String(row.status),
+    String(row.p50),
+    String(row.p975),
+    String(row.p99),
+    row.requestsPerSecond.toFixed(0),
+    kB(row.bodyBytes),
+    row.scriptBytes === null ? "—" : kB(row.scriptBytes),
+    floors.page > 0 ? `${(row.p975 / floors.page).toFixed(2)}×` : "—",
+    floors.route > 0 ? `${(row.p975 / floors.route).toFixed(2)}×` : "—",
+    String(row.non2xx + row.errors),
+  ]);
+  const table = [header, ...lines];
+  const widths = header.map((_, column) => Math.max(...table.map((line) => (line[column] ?? "").length)));
+  return table
+    .map((line) => `| ${line.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(" | ")} |`)
+    .join("\n");
+}
