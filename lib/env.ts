@@ -76,8 +76,6 @@ const schema = z.object({
     .string()
     .regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://")
     .optional(),
-  /** The portal's public address, for links in e-mail (invitations); unset → the address the admin used. */
-  PORTAL_URL: z.url().optional(),
   /** Sender of alert email. */
   ALERT_FROM: z.string().min(3).default("Site-to-Site VPN <vpn-alerts@localhost>"),
   /** Webhook or email attempts after the first before a delivery is marked FAILED. */
@@ -116,7 +114,7 @@ const schema = z.object({
   MAX_OPEN_REQUESTS_PER_ORGANIZATION: z.coerce.number().int().min(1).default(20),
   /** "Send test alert" clicks per organization per hour. */
   TEST_ALERTS_PER_HOUR: z.coerce.number().int().min(1).default(5),
-  /** Base URL of the portal as users reach it, for links in e-mail (alert address confirmation). */
+  /** Base URL of the portal as users reach it, for links in e-mail (invitations, alert address confirmation). */
   PUBLIC_URL: z.url().default("http://localhost:3000"),
   /** Serves the bare page and route of `npm run bench` (app/bench/); 404 when unset. Benchmark only. */
   BENCH_ROUTES: boolean,

@@ -47,6 +47,8 @@ try {
     // `npm start` serves plain http on this machine; behind TLS, leave this unset (Secure cookies).
     AUTH_SECURE_COOKIES: process.env.AUTH_SECURE_COOKIES ?? "false",
     NEXT_TELEMETRY_DISABLED: "1",
+    // Links in e-mail (invitations, alert-address confirmation) point here.
+    PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${PORT}`,
   });
   // Demo users (with a published password) go only into the embedded database, unless asked for.
   const seeded = !process.env.DATABASE_URL || process.env.SEED_DEMO_DATA === "1";

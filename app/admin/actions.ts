@@ -4,7 +4,6 @@
 // refused and audited), parses with the schema its form uses, and calls the domain, which audits.
 
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
 import { authenticatedAction } from "@/lib/actions/authenticated-action";
 import { updatePlatformSettings } from "@/lib/admin/platform-settings";
 import { platformSettingsSchema, readPlatformSettingsForm } from "@/lib/admin/platform-settings-schema";
@@ -17,16 +16,12 @@ import { setUserActive } from "@/lib/users/set-user-active";
 import { updateUser } from "@/lib/users/update-user";
 import { inviteUserSchema, updateUserSchema, userIdSchema } from "@/lib/users/user-schema";
 
-/** Where invitation links point: PORTAL_URL, else the address the admin is using. */
+/**
+ * Where invitation links point: the configured public address (never the request's Host header,
+ * which a client chooses).
+ */
 async function portalUrl(): Promise<string> {
-  const configured = getEnv().PORTAL_URL;
-  if (configured) return configured;
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto =
-    h.get("x-forwarded-proto") ??
-    (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
-  return `${proto}://${host}`;
+  return getEnv().PUBLIC_URL.replace(/\/$/, "");
 }
 
 export const createOrganizationAction = authenticatedAction({

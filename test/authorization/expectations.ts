@@ -146,6 +146,25 @@ export const EXPECTATIONS: Record<string, Cell> = {
   "/admin/organizations/[id]": { fixture: "ACTIVE", expect: { ...adminPage, admin: "not-found" } },
   "/admin/users/[id]": { fixture: "ACTIVE", expect: { ...adminPage, admin: "not-found" } },
   "/invitations/[token]": { fixture: "ACTIVE", expect: tokenPage },
+  // The benchmark's floors exist only when BENCH_ROUTES is set (never in tests or production).
+  "/bench/bare-page": {
+    fixture: "ACTIVE",
+    expect: {
+      anonymous: "not-found",
+      owner: "not-found",
+      stranger: "not-found",
+      support: "not-found",
+      admin: "not-found",
+    },
+  },
+  "/bench/bare-route": {
+    fixture: "ACTIVE",
+    expect: { anonymous: "404", owner: "404", stranger: "404", support: "404", admin: "404" },
+  },
+  "/bench/viewer-route": {
+    fixture: "ACTIVE",
+    expect: { anonymous: "404", owner: "404", stranger: "404", support: "404", admin: "404" },
+  },
   // Route handlers.
   "/api/requests/[id]/progress": { fixture: "ACTIVE", expect: jsonRoute },
   "/api/requests/[id]/tunnels": { fixture: "ACTIVE", expect: jsonRoute },
