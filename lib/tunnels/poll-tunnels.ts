@@ -175,9 +175,11 @@ export async function pollTunnelsOnce(options: {
   const phases = Object.entries(result.phasesMs)
     .map(([phase, ms]) => `${phase} ${ms}`)
     .join(", ");
-  log(
-    `tunnel poll: ${result.connections} connection(s) in ${result.regions} region(s), ${result.calls} call(s), ${result.changes} change(s), ${result.transitions} status change(s), ${result.errors} error(s), ${result.durationMs} ms (${phases})`,
-  );
+  // An idle portal (nothing provisioned yet) would otherwise log an empty cycle every interval.
+  if (result.connections > 0 || result.errors > 0)
+    log(
+      `tunnel poll: ${result.connections} connection(s) in ${result.regions} region(s), ${result.calls} call(s), ${result.changes} change(s), ${result.transitions} status change(s), ${result.errors} error(s), ${result.durationMs} ms (${phases})`,
+    );
   return result;
 }
 
