@@ -4,6 +4,7 @@
 // Ctrl-C stops everything it started.
 import path from "node:path";
 import { ensureBuild } from "./lib/build";
+import { demoPoolEmulatorConfig } from "./lib/demo-pool";
 import { childEnv, onShutdownSignal, ROOT, run, type Service, startService } from "./lib/run";
 import { startEmulatorService, startMailCatcherService, startWorkerService } from "./lib/services";
 import { localSecrets, migrate, startDatabase } from "./lib/stack";
@@ -50,8 +51,14 @@ try {
   });
   // Demo users (with a published password) go only into the embedded database, unless asked for.
   const seeded = !process.env.DATABASE_URL || process.env.SEED_DEMO_DATA === "1";
+  // The emulator models a pool of two accounts (decision 024); real AWS gets the admin's own.
+  const emulated = !process.env.AWS_ENDPOINT_URL_EC2 && process.env.USE_REAL_AWS !== "1";
   if (seeded) {
-    await run("tsx", ["--conditions=react-server", "scripts/seed.ts"], env);
+    await run(
+      "tsx",
+      ["--conditions=react-server", "scripts/seed.ts", ...(emulated ? ["--demo-aws-pool"] : [])],
+      env,
+    );
   } else {
     log("DATABASE_URL is set: demo data not seeded (set SEED_DEMO_DATA=1 to seed it).");
   }
@@ -71,6 +78,7 @@ try {
           ...["--port", emulatorPort, "--state", path.join(DATA, "emulator", "state.json")],
           // As strict as AWS (decision 016): the worker's IAM policy is evaluated on its calls.
           ...["--iam-policy", "emulator=docs/aws-iam-policy.json"],
+          ...["--config", JSON.stringify(demoPoolEmulatorConfig())],
         ],
         env,
       ),

@@ -2,10 +2,11 @@
 // through the real SDK (STS, Service Quotas, EC2) against the emulator and a real PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { CUSTOMER_CAPACITY_WAIT, findWorkflowProgress } from "@/lib/provisioning/find-workflow-progress";
 import { runWorkflow } from "@/lib/provisioning/run-workflow";
 import { decommissionVpn } from "@/lib/provisioning/start-workflow";
 import { startEmulatorForApp, type TestEmulator } from "@/test/support/emulator";
-import { staffViewer } from "@/test/support/factories";
+import { customerViewer, staffViewer } from "@/test/support/factories";
 import { createApprovedRequest } from "@/test/support/requests";
 
 let emulator: TestEmulator;
@@ -80,6 +81,11 @@ describe("the AWS account pool", () => {
     expect(waiting.capacityWaitReason).toContain("every account of the pool is full");
     expect(waiting.capacityWaitReason).toContain("pool-a: VPCs 5/5");
     expect(waiting.capacityWaitingSince).not.toBeNull();
+    // Staff see why on the request's progress; the customer sees that it continues by itself.
+    const staffSees = await findWorkflowProgress(ninth.id, staffViewer(ninth.staff));
+    expect(staffSees?.capacityWait).toBe(waiting.capacityWaitReason);
+    const customerSees = await findWorkflowProgress(ninth.id, customerViewer(ninth.customer));
+    expect(customerSees?.capacityWait).toBe(CUSTOMER_CAPACITY_WAIT);
     // Nothing was built for it, and nothing failed.
     expect(await emulator.inventory(ninth.id)).toEqual([]);
     expect(await runWorkflow(ninth.id)).toBe("waiting");

@@ -55,7 +55,12 @@ async function runLocked(requestId: string, log: (line: string) => void): Promis
   // in PROVISIONING with the reason until one has (decommissioning frees room; the sweep retries).
   let account: PoolAccount | null = found.awsAccount;
   if (kind === "PROVISION" && !account && (await hasAccountPool())) {
-    const placement = await placeVpnRequest(requestId);
+    const placement = await placeVpnRequest(requestId).catch(async (error: unknown) => {
+      // The pool could not be read (STS refused a role, AWS down): the request waits, visibly.
+      const reason = `Could not read the AWS account pool: ${describeAwsError(error)}. Provisioning tries again by itself.`;
+      await db.vpnRequest.update({ where: { id: requestId }, data: { capacityWaitReason: reason } });
+      return { placed: false as const, reason };
+    });
     if (!placement.placed) {
       log(`${requestId} PROVISION: ${placement.reason}`);
       return "waiting";
