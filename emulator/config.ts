@@ -77,7 +77,8 @@ export type EmulatorConfig = {
   clockSpeed: number;
   /**
    * IAM evaluation: calls signed with an access key listed here are evaluated against its policy
-   * (UnauthorizedOperation when not allowed); other access keys act as an unrestricted administrator.
+   * (UnauthorizedOperation when not allowed); `role:<account id>` is the policy of the role that
+   * AssumeRole hands out in that account. Other access keys act as an unrestricted administrator.
    */
   iam: { policies: Record<string, PolicyDocument> };
   /**

@@ -132,7 +132,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       store.save();
     }
     const region = store.region(regionName, accountId);
-    const policy = config.iam.policies[accessKeyId];
+    // An assumed role's temporary keys are evaluated against the policy of its account's role.
+    const policy = config.iam.policies[accessKeyId] ?? config.iam.policies[`role:${accountId}`];
     if (policy) {
       try {
         await authorize(policy, accessKeyId, action, params, region, regionName);

@@ -2,6 +2,7 @@
 // production build when sources changed, the EC2 emulator, the provisioning worker, and the web
 // server on http://localhost:3000.
 // Ctrl-C stops everything it started.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { ensureBuild } from "./lib/build";
 import { demoPoolEmulatorConfig } from "./lib/demo-pool";
@@ -76,9 +77,14 @@ try {
       await startEmulatorService(
         [
           ...["--port", emulatorPort, "--state", path.join(DATA, "emulator", "state.json")],
-          // As strict as AWS (decision 016): the worker's IAM policy is evaluated on its calls.
-          ...["--iam-policy", "emulator=docs/aws-iam-policy.json"],
-          ...["--config", JSON.stringify(demoPoolEmulatorConfig())],
+          // As strict as AWS (decision 016): the worker's IAM policy is evaluated on its calls, and
+          // on the calls through each demo account's role (decision 024).
+          ...[
+            "--config",
+            JSON.stringify(
+              demoPoolEmulatorConfig(JSON.parse(readFileSync("docs/aws-iam-policy.json", "utf8"))),
+            ),
+          ],
         ],
         env,
       ),

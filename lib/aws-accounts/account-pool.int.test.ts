@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { CUSTOMER_CAPACITY_WAIT, findWorkflowProgress } from "@/lib/provisioning/find-workflow-progress";
 import { runWorkflow } from "@/lib/provisioning/run-workflow";
 import { decommissionVpn } from "@/lib/provisioning/start-workflow";
-import { startEmulatorForApp, type TestEmulator } from "@/test/support/emulator";
+import { startEmulatorForApp, type TestEmulator, workerPolicy } from "@/test/support/emulator";
 import { customerViewer, staffViewer } from "@/test/support/factories";
 import { createApprovedRequest } from "@/test/support/requests";
 
@@ -23,6 +23,13 @@ beforeAll(async () => {
     // AWS's defaults: 5 VPCs, 5 VGWs, 5 EIPs, 5 NAT gateways per AZ, 50 VPN connections.
     quotas: { vpcs: 5, internetGateways: 5, elasticIps: 5, natGatewaysPerAz: 5, vpnGateways: 5 },
     accounts: Object.fromEntries(ACCOUNTS.map((a) => [a.id, { externalId: a.externalId }])),
+    // The cross-account role carries the worker's policy (docs/running-on-aws.md): every call through it is evaluated.
+    iam: {
+      policies: {
+        emulator: workerPolicy(),
+        ...Object.fromEntries(ACCOUNTS.map((a) => [`role:${a.id}`, workerPolicy()])),
+      },
+    },
   });
   const created = await Promise.all(
     ACCOUNTS.map((a) =>

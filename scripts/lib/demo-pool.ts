@@ -7,13 +7,17 @@ export const DEMO_POOL = [
 
 export const DEMO_POOL_ROLE = "vpn-portal-provisioning";
 
-/** The emulator's `accounts` config for the demo pool. */
-export function demoPoolEmulatorConfig(): {
-  accounts: Record<string, { externalId: string; roleName: string }>;
-} {
+/** The emulator's config for the demo pool: the accounts, and each role with the worker's policy. */
+export function demoPoolEmulatorConfig(rolePolicy: unknown) {
   return {
     accounts: Object.fromEntries(
       DEMO_POOL.map((a) => [a.accountId, { externalId: a.externalId, roleName: DEMO_POOL_ROLE }]),
     ),
+    iam: {
+      policies: {
+        emulator: rolePolicy,
+        ...Object.fromEntries(DEMO_POOL.map((a) => [`role:${a.accountId}`, rolePolicy])),
+      },
+    },
   };
 }
