@@ -1,6 +1,8 @@
 // Acceptance of issue 14 (items 2, 3, 5): a pool of two accounts with AWS's default quotas,
 // through the real SDK (STS, Service Quotas, EC2) against the emulator and a real PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findCapacity } from "@/lib/admin/find-capacity";
+import { createAwsAccount, setAwsAccountEnabled } from "@/lib/aws-accounts/save-aws-account";
 import { db } from "@/lib/db";
 import { CUSTOMER_CAPACITY_WAIT, findWorkflowProgress } from "@/lib/provisioning/find-workflow-progress";
 import { runWorkflow } from "@/lib/provisioning/run-workflow";
@@ -80,6 +82,13 @@ describe("the AWS account pool", () => {
     for (const account of ACCOUNTS)
       expect(resources.filter((r) => r.accountId === account.id && r.type === "vpc")).toHaveLength(5);
 
+    // The capacity page shows a row per account of the pool, from the portal's records.
+    const capacity = await findCapacity();
+    for (const name of ["pool-a", "pool-b"])
+      expect(
+        capacity.find((row) => row.account === name && row.region === "eu-west-1")?.resources.VPC.used,
+      ).toBe(4);
+
     const ninth = await createApprovedRequest();
     expect(await runWorkflow(ninth.id)).toBe("waiting");
     const waiting = await db.vpnRequest.findUniqueOrThrow({ where: { id: ninth.id } });
@@ -111,5 +120,27 @@ describe("the AWS account pool", () => {
     expect(proceeded.status).toBe("AWAITING_CUSTOMER");
     expect(proceeded.awsAccountId).toBe(freed.awsAccountId);
     expect(proceeded.capacityWaitReason).toBeNull();
+  });
+
+  it("lets an admin add an account (audited, without its external ID) and disable it", async () => {
+    const { staff } = await createApprovedRequest();
+    const actor = { id: staff.id, email: staff.email };
+    const input = {
+      name: "pool-c",
+      roleArn: "arn:aws:iam::333333333333:role/vpn-portal-provisioning",
+      externalId: "ext-pool-c",
+      regions: ["eu-west-1"],
+      enabled: true,
+    };
+    const { id } = await createAwsAccount(input, actor);
+    accountIds.push(id);
+    await expect(
+      createAwsAccount({ ...input, roleArn: "arn:aws:iam::444444444444:role/x" }, actor),
+    ).rejects.toThrow("An account of that name is in the pool already.");
+    await setAwsAccountEnabled(id, false, actor);
+    expect((await db.awsAccount.findUniqueOrThrow({ where: { id } })).enabled).toBe(false);
+    const events = await db.auditEvent.findMany({ where: { targetId: id }, orderBy: { createdAt: "asc" } });
+    expect(events.map((event) => event.action)).toEqual(["aws-account.created", "aws-account.disabled"]);
+    expect(JSON.stringify(events)).not.toContain("ext-pool-c");
   });
 });

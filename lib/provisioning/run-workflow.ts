@@ -53,8 +53,14 @@ async function runLocked(requestId: string, log: (line: string) => void): Promis
   }
   // Placement (decision 024): a request provisions in an account of the pool with room, or waits
   // in PROVISIONING with the reason until one has (decommissioning frees room; the sweep retries).
+  // A provisioning begun before the pool existed stays in the worker's own account, where it began.
   let account: PoolAccount | null = found.awsAccount;
-  if (kind === "PROVISION" && !account && (await hasAccountPool())) {
+  const begunUnplaced =
+    !account &&
+    (await db.provisioningStep.count({
+      where: { requestId, workflow: "PROVISION", status: { not: "PENDING" } },
+    })) > 0;
+  if (kind === "PROVISION" && !account && !begunUnplaced && (await hasAccountPool())) {
     const placement = await placeVpnRequest(requestId).catch(async (error: unknown) => {
       // The pool could not be read (STS refused a role, AWS down): the request waits, visibly.
       const reason = `Could not read the AWS account pool: ${describeAwsError(error)}. Provisioning tries again by itself.`;
