@@ -192,7 +192,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
           );
           return;
         }
-        if (req.headers["x-amz-target"] !== undefined) {
+        // Only Service Quotas' JSON targets: other JSON services (e.g. CloudWatch Logs) have their own.
+        if (String(req.headers["x-amz-target"] ?? "").startsWith("ServiceQuotasV20190624.")) {
           const requestId = newRequestId();
           const key = accessKeyFromAuthorization(req.headers.authorization) ?? "anonymous";
           const regionName = signedRegion(req.headers.authorization) ?? defaultRegion;
