@@ -77,6 +77,11 @@ export function WorkflowProgress({
       {stale ? (
         <p className="mb-3 text-sm text-amber-800">Live updates paused (connection problem); retrying…</p>
       ) : null}
+      {progress.capacityWait ? (
+        <p role="status" aria-label="Waiting for capacity" className="mb-3 text-sm text-amber-800">
+          {progress.capacityWait}
+        </p>
+      ) : null}
       <ol className="space-y-2" aria-label={`${title} steps`}>
         {progress.steps.map((step) => {
           const style = STATE_STYLE[step.state];

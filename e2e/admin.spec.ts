@@ -115,6 +115,7 @@ test("the admin's VPN add-on governs a Team organization's customer at once; sup
     organizationUrl.replace(/^https?:\/\/[^/]+/, ""),
     "/admin/users",
     "/admin/settings",
+    "/admin/accounts",
   ]) {
     const response = await support.goto(path);
     expect(response?.status(), path).toBe(403);
@@ -160,4 +161,23 @@ test("an invited user sets a password from the e-mailed link and signs in; deact
   await expect(invitee.getByRole("alert", { name: "Sign-in error" })).toContainText(
     "Email or password is incorrect",
   );
+});
+
+// The account pool (decision 024). No account is added here: a pool changes where every e2e
+// request provisions, and the e2e emulator models no other account.
+test("the AWS accounts page lists the pool and its form checks a role ARN before anything is saved", async ({
+  page,
+}) => {
+  await signIn(page, "admin@example.com");
+  await page.goto("/admin/accounts");
+  await expect(page.getByRole("heading", { name: "AWS accounts" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "AWS accounts" })).toHaveAttribute("aria-current", "page");
+  const form = page.getByRole("form", { name: "Add AWS account" });
+  await form.getByLabel("Name").fill("e2e-pool");
+  await form.getByLabel("Role ARN").fill("arn:aws:iam::12345:role/too-short-an-account");
+  await form.getByLabel("External ID").fill("an-external-id");
+  await form.getByLabel("Regions").fill("eu-west-1");
+  await form.getByRole("button", { name: "Add account" }).click();
+  await expect(form.getByLabel("Role ARN")).toHaveAccessibleDescription(/A role ARN looks like/);
+  await expect(page.getByRole("status", { name: "Add AWS account result" })).toHaveCount(0);
 });

@@ -21,6 +21,8 @@ export type AdminDeps = {
 
 export type InventoryItem = {
   region: string;
+  /** The account that holds it (decision 024): 123456789012 unless reached through AssumeRole. */
+  accountId: string;
   type: string;
   id: string;
   state: string;
@@ -57,13 +59,13 @@ function parseJson(text: string): unknown {
 export function inventory(deps: AdminDeps, includeDeleted: boolean, includeDefault = false): InventoryItem[] {
   const now = deps.now();
   const out: InventoryItem[] = [];
-  for (const [region, r] of Object.entries(deps.store.state.regions)) {
+  for (const { accountId, regionName: region, region: r } of deps.store.allRegions()) {
     const defaults = new Set<string>();
     for (const v of Object.values(r.vpcs)) if (v.isDefault) defaults.add(v.id);
-    const push = (item: Omit<InventoryItem, "region">): void => {
+    const push = (item: Omit<InventoryItem, "region" | "accountId">): void => {
       const isDefault = defaults.has(item.id) || (item.vpcId !== undefined && defaults.has(item.vpcId));
       if (isDefault && !includeDefault) return;
-      if (includeDeleted || item.state !== "deleted") out.push({ region, ...item });
+      if (includeDeleted || item.state !== "deleted") out.push({ region, accountId, ...item });
     };
     for (const v of Object.values(r.vpcs))
       push({ type: "vpc", id: v.id, state: "available", tags: v.tags, details: { cidrBlock: v.cidrBlock } });
@@ -216,7 +218,7 @@ function applyTelemetry(
   update: TelemetryUpdate,
 ): { vpnConnectionId: string; tunnels: (TunnelTelemetry & { outsideIpAddress: string })[] } {
   const now = deps.now();
-  for (const region of Object.values(deps.store.state.regions)) {
+  for (const { region } of deps.store.allRegions()) {
     const vpn = region.vpnConnections[update.vpnConnectionId];
     if (!vpn) continue;
     const targets = vpn.tunnels.filter((t, i) =>

@@ -77,10 +77,18 @@ export type EmulatorConfig = {
   clockSpeed: number;
   /**
    * IAM evaluation: calls signed with an access key listed here are evaluated against its policy
-   * (UnauthorizedOperation when not allowed); other access keys act as an unrestricted administrator.
+   * (UnauthorizedOperation when not allowed); `role:<account id>` is the policy of the role that
+   * AssumeRole hands out in that account. Other access keys act as an unrestricted administrator.
    */
   iam: { policies: Record<string, PolicyDocument> };
+  /**
+   * Accounts besides 123456789012 (whose are the long-term keys), reached with STS AssumeRole: a
+   * role of any name (or `roleName`) trusts the caller when it passes `externalId` (decision 024).
+   */
+  accounts: Record<string, EmulatedAccount>;
 };
+
+export type EmulatedAccount = { externalId?: string; roleName?: string };
 
 /** Delays that keep tests short: every state still happens, briefly. */
 export const FAST_DELAYS: EmulatorConfig["delays"] = {
@@ -148,6 +156,7 @@ export const defaultConfig = (): EmulatorConfig => ({
   defaultVpc: true,
   clockSpeed: 1,
   iam: { policies: {} },
+  accounts: {},
 });
 
 export type DeepPartial<T> = {
@@ -212,6 +221,26 @@ export function mergeConfig(base: EmulatorConfig, patch: unknown): EmulatorConfi
         policies[accessKeyId] = doc as PolicyDocument;
       }
       next.iam = { policies };
+    } else if (key === "accounts") {
+      if (!isRecord(value))
+        throw new Error("accounts must be { <12-digit account id>: { externalId?, roleName? } }");
+      const accounts: Record<string, EmulatedAccount> = {};
+      for (const [id, account] of Object.entries(value)) {
+        if (!/^\d{12}$/.test(id)) throw new Error(`accounts.${id}: an account ID has 12 digits`);
+        if (!isRecord(account)) throw new Error(`accounts.${id} must be an object`);
+        const { externalId, roleName, ...rest } = account;
+        if (Object.keys(rest).length > 0)
+          throw new Error(`accounts.${id}: unknown key ${Object.keys(rest)[0]}`);
+        if (externalId !== undefined && typeof externalId !== "string")
+          throw new Error(`accounts.${id}.externalId must be a string`);
+        if (roleName !== undefined && typeof roleName !== "string")
+          throw new Error(`accounts.${id}.roleName must be a string`);
+        accounts[id] = {
+          ...(typeof externalId === "string" ? { externalId } : {}),
+          ...(typeof roleName === "string" ? { roleName } : {}),
+        };
+      }
+      next.accounts = accounts;
     } else {
       throw new Error(`unknown config key: ${key}`);
     }

@@ -185,7 +185,19 @@ export type RegionState = {
   vpnConnections: Record<string, VpnConnection>;
 };
 
-export type EmulatorState = { version: 1; regions: Record<string, RegionState> };
+/** Temporary credentials from STS AssumeRole: the access key signs calls into `accountId` until `expiresAt`. */
+export type Session = { accountId: string; secretAccessKey: string; expiresAt: number; roleArn: string };
+
+/**
+ * `regions` is the account behind long-term keys (OWNER_ID); `accounts` holds every other account's
+ * regions, reached through AssumeRole (decision 024), so the EC2 handlers see one account at a time.
+ */
+export type EmulatorState = {
+  version: 1;
+  regions: Record<string, RegionState>;
+  accounts?: Record<string, Record<string, RegionState>>;
+  sessions?: Record<string, Session>;
+};
 
 export const emptyRegion = (): RegionState => ({
   vpcs: {},

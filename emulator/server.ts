@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { accountFor, handleServiceQuotas, handleSts, StsError, signedRegion, stsErrorXml } from "./accounts";
 import { ACTIONS, isReadOnly } from "./actions";
 import { handleAdmin } from "./admin";
 import { defaultConfig, type EmulatorConfig, mergeConfig } from "./config";
@@ -7,7 +8,6 @@ import { consistentView } from "./consistency";
 import { pickFault, Stats, TokenBuckets, throttled } from "./faults";
 import { accessKeyFromAuthorization, authorize } from "./iam";
 import { pruneExpired } from "./lifecycle";
-import { OWNER_ID } from "./model";
 import { Ec2Error, errorXml, newRequestId } from "./protocol/errors";
 import { Params, regionFromAuthorization } from "./protocol/query";
 import { responseXml } from "./protocol/xml";
@@ -79,7 +79,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const requestId = newRequestId();
     const params = Params.fromForm(body, url.search.slice(1));
     const action = params.str("Action") ?? "";
-    const regionName = regionFromAuthorization(req.headers.authorization) ?? defaultRegion;
+    const regionName =
+      regionFromAuthorization(req.headers.authorization) ??
+      signedRegion(req.headers.authorization) ??
+      defaultRegion;
     const accessKeyId = accessKeyFromAuthorization(req.headers.authorization) ?? "anonymous";
     const fail = (error: Ec2Error, outcome: "error" | "throttled" | "fault"): undefined => {
       stats.record(action || "(none)", outcome);
@@ -87,6 +90,26 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       sendXml(res, error.status, errorXml(error.code, error.message, requestId), requestId);
     };
 
+    let accountId: string;
+    try {
+      accountId = accountFor(store, accessKeyId, Date.now());
+    } catch (error) {
+      if (error instanceof Ec2Error) return fail(error, "error");
+      throw error;
+    }
+    if (action === "AssumeRole" || action === "GetCallerIdentity") {
+      try {
+        const xml = handleSts(store, config, action, params, accountId, accessKeyId, requestId, Date.now());
+        stats.record(action, "ok");
+        log(`${regionName} ${action} → 200`);
+        return sendXml(res, 200, xml, requestId);
+      } catch (error) {
+        if (!(error instanceof StsError)) throw error;
+        stats.record(action, "error");
+        log(`${regionName} ${action} → ${error.status} ${error.code}`);
+        return sendXml(res, error.status, stsErrorXml(error, requestId), requestId);
+      }
+    }
     const handler = ACTIONS[action];
     if (!handler)
       return fail(
@@ -97,18 +120,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         "error",
       );
     const at = now();
-    // One account (OWNER_ID) behind every access key: buckets are per account, Region and action.
-    if (!buckets.take(OWNER_ID, regionName, action, config.throttle, at))
+    // Buckets are per account, Region and action, as on AWS.
+    if (!buckets.take(accountId, regionName, action, config.throttle, at))
       return fail(throttled(), "throttled");
     const before = pickFault(config, action, "before");
     if (before) return fail(before, before.code === "RequestLimitExceeded" ? "throttled" : "fault");
 
-    if (!store.state.regions[regionName] && config.defaultVpc) {
-      seedDefaultVpc(store.region(regionName), regionName, at);
+    // Each account's region starts as a new account's does; handlers see only the caller's account.
+    if (!store.hasRegion(regionName, accountId) && config.defaultVpc) {
+      seedDefaultVpc(store.region(regionName, accountId), regionName, at);
       store.save();
     }
-    const region = store.region(regionName);
-    const policy = config.iam.policies[accessKeyId];
+    const region = store.region(regionName, accountId);
+    // An assumed role's temporary keys are evaluated against the policy of its account's role.
+    const policy = config.iam.policies[accessKeyId] ?? config.iam.policies[`role:${accountId}`];
     if (policy) {
       try {
         await authorize(policy, accessKeyId, action, params, region, regionName);
@@ -166,6 +191,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
             body,
           );
           return;
+        }
+        // Only Service Quotas' JSON targets: other JSON services (e.g. CloudWatch Logs) have their own.
+        if (String(req.headers["x-amz-target"] ?? "").startsWith("ServiceQuotasV20190624.")) {
+          const requestId = newRequestId();
+          const key = accessKeyFromAuthorization(req.headers.authorization) ?? "anonymous";
+          const regionName = signedRegion(req.headers.authorization) ?? defaultRegion;
+          stats.record("GetServiceQuota", "ok");
+          return handleServiceQuotas(
+            req,
+            res,
+            body,
+            config,
+            accountFor(store, key, Date.now()),
+            regionName,
+            requestId,
+          );
         }
         return handleEc2(req, res, url, body);
       })

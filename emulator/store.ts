@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { type EmulatorState, emptyRegion, type RegionState } from "./model";
+import { type EmulatorState, emptyRegion, OWNER_ID, type RegionState } from "./model";
 
 /** Real EC2 IDs: a prefix and 17 lowercase hex digits (vpc-0123456789abcdef0). */
 export function newId(prefix: string): string {
@@ -38,6 +38,8 @@ export class Store {
     // Files written by older builds may lack a collection added since: fill the gaps.
     for (const [name, region] of Object.entries(parsed.regions))
       parsed.regions[name] = { ...emptyRegion(), ...region };
+    for (const regions of Object.values(parsed.accounts ?? {}))
+      for (const [name, region] of Object.entries(regions)) regions[name] = { ...emptyRegion(), ...region };
     return parsed;
   }
 
@@ -49,13 +51,38 @@ export class Store {
     renameSync(temp, this.path);
   }
 
-  region(name: string): RegionState {
-    let region = this.state.regions[name];
+  /** The regions of one account: OWNER_ID's are `state.regions`, as before accounts existed. */
+  private regionsOf(accountId: string): Record<string, RegionState> {
+    if (accountId === OWNER_ID) return this.state.regions;
+    this.state.accounts ??= {};
+    this.state.accounts[accountId] ??= {};
+    return this.state.accounts[accountId];
+  }
+
+  hasRegion(name: string, accountId: string = OWNER_ID): boolean {
+    return this.regionsOf(accountId)[name] !== undefined;
+  }
+
+  region(name: string, accountId: string = OWNER_ID): RegionState {
+    const regions = this.regionsOf(accountId);
+    let region = regions[name];
     if (!region) {
       region = emptyRegion();
-      this.state.regions[name] = region;
+      regions[name] = region;
     }
     return region;
+  }
+
+  /** Every account's regions, for the admin API (inventory, telemetry). */
+  allRegions(): { accountId: string; regionName: string; region: RegionState }[] {
+    const out = Object.entries(this.state.regions).map(([regionName, region]) => ({
+      accountId: OWNER_ID,
+      regionName,
+      region,
+    }));
+    for (const [accountId, regions] of Object.entries(this.state.accounts ?? {}))
+      for (const [regionName, region] of Object.entries(regions)) out.push({ accountId, regionName, region });
+    return out;
   }
 
   reset(): void {

@@ -35,7 +35,14 @@ export async function admin<T = unknown>(url: string, path: string, body?: unkno
 }
 
 export type InventoryResponse = {
-  resources: { region: string; type: string; id: string; state: string; tags: Record<string, string> }[];
+  resources: {
+    region: string;
+    accountId: string;
+    type: string;
+    id: string;
+    state: string;
+    tags: Record<string, string>;
+  }[];
 };
 
 /** Polls until `check` returns a value (not undefined), or fails after `timeoutMs`. */

@@ -189,7 +189,7 @@ function policyOf(option: TunnelOption): TunnelPolicy {
  * configures (matched by AWS outside IP, which is how a router names its peer).
  */
 export async function platformInputFromEmulator(customer: RouterConfigInput): Promise<RouterConfigInput> {
-  const ec2 = ec2For(customer.region);
+  const ec2 = ec2For(customer.region, null);
   const vpn = (
     await ec2.send(new DescribeVpnConnectionsCommand({ VpnConnectionIds: [customer.vpnConnectionId] }))
   ).VpnConnections?.[0];
@@ -240,7 +240,7 @@ export async function platformInputFromEmulator(customer: RouterConfigInput): Pr
 }
 
 async function describeTelemetry(input: RouterConfigInput): Promise<Telemetry[]> {
-  const described = await ec2For(input.region).send(
+  const described = await ec2For(input.region, null).send(
     new DescribeVpnConnectionsCommand({ VpnConnectionIds: [input.vpnConnectionId] }),
   );
   return (described.VpnConnections?.[0]?.VgwTelemetry ?? []).map((t) => ({

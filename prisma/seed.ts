@@ -107,3 +107,15 @@ async function seedDemoRequests() {
     });
   }
 }
+
+/** The demo AWS account pool, when the pool is empty (an admin's own pool is left as it is). */
+export async function seedDemoAwsPool(
+  accounts: readonly { name: string; roleArn: string; externalId: string }[],
+  regions: readonly string[],
+): Promise<boolean> {
+  if ((await db.awsAccount.count()) > 0) return false;
+  await db.awsAccount.createMany({
+    data: accounts.map((account) => ({ ...account, regions: [...regions] })),
+  });
+  return true;
+}

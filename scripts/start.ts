@@ -2,8 +2,10 @@
 // production build when sources changed, the EC2 emulator, the provisioning worker, and the web
 // server on http://localhost:3000.
 // Ctrl-C stops everything it started.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { ensureBuild } from "./lib/build";
+import { demoPoolEmulatorConfig } from "./lib/demo-pool";
 import { childEnv, onShutdownSignal, ROOT, run, type Service, startService } from "./lib/run";
 import { startEmulatorService, startMailCatcherService, startWorkerService } from "./lib/services";
 import { localSecrets, migrate, startDatabase } from "./lib/stack";
@@ -52,8 +54,14 @@ try {
   });
   // Demo users (with a published password) go only into the embedded database, unless asked for.
   const seeded = !process.env.DATABASE_URL || process.env.SEED_DEMO_DATA === "1";
+  // The emulator models a pool of two accounts (decision 024); real AWS gets the admin's own.
+  const emulated = !process.env.AWS_ENDPOINT_URL_EC2 && process.env.USE_REAL_AWS !== "1";
   if (seeded) {
-    await run("tsx", ["--conditions=react-server", "scripts/seed.ts"], env);
+    await run(
+      "tsx",
+      ["--conditions=react-server", "scripts/seed.ts", ...(emulated ? ["--demo-aws-pool"] : [])],
+      env,
+    );
   } else {
     log("DATABASE_URL is set: demo data not seeded (set SEED_DEMO_DATA=1 to seed it).");
   }
@@ -71,8 +79,14 @@ try {
       await startEmulatorService(
         [
           ...["--port", emulatorPort, "--state", path.join(DATA, "emulator", "state.json")],
-          // As strict as AWS (decision 016): the worker's IAM policy is evaluated on its calls.
-          ...["--iam-policy", "emulator=docs/aws-iam-policy.json"],
+          // As strict as AWS (decision 016): the worker's IAM policy is evaluated on its calls, and
+          // on the calls through each demo account's role (decision 024).
+          ...[
+            "--config",
+            JSON.stringify(
+              demoPoolEmulatorConfig(JSON.parse(readFileSync("docs/aws-iam-policy.json", "utf8"))),
+            ),
+          ],
         ],
         env,
       ),

@@ -8,6 +8,8 @@ import { authenticatedAction } from "@/lib/actions/authenticated-action";
 import { updatePlatformSettings } from "@/lib/admin/platform-settings";
 import { platformSettingsSchema, readPlatformSettingsForm } from "@/lib/admin/platform-settings-schema";
 import { actorOf } from "@/lib/auth/viewer";
+import { awsAccountIdSchema, awsAccountSchema } from "@/lib/aws-accounts/aws-account-schema";
+import { createAwsAccount, setAwsAccountEnabled } from "@/lib/aws-accounts/save-aws-account";
 import { getEnv } from "@/lib/env";
 import { organizationSchema, organizationUpdateSchema } from "@/lib/organizations/organization-schema";
 import { createOrganization, updateOrganization } from "@/lib/organizations/save-organization";
@@ -114,5 +116,41 @@ export const updatePlatformSettingsAction = authenticatedAction({
     const { changed } = await updatePlatformSettings(input, actorOf(viewer));
     revalidatePath("/admin/settings");
     return { ok: true, message: changed ? "Settings saved." : "Nothing changed." };
+  },
+});
+
+export const createAwsAccountAction = authenticatedAction({
+  name: "aws-account.create",
+  audience: "admin",
+  schema: awsAccountSchema,
+  async handler(input, { viewer }) {
+    await createAwsAccount(input, actorOf(viewer));
+    revalidatePath("/admin/accounts");
+    return { ok: true, message: `${input.name} joined the pool.` };
+  },
+});
+
+export const disableAwsAccountAction = authenticatedAction({
+  name: "aws-account.disable",
+  audience: "admin",
+  schema: awsAccountIdSchema,
+  async handler({ accountId }, { viewer }) {
+    await setAwsAccountEnabled(accountId, false, actorOf(viewer));
+    revalidatePath("/admin/accounts");
+    return {
+      ok: true,
+      message: "Disabled: new requests go to other accounts; its VPNs stay where they are.",
+    };
+  },
+});
+
+export const enableAwsAccountAction = authenticatedAction({
+  name: "aws-account.enable",
+  audience: "admin",
+  schema: awsAccountIdSchema,
+  async handler({ accountId }, { viewer }) {
+    await setAwsAccountEnabled(accountId, true, actorOf(viewer));
+    revalidatePath("/admin/accounts");
+    return { ok: true, message: "Enabled: the account takes new requests again." };
   },
 });

@@ -4,6 +4,7 @@ const LINKS = [
   { href: "/admin/organizations", label: "Organizations" },
   { href: "/admin/users", label: "Users" },
   { href: "/admin/settings", label: "Regions and policy" },
+  { href: "/admin/accounts", label: "AWS accounts" },
   { href: "/support/capacity", label: "Capacity" },
 ] as const;
 

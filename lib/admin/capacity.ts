@@ -1,6 +1,6 @@
 // Capacity against AWS quotas, per account and region (DESIGN §12), from the portal's own records.
-// Pure. Until the AWS account pool exists (issue 14, items 2–3) there is one account, and the quotas
-// are AWS's published defaults rather than Service Quotas' answer.
+// Pure. One row per account of the pool and region (decision 024); the page shows AWS's published
+// defaults, while placement (lib/aws-accounts/) reads each account's quotas with Service Quotas.
 
 export const CAPACITY_RESOURCES = ["VPC", "VGW", "EIP", "NAT", "VPN"] as const;
 export type CapacityResource = (typeof CAPACITY_RESOURCES)[number];

@@ -10,7 +10,14 @@ export const SYSTEM_ACTOR: Actor = { id: null, email: "system" };
 export type AuditEventInput = {
   actor: Actor;
   action: string;
-  targetType: "VpnRequest" | "Organization" | "User" | "Session" | "PlatformSettings" | "ApiToken";
+  targetType:
+    | "VpnRequest"
+    | "Organization"
+    | "User"
+    | "Session"
+    | "PlatformSettings"
+    | "ApiToken"
+    | "AwsAccount";
   targetId: string;
   organizationId?: string | null;
   details?: Prisma.InputJsonValue;

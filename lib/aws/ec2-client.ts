@@ -2,6 +2,7 @@
 // AWS_ENDPOINT_URL_EC2 is set, against that endpoint (the project's emulator) — same code path.
 import { EC2Client } from "@aws-sdk/client-ec2";
 import { untilVisible } from "@/lib/aws/eventual-consistency";
+import { EMULATOR_CREDENTIALS, type PoolAccount, poolCredentials } from "@/lib/aws/pool-credentials";
 import { withRetries } from "@/lib/aws/with-retries";
 import { getEnv } from "@/lib/env";
 
@@ -23,8 +24,16 @@ export type Ec2ClientOptions = {
   notFoundIsNotYet?: boolean;
 };
 
-export function ec2For(region: string, options: Ec2ClientOptions = {}): EC2Client {
-  const key = `${region}${options.notFoundIsNotYet ? "+settling" : ""}`;
+/**
+ * The client for one account of the pool (its assumed role, decision 024) and region; `account`
+ * null is the worker's own credentials (requests placed before the pool existed, or no pool).
+ */
+export function ec2For(
+  region: string,
+  account: PoolAccount | null,
+  options: Ec2ClientOptions = {},
+): EC2Client {
+  const key = `${account?.id ?? "-"}:${account?.roleArn ?? ""}:${region}${options.notFoundIsNotYet ? "+settling" : ""}`;
   const existing = clients.get(key);
   if (existing) return existing;
   const { AWS_ENDPOINT_URL_EC2: endpoint, REQUIRE_LOCAL_AWS_ENDPOINT, AWS_CONSISTENCY_WINDOW_MS } = getEnv();
@@ -37,7 +46,8 @@ export function ec2For(region: string, options: Ec2ClientOptions = {}): EC2Clien
     region,
     // Retries are ours (lib/aws/with-retries.ts): a whole step is retried, never a bare create.
     maxAttempts: 1,
-    ...(endpoint ? { endpoint, credentials: { accessKeyId: "emulator", secretAccessKey: "emulator" } } : {}),
+    ...(endpoint ? { endpoint, credentials: EMULATOR_CREDENTIALS } : {}),
+    ...(account ? { credentials: poolCredentials(account, region) } : {}),
   });
   client.middlewareStack.add(
     (next, context) => (args) =>

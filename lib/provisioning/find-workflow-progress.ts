@@ -26,7 +26,13 @@ export type WorkflowProgress = {
   steps: StepView[];
   startedAt: string | null;
   finishedAt: string | null;
+  /** Provisioning waits for an account of the pool with room in the region (decision 024): why. */
+  capacityWait: string | null;
 };
+
+/** What a customer reads while provisioning waits for capacity (staff read the accounts and counts). */
+export const CUSTOMER_CAPACITY_WAIT =
+  "Waiting for AWS capacity in this region; provisioning continues by itself, nothing to do on your side.";
 
 /** The steps of the request's current (or last) workflow, as the progress view shows them. */
 export async function findWorkflowProgress(
@@ -35,7 +41,14 @@ export async function findWorkflowProgress(
 ): Promise<WorkflowProgress | null> {
   const request = await db.vpnRequest.findFirst({
     where: scopedRequestWhere(requestId, viewer.scope),
-    select: { id: true, status: true, statusChangedAt: true, failedAt: true, steps: true },
+    select: {
+      id: true,
+      status: true,
+      statusChangedAt: true,
+      failedAt: true,
+      steps: true,
+      capacityWaitReason: true,
+    },
   });
   if (!request) return null;
   const failed = request.steps.find((step) => step.status === "FAILED");
@@ -52,10 +65,13 @@ export async function findWorkflowProgress(
       steps: [],
       startedAt: null,
       finishedAt: null,
+      capacityWait: null,
     };
   }
   // Customers read the portal's words and a reference, never AWS's error text (issue 10).
   const customer = viewer.role === "CUSTOMER";
+  const waitReason = request.status === "PROVISIONING" ? request.capacityWaitReason : null;
+  const capacityWait = waitReason ? (customer ? CUSTOMER_CAPACITY_WAIT : waitReason) : null;
   const reference = failureReference(request.id, request.failedAt);
   const rows = new Map(
     request.steps.filter((step) => step.workflow === workflow).map((step) => [step.name, step]),
@@ -105,5 +121,6 @@ export async function findWorkflowProgress(
     steps,
     startedAt: started[0] ?? null,
     finishedAt: allDone ? (finished.at(-1) ?? null) : null,
+    capacityWait,
   };
 }

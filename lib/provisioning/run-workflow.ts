@@ -3,7 +3,9 @@
 // a permanent error into FAILED with the step and a message support can act on.
 import { describeAwsError, isTransientAwsError } from "@/lib/aws/aws-errors";
 import { ec2For } from "@/lib/aws/ec2-client";
+import type { PoolAccount } from "@/lib/aws/pool-credentials";
 import { withRetries } from "@/lib/aws/with-retries";
+import { hasAccountPool, placeVpnRequest } from "@/lib/aws-accounts/place-vpn-request";
 import { wipeTunnelSecrets } from "@/lib/crypto/wipe-tunnel-secrets";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
@@ -21,7 +23,8 @@ export const WORKFLOWS: Record<WorkflowKind, WorkflowDefinition> = {
   DECOMMISSION: DECOMMISSION_WORKFLOW,
 };
 
-export type WorkflowOutcome = "completed" | "failed" | "busy" | "nothing-to-do";
+/** "waiting": provisioning waits for an account of the pool with room (the sweep runs it again). */
+export type WorkflowOutcome = "completed" | "failed" | "busy" | "nothing-to-do" | "waiting";
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -34,7 +37,10 @@ export async function runWorkflow(
 }
 
 async function runLocked(requestId: string, log: (line: string) => void): Promise<WorkflowOutcome> {
-  const found = await db.vpnRequest.findUnique({ where: { id: requestId } });
+  const found = await db.vpnRequest.findUnique({
+    where: { id: requestId },
+    include: { awsAccount: { select: { id: true, roleArn: true, externalId: true } } },
+  });
   const kind = found ? workflowToRun(found.status) : null;
   if (!found || !kind) return "nothing-to-do";
   if (found.status === "APPROVED") {
@@ -44,6 +50,29 @@ async function runLocked(requestId: string, log: (line: string) => void): Promis
       to: "PROVISIONING",
       action: "vpn-request.provisioning-started",
     });
+  }
+  // Placement (decision 024): a request provisions in an account of the pool with room, or waits
+  // in PROVISIONING with the reason until one has (decommissioning frees room; the sweep retries).
+  // A provisioning begun before the pool existed stays in the worker's own account, where it began.
+  let account: PoolAccount | null = found.awsAccount;
+  const begunUnplaced =
+    !account &&
+    (await db.provisioningStep.count({
+      where: { requestId, workflow: "PROVISION", status: { not: "PENDING" } },
+    })) > 0;
+  if (kind === "PROVISION" && !account && !begunUnplaced && (await hasAccountPool())) {
+    const placement = await placeVpnRequest(requestId).catch(async (error: unknown) => {
+      // The pool could not be read (STS refused a role, AWS down): the request waits, visibly.
+      const reason = `Could not read the AWS account pool: ${describeAwsError(error)}. Provisioning tries again by itself.`;
+      await db.vpnRequest.update({ where: { id: requestId }, data: { capacityWaitReason: reason } });
+      return { placed: false as const, reason };
+    });
+    if (!placement.placed) {
+      log(`${requestId} PROVISION: ${placement.reason}`);
+      return "waiting";
+    }
+    account = placement.account;
+    log(`${requestId} PROVISION: placed in account ${account.roleArn}`);
   }
   const workflow = WORKFLOWS[kind];
   const steps = workflow.steps;
@@ -102,7 +131,7 @@ async function runLocked(requestId: string, log: (line: string) => void): Promis
     const ctx: StepContext = {
       request,
       // Provisioning names only what it created, so NotFound there means "not yet" (eventual consistency).
-      ec2: ec2For(request.region, { notFoundIsNotYet: kind === "PROVISION" }),
+      ec2: ec2For(request.region, account, { notFoundIsNotYet: kind === "PROVISION" }),
       outputs,
       waiting: async (text) => {
         note = text;

@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 async function emulatorTunnels(vpnConnectionId: string, region: string) {
-  const described = await ec2For(region).send(
+  const described = await ec2For(region, null).send(
     new DescribeVpnConnectionsCommand({ VpnConnectionIds: [vpnConnectionId] }),
   );
   return (described.VpnConnections?.[0]?.Options?.TunnelOptions ?? []).map((t) => ({

@@ -32,7 +32,7 @@ const taggedFor = (
 
 async function createConnections(region: string, count: number, organizationId: string, userId: string) {
   // The worker's own client: its IAM policy applies, and NotFound right after a create is "not yet".
-  const ec2 = ec2For(region, { notFoundIsNotYet: true });
+  const ec2 = ec2For(region, null, { notFoundIsNotYet: true });
   const cgw = await ec2.send(
     new CreateCustomerGatewayCommand({
       Type: "ipsec.1",

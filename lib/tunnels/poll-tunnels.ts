@@ -1,6 +1,7 @@
 import "server-only";
 import { DescribeVpnConnectionsCommand } from "@aws-sdk/client-ec2";
 import { ec2For } from "@/lib/aws/ec2-client";
+import type { PoolAccount } from "@/lib/aws/pool-credentials";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { ConflictError } from "@/lib/errors";
@@ -28,7 +29,7 @@ export type PollResult = {
 };
 
 type Connection = Awaited<ReturnType<typeof findPolledConnections>>[number];
-type Batch = { region: string; connections: Connection[] };
+type Batch = { region: string; account: PoolAccount | null; connections: Connection[] };
 type Seen = { connection: Connection; changes: TunnelChange[] };
 
 function findPolledConnections() {
@@ -37,6 +38,7 @@ function findPolledConnections() {
     select: {
       id: true,
       region: true,
+      awsAccount: { select: { id: true, roleArn: true, externalId: true } },
       status: true,
       tunnelCount: true,
       vpnConnectionId: true,
@@ -61,10 +63,17 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-/** Batches of all regions interleaved, so that every region's calls start early and run side by side. */
+/**
+ * Batches of all regions (of every account of the pool) interleaved, so that every region's calls
+ * start early and run side by side; a batch never mixes accounts, whose credentials differ.
+ */
 function interleave(byRegion: Map<string, Connection[]>, batchSize: number): Batch[] {
-  const perRegion = [...byRegion].map(([region, list]) =>
-    chunk(list, batchSize).map((connections) => ({ region, connections })),
+  const perRegion = [...byRegion].map(([, list]) =>
+    chunk(list, batchSize).map((connections) => ({
+      region: connections[0]?.region ?? "",
+      account: connections[0]?.awsAccount ?? null,
+      connections,
+    })),
   );
   const out: Batch[] = [];
   for (let round = 0; perRegion.some((batches) => round < batches.length); round++) {
@@ -114,19 +123,20 @@ export async function pollTunnelsOnce(options: {
   const read = performance.now();
   const byRegion = new Map<string, Connection[]>();
   for (const connection of connections) {
-    const list = byRegion.get(connection.region);
+    const key = `${connection.awsAccount?.id ?? "-"}:${connection.region}`;
+    const list = byRegion.get(key);
     if (list) list.push(connection);
-    else byRegion.set(connection.region, [connection]);
+    else byRegion.set(key, [connection]);
   }
-  result.regions = byRegion.size;
+  result.regions = new Set(connections.map((connection) => connection.region)).size;
   const queue = interleave(byRegion, options.batchSize);
   const seen: Seen[] = [];
 
-  const readBatch = async ({ region, connections: batch }: Batch) => {
+  const readBatch = async ({ region, account, connections: batch }: Batch) => {
     try {
       await pacer.take();
       result.calls++;
-      const answer = await ec2For(region).send(
+      const answer = await ec2For(region, account).send(
         // A filter (unlike VpnConnectionId.N) does not fail the whole batch when one ID is gone.
         new DescribeVpnConnectionsCommand({
           Filters: [{ Name: "vpn-connection-id", Values: batch.map((c) => c.vpnConnectionId ?? "") }],

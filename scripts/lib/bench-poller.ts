@@ -86,7 +86,7 @@ export async function runPollerBench(options: {
     for (const row of polled) byRegion.set(row.region, [...(byRegion.get(row.region) ?? []), row.id]);
     const made: { requestId: string; vpnId: string; ips: string[]; region: string }[] = [];
     for (const [region, ids] of byRegion) {
-      const ec2 = ec2For(region);
+      const ec2 = ec2For(region, null);
       const cgw = await ec2.send(
         new CreateCustomerGatewayCommand({ Type: "ipsec.1", BgpAsn: 65010, PublicIp: "198.51.100.77" }),
       );

@@ -142,6 +142,7 @@ export const EXPECTATIONS: Record<string, Cell> = {
   "/admin/organizations": { fixture: "ACTIVE", expect: adminPage },
   "/admin/users": { fixture: "ACTIVE", expect: adminPage },
   "/admin/settings": { fixture: "ACTIVE", expect: adminPage },
+  "/admin/accounts": { fixture: "ACTIVE", expect: adminPage },
   // The cell's ID names a request, not an organization or user: an admin gets 404 for it.
   "/admin/organizations/[id]": { fixture: "ACTIVE", expect: { ...adminPage, admin: "not-found" } },
   "/admin/users/[id]": { fixture: "ACTIVE", expect: { ...adminPage, admin: "not-found" } },
@@ -237,6 +238,9 @@ export const EXPECTATIONS: Record<string, Cell> = {
   "/admin#deactivateUserAction": { fixture: "ACTIVE", form: "none", expect: adminAction },
   "/admin#reactivateUserAction": { fixture: "ACTIVE", form: "none", expect: adminAction },
   "/admin#updatePlatformSettingsAction": { fixture: "ACTIVE", form: "none", expect: adminAction },
+  "/admin#createAwsAccountAction": { fixture: "ACTIVE", form: "none", expect: adminAction },
+  "/admin#disableAwsAccountAction": { fixture: "ACTIVE", form: "none", expect: adminAction },
+  "/admin#enableAwsAccountAction": { fixture: "ACTIVE", form: "none", expect: adminAction },
   // Public: the invitation token in the form is the credential (an empty form has none).
   "/invitations/[token]#acceptInvitationAction": {
     fixture: "ACTIVE",

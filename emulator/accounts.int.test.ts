@@ -1,0 +1,95 @@
+import { CreateVpcCommand, DescribeVpcsCommand, EC2Client } from "@aws-sdk/client-ec2";
+import { GetServiceQuotaCommand, ServiceQuotasClient } from "@aws-sdk/client-service-quotas";
+import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningEmulator } from "./server";
+import { admin, type InventoryResponse, rejectionOf, startTestEmulator } from "./testing";
+
+let emu: RunningEmulator;
+const region = "eu-west-1";
+const base = { accessKeyId: "emulator", secretAccessKey: "emulator" };
+
+beforeAll(async () => {
+  emu = await startTestEmulator({
+    config: {
+      accounts: { "111111111111": { externalId: "ext-a" }, "222222222222": { externalId: "ext-b" } },
+    },
+  });
+});
+afterAll(() => emu.close());
+
+async function assume(account: string, externalId: string | undefined) {
+  const sts = new STSClient({ endpoint: emu.url, region, credentials: base, maxAttempts: 1 });
+  const out = await sts.send(
+    new AssumeRoleCommand({
+      RoleArn: `arn:aws:iam::${account}:role/vpn-portal`,
+      RoleSessionName: "portal",
+      ...(externalId ? { ExternalId: externalId } : {}),
+    }),
+  );
+  const c = out.Credentials;
+  if (!c?.AccessKeyId || !c.SecretAccessKey) throw new Error("no credentials");
+  return {
+    accessKeyId: c.AccessKeyId,
+    secretAccessKey: c.SecretAccessKey,
+    sessionToken: c.SessionToken,
+    expiration: c.Expiration,
+  };
+}
+
+describe("several accounts behind one endpoint", () => {
+  it("AssumeRole returns temporary credentials for the role's account, and only with its external ID", async () => {
+    const creds = await assume("111111111111", "ext-a");
+    expect(creds.accessKeyId).toMatch(/^ASIA/);
+    expect(creds.expiration?.getTime()).toBeGreaterThan(Date.now() + 50 * 60_000);
+    const wrong = await rejectionOf(assume("111111111111", "ext-b"));
+    expect(wrong.name).toBe("AccessDenied");
+    expect((await rejectionOf(assume("111111111111", undefined))).name).toBe("AccessDenied");
+    expect((await rejectionOf(assume("333333333333", "ext-a"))).name).toBe("AccessDenied");
+  });
+
+  it("keeps each account's resources apart, each with its own default VPC", async () => {
+    const a = new EC2Client({
+      endpoint: emu.url,
+      region,
+      credentials: await assume("111111111111", "ext-a"),
+      maxAttempts: 1,
+    });
+    const b = new EC2Client({
+      endpoint: emu.url,
+      region,
+      credentials: await assume("222222222222", "ext-b"),
+      maxAttempts: 1,
+    });
+    const made = await a.send(new CreateVpcCommand({ CidrBlock: "10.9.0.0/16" }));
+    const inA = (await a.send(new DescribeVpcsCommand({}))).Vpcs ?? [];
+    const inB = (await b.send(new DescribeVpcsCommand({}))).Vpcs ?? [];
+    expect(inA.map((v) => v.VpcId)).toContain(made.Vpc?.VpcId);
+    expect(inA.filter((v) => v.IsDefault)).toHaveLength(1);
+    expect(inB.map((v) => v.VpcId)).not.toContain(made.Vpc?.VpcId);
+    expect(inB.filter((v) => v.IsDefault)).toHaveLength(1);
+    const inventory = await admin<InventoryResponse & { resources: { accountId: string }[] }>(
+      emu.url,
+      "inventory?type=vpc",
+    );
+    expect(inventory.resources.find((r) => r.id === made.Vpc?.VpcId)?.accountId).toBe("111111111111");
+  });
+
+  it("answers GetServiceQuota with AWS's default quotas", async () => {
+    const sq = new ServiceQuotasClient({
+      endpoint: emu.url,
+      region,
+      credentials: await assume("222222222222", "ext-b"),
+      maxAttempts: 1,
+    });
+    const vpcs = await sq.send(new GetServiceQuotaCommand({ ServiceCode: "vpc", QuotaCode: "L-F678F1CE" }));
+    expect(vpcs.Quota?.Value).toBe(5);
+    expect(vpcs.Quota?.QuotaArn).toContain(":222222222222:");
+    const eips = await sq.send(new GetServiceQuotaCommand({ ServiceCode: "ec2", QuotaCode: "L-0263D0A3" }));
+    expect(eips.Quota?.Value).toBe(5);
+    const missing = await rejectionOf(
+      sq.send(new GetServiceQuotaCommand({ ServiceCode: "vpc", QuotaCode: "L-00000000" })),
+    );
+    expect(missing.name).toBe("NoSuchResourceException");
+  });
+});
