@@ -3,6 +3,7 @@ import { disconnectDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { seedDemoData } from "@/prisma/seed";
 
-const seeded = await seedDemoData(getEnv().DEMO_PASSWORD);
+const env = getEnv();
+const seeded = await seedDemoData(env.DEMO_PASSWORD, { staffTotpSecret: env.DEMO_TOTP_SECRET });
 console.log(seeded ? "Demo data seeded." : "Demo data already present; left as it is.");
 await disconnectDb();
