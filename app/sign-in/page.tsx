@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { buttonClass } from "@/components/ui/button";
-import { isSsoConfigured } from "@/lib/auth/auth";
 import { getPendingSecondFactor, getViewer } from "@/lib/auth/current-user";
+import { isSsoConfigured } from "@/lib/auth/sso-config";
 import { ssoErrorMessage } from "@/lib/auth/sso-match-policy";
 import { getEnv } from "@/lib/env";
 import { SignInForm } from "./sign-in-form";

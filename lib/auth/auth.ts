@@ -7,11 +7,10 @@ import { clientAddress } from "@/lib/auth/client-address";
 import { credentialsSchema } from "@/lib/auth/credentials-schema";
 import { matchSsoUser, type SsoMatch } from "@/lib/auth/match-sso-user";
 import { revokeSessions } from "@/lib/auth/revoke-sessions";
+import { SSO_PROVIDER_ID, ssoSettings } from "@/lib/auth/sso-config";
 import { verifySignIn } from "@/lib/auth/verify-sign-in";
-import { getEnv } from "@/lib/env";
 
 const STAFF = new Set(["SUPPORT", "ADMIN"]);
-export const SSO_PROVIDER_ID = "sso";
 
 type SsoProfile = { sub: string; email?: unknown; email_verified?: unknown; name?: unknown };
 /** What the SSO provider's profile() hands on: the match decides in the signIn callback. */
@@ -19,16 +18,16 @@ type SsoUser = { id: string; email: string | null; name: string | null; match: S
 
 /** The OpenID Connect provider when OIDC_* are set (issue 15), else none: password sign-in only. */
 function ssoProvider(): OIDCConfig<SsoProfile> | null {
-  const env = getEnv();
-  if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) return null;
-  const issuer = env.OIDC_ISSUER;
+  const settings = ssoSettings();
+  if (!settings) return null;
+  const { issuer } = settings;
   return {
     id: SSO_PROVIDER_ID,
-    name: env.OIDC_DISPLAY_NAME,
+    name: settings.name,
     type: "oidc",
     issuer,
-    clientId: env.OIDC_CLIENT_ID,
-    clientSecret: env.OIDC_CLIENT_SECRET,
+    clientId: settings.clientId,
+    clientSecret: settings.clientSecret,
     checks: ["pkce", "state", "nonce"],
     authorization: { params: { scope: "openid email profile" } },
     async profile(profile) {
@@ -41,10 +40,6 @@ function ssoProvider(): OIDCConfig<SsoProfile> | null {
       } satisfies SsoUser;
     },
   };
-}
-
-export function isSsoConfigured(): boolean {
-  return ssoProvider() !== null;
 }
 
 // Configured lazily so that `next build` needs no secret or database.
