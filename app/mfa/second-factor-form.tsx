@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useActionState } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
@@ -22,9 +21,11 @@ export function SecondFactorForm({ enrolling }: { enrolling: boolean }) {
             <li key={code}>{code}</li>
           ))}
         </ul>
-        <Link href="/" className={`${buttonClass()} w-full text-center`}>
+        {/* A full page load, not a client navigation: the layout (its nav and "Sign out") was
+            rendered before the session was verified. */}
+        <a href="/" className={`${buttonClass()} w-full text-center`}>
           Continue
-        </Link>
+        </a>
       </div>
     );
   }
