@@ -53,6 +53,15 @@ const provider = new Provider(issuer, {
   // put e-mail there; oidc-provider keeps scope claims for userinfo unless told otherwise.
   conformIdTokenClaims: false,
   pkce: { required: () => true },
+  // Short-lived artifacts, in seconds (and no notices about defaults on every sign-in).
+  ttl: {
+    AccessToken: 600,
+    AuthorizationCode: 60,
+    Grant: 3600,
+    IdToken: 600,
+    Interaction: 600,
+    Session: 8 * 3600,
+  },
   features: { devInteractions: { enabled: false } },
   interactions: { url: (_ctx: KoaContextWithOIDC, interaction) => `/interaction/${interaction.uid}` },
   async findAccount(_ctx, id) {

@@ -33,7 +33,7 @@ export async function verifySecondFactorAction(
         : result.reason === "not-enrolled"
           ? "Set up your authenticator app first: reload this page."
           : "Too many wrong codes. Wait a few minutes, then try again.";
-    return { ok: false, message, errors: result.reason === "invalid" ? { code: [message] } : undefined };
+    return { ok: false, message };
   }
   await updateSession({
     secondFactorProof: secondFactorProof(getEnv().AUTH_SECRET, pending.id, pending.authTime),

@@ -43,6 +43,7 @@ export function SecondFactorForm({ enrolling }: { enrolling: boolean }) {
       <Field
         id="code"
         label="Authentication code"
+        errors={state.errors?.code}
         hint={
           enrolling
             ? "The 6-digit code your app shows now."
