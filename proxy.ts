@@ -14,7 +14,13 @@ export function withSecurityHeaders(request: NextRequest): NextResponse {
   const https =
     request.nextUrl.protocol === "https:" ||
     request.headers.get("x-forwarded-proto")?.split(",")[0] === "https";
-  const headers = securityHeaders({ nonce, https, development: getEnv().NODE_ENV === "development" });
+  const env = getEnv();
+  const headers = securityHeaders({
+    nonce,
+    https,
+    development: env.NODE_ENV === "development",
+    ssoOrigin: env.OIDC_ISSUER ? new URL(env.OIDC_ISSUER).origin : undefined,
+  });
   // Next.js reads the nonce from the request's CSP header and puts it on its own scripts.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);

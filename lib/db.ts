@@ -9,7 +9,7 @@ function createClient() {
   return new PrismaClient({
     adapter: new PrismaPg({ connectionString: getEnv().DATABASE_URL }),
     omit: {
-      user: { passwordHash: true },
+      user: { passwordHash: true, totpSecretEncrypted: true },
       tunnel: { pskEncrypted: true },
       organization: { webhookSecretEncrypted: true },
     },

@@ -118,8 +118,32 @@ const schema = z.object({
   PUBLIC_URL: z.url().default("http://localhost:3000"),
   /** Serves the bare page and route of `npm run bench` (app/bench/); 404 when unset. Benchmark only. */
   BENCH_ROUTES: boolean,
+  /**
+   * Single sign-on over OpenID Connect (issue 15): the provider's issuer URL, and the portal's client
+   * ID and secret there. All three set → "Sign in with SSO"; none → password sign-in only.
+   */
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** What the SSO button calls the provider ("Sign in with …"). */
+  OIDC_DISPLAY_NAME: z.string().min(1).max(40).default("SSO"),
+  /** Seeds demo staff with this TOTP secret (base32) so tests can compute codes; demo/e2e databases only. */
+  DEMO_TOTP_SECRET: z
+    .string()
+    .regex(/^[A-Z2-7]{16,}$/, "DEMO_TOTP_SECRET must be base32 (A–Z, 2–7), 16+ characters")
+    .optional(),
   /** Seeds demo users with this password (npm start only; never in production). */
   DEMO_PASSWORD: z.string().min(8).default("demo-password"),
+});
+
+const checked = schema.superRefine((env, ctx) => {
+  const sso = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+  if (sso.some(Boolean) && !sso.every(Boolean))
+    ctx.addIssue({
+      code: "custom",
+      path: ["OIDC_ISSUER"],
+      message: "OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET go together: set all three or none",
+    });
 });
 
 export type Env = z.infer<typeof schema>;
@@ -128,7 +152,7 @@ let cached: Env | undefined;
 
 export function getEnv(): Env {
   if (cached) return cached;
-  const parsed = schema.safeParse(process.env);
+  const parsed = checked.safeParse(process.env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid environment configuration:\n${problems.join("\n")}`);

@@ -3,6 +3,7 @@
 
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { hashPassword } from "@/lib/auth/password";
+import { sealTotpSecret } from "@/lib/auth/totp-secret";
 import { db } from "@/lib/db";
 
 export const DEMO_ORGS = {
@@ -37,7 +38,11 @@ export const DEMO_USERS = [
 /** Returns false when the demo data was already there. */
 export async function seedDemoData(
   password: string,
-  options: { withRequests?: boolean } = {},
+  options: {
+    withRequests?: boolean;
+    /** Demo staff enrolled with this TOTP secret (e2e: the tests compute its codes); else they enrol. */
+    staffTotpSecret?: string;
+  } = {},
 ): Promise<boolean> {
   const existing = await db.organization.findUnique({ where: { id: DEMO_ORGS.enterprise.id } });
   if (existing) return false;
@@ -45,9 +50,18 @@ export async function seedDemoData(
   await db.$transaction(async (tx) => {
     for (const org of Object.values(DEMO_ORGS)) await tx.organization.create({ data: org });
     for (const user of DEMO_USERS) {
-      await tx.user.create({
+      const created = await tx.user.create({
         data: { email: user.email, name: user.name, role: user.role, organizationId: user.org, passwordHash },
       });
+      if (options.staffTotpSecret && user.role !== "CUSTOMER") {
+        await tx.user.update({
+          where: { id: created.id },
+          data: {
+            totpSecretEncrypted: sealTotpSecret(created.id, options.staffTotpSecret),
+            totpEnabledAt: new Date(),
+          },
+        });
+      }
     }
   });
   if (options.withRequests ?? true) await seedDemoRequests();

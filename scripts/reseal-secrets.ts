@@ -16,8 +16,9 @@ const line = (name: string, counts: typeof report.tunnelPsks) =>
 console.log(`Current key: ${report.currentKeyId}`);
 console.log(line("Tunnel PSKs", report.tunnelPsks));
 console.log(line("Webhook secrets", report.webhookSecrets));
+console.log(line("TOTP secrets", report.totpSecrets));
 await disconnectDb();
-const failed = report.tunnelPsks.failed + report.webhookSecrets.failed;
+const failed = report.tunnelPsks.failed + report.webhookSecrets.failed + report.totpSecrets.failed;
 if (failed > 0) {
   console.error(
     `${failed} value(s) could not be re-sealed (unknown key or tampered); they keep their old sealing.`,

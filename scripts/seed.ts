@@ -5,7 +5,8 @@ import { getEnv } from "@/lib/env";
 import { seedDemoAwsPool, seedDemoData } from "@/prisma/seed";
 import { DEMO_POOL, DEMO_POOL_ROLE } from "./lib/demo-pool";
 
-const seeded = await seedDemoData(getEnv().DEMO_PASSWORD);
+const env = getEnv();
+const seeded = await seedDemoData(env.DEMO_PASSWORD, { staffTotpSecret: env.DEMO_TOTP_SECRET });
 console.log(seeded ? "Demo data seeded." : "Demo data already present; left as it is.");
 if (process.argv.includes("--demo-aws-pool")) {
   const added = await seedDemoAwsPool(

@@ -2,12 +2,19 @@
 // production build when sources changed, the EC2 emulator, the provisioning worker, and the web
 // server on http://localhost:3000.
 // Ctrl-C stops everything it started.
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { ensureBuild } from "./lib/build";
 import { demoPoolEmulatorConfig } from "./lib/demo-pool";
 import { childEnv, onShutdownSignal, ROOT, run, type Service, startService } from "./lib/run";
-import { startEmulatorService, startMailCatcherService, startWorkerService } from "./lib/services";
+import {
+  localIdentityProviderEnv,
+  startEmulatorService,
+  startIdentityProviderService,
+  startMailCatcherService,
+  startWorkerService,
+} from "./lib/services";
 import { localSecrets, migrate, startDatabase } from "./lib/stack";
 
 const DATA = path.join(ROOT, ".data");
@@ -104,6 +111,27 @@ try {
     env.SMTP_URL = `smtp://127.0.0.1:${mailSmtpPort}`;
     env.ALLOW_LOCAL_WEBHOOKS = process.env.ALLOW_LOCAL_WEBHOOKS ?? "true";
   }
+  // Single sign-on (issue 15): the local OpenID Connect provider with the demo accounts, unless an
+  // identity provider is configured (OIDC_ISSUER …) or LOCAL_IDENTITY_PROVIDER=0.
+  const identityProviderPort = process.env.IDENTITY_PROVIDER_PORT ?? "3090";
+  const localIdentityProvider = !process.env.OIDC_ISSUER && process.env.LOCAL_IDENTITY_PROVIDER !== "0";
+  if (localIdentityProvider) {
+    // A fresh client secret each start: the provider and the portal start together.
+    const clientSecret = randomBytes(24).toString("base64url");
+    services.push(
+      await startIdentityProviderService(
+        {
+          port: identityProviderPort,
+          clientId: "vpn-portal",
+          clientSecret,
+          redirectUri: `http://localhost:${PORT}/api/auth/callback/sso`,
+          password: process.env.DEMO_PASSWORD ?? "demo-password",
+        },
+        env,
+      ),
+    );
+    Object.assign(env, localIdentityProviderEnv(identityProviderPort, "vpn-portal", clientSecret));
+  }
   services.push(await startWorkerService(env));
   services.push(await startService("web", "next", ["start", "-p", PORT], env, /Ready in|started server/i));
   const password = process.env.DEMO_PASSWORD ?? "demo-password";
@@ -119,6 +147,9 @@ try {
   Site-to-Site VPN portal is running: http://localhost:${PORT}
 
   ${logins}
+
+  Single sign-on: ${localIdentityProvider ? `"Sign in with SSO" uses the local identity provider at http://127.0.0.1:${identityProviderPort} (demo accounts, same password; outsider@example.net has no portal account)` : env.OIDC_ISSUER ? env.OIDC_ISSUER : "off"}
+  Staff second factor: support@ and admin@ set up an authenticator app (TOTP) at their first sign-in.
 
   Alert email: ${process.env.SMTP_URL ? env.SMTP_URL : `caught locally, read at http://127.0.0.1:${mailHttpPort}/`}
   EC2 emulator: ${env.AWS_ENDPOINT_URL_EC2 ?? "real AWS"}${env.AWS_ENDPOINT_URL_EC2 ? " (inventory: /_emulator/inventory)" : ""}

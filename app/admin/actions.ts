@@ -14,6 +14,7 @@ import { getEnv } from "@/lib/env";
 import { organizationSchema, organizationUpdateSchema } from "@/lib/organizations/organization-schema";
 import { createOrganization, updateOrganization } from "@/lib/organizations/save-organization";
 import { inviteUser, resendInvitation } from "@/lib/users/invite-user";
+import { resetSecondFactor } from "@/lib/users/reset-second-factor";
 import { setUserActive } from "@/lib/users/set-user-active";
 import { updateUser } from "@/lib/users/update-user";
 import { inviteUserSchema, updateUserSchema, userIdSchema } from "@/lib/users/user-schema";
@@ -104,6 +105,22 @@ export const reactivateUserAction = authenticatedAction({
     revalidatePath("/admin/users");
     revalidatePath(`/admin/users/${userId}`);
     return { ok: true, message: "Reactivated: the user can sign in again." };
+  },
+});
+
+export const resetSecondFactorAction = authenticatedAction({
+  name: "user.reset-second-factor",
+  audience: "admin",
+  schema: userIdSchema,
+  async handler({ userId }, { viewer }) {
+    const { changed } = await resetSecondFactor(userId, actorOf(viewer));
+    revalidatePath(`/admin/users/${userId}`);
+    return {
+      ok: true,
+      message: changed
+        ? "Second factor reset: the user is signed out and sets up an authenticator app at their next sign-in."
+        : "The user had no second factor; their sessions were ended.",
+    };
   },
 });
 

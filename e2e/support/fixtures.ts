@@ -1,12 +1,40 @@
 import { expect, type Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "./settings";
+import { currentTotp } from "../../lib/auth/totp";
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "./settings";
 
+/**
+ * Signs in through the real form. Staff are then asked for their second factor (issue 15): the
+ * helper plays the authenticator app with the demo staff's known secret (e2e database only).
+ */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+  await completeSecondFactor(page);
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+/**
+ * When the portal asks for a TOTP code, enters the current one; otherwise does nothing. A staff
+ * user enrolling (e.g. just invited) gets the secret shown on the page, as a person would type it
+ * into their app; the seeded demo staff have DEMO_TOTP_SECRET.
+ */
+export async function completeSecondFactor(page: Page, secret = DEMO_TOTP_SECRET) {
+  const signOut = page.getByRole("button", { name: "Sign out" });
+  const code = page.getByLabel("Authentication code");
+  await expect(signOut.or(code)).toBeVisible();
+  if (!(await code.isVisible())) return;
+  const shown = page.getByLabel("TOTP secret");
+  if (await shown.isVisible()) {
+    await code.fill(currentTotp(await shown.inputValue()));
+    await page.getByRole("button", { name: "Confirm and continue" }).click();
+    await expect(page.getByRole("list", { name: "Recovery codes" })).toBeVisible();
+    await page.getByRole("link", { name: "Continue" }).click();
+    return;
+  }
+  await code.fill(currentTotp(secret));
+  await page.getByRole("button", { name: "Verify" }).click();
 }
 
 /** Fills the request form with a valid static-routing request; returns the customer name used. */

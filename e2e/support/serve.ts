@@ -8,12 +8,14 @@ import path from "node:path";
 import { ensureBuild } from "../../scripts/lib/build";
 import { childEnv, onShutdownSignal, ROOT, run, type Service, startService } from "../../scripts/lib/run";
 import {
+  localIdentityProviderEnv,
   startEmulatorService,
+  startIdentityProviderService,
   startMailCatcherService,
   startWorkerService,
 } from "../../scripts/lib/services";
 import { freePort, startTestDatabase } from "../../test/support/test-database";
-import { E2E_ENV_FILE, E2E_PORT } from "./settings";
+import { DEMO_TOTP_SECRET, E2E_ENV_FILE, E2E_PORT } from "./settings";
 
 const log = (line: string) => console.log(`[e2e] ${line}`);
 const services: Service[] = [];
@@ -38,6 +40,8 @@ const env = childEnv({
   ALLOW_DOCUMENTATION_IPS: "true",
   REQUIRE_LOCAL_AWS_ENDPOINT: "true",
   DEMO_PASSWORD: "demo-password",
+  // Demo staff get this TOTP secret, so the tests can play the authenticator app (issue 15).
+  DEMO_TOTP_SECRET,
   NODE_ENV: "production",
   // Served over plain http on localhost: production otherwise marks the session cookie Secure.
   AUTH_SECURE_COOKIES: "false",
@@ -106,6 +110,23 @@ writeFileSync(
     mailCatcherUrl: `http://127.0.0.1:${mailHttpPort}`,
   }),
 );
+// Single sign-on (issue 15): the local OpenID Connect provider, with the portal as its client.
+const identityProviderPort = String(await freePort());
+const oidcClientSecret = randomBytes(24).toString("base64url");
+services.push(
+  await startIdentityProviderService(
+    {
+      port: identityProviderPort,
+      clientId: "vpn-portal",
+      clientSecret: oidcClientSecret,
+      redirectUri: `http://localhost:${E2E_PORT}/api/auth/callback/sso`,
+      password: "demo-password",
+    },
+    env,
+    { echo: false },
+  ),
+);
+Object.assign(env, localIdentityProviderEnv(identityProviderPort, "vpn-portal", oidcClientSecret));
 services.push(
   await startService("web", "next", ["start", "-p", String(E2E_PORT)], env, /Ready in/i, { echo: false }),
 );

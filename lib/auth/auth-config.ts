@@ -2,6 +2,7 @@
 // (sign-in, sessions) and proxy.ts (which renews the session cookie on every request, so the
 // cookie's expiry is the idle timeout).
 import type { NextAuthConfig } from "next-auth";
+import { isSecondFactorProof } from "@/lib/auth/second-factor-proof";
 import { sessionRefusal } from "@/lib/auth/session-policy";
 import { getEnv } from "@/lib/env";
 
@@ -11,6 +12,8 @@ declare module "next-auth" {
     sessionVersion?: number;
     /** Sign-in time, seconds since the epoch. */
     authTime?: number;
+    /** The second factor was verified in this session (issue 15); staff need it, customers do not. */
+    secondFactorVerified?: boolean;
   }
 }
 
@@ -33,17 +36,28 @@ export function baseAuthConfig(): NextAuthConfig {
     // Renewed on every request (proxy.ts), so this is the idle timeout; the absolute lifetime is
     // checked from the sign-in time below and again, with the current role, in getViewer().
     session: { strategy: "jwt", maxAge: env.SESSION_IDLE_MINUTES * 60, updateAge: 0 },
-    pages: { signIn: "/sign-in" },
+    // Refused single sign-ons come back to the sign-in page, which explains the `error` code.
+    pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [],
     callbacks: {
-      jwt({ token, user }) {
+      jwt({ token, user, trigger, session }) {
         if (user?.id) {
           const signedIn = user as SessionUser;
           token.sub = signedIn.id;
           token.sv = signedIn.sessionVersion;
           token.staff = signedIn.staff;
           token.authTime = Math.floor(Date.now() / 1000);
+          // Every new session starts without it; getViewer asks it of staff by their current role.
+          token.mfa = false;
         }
+        // The /mfa action proves a verified code; anything else a client sends is ignored.
+        if (
+          trigger === "update" &&
+          typeof token.sub === "string" &&
+          typeof token.authTime === "number" &&
+          isSecondFactorProof(env.AUTH_SECRET, token.sub, token.authTime, session?.secondFactorProof)
+        )
+          token.mfa = true;
         const refusal = sessionRefusal(
           { authTime: token.authTime as number | undefined },
           { staff: token.staff === true },
@@ -58,6 +72,7 @@ export function baseAuthConfig(): NextAuthConfig {
         if (token.sub) session.user.id = token.sub;
         session.sessionVersion = typeof token.sv === "number" ? token.sv : undefined;
         session.authTime = typeof token.authTime === "number" ? token.authTime : undefined;
+        session.secondFactorVerified = token.mfa === true;
         return session;
       },
     },

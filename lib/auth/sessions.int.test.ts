@@ -17,6 +17,8 @@ const sessionOf = (id: string, sessionVersion: number, authTime = hoursAgo(0)) =
   user: { id },
   sessionVersion,
   authTime,
+  // A session that completed sign-in, staff second factor included (issue 15).
+  secondFactorVerified: true,
   expires: new Date(Date.now() + 1_800_000).toISOString(),
 });
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { totpSecretAad } from "@/lib/auth/totp-secret";
 import {
   type Keyring,
   needsReencryption,
@@ -24,7 +25,13 @@ export type ResealCounts = {
   /** Rows by the key that sealed them, before this run. */
   byKeyBefore: Record<string, number>;
 };
-export type ResealReport = { currentKeyId: string; tunnelPsks: ResealCounts; webhookSecrets: ResealCounts };
+export type ResealReport = {
+  currentKeyId: string;
+  tunnelPsks: ResealCounts;
+  webhookSecrets: ResealCounts;
+  /** Staff TOTP secrets (issue 15). */
+  totpSecrets: ResealCounts;
+};
 
 const emptyCounts = (): ResealCounts => ({
   total: 0,
@@ -69,6 +76,7 @@ export async function resealSecrets(options: { batchSize?: number } = {}): Promi
     currentKeyId: keyring.currentKeyId,
     tunnelPsks: emptyCounts(),
     webhookSecrets: emptyCounts(),
+    totpSecrets: emptyCounts(),
   };
 
   let cursor: string | undefined;
@@ -116,6 +124,27 @@ export async function resealSecrets(options: { batchSize?: number } = {}): Promi
           await db.organization.updateMany({
             where: { id: org.id, webhookSecretEncrypted: sealed },
             data: { webhookSecretEncrypted: resealed },
+          })
+        ).count,
+    );
+  }
+  const users = await db.user.findMany({
+    where: { totpSecretEncrypted: { not: null } },
+    select: { id: true, totpSecretEncrypted: true },
+  });
+  for (const user of users) {
+    const sealed = user.totpSecretEncrypted;
+    if (!sealed) continue;
+    await resealOne(
+      report.totpSecrets,
+      keyring,
+      sealed,
+      totpSecretAad(user.id),
+      async (resealed) =>
+        (
+          await db.user.updateMany({
+            where: { id: user.id, totpSecretEncrypted: sealed },
+            data: { totpSecretEncrypted: resealed },
           })
         ).count,
     );

@@ -85,3 +85,18 @@ describe("security headers", () => {
       expect(names).toContain(name);
   });
 });
+
+describe("the CSP with single sign-on (issue 15)", () => {
+  it("lets a form post be redirected to the identity provider, and nothing else changes", async () => {
+    const { contentSecurityPolicy } = await import("@/lib/security/security-headers");
+    const without = contentSecurityPolicy("n", { development: false, https: false });
+    const withSso = contentSecurityPolicy("n", {
+      development: false,
+      https: false,
+      ssoOrigin: "https://idp.example",
+    });
+    expect(without).toContain("form-action 'self';");
+    expect(withSso).toContain("form-action 'self' https://idp.example;");
+    expect(withSso.replace(" https://idp.example", "")).toBe(without);
+  });
+});

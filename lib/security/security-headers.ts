@@ -21,7 +21,7 @@ export const HSTS = "max-age=63072000; includeSubDomains";
  */
 export function contentSecurityPolicy(
   nonce: string,
-  options: { development: boolean; https: boolean },
+  options: { development: boolean; https: boolean; ssoOrigin?: string },
 ): string {
   return [
     "default-src 'self'",
@@ -32,7 +32,9 @@ export function contentSecurityPolicy(
     `connect-src 'self'${options.development ? " ws:" : ""}`,
     "object-src 'none'",
     "base-uri 'none'",
-    "form-action 'self'",
+    // "Sign in with SSO" posts here and is redirected to the identity provider (issue 15); Chromium
+    // applies form-action to that redirect too.
+    `form-action 'self'${options.ssoOrigin ? ` ${options.ssoOrigin}` : ""}`,
     "frame-ancestors 'none'",
     ...(options.https ? ["upgrade-insecure-requests"] : []),
   ].join("; ");
@@ -42,6 +44,7 @@ export function securityHeaders(options: {
   nonce: string;
   https: boolean;
   development: boolean;
+  ssoOrigin?: string;
 }): Record<string, string> {
   return {
     ...STATIC_SECURITY_HEADERS,

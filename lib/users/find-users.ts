@@ -11,6 +11,8 @@ const userSelect = {
   organizationId: true,
   deactivatedAt: true,
   createdAt: true,
+  /** When the user's second factor was set up (issue 15); null = not enrolled. */
+  totpEnabledAt: true,
   organization: { select: { id: true, name: true } },
   invitations: { select: { usedAt: true, expiresAt: true }, orderBy: { createdAt: "desc" }, take: 1 },
 } satisfies Prisma.UserSelect;

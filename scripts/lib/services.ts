@@ -49,3 +49,33 @@ export function startWorkerService(env: NodeJS.ProcessEnv, options?: Options): P
     options,
   );
 }
+
+/** The local OpenID Connect provider (issue 15) with the demo accounts and the portal as its client. */
+export function startIdentityProviderService(
+  options: { port: string; clientId: string; clientSecret: string; redirectUri: string; password: string },
+  env: NodeJS.ProcessEnv,
+  serviceOptions?: Options,
+): Promise<Service> {
+  return startService(
+    "identity-provider",
+    "node",
+    [
+      ...["--import", "tsx", "identity-provider/main.ts", "--port", options.port],
+      ...["--client-id", options.clientId, "--client-secret", options.clientSecret],
+      ...["--redirect-uri", options.redirectUri, "--password", options.password],
+    ],
+    env,
+    /identity provider listening/,
+    serviceOptions,
+  );
+}
+
+/** Where the local identity provider answers, and the portal settings that point at it. */
+export function localIdentityProviderEnv(port: string, clientId: string, clientSecret: string) {
+  return {
+    OIDC_ISSUER: `http://127.0.0.1:${port}`,
+    OIDC_CLIENT_ID: clientId,
+    OIDC_CLIENT_SECRET: clientSecret,
+    OIDC_DISPLAY_NAME: "SSO",
+  };
+}

@@ -102,6 +102,28 @@ export const EXPECTATIONS: Record<string, Cell> = {
       admin: "redirect:/",
     },
   },
+  // Issue 15: the second-factor page is for staff who have still to give it; everyone signed in
+  // completely goes home, anyone else to sign in. The SSO start is off unless OIDC_* are set.
+  "/mfa": {
+    fixture: "ACTIVE",
+    expect: {
+      anonymous: "redirect:/sign-in",
+      owner: "redirect:/",
+      stranger: "redirect:/",
+      support: "redirect:/",
+      admin: "redirect:/",
+    },
+  },
+  "/sign-in/sso": {
+    fixture: "ACTIVE",
+    expect: {
+      anonymous: "not-found",
+      owner: "not-found",
+      stranger: "not-found",
+      support: "not-found",
+      admin: "not-found",
+    },
+  },
   "/requests": { fixture: "ACTIVE", expect: customerPage },
   "/requests/new": { fixture: "ACTIVE", expect: customerPage },
   // Deep links (issue 8): staff opening a customer's link land on the staff view of that request.
@@ -238,6 +260,7 @@ export const EXPECTATIONS: Record<string, Cell> = {
   "/admin#deactivateUserAction": { fixture: "ACTIVE", form: "none", expect: adminAction },
   "/admin#reactivateUserAction": { fixture: "ACTIVE", form: "none", expect: adminAction },
   "/admin#updatePlatformSettingsAction": { fixture: "ACTIVE", form: "none", expect: adminAction },
+  "/admin#resetSecondFactorAction": { fixture: "ACTIVE", form: "none", expect: adminAction },
   "/admin#createAwsAccountAction": { fixture: "ACTIVE", form: "none", expect: adminAction },
   "/admin#disableAwsAccountAction": { fixture: "ACTIVE", form: "none", expect: adminAction },
   "/admin#enableAwsAccountAction": { fixture: "ACTIVE", form: "none", expect: adminAction },
@@ -257,6 +280,18 @@ export const EXPECTATIONS: Record<string, Cell> = {
     fixture: "ACTIVE",
     form: "none",
     // Public; an empty form is refused on its fields before any credential check.
+    expect: {
+      anonymous: "invalid",
+      owner: "invalid",
+      stranger: "invalid",
+      support: "invalid",
+      admin: "invalid",
+    },
+  },
+  "/mfa#verifySecondFactorAction": {
+    fixture: "ACTIVE",
+    form: "none",
+    // Before any session check, an empty form is refused on its field.
     expect: {
       anonymous: "invalid",
       owner: "invalid",

@@ -3,6 +3,7 @@ import {
   deactivateUserAction,
   reactivateUserAction,
   resendInvitationAction,
+  resetSecondFactorAction,
   updateUserAction,
 } from "@/app/admin/actions";
 import { AdminNav } from "@/components/admin/admin-nav";
@@ -65,6 +66,23 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             ) : null}
           </div>
         </Card>
+        {user.role !== "CUSTOMER" ? (
+          <Card title="Second factor">
+            <p className="mb-4 text-sm">
+              {user.totpEnabledAt
+                ? `Authenticator app set up ${formatDateTime(user.totpEnabledAt)}.`
+                : "Not set up yet: asked for at the next sign-in."}
+            </p>
+            <UserActionButton
+              action={resetSecondFactorAction}
+              userId={user.id}
+              label="Reset second factor"
+              pendingLabel="Resetting…"
+              variant="danger"
+              confirm={`Reset the second factor of ${user.email}? Their sessions end, their recovery codes stop working, and they set up an authenticator app again at their next sign-in.`}
+            />
+          </Card>
+        ) : null}
       </div>
     </>
   );

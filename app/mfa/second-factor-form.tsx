@@ -1,0 +1,71 @@
+"use client";
+
+import { useActionState } from "react";
+import { buttonClass } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+import { type SecondFactorActionState, verifySecondFactorAction } from "./actions";
+
+const INITIAL: SecondFactorActionState = { ok: false };
+
+export function SecondFactorForm({ enrolling }: { enrolling: boolean }) {
+  const [state, formAction, pending] = useActionState(verifySecondFactorAction, INITIAL);
+  if (state.ok && state.recoveryCodes) {
+    return (
+      <div className="space-y-4">
+        <p className="text-sm text-slate-800" role="status">
+          Your authenticator app is set up. Keep these recovery codes somewhere safe: each signs you in once
+          if you lose your phone, and they are not shown again.
+        </p>
+        <ul aria-label="Recovery codes" className="grid grid-cols-2 gap-1 font-mono text-sm">
+          {state.recoveryCodes.map((code) => (
+            <li key={code}>{code}</li>
+          ))}
+        </ul>
+        {/* A full page load, not a client navigation: the layout (its nav and "Sign out") was
+            rendered before the session was verified. */}
+        <a href="/" className={`${buttonClass()} w-full text-center`}>
+          Continue
+        </a>
+      </div>
+    );
+  }
+  return (
+    <form action={formAction} className="space-y-5" noValidate>
+      {state.message ? (
+        <div
+          role="alert"
+          aria-label="Second factor error"
+          className="rounded-md border border-rose-200 bg-rose-50 px-4 py-3 text-sm text-rose-900"
+        >
+          {state.message}
+        </div>
+      ) : null}
+      <Field
+        id="code"
+        label="Authentication code"
+        errors={state.errors?.code}
+        hint={
+          enrolling
+            ? "The 6-digit code your app shows now."
+            : "6 digits, or a recovery code like ABCDE-23456."
+        }
+      >
+        {(describedBy, invalid) => (
+          <input
+            id="code"
+            name="code"
+            inputMode={enrolling ? "numeric" : "text"}
+            autoComplete="one-time-code"
+            required
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            className={inputClass}
+          />
+        )}
+      </Field>
+      <button type="submit" disabled={pending} className={`${buttonClass()} w-full`}>
+        {pending ? "Checking…" : enrolling ? "Confirm and continue" : "Verify"}
+      </button>
+    </form>
+  );
+}
