@@ -112,8 +112,10 @@ const arnOf = (region: string, account: string, group: string) =>
 
 /** The log group a call acts on, for the IAM check (`logs:<Operation>` on its ARN). */
 export function logsResource(operation: string, input: Input, region: string, account: string): string {
-  const group = str(input, "logGroupName") ?? str(input, "logGroupNamePrefix");
-  if (!group || operation === "DescribeLogGroups") return `arn:aws:logs:${region}:${account}:log-group:*`;
+  // DescribeLogGroups takes no resource in IAM (the Service Authorization Reference): only "*".
+  if (operation === "DescribeLogGroups") return "*";
+  const group = str(input, "logGroupName");
+  if (!group) return `arn:aws:logs:${region}:${account}:log-group:*`;
   const stream = str(input, "logStreamName");
   return stream
     ? `${arnOf(region, account, group)}:log-stream:${stream}`
