@@ -325,6 +325,7 @@ async function telemetryChecks(
       ...(p.frr ? { bgpNs: p.frr.ns } : {}),
     })),
     log: lab.log,
+    logs: { region: input.region },
   });
   const configured = new Set(input.tunnels.map((t) => t.outsideIp));
   await subscribeToAlerts(input.requestId);

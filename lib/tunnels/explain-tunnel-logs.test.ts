@@ -14,6 +14,7 @@ describe("explainTunnelLogs over recorded AWS tunnel-log events", () => {
     ["noProposalIkev2", "no-proposal-match", /AES-256, SHA2-256 and DH group 14/],
     ["phase2", "phase2-failing", /0\.0\.0\.0\/0/],
     ["peerDead", "peer-not-responding", /UDP 500 and 4500/],
+    ["peerDeleted", "peer-not-responding", /UDP 500 and 4500/],
     ["nattPsk", "psk-mismatch", /pre-shared key/],
     ["natt", "nat-t-detected", /UDP 4500/],
     ["bgpDown", "bgp-down", /TCP 179/],

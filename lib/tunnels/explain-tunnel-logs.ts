@@ -115,9 +115,14 @@ const RULES: Rule[] = [
   },
   {
     cause: "peer-not-responding",
-    test: (_, d) => /Peer is not responsive|Declaring peer dead|DPD|retransmit|timed out/i.test(d),
-    summary: () =>
-      "Peer not responding: AWS gets no IKE or dead-peer-detection replies from your router and declared it dead.",
+    test: (_, d) =>
+      /Peer is not responsive|Declaring peer dead|DPD|retransmit|timed out|received DELETE for Phase 1 SA/i.test(
+        d,
+      ),
+    summary: (_, d) =>
+      /received DELETE/i.test(d)
+        ? "Peer not responding: your router closed the tunnel (AWS received its DELETE) and has not negotiated again."
+        : "Peer not responding: AWS gets no IKE or dead-peer-detection replies from your router and declared it dead.",
     action:
       "Check the router is powered, online and reaches this tunnel's outside IP on UDP 500 and 4500, and that no firewall or NAT in between drops them.",
   },
