@@ -62,6 +62,13 @@ describe.skipIf(reason !== null)("tunnel lab on requests provisioned through the
     expect(r.portalAfterStop?.requestStatus).toBe("DOWN");
     // …and the organization hears about it: an alert email that the tunnels went down.
     expect(r.alertSubjectsAfterStop?.some((subject) => /down/i.test(subject))).toBe(true);
+    // Why, from the tunnel logs (the bridge plays AWS's from the platform-side charon log): the
+    // customer side's DELETE, then silence — peer not responding, on the card and in the alert.
+    console.log(
+      `cause after stop: ${JSON.stringify(r.causesAfterStop)} in ${r.causeAfterStopMs} ms (${r.causeAfterStopCycles} lab cycles); alert causes ${JSON.stringify(r.alertCausesAfterStop)}`,
+    );
+    expect(r.causesAfterStop?.map((t) => t.cause)).toEqual(["peer-not-responding", "peer-not-responding"]);
+    expect(r.alertCausesAfterStop).toContain("peer-not-responding");
   });
 
   it("IKEv2 BGP: downloaded strongSwan + FRR, BGP Established, routes both ways, telemetry counts routes", async () => {

@@ -25,7 +25,9 @@ import { runWorkflow } from "@/lib/provisioning/run-workflow";
 import { loadRouterConfigInput } from "@/lib/router-config/load-router-config-input";
 import { routerConfigResponse } from "@/lib/router-config/router-config-response";
 import type { RouterConfigInput, TunnelParams } from "@/lib/router-config/types";
+import { connectionStateOf } from "@/lib/tunnels/find-connection-state";
 import { pollTunnelsOnce } from "@/lib/tunnels/poll-tunnels";
+import { readTunnelLogsOnce } from "@/lib/tunnels/read-tunnel-logs";
 import { TUNNEL_POLICY, type TunnelPolicy } from "@/lib/vpn/tunnel-policy";
 import { createApprovedRequest } from "@/test/support/requests";
 import { type DownloadedFiles, labDeviceSearch } from "./customer-side";
@@ -81,6 +83,14 @@ export type ProvisionedLabResult = LabResult & {
   portalAfterStop?: PortalView;
   /** Subjects of the alert emails the organization received after the customer side stopped. */
   alertSubjectsAfterStop?: string[];
+  /** The tunnel card's causes (JSON the page reads) once the tunnel logs gave one after the stop. */
+  causesAfterStop?: { number: number; cause: string; evidence?: string }[];
+  /** ms from stopping the customer side until the card gave a cause for every configured tunnel. */
+  causeAfterStopMs?: number;
+  /** Lab poll cycles (poll + tunnel-log read, 1 s apart) it took. */
+  causeAfterStopCycles?: number;
+  /** The causes the alert payloads carried. */
+  alertCausesAfterStop?: string[];
 };
 
 export type PortalView = {
@@ -257,6 +267,34 @@ async function describeTelemetry(input: RouterConfigInput): Promise<Telemetry[]>
  * UP with routes — the lab's user-space IPsec carries one BGP session at a time, see run-lab.ts),
  * stop the customer side, and wait until every tunnel reads DOWN.
  */
+/** The tunnel card's JSON after one cycle of the poller (telemetry, then tunnel logs), as the page reads it. */
+async function portalCard(requestId: string) {
+  await pollTunnelsOnce({ batchSize: 100 });
+  await readTunnelLogsOnce({});
+  const request = await db.vpnRequest.findUniqueOrThrow({
+    where: { id: requestId },
+    select: {
+      id: true,
+      status: true,
+      tunnelCount: true,
+      lastPolledAt: true,
+      tunnels: {
+        orderBy: { number: "asc" },
+        select: {
+          id: true,
+          number: true,
+          outsideIp: true,
+          status: true,
+          statusSince: true,
+          statusMessage: true,
+          acceptedRouteCount: true,
+        },
+      },
+    },
+  });
+  return connectionStateOf(request);
+}
+
 /** What the portal shows after one run of its tunnel poller (lib/tunnels/poll-tunnels.ts). */
 async function portalView(requestId: string): Promise<PortalView> {
   await pollTunnelsOnce({ batchSize: 100 });
@@ -347,8 +385,30 @@ async function telemetryChecks(
     });
     const telemetryDownMs = Date.now() - t1;
     const portalAfterStop = await portalView(input.requestId);
+    // The cause, from the tunnel logs the bridge published, as the card's JSON carries it.
+    let cycles = 0;
+    const card = await waitFor("a cause on the tunnel card", timeoutMs, async () => {
+      cycles++;
+      const state = await portalCard(input.requestId);
+      const used = state.tunnels.filter((t) => configured.has(t.outsideIp ?? ""));
+      return used.every((t) => t.explanation.cause !== "unknown") ? used : undefined;
+    });
+    const causeAfterStopMs = Date.now() - t1;
     const alertSubjectsAfterStop = await sendDueAlerts(input.requestId);
+    const alerts = await db.alertDelivery.findMany({
+      where: { requestId: input.requestId, channel: "EMAIL" },
+    });
     return {
+      causesAfterStop: card.map((t) => ({
+        number: t.number,
+        cause: t.explanation.cause,
+        ...(t.explanation.evidence ? { evidence: t.explanation.evidence.detail } : {}),
+      })),
+      causeAfterStopMs,
+      causeAfterStopCycles: cycles,
+      alertCausesAfterStop: alerts.map(
+        (a) => (a.payload as { body?: { tunnel?: { cause?: string } } }).body?.tunnel?.cause ?? "",
+      ),
       alertSubjectsAfterStop,
       telemetryUpMs,
       telemetryDownMs,
