@@ -10,6 +10,7 @@
 // the portal's own tunnel poller reads it from there into the database (what the dashboard shows).
 // Needs DATABASE_URL, SECRET_KEYS and AUTH_SECRET (lab/backend.ts or test/global-setup.ts sets them).
 import { randomUUID } from "node:crypto";
+import { writeFileSync } from "node:fs";
 import {
   DescribeCustomerGatewaysCommand,
   DescribeVpcsCommand,
@@ -31,7 +32,7 @@ import { readTunnelLogsOnce } from "@/lib/tunnels/read-tunnel-logs";
 import { TUNNEL_POLICY, type TunnelPolicy } from "@/lib/vpn/tunnel-policy";
 import { createApprovedRequest } from "@/test/support/requests";
 import { type DownloadedFiles, labDeviceSearch } from "./customer-side";
-import { waitFor } from "./exec";
+import { inNs, mustInNs, waitFor } from "./exec";
 import { pairAddress } from "./netns";
 import { type LabHandles, type LabResult, runLabScenario } from "./run-lab";
 import { startTelemetryBridge } from "./telemetry-bridge";
@@ -42,9 +43,40 @@ export type ProvisionedScenario = {
   routing: "STATIC" | "BGP";
   ikeVersion: "IKEV1" | "IKEV2";
   tunnelCount: 1 | 2;
+  /** The customer side breaks its downloaded file this way before loading it (tunnel-log causes). */
+  breakCustomer?: "wrong-psk" | "weak-proposal";
+  /** Once up, the customer side reloads its secrets with other keys and renegotiates (instead of stopping). */
+  wrongKeyAfterUp?: boolean;
 };
 
 export const PROVISIONED_SCENARIOS: ProvisionedScenario[] = [
+  {
+    name: "provisioned-ikev2-wrong-psk",
+    description:
+      "IKEv2 static, the customer side loaded with other pre-shared keys: the card says PSK mismatch",
+    routing: "STATIC",
+    ikeVersion: "IKEV2",
+    tunnelCount: 2,
+    breakCustomer: "wrong-psk",
+  },
+  {
+    name: "provisioned-ikev2-key-changed",
+    description:
+      "IKEv2 static, up, then the customer side renegotiates with other keys: card and alert say PSK mismatch",
+    routing: "STATIC",
+    ikeVersion: "IKEV2",
+    tunnelCount: 2,
+    wrongKeyAfterUp: true,
+  },
+  {
+    name: "provisioned-ikev2-weak-proposal",
+    description:
+      "IKEv2 static, the customer side offering only AES-128/SHA-1/DH 2: the card says no proposal match",
+    routing: "STATIC",
+    ikeVersion: "IKEV2",
+    tunnelCount: 2,
+    breakCustomer: "weak-proposal",
+  },
   {
     name: "provisioned-ikev2-static",
     description:
@@ -91,6 +123,11 @@ export type ProvisionedLabResult = LabResult & {
   causeAfterStopCycles?: number;
   /** The causes the alert payloads carried. */
   alertCausesAfterStop?: string[];
+  /** breakCustomer scenarios: the card's causes, how long (ms, lab cycles) they took, the alert texts. */
+  causes?: { number: number; cause: string; evidence?: string }[];
+  causeMs?: number;
+  causeCycles?: number;
+  alertTexts?: string[];
 };
 
 export type PortalView = {
@@ -348,11 +385,47 @@ async function sendDueAlerts(requestId: string): Promise<string[]> {
   return sent.map((delivery) => (delivery.payload as { subject?: string }).subject ?? "");
 }
 
+/** The customer side's file with every tunnel's key changed (a key rotated on one side only). */
+const withWrongKeys = (conf: string, input: RouterConfigInput) =>
+  input.tunnels.reduce((text, tunnel) => text.replaceAll(tunnel.psk, `${tunnel.psk.slice(0, -4)}Xq7z`), conf);
+
+/** Loads other keys into the running customer side and renegotiates every connection with them. */
+async function renegotiateWithWrongKeys(lab: LabHandles, input: RouterConfigInput): Promise<void> {
+  const { customer } = lab;
+  writeFileSync(customer.swanctlPath, withWrongKeys(customer.swanctlConf, input));
+  await mustInNs(
+    customer.charon.ns,
+    "swanctl",
+    ["--load-creds", "--clear", "--noprompt", "--file", customer.swanctlPath],
+    customer.charon.env,
+  );
+  const names = [...new Set(customer.swanctlConf.match(/aws-tunnel-\d+/g) ?? [])];
+  for (const name of names) {
+    const r = await inNs(
+      customer.charon.ns,
+      "swanctl",
+      ["--terminate", "--ike", name, "--timeout", "2"],
+      customer.charon.env,
+    );
+    lab.log(`[wrong key] terminate ${name}: ${r.code} ${r.stdout.split("\n").slice(-3).join(" | ")}`);
+  }
+  for (const name of names) {
+    const r = await inNs(
+      customer.charon.ns,
+      "swanctl",
+      ["--initiate", "--child", name, "--timeout", "2"],
+      customer.charon.env,
+    );
+    lab.log(`[wrong key] initiate ${name}: ${r.code} ${r.stdout.split("\n").slice(-4).join(" | ")}`);
+  }
+}
+
 async function telemetryChecks(
   lab: LabHandles,
   input: RouterConfigInput,
   emulatorUrl: string,
   timeoutMs: number,
+  wrongKeyAfterUp = false,
 ): Promise<Record<string, unknown>> {
   const bridge = startTelemetryBridge({
     emulatorUrl,
@@ -378,7 +451,8 @@ async function telemetryChecks(
     const telemetryUpMs = Date.now() - t0;
     const portalWhenUp = await portalView(input.requestId);
     const t1 = Date.now();
-    await lab.stopCustomer();
+    if (wrongKeyAfterUp) await renegotiateWithWrongKeys(lab, input);
+    else await lab.stopCustomer();
     const afterStop = await waitFor("emulator telemetry DOWN", timeoutMs, async () => {
       const telemetry = (await describeTelemetry(input)).filter((t) => configured.has(t.outsideIp));
       return telemetry.every((t) => t.status === "DOWN") ? telemetry : undefined;
@@ -391,7 +465,9 @@ async function telemetryChecks(
       cycles++;
       const state = await portalCard(input.requestId);
       const used = state.tunnels.filter((t) => configured.has(t.outsideIp ?? ""));
-      return used.every((t) => t.explanation.cause !== "unknown") ? used : undefined;
+      // A renegotiation with other keys first logs the old SAs' DELETE: wait for the key's verdict.
+      const settled = (cause: string) => (wrongKeyAfterUp ? cause === "psk-mismatch" : cause !== "unknown");
+      return used.every((t) => settled(t.explanation.cause)) ? used : undefined;
     });
     const causeAfterStopMs = Date.now() - t1;
     const alertSubjectsAfterStop = await sendDueAlerts(input.requestId);
@@ -422,6 +498,56 @@ async function telemetryChecks(
   }
 }
 
+/**
+ * A customer side that never came up: bridge the platform side's charon log into tunnel logs and
+ * wait until the card (JSON the page reads) gives every configured tunnel a cause; then the alert.
+ */
+async function causeChecks(
+  lab: LabHandles,
+  input: RouterConfigInput,
+  emulatorUrl: string,
+  timeoutMs: number,
+): Promise<Record<string, unknown>> {
+  const bridge = startTelemetryBridge({
+    emulatorUrl,
+    vpnConnectionId: input.vpnConnectionId,
+    tunnels: lab.platform.map((p) => ({ outsideIp: p.outsideIp, charon: p.charon })),
+    log: lab.log,
+    logs: { region: input.region },
+  });
+  const configured = new Set(input.tunnels.map((t) => t.outsideIp));
+  await subscribeToAlerts(input.requestId);
+  try {
+    const t0 = Date.now();
+    let cycles = 0;
+    const card = await waitFor("a cause on the tunnel card", timeoutMs, async () => {
+      cycles++;
+      const state = await portalCard(input.requestId);
+      const used = state.tunnels.filter((t) => configured.has(t.outsideIp ?? ""));
+      return used.every((t) => t.explanation.cause !== "unknown" && t.explanation.cause !== "not-reported")
+        ? used
+        : undefined;
+    });
+    const causeMs = Date.now() - t0;
+    await sendDueAlerts(input.requestId);
+    const alerts = await db.alertDelivery.findMany({
+      where: { requestId: input.requestId, channel: "EMAIL" },
+    });
+    return {
+      causes: card.map((t) => ({
+        number: t.number,
+        cause: t.explanation.cause,
+        ...(t.explanation.evidence ? { evidence: t.explanation.evidence.detail } : {}),
+      })),
+      causeMs,
+      causeCycles: cycles,
+      alertTexts: alerts.map((a) => (a.payload as { text?: string }).text ?? ""),
+    };
+  } finally {
+    await bridge.stop({ markDown: false });
+  }
+}
+
 /** Provisions a request for the scenario through the workflow and runs it in the lab. */
 export async function runProvisionedScenario(
   scenario: ProvisionedScenario,
@@ -436,13 +562,29 @@ export async function runProvisionedScenario(
     `[${scenario.name}] request ${request.id} provisioned in ${provisionMs} ms as ${request.input.vpnConnectionId}; downloaded ${files.filenames.join(", ")}`,
   );
   const timeoutMs = options.timeoutMs ?? 20_000;
+  if (scenario.breakCustomer === "wrong-psk")
+    files.swanctlConf = withWrongKeys(files.swanctlConf, request.input);
+  if (scenario.breakCustomer === "weak-proposal")
+    files.swanctlConf = files.swanctlConf.replace(
+      /^(\s*(?:esp_)?proposals\s*=\s*).*$/gm,
+      "$1aes128-sha1-modp1024",
+    );
   const result = await runLabScenario(request.input, {
     name: scenario.name,
     timeoutMs,
     platformInput,
     downloaded: files,
     ...(options.log ? { log: options.log } : {}),
-    whileUp: (lab) => telemetryChecks(lab, request.input, options.emulatorUrl, timeoutMs),
+    ...(scenario.breakCustomer
+      ? {
+          expect:
+            scenario.breakCustomer === "wrong-psk" ? ("auth-failed" as const) : ("no-proposal" as const),
+          whileFailed: (lab: LabHandles) => causeChecks(lab, request.input, options.emulatorUrl, timeoutMs),
+        }
+      : {
+          whileUp: (lab: LabHandles) =>
+            telemetryChecks(lab, request.input, options.emulatorUrl, timeoutMs, scenario.wrongKeyAfterUp),
+        }),
   });
   const extra = (result.extra ?? {}) as Partial<ProvisionedLabResult>;
   return {

@@ -69,6 +69,8 @@ export type LabOptions = {
    * what it throws in result.failures.
    */
   whileUp?: (lab: LabHandles) => Promise<Record<string, unknown>>;
+  /** Like whileUp, for an `expect` failure once it was seen (daemons still running). */
+  whileFailed?: (lab: LabHandles) => Promise<Record<string, unknown>>;
 };
 
 /** The running lab, for a whileUp hook. */
@@ -278,6 +280,14 @@ export async function runLabScenario(input: RouterConfigInput, options: LabOptio
           `tunnel(s) ${up.map((t) => t.number).join(", ")} came up despite the proposal mismatch`,
         );
       log(`[${options.name}] proposal mismatch seen: ${seen}; SAs up: ${up.length}`);
+      if (options.whileFailed)
+        result.extra = await options.whileFailed({
+          topology: topo,
+          platform,
+          customer,
+          stopCustomer: () => stopCharon(customer.charon),
+          log,
+        });
       return result;
     }
 
@@ -297,6 +307,14 @@ export async function runLabScenario(input: RouterConfigInput, options: LabOptio
       if (up.length > 0)
         failures.push(`tunnel(s) ${up.map((t) => t.number).join(", ")} came up despite the wrong PSK`);
       log(`[${options.name}] authentication failure seen: ${seen}; SAs up: ${up.length}`);
+      if (options.whileFailed)
+        result.extra = await options.whileFailed({
+          topology: topo,
+          platform,
+          customer,
+          stopCustomer: () => stopCharon(customer.charon),
+          log,
+        });
       return result;
     }
 

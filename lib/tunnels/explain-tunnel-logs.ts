@@ -153,7 +153,11 @@ const isUp = (state: string | undefined) => state !== undefined && /^(establishe
  * NAT-T detected is said only when nothing worse is known: it is a fact to act on, not a failure.
  */
 export function explainTunnelLogs(events: readonly TunnelLogEvent[]): LogExplanation | null {
-  const newestFirst = [...events].sort((a, b) => b.timestamp - a.timestamp);
+  // Events of the same millisecond keep their order: the later one is the newer.
+  const newestFirst = events
+    .map((event, index) => ({ event, index }))
+    .sort((a, b) => b.event.timestamp - a.event.timestamp || b.index - a.index)
+    .map(({ event }) => event);
   let recovered = false;
   for (const event of newestFirst) {
     const detail = event.VpnLogDetail?.trim() ?? "";
