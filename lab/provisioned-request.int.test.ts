@@ -115,4 +115,11 @@ describe.skipIf(reason !== null)("tunnel lab on requests provisioned through the
     expect(r.failures).toEqual([]);
     expect(r.causes?.map((t) => t.cause)).toEqual(["no-proposal-match", "no-proposal-match"]);
   });
+
+  it("BGP with a wrong ASN on the customer side: the card says IPsec up, BGP down", async () => {
+    const r = await run("provisioned-ikev2-bgp-wrong-asn");
+    console.log(`wrong ASN: ${JSON.stringify(r.causes)} in ${r.causeMs} ms (${r.causeCycles} lab cycles)`);
+    expect(r.failures).toEqual([]);
+    expect(r.causes?.map((t) => t.cause)).toEqual(["bgp-down", "bgp-down"]);
+  });
 });

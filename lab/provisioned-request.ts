@@ -44,7 +44,7 @@ export type ProvisionedScenario = {
   ikeVersion: "IKEV1" | "IKEV2";
   tunnelCount: 1 | 2;
   /** The customer side breaks its downloaded file this way before loading it (tunnel-log causes). */
-  breakCustomer?: "wrong-psk" | "weak-proposal";
+  breakCustomer?: "wrong-psk" | "weak-proposal" | "wrong-asn";
   /** Once up, the customer side reloads its secrets with other keys and renegotiates (instead of stopping). */
   wrongKeyAfterUp?: boolean;
 };
@@ -67,6 +67,14 @@ export const PROVISIONED_SCENARIOS: ProvisionedScenario[] = [
     ikeVersion: "IKEV2",
     tunnelCount: 2,
     wrongKeyAfterUp: true,
+  },
+  {
+    name: "provisioned-ikev2-bgp-wrong-asn",
+    description: "IKEv2 BGP, the customer's FRR expecting another AWS ASN: IPsec up, BGP down on the card",
+    routing: "BGP",
+    ikeVersion: "IKEV2",
+    tunnelCount: 2,
+    breakCustomer: "wrong-asn",
   },
   {
     name: "provisioned-ikev2-weak-proposal",
@@ -511,7 +519,11 @@ async function causeChecks(
   const bridge = startTelemetryBridge({
     emulatorUrl,
     vpnConnectionId: input.vpnConnectionId,
-    tunnels: lab.platform.map((p) => ({ outsideIp: p.outsideIp, charon: p.charon })),
+    tunnels: lab.platform.map((p) => ({
+      outsideIp: p.outsideIp,
+      charon: p.charon,
+      ...(p.frr ? { bgpNs: p.frr.ns } : {}),
+    })),
     log: lab.log,
     logs: { region: input.region },
   });
@@ -564,6 +576,8 @@ export async function runProvisionedScenario(
   const timeoutMs = options.timeoutMs ?? 20_000;
   if (scenario.breakCustomer === "wrong-psk")
     files.swanctlConf = withWrongKeys(files.swanctlConf, request.input);
+  if (scenario.breakCustomer === "wrong-asn" && files.frrConf)
+    files.frrConf = files.frrConf.replace(/(neighbor \S+ remote-as )\d+/g, "$164999");
   if (scenario.breakCustomer === "weak-proposal")
     files.swanctlConf = files.swanctlConf.replace(
       /^(\s*(?:esp_)?proposals\s*=\s*).*$/gm,
@@ -578,7 +592,11 @@ export async function runProvisionedScenario(
     ...(scenario.breakCustomer
       ? {
           expect:
-            scenario.breakCustomer === "wrong-psk" ? ("auth-failed" as const) : ("no-proposal" as const),
+            scenario.breakCustomer === "wrong-psk"
+              ? ("auth-failed" as const)
+              : scenario.breakCustomer === "wrong-asn"
+                ? ("bgp-down" as const)
+                : ("no-proposal" as const),
           whileFailed: (lab: LabHandles) => causeChecks(lab, request.input, options.emulatorUrl, timeoutMs),
         }
       : {

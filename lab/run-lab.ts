@@ -45,7 +45,7 @@ export type LabOptions = {
    * "auth-failed": expect no SA and AUTH_FAILED in the customer log; "no-proposal": expect no SA and
    * NO_PROPOSAL_CHOSEN; otherwise working tunnels.
    */
-  expect?: "up" | "auth-failed" | "no-proposal";
+  expect?: "up" | "auth-failed" | "no-proposal" | "bgp-down";
   /**
    * Stop the platform side of tunnel 1 (the preferred one) and check that VPC-prefix traffic crosses
    * to tunnel 2 with the file's own route handling (static: the up/down script withdraws tunnel 1's
@@ -346,6 +346,19 @@ export async function runLabScenario(input: RouterConfigInput, options: LabOptio
           `expected ${input.tunnels.length} VPC route(s) from the up/down script, got: ${whenUp.join(" | ") || "none"}`,
         );
       log(`[${options.name}] VPC routes from the file's up/down script: ${whenUp.join(" | ")}`);
+    }
+
+    // "bgp-down": IPsec is up and BGP is expected not to come up (e.g. a wrong ASN).
+    if (options.expect === "bgp-down") {
+      if (options.whileFailed)
+        result.extra = await options.whileFailed({
+          topology: topo,
+          platform,
+          customer,
+          stopCustomer: () => stopCharon(customer.charon),
+          log,
+        });
+      return result;
     }
 
     // BGP.
