@@ -126,6 +126,12 @@ function TunnelDetails({
         className={`rounded-md px-3 py-2 text-sm ${tunnel.status === "DOWN" || tunnel.explanation.cause === "up-near-route-limit" ? "bg-amber-50 text-amber-900" : "bg-slate-50 text-slate-700"}`}
       >
         <p>{tunnel.explanation.summary}</p>
+        {tunnel.explanation.evidence ? (
+          <p className="mt-1 text-xs">
+            AWS tunnel log, {formatDateTime(new Date(tunnel.explanation.evidence.at))}:{" "}
+            <span className="font-mono">{tunnel.explanation.evidence.detail}</span>
+          </p>
+        ) : null}
         {tunnel.explanation.action ? <p className="mt-1">What to do: {tunnel.explanation.action}</p> : null}
       </div>
       <div>
@@ -166,6 +172,20 @@ function TunnelDetails({
                 <li key={`${change.occurredAt}-${change.status}-${change.statusMessage ?? ""}`}>
                   {formatDateTime(new Date(change.occurredAt))}: {TUNNEL_STYLE[change.status].label}
                   {change.statusMessage ? ` — ${change.statusMessage}` : ""}
+                </li>
+              ))}
+            </ol>
+          </details>
+        ) : null}
+        {tunnel.logEvents.length > 0 ? (
+          <details className="mt-2 text-xs text-slate-600">
+            <summary className="cursor-pointer">
+              AWS tunnel log ({tunnel.logEvents.length} recent events)
+            </summary>
+            <ol className="mt-1 space-y-0.5 font-mono break-all">
+              {tunnel.logEvents.map((event) => (
+                <li key={`${event.timestamp}-${event.logStream}-${event.message}`}>
+                  {event.timestamp} {event.logStream}: {event.message}
                 </li>
               ))}
             </ol>

@@ -116,7 +116,8 @@ test("a tunnel going down shows DEGRADED live and alerts by email and signed web
     await expect(tunnels.getByText("No redundancy")).toBeVisible();
     const tunnel1 = tunnels.getByRole("region", { name: /Tunnel 1/ });
     // AWS's telemetry says only this; the cause of a failure is in the tunnel log (DESIGN §10).
-    await expect(tunnel1.getByText("IPsec is down: no IKE negotiation has succeeded yet.")).toBeVisible();
+    // …and no cause is read from it (decision 023): without a tunnel-log event the card says so.
+    await expect(tunnel1.getByText("Down; AWS's tunnel log gives no cause yet.")).toBeVisible();
     await expect(tunnel1.getByText("IPSEC IS DOWN", { exact: true })).toBeVisible();
 
     // The email, through real SMTP into the catcher.
@@ -151,7 +152,7 @@ test("a tunnel going down shows DEGRADED live and alerts by email and signed web
     expect(opened.payload).toMatchObject({
       kind: "tunnel.down",
       redundancy: { met: false, change: "lost" },
-      tunnel: { number: 1, cause: "ipsec-down" },
+      tunnel: { number: 1, cause: "unknown" },
     });
 
     // The delivery log shows both deliveries; staff see the connection on their overview.

@@ -1,3 +1,4 @@
+import type { TunnelLogOptions } from "./tunnel-log-options";
 /**
  * The persisted shape of every resource. Time-driven states (pending → available, attaching →
  * attached, deleting → deleted) are not stored: each resource keeps the instants at which it moves,
@@ -147,6 +148,8 @@ export type Tunnel = {
   ikeVersions: string[];
   startupAction: string;
   enableTunnelLifecycleControl: boolean;
+  /** LogOptions (tunnel-log-options.ts); absent on tunnels stored before they were accepted. */
+  logOptions?: TunnelLogOptions;
   /** Absent until someone reports a status through the admin API: the default is DOWN. */
   telemetry?: TunnelTelemetry;
 };

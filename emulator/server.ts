@@ -8,6 +8,8 @@ import { consistentView } from "./consistency";
 import { pickFault, Stats, TokenBuckets, throttled } from "./faults";
 import { accessKeyFromAuthorization, authorize } from "./iam";
 import { pruneExpired } from "./lifecycle";
+import { handleLogs, isLogsRequest, LogsStore } from "./logs";
+import { OWNER_ID } from "./model";
 import { Ec2Error, errorXml, newRequestId } from "./protocol/errors";
 import { Params, regionFromAuthorization } from "./protocol/query";
 import { responseXml } from "./protocol/xml";
@@ -67,6 +69,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   let config: EmulatorConfig =
     options.config === undefined ? defaultConfig() : mergeConfig(defaultConfig(), options.config);
   const store = new Store(options.statePath ?? null);
+  const logsStore = new LogsStore(options.statePath ? `${options.statePath}.logs.json` : null);
   const stats = new Stats();
   const buckets = new TokenBuckets();
   // Emulated time: the wall clock, running config.clockSpeed times faster from the last change of speed.
@@ -208,6 +211,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
             requestId,
           );
         }
+        // One endpoint for every service: CloudWatch Logs calls are told apart as the SDK sends them.
+        if (isLogsRequest(req))
+          return handleLogs(
+            { store: logsStore, config: () => config, now, defaultRegion, log },
+            req,
+            res,
+            body,
+          );
         return handleEc2(req, res, url, body);
       })
       .catch((error: unknown) => {

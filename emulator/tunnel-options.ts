@@ -3,6 +3,7 @@ import { type Cidr, formatCidr, parseCidr } from "./cidr";
 import type { Tunnel } from "./model";
 import { invalidValue } from "./protocol/errors";
 import type { Params } from "./protocol/query";
+import { applyLogOptions } from "./tunnel-log-options";
 
 /**
  * AWS's rules for Site-to-Site VPN tunnel options (VpnTunnelOptionsSpecification): allowed values,
@@ -160,6 +161,7 @@ export function applyTunnelSpec(spec: Params, base: TunnelSettings | undefined):
     startupAction: startup ?? base?.startupAction ?? "add",
     enableTunnelLifecycleControl:
       spec.bool("EnableTunnelLifecycleControl") ?? base?.enableTunnelLifecycleControl ?? false,
+    logOptions: applyLogOptions(spec, base?.logOptions),
   };
   if (next.phase2LifetimeSeconds >= next.phase1LifetimeSeconds)
     throw invalidValue("Phase2LifetimeSeconds must be less than Phase1LifetimeSeconds.");

@@ -10,6 +10,7 @@ import { Ec2Error, invalidValue, notFound } from "./protocol/errors";
 import { escapeXml, type XmlObject } from "./protocol/xml";
 import { allocatePublicIp, newId } from "./store";
 import { tagsFromSpecifications } from "./tags";
+import { logOptionsXml } from "./tunnel-log-options";
 import { applyTunnelSpec, randomInsideCidr } from "./tunnel-options";
 import { visible } from "./vpc";
 
@@ -106,6 +107,7 @@ export function vpnXml(
         ikeVersionSet: t.ikeVersions.map((value) => ({ value })),
         startupAction: t.startupAction,
         enableTunnelLifecycleControl: t.enableTunnelLifecycleControl,
+        logOptions: logOptionsXml(t.logOptions),
       })),
     },
     routes: vpn.routes.map((r) => ({

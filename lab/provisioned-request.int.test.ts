@@ -62,6 +62,13 @@ describe.skipIf(reason !== null)("tunnel lab on requests provisioned through the
     expect(r.portalAfterStop?.requestStatus).toBe("DOWN");
     // …and the organization hears about it: an alert email that the tunnels went down.
     expect(r.alertSubjectsAfterStop?.some((subject) => /down/i.test(subject))).toBe(true);
+    // Why, from the tunnel logs (the bridge plays AWS's from the platform-side charon log): the
+    // customer side's DELETE, then silence — peer not responding, on the card and in the alert.
+    console.log(
+      `cause after stop: ${JSON.stringify(r.causesAfterStop)} in ${r.causeAfterStopMs} ms (${r.causeAfterStopCycles} lab cycles); alert causes ${JSON.stringify(r.alertCausesAfterStop)}`,
+    );
+    expect(r.causesAfterStop?.map((t) => t.cause)).toEqual(["peer-not-responding", "peer-not-responding"]);
+    expect(r.alertCausesAfterStop).toContain("peer-not-responding");
   });
 
   it("IKEv2 BGP: downloaded strongSwan + FRR, BGP Established, routes both ways, telemetry counts routes", async () => {
@@ -81,5 +88,38 @@ describe.skipIf(reason !== null)("tunnel lab on requests provisioned through the
     expect(upInPortal[0]?.acceptedRouteCount).toBe(2);
     expect(r.portalAfterStop?.tunnels.every((t) => t.status === "DOWN")).toBe(true);
     console.log(`portal: ${JSON.stringify(r.portalWhenUp)} -> ${JSON.stringify(r.portalAfterStop)}`);
+  });
+
+  it("wrong key on the customer side from the start: the card says pre-shared key mismatch", async () => {
+    const r = await run("provisioned-ikev2-wrong-psk");
+    console.log(`wrong key: ${JSON.stringify(r.causes)} in ${r.causeMs} ms (${r.causeCycles} lab cycles)`);
+    expect(r.failures).toEqual([]);
+    expect(r.causes?.map((t) => t.cause)).toEqual(["psk-mismatch", "psk-mismatch"]);
+  });
+
+  it("up, then the customer side renegotiates with a wrong key: the card and the alert say PSK mismatch", async () => {
+    const r = await run("provisioned-ikev2-key-changed");
+    console.log(
+      `key changed: ${JSON.stringify(r.causesAfterStop)} in ${r.causeAfterStopMs} ms (${r.causeAfterStopCycles} lab cycles); alert causes ${JSON.stringify(r.alertCausesAfterStop)}`,
+    );
+    expect(r.failures).toEqual([]);
+    expect(r.causesAfterStop?.map((t) => t.cause)).toEqual(["psk-mismatch", "psk-mismatch"]);
+    expect(r.alertCausesAfterStop).toContain("psk-mismatch");
+  });
+
+  it("a customer side offering only AES-128/SHA-1/DH 2: the card says no proposal match", async () => {
+    const r = await run("provisioned-ikev2-weak-proposal");
+    console.log(
+      `weak proposal: ${JSON.stringify(r.causes)} in ${r.causeMs} ms (${r.causeCycles} lab cycles)`,
+    );
+    expect(r.failures).toEqual([]);
+    expect(r.causes?.map((t) => t.cause)).toEqual(["no-proposal-match", "no-proposal-match"]);
+  });
+
+  it("BGP with a wrong ASN on the customer side: the card says IPsec up, BGP down", async () => {
+    const r = await run("provisioned-ikev2-bgp-wrong-asn");
+    console.log(`wrong ASN: ${JSON.stringify(r.causes)} in ${r.causeMs} ms (${r.causeCycles} lab cycles)`);
+    expect(r.failures).toEqual([]);
+    expect(r.causes?.map((t) => t.cause)).toEqual(["bgp-down", "bgp-down"]);
   });
 });

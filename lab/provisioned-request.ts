@@ -10,6 +10,7 @@
 // the portal's own tunnel poller reads it from there into the database (what the dashboard shows).
 // Needs DATABASE_URL, SECRET_KEYS and AUTH_SECRET (lab/backend.ts or test/global-setup.ts sets them).
 import { randomUUID } from "node:crypto";
+import { writeFileSync } from "node:fs";
 import {
   DescribeCustomerGatewaysCommand,
   DescribeVpcsCommand,
@@ -25,11 +26,13 @@ import { runWorkflow } from "@/lib/provisioning/run-workflow";
 import { loadRouterConfigInput } from "@/lib/router-config/load-router-config-input";
 import { routerConfigResponse } from "@/lib/router-config/router-config-response";
 import type { RouterConfigInput, TunnelParams } from "@/lib/router-config/types";
+import { connectionStateOf } from "@/lib/tunnels/find-connection-state";
 import { pollTunnelsOnce } from "@/lib/tunnels/poll-tunnels";
+import { readTunnelLogsOnce } from "@/lib/tunnels/read-tunnel-logs";
 import { TUNNEL_POLICY, type TunnelPolicy } from "@/lib/vpn/tunnel-policy";
 import { createApprovedRequest } from "@/test/support/requests";
 import { type DownloadedFiles, labDeviceSearch } from "./customer-side";
-import { waitFor } from "./exec";
+import { inNs, mustInNs, waitFor } from "./exec";
 import { pairAddress } from "./netns";
 import { type LabHandles, type LabResult, runLabScenario } from "./run-lab";
 import { startTelemetryBridge } from "./telemetry-bridge";
@@ -40,9 +43,48 @@ export type ProvisionedScenario = {
   routing: "STATIC" | "BGP";
   ikeVersion: "IKEV1" | "IKEV2";
   tunnelCount: 1 | 2;
+  /** The customer side breaks its downloaded file this way before loading it (tunnel-log causes). */
+  breakCustomer?: "wrong-psk" | "weak-proposal" | "wrong-asn";
+  /** Once up, the customer side reloads its secrets with other keys and renegotiates (instead of stopping). */
+  wrongKeyAfterUp?: boolean;
 };
 
 export const PROVISIONED_SCENARIOS: ProvisionedScenario[] = [
+  {
+    name: "provisioned-ikev2-wrong-psk",
+    description:
+      "IKEv2 static, the customer side loaded with other pre-shared keys: the card says PSK mismatch",
+    routing: "STATIC",
+    ikeVersion: "IKEV2",
+    tunnelCount: 2,
+    breakCustomer: "wrong-psk",
+  },
+  {
+    name: "provisioned-ikev2-key-changed",
+    description:
+      "IKEv2 static, up, then the customer side renegotiates with other keys: card and alert say PSK mismatch",
+    routing: "STATIC",
+    ikeVersion: "IKEV2",
+    tunnelCount: 2,
+    wrongKeyAfterUp: true,
+  },
+  {
+    name: "provisioned-ikev2-bgp-wrong-asn",
+    description: "IKEv2 BGP, the customer's FRR expecting another AWS ASN: IPsec up, BGP down on the card",
+    routing: "BGP",
+    ikeVersion: "IKEV2",
+    tunnelCount: 2,
+    breakCustomer: "wrong-asn",
+  },
+  {
+    name: "provisioned-ikev2-weak-proposal",
+    description:
+      "IKEv2 static, the customer side offering only AES-128/SHA-1/DH 2: the card says no proposal match",
+    routing: "STATIC",
+    ikeVersion: "IKEV2",
+    tunnelCount: 2,
+    breakCustomer: "weak-proposal",
+  },
   {
     name: "provisioned-ikev2-static",
     description:
@@ -81,6 +123,19 @@ export type ProvisionedLabResult = LabResult & {
   portalAfterStop?: PortalView;
   /** Subjects of the alert emails the organization received after the customer side stopped. */
   alertSubjectsAfterStop?: string[];
+  /** The tunnel card's causes (JSON the page reads) once the tunnel logs gave one after the stop. */
+  causesAfterStop?: { number: number; cause: string; evidence?: string }[];
+  /** ms from stopping the customer side until the card gave a cause for every configured tunnel. */
+  causeAfterStopMs?: number;
+  /** Lab poll cycles (poll + tunnel-log read, 1 s apart) it took. */
+  causeAfterStopCycles?: number;
+  /** The causes the alert payloads carried. */
+  alertCausesAfterStop?: string[];
+  /** breakCustomer scenarios: the card's causes, how long (ms, lab cycles) they took, the alert texts. */
+  causes?: { number: number; cause: string; evidence?: string }[];
+  causeMs?: number;
+  causeCycles?: number;
+  alertTexts?: string[];
 };
 
 export type PortalView = {
@@ -257,6 +312,34 @@ async function describeTelemetry(input: RouterConfigInput): Promise<Telemetry[]>
  * UP with routes — the lab's user-space IPsec carries one BGP session at a time, see run-lab.ts),
  * stop the customer side, and wait until every tunnel reads DOWN.
  */
+/** The tunnel card's JSON after one cycle of the poller (telemetry, then tunnel logs), as the page reads it. */
+async function portalCard(requestId: string) {
+  await pollTunnelsOnce({ batchSize: 100 });
+  await readTunnelLogsOnce({});
+  const request = await db.vpnRequest.findUniqueOrThrow({
+    where: { id: requestId },
+    select: {
+      id: true,
+      status: true,
+      tunnelCount: true,
+      lastPolledAt: true,
+      tunnels: {
+        orderBy: { number: "asc" },
+        select: {
+          id: true,
+          number: true,
+          outsideIp: true,
+          status: true,
+          statusSince: true,
+          statusMessage: true,
+          acceptedRouteCount: true,
+        },
+      },
+    },
+  });
+  return connectionStateOf(request);
+}
+
 /** What the portal shows after one run of its tunnel poller (lib/tunnels/poll-tunnels.ts). */
 async function portalView(requestId: string): Promise<PortalView> {
   await pollTunnelsOnce({ batchSize: 100 });
@@ -310,11 +393,47 @@ async function sendDueAlerts(requestId: string): Promise<string[]> {
   return sent.map((delivery) => (delivery.payload as { subject?: string }).subject ?? "");
 }
 
+/** The customer side's file with every tunnel's key changed (a key rotated on one side only). */
+const withWrongKeys = (conf: string, input: RouterConfigInput) =>
+  input.tunnels.reduce((text, tunnel) => text.replaceAll(tunnel.psk, `${tunnel.psk.slice(0, -4)}Xq7z`), conf);
+
+/** Loads other keys into the running customer side and renegotiates every connection with them. */
+async function renegotiateWithWrongKeys(lab: LabHandles, input: RouterConfigInput): Promise<void> {
+  const { customer } = lab;
+  writeFileSync(customer.swanctlPath, withWrongKeys(customer.swanctlConf, input));
+  await mustInNs(
+    customer.charon.ns,
+    "swanctl",
+    ["--load-creds", "--clear", "--noprompt", "--file", customer.swanctlPath],
+    customer.charon.env,
+  );
+  const names = [...new Set(customer.swanctlConf.match(/aws-tunnel-\d+/g) ?? [])];
+  for (const name of names) {
+    const r = await inNs(
+      customer.charon.ns,
+      "swanctl",
+      ["--terminate", "--ike", name, "--timeout", "2"],
+      customer.charon.env,
+    );
+    lab.log(`[wrong key] terminate ${name}: ${r.code} ${r.stdout.split("\n").slice(-3).join(" | ")}`);
+  }
+  for (const name of names) {
+    const r = await inNs(
+      customer.charon.ns,
+      "swanctl",
+      ["--initiate", "--child", name, "--timeout", "2"],
+      customer.charon.env,
+    );
+    lab.log(`[wrong key] initiate ${name}: ${r.code} ${r.stdout.split("\n").slice(-4).join(" | ")}`);
+  }
+}
+
 async function telemetryChecks(
   lab: LabHandles,
   input: RouterConfigInput,
   emulatorUrl: string,
   timeoutMs: number,
+  wrongKeyAfterUp = false,
 ): Promise<Record<string, unknown>> {
   const bridge = startTelemetryBridge({
     emulatorUrl,
@@ -325,6 +444,7 @@ async function telemetryChecks(
       ...(p.frr ? { bgpNs: p.frr.ns } : {}),
     })),
     log: lab.log,
+    logs: { region: input.region },
   });
   const configured = new Set(input.tunnels.map((t) => t.outsideIp));
   await subscribeToAlerts(input.requestId);
@@ -339,15 +459,40 @@ async function telemetryChecks(
     const telemetryUpMs = Date.now() - t0;
     const portalWhenUp = await portalView(input.requestId);
     const t1 = Date.now();
-    await lab.stopCustomer();
+    if (wrongKeyAfterUp) await renegotiateWithWrongKeys(lab, input);
+    else await lab.stopCustomer();
     const afterStop = await waitFor("emulator telemetry DOWN", timeoutMs, async () => {
       const telemetry = (await describeTelemetry(input)).filter((t) => configured.has(t.outsideIp));
       return telemetry.every((t) => t.status === "DOWN") ? telemetry : undefined;
     });
     const telemetryDownMs = Date.now() - t1;
     const portalAfterStop = await portalView(input.requestId);
+    // The cause, from the tunnel logs the bridge published, as the card's JSON carries it.
+    let cycles = 0;
+    const card = await waitFor("a cause on the tunnel card", timeoutMs, async () => {
+      cycles++;
+      const state = await portalCard(input.requestId);
+      const used = state.tunnels.filter((t) => configured.has(t.outsideIp ?? ""));
+      // A renegotiation with other keys first logs the old SAs' DELETE: wait for the key's verdict.
+      const settled = (cause: string) => (wrongKeyAfterUp ? cause === "psk-mismatch" : cause !== "unknown");
+      return used.every((t) => settled(t.explanation.cause)) ? used : undefined;
+    });
+    const causeAfterStopMs = Date.now() - t1;
     const alertSubjectsAfterStop = await sendDueAlerts(input.requestId);
+    const alerts = await db.alertDelivery.findMany({
+      where: { requestId: input.requestId, channel: "EMAIL" },
+    });
     return {
+      causesAfterStop: card.map((t) => ({
+        number: t.number,
+        cause: t.explanation.cause,
+        ...(t.explanation.evidence ? { evidence: t.explanation.evidence.detail } : {}),
+      })),
+      causeAfterStopMs,
+      causeAfterStopCycles: cycles,
+      alertCausesAfterStop: alerts.map(
+        (a) => (a.payload as { body?: { tunnel?: { cause?: string } } }).body?.tunnel?.cause ?? "",
+      ),
       alertSubjectsAfterStop,
       telemetryUpMs,
       telemetryDownMs,
@@ -355,6 +500,60 @@ async function telemetryChecks(
       telemetryAfterStop: afterStop,
       portalWhenUp,
       portalAfterStop,
+    };
+  } finally {
+    await bridge.stop({ markDown: false });
+  }
+}
+
+/**
+ * A customer side that never came up: bridge the platform side's charon log into tunnel logs and
+ * wait until the card (JSON the page reads) gives every configured tunnel a cause; then the alert.
+ */
+async function causeChecks(
+  lab: LabHandles,
+  input: RouterConfigInput,
+  emulatorUrl: string,
+  timeoutMs: number,
+): Promise<Record<string, unknown>> {
+  const bridge = startTelemetryBridge({
+    emulatorUrl,
+    vpnConnectionId: input.vpnConnectionId,
+    tunnels: lab.platform.map((p) => ({
+      outsideIp: p.outsideIp,
+      charon: p.charon,
+      ...(p.frr ? { bgpNs: p.frr.ns } : {}),
+    })),
+    log: lab.log,
+    logs: { region: input.region },
+  });
+  const configured = new Set(input.tunnels.map((t) => t.outsideIp));
+  await subscribeToAlerts(input.requestId);
+  try {
+    const t0 = Date.now();
+    let cycles = 0;
+    const card = await waitFor("a cause on the tunnel card", timeoutMs, async () => {
+      cycles++;
+      const state = await portalCard(input.requestId);
+      const used = state.tunnels.filter((t) => configured.has(t.outsideIp ?? ""));
+      return used.every((t) => t.explanation.cause !== "unknown" && t.explanation.cause !== "not-reported")
+        ? used
+        : undefined;
+    });
+    const causeMs = Date.now() - t0;
+    await sendDueAlerts(input.requestId);
+    const alerts = await db.alertDelivery.findMany({
+      where: { requestId: input.requestId, channel: "EMAIL" },
+    });
+    return {
+      causes: card.map((t) => ({
+        number: t.number,
+        cause: t.explanation.cause,
+        ...(t.explanation.evidence ? { evidence: t.explanation.evidence.detail } : {}),
+      })),
+      causeMs,
+      causeCycles: cycles,
+      alertTexts: alerts.map((a) => (a.payload as { text?: string }).text ?? ""),
     };
   } finally {
     await bridge.stop({ markDown: false });
@@ -375,13 +574,35 @@ export async function runProvisionedScenario(
     `[${scenario.name}] request ${request.id} provisioned in ${provisionMs} ms as ${request.input.vpnConnectionId}; downloaded ${files.filenames.join(", ")}`,
   );
   const timeoutMs = options.timeoutMs ?? 20_000;
+  if (scenario.breakCustomer === "wrong-psk")
+    files.swanctlConf = withWrongKeys(files.swanctlConf, request.input);
+  if (scenario.breakCustomer === "wrong-asn" && files.frrConf)
+    files.frrConf = files.frrConf.replace(/(neighbor \S+ remote-as )\d+/g, "$164999");
+  if (scenario.breakCustomer === "weak-proposal")
+    files.swanctlConf = files.swanctlConf.replace(
+      /^(\s*(?:esp_)?proposals\s*=\s*).*$/gm,
+      "$1aes128-sha1-modp1024",
+    );
   const result = await runLabScenario(request.input, {
     name: scenario.name,
     timeoutMs,
     platformInput,
     downloaded: files,
     ...(options.log ? { log: options.log } : {}),
-    whileUp: (lab) => telemetryChecks(lab, request.input, options.emulatorUrl, timeoutMs),
+    ...(scenario.breakCustomer
+      ? {
+          expect:
+            scenario.breakCustomer === "wrong-psk"
+              ? ("auth-failed" as const)
+              : scenario.breakCustomer === "wrong-asn"
+                ? ("bgp-down" as const)
+                : ("no-proposal" as const),
+          whileFailed: (lab: LabHandles) => causeChecks(lab, request.input, options.emulatorUrl, timeoutMs),
+        }
+      : {
+          whileUp: (lab: LabHandles) =>
+            telemetryChecks(lab, request.input, options.emulatorUrl, timeoutMs, scenario.wrongKeyAfterUp),
+        }),
   });
   const extra = (result.extra ?? {}) as Partial<ProvisionedLabResult>;
   return {

@@ -45,7 +45,7 @@ export type LabOptions = {
    * "auth-failed": expect no SA and AUTH_FAILED in the customer log; "no-proposal": expect no SA and
    * NO_PROPOSAL_CHOSEN; otherwise working tunnels.
    */
-  expect?: "up" | "auth-failed" | "no-proposal";
+  expect?: "up" | "auth-failed" | "no-proposal" | "bgp-down";
   /**
    * Stop the platform side of tunnel 1 (the preferred one) and check that VPC-prefix traffic crosses
    * to tunnel 2 with the file's own route handling (static: the up/down script withdraws tunnel 1's
@@ -69,6 +69,8 @@ export type LabOptions = {
    * what it throws in result.failures.
    */
   whileUp?: (lab: LabHandles) => Promise<Record<string, unknown>>;
+  /** Like whileUp, for an `expect` failure once it was seen (daemons still running). */
+  whileFailed?: (lab: LabHandles) => Promise<Record<string, unknown>>;
 };
 
 /** The running lab, for a whileUp hook. */
@@ -278,6 +280,14 @@ export async function runLabScenario(input: RouterConfigInput, options: LabOptio
           `tunnel(s) ${up.map((t) => t.number).join(", ")} came up despite the proposal mismatch`,
         );
       log(`[${options.name}] proposal mismatch seen: ${seen}; SAs up: ${up.length}`);
+      if (options.whileFailed)
+        result.extra = await options.whileFailed({
+          topology: topo,
+          platform,
+          customer,
+          stopCustomer: () => stopCharon(customer.charon),
+          log,
+        });
       return result;
     }
 
@@ -297,6 +307,14 @@ export async function runLabScenario(input: RouterConfigInput, options: LabOptio
       if (up.length > 0)
         failures.push(`tunnel(s) ${up.map((t) => t.number).join(", ")} came up despite the wrong PSK`);
       log(`[${options.name}] authentication failure seen: ${seen}; SAs up: ${up.length}`);
+      if (options.whileFailed)
+        result.extra = await options.whileFailed({
+          topology: topo,
+          platform,
+          customer,
+          stopCustomer: () => stopCharon(customer.charon),
+          log,
+        });
       return result;
     }
 
@@ -328,6 +346,19 @@ export async function runLabScenario(input: RouterConfigInput, options: LabOptio
           `expected ${input.tunnels.length} VPC route(s) from the up/down script, got: ${whenUp.join(" | ") || "none"}`,
         );
       log(`[${options.name}] VPC routes from the file's up/down script: ${whenUp.join(" | ")}`);
+    }
+
+    // "bgp-down": IPsec is up and BGP is expected not to come up (e.g. a wrong ASN).
+    if (options.expect === "bgp-down") {
+      if (options.whileFailed)
+        result.extra = await options.whileFailed({
+          topology: topo,
+          platform,
+          customer,
+          stopCustomer: () => stopCharon(customer.charon),
+          log,
+        });
+      return result;
     }
 
     // BGP.

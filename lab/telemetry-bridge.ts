@@ -3,9 +3,26 @@
 // tells the emulator through its admin API (POST /_emulator/telemetry), so DescribeVpnConnections'
 // VgwTelemetry — and with it the portal — shows what the lab's tunnels actually do. The emulator
 // imports nothing from the lab; this talks HTTP only.
+//
+// With `logs`, it also plays AWS's tunnel logs (decision 023): each new line of the platform-side
+// charon log AWS would log, and each BGP session change, becomes a tunnel-log event in AWS's JSON
+// format, put with the real CloudWatch Logs SDK into the Region's tunnel-log group on the emulator.
+import {
+  CloudWatchLogsClient,
+  CreateLogStreamCommand,
+  PutLogEventsCommand,
+  ResourceAlreadyExistsException,
+} from "@aws-sdk/client-cloudwatch-logs";
+import { TUNNEL_LOG_GROUP } from "@/lib/tunnels/tunnel-log-group";
+import {
+  bgpLogEventFor,
+  initialTunnelLogState,
+  type TunnelLogState,
+  tunnelLogEventFor,
+} from "./charon-to-tunnel-log";
 import { bgpPeers } from "./frr-lab";
 import { PLATFORM_CONNECTION } from "./platform-side";
-import { type Charon, isUp, listSas } from "./strongswan-lab";
+import { type Charon, charonLog, isUp, listSas } from "./strongswan-lab";
 
 export type BridgedTunnel = {
   /** The AWS-side outside IP: how the emulator finds the tunnel. */
@@ -53,10 +70,15 @@ export function startTelemetryBridge(options: {
   tunnels: BridgedTunnel[];
   intervalMs?: number;
   log?: (line: string) => void;
+  /** Publish tunnel logs into the Region's tunnel-log group (which provisioning created). */
+  logs?: { region: string };
 }): TelemetryBridge {
   const { emulatorUrl, vpnConnectionId, tunnels } = options;
   const intervalMs = options.intervalMs ?? 1000;
   const last = new Map<string, TunnelReading>();
+  const publishLogs = options.logs
+    ? tunnelLogPublisher(emulatorUrl, options.logs.region, vpnConnectionId)
+    : null;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
@@ -77,6 +99,7 @@ export function startTelemetryBridge(options: {
       options.log?.(`[telemetry] ${tunnel.outsideIp}: ${reading.status} (${reading.statusMessage})`);
     }
     if (changed.length > 0 && !stopped) await post(emulatorUrl, changed);
+    if (publishLogs && !stopped) for (const tunnel of tunnels) await publishLogs(tunnel);
   };
   const loop = () => {
     running = tick()
@@ -106,5 +129,61 @@ export function startTelemetryBridge(options: {
         })),
       ).catch(() => {});
     },
+  };
+}
+
+/** Tails each tunnel's platform-side charon log (and BGP state) into AWS-format tunnel-log events. */
+function tunnelLogPublisher(emulatorUrl: string, region: string, vpnConnectionId: string) {
+  const logs = new CloudWatchLogsClient({
+    endpoint: emulatorUrl,
+    region,
+    // The Site-to-Site VPN service publishes, not the portal's worker: a key without a policy.
+    credentials: { accessKeyId: "vpn-service", secretAccessKey: "lab" },
+    maxAttempts: 1,
+  });
+  const read = new Map<string, { offset: number; state: TunnelLogState; bgp?: string; stream: boolean }>();
+  return async (tunnel: BridgedTunnel) => {
+    const entry = read.get(tunnel.outsideIp) ?? { offset: 0, state: initialTunnelLogState(), stream: false };
+    read.set(tunnel.outsideIp, entry);
+    const text = charonLog(tunnel.charon);
+    const lines = text.slice(entry.offset).split("\n");
+    // Keep a partial last line for the next tick.
+    const partial = lines.pop() ?? "";
+    entry.offset = text.length - partial.length;
+    const at = new Date();
+    const messages: string[] = [];
+    const where = { vpnConnectionId, outsideIp: tunnel.outsideIp, at };
+    for (const line of lines) {
+      const out = tunnelLogEventFor(line, entry.state, where);
+      if (!out) continue;
+      entry.state = out.state;
+      messages.push(JSON.stringify(out.message));
+    }
+    if (tunnel.bgpNs && entry.state.phase2 === "Established") {
+      const peer = Object.values(await bgpPeers(tunnel.bgpNs))[0];
+      const state = peer?.state ?? "Idle";
+      if (state !== entry.bgp) {
+        entry.bgp = state;
+        messages.push(JSON.stringify(bgpLogEventFor(state, undefined, where)));
+      }
+    }
+    if (messages.length === 0) return;
+    const logStreamName = `${vpnConnectionId}-${tunnel.outsideIp}`;
+    if (!entry.stream) {
+      await logs
+        .send(new CreateLogStreamCommand({ logGroupName: TUNNEL_LOG_GROUP, logStreamName }))
+        .catch((error: unknown) => {
+          if (!(error instanceof ResourceAlreadyExistsException)) throw error;
+        });
+      entry.stream = true;
+    }
+    await logs.send(
+      new PutLogEventsCommand({
+        logGroupName: TUNNEL_LOG_GROUP,
+        logStreamName,
+        // One millisecond apart: the lines' order survives sorting by time.
+        logEvents: messages.map((message, index) => ({ timestamp: at.getTime() + index, message })),
+      }),
+    );
   };
 }

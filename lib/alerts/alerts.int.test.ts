@@ -117,7 +117,8 @@ describe("tunnel alerts", () => {
     expect(mail?.subject).toMatch(/tunnel 1 down, redundancy lost$/);
     expect(mail?.envelopeTo).toEqual(["noc@example.test"]);
     expect(mail?.text).toContain("went down 2 time(s) and came up 1 time(s)");
-    expect(mail?.text).toContain("IPsec is down: no IKE negotiation has succeeded yet.");
+    // No tunnel-log event names a cause here, and none is read from StatusMessage (decision 023).
+    expect(mail?.text).toContain("Down; AWS's tunnel log gives no cause yet.");
 
     expect(received).toHaveLength(1);
     const [hook] = received as [Received];
@@ -126,7 +127,7 @@ describe("tunnel alerts", () => {
     expect(opened.payload).toMatchObject({
       kind: "tunnel.down",
       redundancy: { met: false, change: "lost" },
-      tunnel: { number: 1, cause: "ipsec-down" },
+      tunnel: { number: 1, cause: "unknown" },
     });
 
     const log = await db.alertDelivery.findMany({ where: { requestId: id }, orderBy: { createdAt: "asc" } });

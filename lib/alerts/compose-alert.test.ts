@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { parseTunnelLogEvent } from "@/lib/tunnels/explain-tunnel-logs";
+import { RECORDED } from "@/lib/tunnels/fixtures/tunnel-log-events";
 import { composeAlert } from "./compose-alert";
 
 const base = {
@@ -14,7 +16,7 @@ const base = {
     number: 1,
     outsideIp: "203.0.113.7",
     status: "DOWN" as const,
-    statusMessage: "AUTHENTICATION_FAILED",
+    statusMessage: "IPSEC IS DOWN",
     acceptedRouteCount: 0,
   },
   summary: {
@@ -25,9 +27,11 @@ const base = {
     cameUp: 0,
     firstAt: new Date("2026-11-27T12:00:00Z"),
     lastAt: new Date("2026-11-27T12:00:00Z"),
-    lastMessage: "AUTHENTICATION_FAILED",
+    lastMessage: "IPSEC IS DOWN",
   },
   sentAt: new Date("2026-11-27T12:00:05Z"),
+  // AWS's StatusMessage says only "IPSEC IS DOWN": the cause is in the tunnel log.
+  logEvents: RECORDED.pskIkev1.flatMap((event) => parseTunnelLogEvent(event.timestamp, event.message) ?? []),
 };
 
 describe("composeAlert", () => {
@@ -35,7 +39,8 @@ describe("composeAlert", () => {
     const alert = composeAlert({ ...base, redundancy: { met: false, change: "lost" } });
     expect(alert.subject).toBe("[VPN] Dublin DC: tunnel 1 down, redundancy lost");
     expect(alert.kind).toBe("tunnel.down+redundancy.lost");
-    expect(alert.text).toContain("pre-shared key does not match");
+    expect(alert.text).toContain("Pre-shared key mismatch");
+    expect(alert.text).toContain("invalid Pre-shared Key");
     expect(alert.text).toContain("Redundancy: NOT met (lost)");
     expect(alert.payload).toMatchObject({
       kind: "tunnel.down",

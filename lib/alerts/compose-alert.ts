@@ -1,5 +1,6 @@
 // The words and the JSON of one tunnel alert, the same for email and webhook. Pure.
 import type { AlertTunnelStatus, TunnelAlertSummary } from "@/lib/alerts/plan-tunnel-alert";
+import type { TunnelLogEvent } from "@/lib/tunnels/explain-tunnel-logs";
 import { explainTunnelStatus } from "@/lib/tunnels/explain-tunnel-status";
 
 export type AlertContext = {
@@ -21,6 +22,8 @@ export type AlertContext = {
   summary: TunnelAlertSummary;
   redundancy: { met: boolean; change: "lost" | "restored" | null };
   sentAt: Date;
+  /** The tunnel's recent tunnel-log events (the cause is read from them, never from statusMessage). */
+  logEvents?: readonly TunnelLogEvent[];
 };
 
 export type AlertPayload = {
@@ -28,7 +31,12 @@ export type AlertPayload = {
   redundancy: { met: boolean; change: "lost" | "restored" | null };
   organizationId: string;
   request: AlertContext["request"];
-  tunnel: AlertContext["tunnel"] & { cause: string; explanation: string; action: string | null };
+  tunnel: AlertContext["tunnel"] & {
+    cause: string;
+    explanation: string;
+    action: string | null;
+    evidence: { at: string; detail: string } | null;
+  };
   window: {
     from: AlertTunnelStatus;
     to: AlertTunnelStatus;
@@ -44,7 +52,7 @@ export type ComposedAlert = { kind: string; subject: string; text: string; paylo
 
 export function composeAlert(context: AlertContext): ComposedAlert {
   const { request, tunnel, summary, redundancy } = context;
-  const explanation = explainTunnelStatus(tunnel);
+  const explanation = explainTunnelStatus(tunnel, context.logEvents);
   const what =
     summary.kind === "tunnel.down"
       ? `tunnel ${tunnel.number} down`
@@ -71,6 +79,11 @@ export function composeAlert(context: AlertContext): ComposedAlert {
     changes,
     `AWS status message: ${tunnel.statusMessage ?? "(none)"}`,
     `What it means: ${explanation.summary}`,
+    ...(explanation.evidence
+      ? [
+          `AWS tunnel log (${new Date(explanation.evidence.at).toISOString()}): ${explanation.evidence.detail}`,
+        ]
+      : []),
     ...(explanation.action ? [`What to do: ${explanation.action}`] : []),
     "",
     redundancy.met
@@ -88,6 +101,9 @@ export function composeAlert(context: AlertContext): ComposedAlert {
       cause: explanation.cause,
       explanation: explanation.summary,
       action: explanation.action,
+      evidence: explanation.evidence
+        ? { at: new Date(explanation.evidence.at).toISOString(), detail: explanation.evidence.detail }
+        : null,
     },
     window: {
       from: summary.from,

@@ -7,6 +7,7 @@ import { type AlertTunnelStatus, planTunnelAlert, redundancyChange } from "@/lib
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isRedundancyMet } from "@/lib/tunnels/read-telemetry";
+import { findRecentTunnelLogEvents } from "@/lib/tunnels/read-tunnel-logs";
 import { isProvisioned } from "@/lib/vpn-request/lifecycle";
 
 /**
@@ -73,6 +74,7 @@ export async function dispatchDueAlerts(options: {
     }
     const met = isRedundancyMet(request.tunnelCount, request.tunnels);
     const change = request.tunnelCount === 2 ? redundancyChange(request.redundancyAlerted, met) : null;
+    const logEvents = (await findRecentTunnelLogEvents([tunnel.id])).get(tunnel.id)?.parsed ?? [];
     const alert = composeAlert({
       organizationId: request.organizationId,
       request: {
@@ -92,6 +94,7 @@ export async function dispatchDueAlerts(options: {
       summary: plan.summary,
       redundancy: { met, change },
       sentAt: now,
+      logEvents,
     });
     const stored: StoredAlert = { subject: alert.subject, text: alert.text, body: alert.payload };
     const channels: Prisma.AlertDeliveryCreateManyInput[] = [];

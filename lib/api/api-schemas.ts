@@ -104,16 +104,23 @@ export const connectionStateSchema = z
             "up-near-route-limit",
             "psk-mismatch",
             "no-proposal-match",
-            "traffic-selectors",
+            "phase2-failing",
+            "peer-not-responding",
             "bgp-down",
-            "no-packets",
-            "ipsec-down",
+            "route-limit",
+            "nat-t-detected",
             "not-reported",
             "unknown",
           ]),
           summary: z.string(),
           action: z.string().nullable(),
+          evidence: z.object({ at: z.number(), detail: z.string() }).optional().meta({
+            description: "The AWS tunnel-log event the cause was read from (time in ms, AWS's words).",
+          }),
         }),
+        logEvents: z
+          .array(z.object({ timestamp: dateTime, logStream: z.string(), message: z.string() }))
+          .meta({ description: "The tunnel's recent AWS tunnel-log events as published, newest first." }),
         availabilityPercent: z.number().nullable(),
         segments: z.array(z.object({ status: timelineStatus, from: dateTime, to: dateTime })),
         changes: z

@@ -38,6 +38,7 @@ import { byTags, createIntentsOf, findOrCreateResource, waitFor } from "@/lib/pr
 import { generateInsideCidrs, generatePsk } from "@/lib/provisioning/generate-tunnel-secrets";
 import { PROVISION_CATALOGUE } from "@/lib/provisioning/workflow-catalogue";
 import { implementSteps, type StepContext, type StepRun } from "@/lib/provisioning/workflow-types";
+import { ensureTunnelLogGroup, tunnelLogOptions } from "@/lib/tunnels/tunnel-log-group";
 import { STATIC_CUSTOMER_GATEWAY_ASN, TUNNEL_POLICY } from "@/lib/vpn/tunnel-policy";
 import { asnApiField } from "@/lib/vpn-request/check-asn";
 
@@ -239,7 +240,10 @@ const createCustomerGateway: Run<"createCustomerGateway"> = async (ctx) => {
   return { customerGatewayId: gateway.id };
 };
 
-async function tunnelSpecs(request: StepContext["request"]): Promise<VpnTunnelOptionsSpecification[]> {
+async function tunnelSpecs(
+  request: StepContext["request"],
+  logGroupArn: string,
+): Promise<VpnTunnelOptionsSpecification[]> {
   const tunnels = await db.tunnel.findMany({
     where: { requestId: request.id },
     orderBy: { number: "asc" },
@@ -263,10 +267,13 @@ async function tunnelSpecs(request: StepContext["request"]): Promise<VpnTunnelOp
     DPDTimeoutSeconds: policy.dpdTimeoutSeconds,
     DPDTimeoutAction: policy.dpdTimeoutAction,
     StartupAction: "add",
+    // Tunnel logs (IKE and BGP) are the evidence of why a tunnel is down (DESIGN §10).
+    LogOptions: tunnelLogOptions(logGroupArn),
   }));
 }
 
 const createVpnConnection: Run<"createVpnConnection"> = async ({ request, ec2, outputs }) => {
+  const logGroupArn = await ensureTunnelLogGroup(request.region);
   const connection = await findOrCreateResource(request.id, {
     resource: "vpn-connection",
     resourceType: "vpn-connection",
@@ -285,7 +292,7 @@ const createVpnConnection: Run<"createVpnConnection"> = async ({ request, ec2, o
             Options: {
               StaticRoutesOnly: request.routing === "STATIC",
               TunnelInsideIpVersion: "ipv4",
-              TunnelOptions: await tunnelSpecs(request),
+              TunnelOptions: await tunnelSpecs(request, logGroupArn),
             },
             TagSpecifications,
           }),

@@ -5,6 +5,7 @@ import { TIMELINE_DAYS, type TimelineStatus, timelineFromRuns } from "@/lib/tunn
 import { explainTunnelStatus, type TunnelExplanation } from "@/lib/tunnels/explain-tunnel-status";
 import { findTunnelTimelines } from "@/lib/tunnels/find-tunnel-timelines";
 import { isRedundancyMet } from "@/lib/tunnels/read-telemetry";
+import { findRecentTunnelLogEvents, type StoredTunnelLogEvent } from "@/lib/tunnels/read-tunnel-logs";
 import { isIn, TUNNELS_SHOWN_STATUSES, type VpnStatus } from "@/lib/vpn-request/lifecycle";
 import { scopedRequestWhere } from "@/lib/vpn-request/scope";
 
@@ -16,6 +17,8 @@ export type TunnelView = {
   statusMessage: string | null;
   acceptedRouteCount: number | null;
   explanation: TunnelExplanation;
+  /** The tunnel's recent tunnel-log events as AWS published them, newest first (DESIGN §10). */
+  logEvents: StoredTunnelLogEvent[];
   availabilityPercent: number | null;
   segments: { status: TimelineStatus; from: string; to: string }[];
   changes: { status: TimelineStatus; statusMessage: string | null; occurredAt: string }[];
@@ -91,11 +94,11 @@ export async function connectionStateOf(
   const from = new Date(now.getTime() - TIMELINE_DAYS * 24 * 3_600_000);
   const used = request.tunnels.filter((tunnel) => tunnel.number <= request.tunnelCount);
   // One statement for every tunnel's timeline, availability and latest changes (aggregated in SQL).
-  const histories = await findTunnelTimelines(
-    used.map((tunnel) => tunnel.id),
-    from,
-    now,
-  );
+  const ids = used.map((tunnel) => tunnel.id);
+  const [histories, logs] = await Promise.all([
+    findTunnelTimelines(ids, from, now),
+    findRecentTunnelLogEvents(ids),
+  ]);
   const tunnels = used.map((tunnel): TunnelView => {
     const history = histories.get(tunnel.id);
     const timeline = history?.timeline ?? timelineFromRuns([], from, now);
@@ -106,7 +109,8 @@ export async function connectionStateOf(
       statusSince: tunnel.statusSince?.toISOString() ?? null,
       statusMessage: tunnel.statusMessage,
       acceptedRouteCount: tunnel.acceptedRouteCount,
-      explanation: explainTunnelStatus(tunnel),
+      explanation: explainTunnelStatus(tunnel, logs.get(tunnel.id)?.parsed),
+      logEvents: logs.get(tunnel.id)?.raw ?? [],
       availabilityPercent: timeline.availabilityPercent,
       segments: timeline.segments.map((segment) => ({
         status: segment.status,

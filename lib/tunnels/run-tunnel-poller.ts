@@ -4,6 +4,7 @@ import { dispatchDueAlerts } from "@/lib/alerts/dispatch-due-alerts";
 import { getEnv } from "@/lib/env";
 import { withLogContext } from "@/lib/log";
 import { pollTunnelsOnce } from "@/lib/tunnels/poll-tunnels";
+import { readTunnelLogsOnce } from "@/lib/tunnels/read-tunnel-logs";
 
 const LEADER_KEY = "tunnel-poller";
 const sleep = (ms: number, signal: AbortSignal) =>
@@ -74,6 +75,12 @@ async function runCycle(log: (line: string) => void, batchSize: number, windowMs
     await pollTunnelsOnce({ batchSize, log });
   } catch (error) {
     log(`tunnel poll failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  try {
+    // Before the alerts, so an alert carries the cause the tunnel log gives.
+    await readTunnelLogsOnce({ log });
+  } catch (error) {
+    log(`tunnel logs failed: ${error instanceof Error ? error.message : String(error)}`);
   }
   try {
     const alerts = await dispatchDueAlerts({ windowMs });

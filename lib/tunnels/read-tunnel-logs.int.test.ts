@@ -1,0 +1,161 @@
+// The tunnel-log reader against the emulator's CloudWatch Logs through the real SDK and a real
+// PostgreSQL: one FilterLogEvents window per Region, events stored once, the card's cause from them.
+import { randomUUID } from "node:crypto";
+import {
+  CloudWatchLogsClient,
+  CreateLogStreamCommand,
+  PutLogEventsCommand,
+} from "@aws-sdk/client-cloudwatch-logs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db, disconnectDb } from "@/lib/db";
+import { connectionStateOf } from "@/lib/tunnels/find-connection-state";
+import { startEmulatorForApp, type TestEmulator } from "@/test/support/emulator";
+import { createOrganization, createUser } from "@/test/support/factories";
+import type { TestDatabase } from "@/test/support/test-database";
+import { startIsolatedDatabase } from "@/test/support/test-env";
+import { readTunnelLogsOnce } from "./read-tunnel-logs";
+import { ensureTunnelLogGroup, TUNNEL_LOG_GROUP } from "./tunnel-log-group";
+
+let emulator: TestEmulator;
+let database: TestDatabase;
+const region = "eu-west-1";
+const vpnConnectionId = "vpn-0a1b2c3d4e5f60718";
+const outsideIps = ["203.0.113.21", "203.0.113.22"];
+let requestId: string;
+
+beforeAll(async () => {
+  database = await startIsolatedDatabase();
+  emulator = await startEmulatorForApp();
+  const org = await createOrganization("ENTERPRISE");
+  const user = await createUser("CUSTOMER", org.id);
+  requestId = randomUUID();
+  await db.vpnRequest.create({
+    data: {
+      id: requestId,
+      organizationId: org.id,
+      customerName: "Logs DC",
+      location: "ie-dub",
+      region,
+      recommendedRegion: region,
+      estimatedRttMs: 10,
+      customerGatewayIp: "198.51.100.77",
+      routing: "STATIC",
+      subnetRanges: ["10.0.0.0/8"],
+      advertisedNetworks: [],
+      ikeVersion: "IKEV1",
+      tunnelCount: 2,
+      status: "AWAITING_CUSTOMER",
+      submittedById: user.id,
+      vpnConnectionId,
+      tunnels: {
+        create: outsideIps.map((outsideIp, index) => ({
+          number: index + 1,
+          outsideIp,
+          insideCidr: `169.254.${index}.0/30`,
+          pskEncrypted: "not-used-by-the-reader",
+          status: "DOWN" as const,
+          statusMessage: "IPSEC IS DOWN",
+        })),
+      },
+    },
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await emulator?.close();
+  await disconnectDb();
+  await database?.stop();
+});
+
+/** What AWS (here: the lab bridge's role) publishes for a tunnel. */
+async function publish(stream: string, outsideIp: string, detail: string, at: number) {
+  const logs = new CloudWatchLogsClient({
+    endpoint: emulator.url,
+    region,
+    credentials: { accessKeyId: "aws-vpn-service", secretAccessKey: "x" },
+    maxAttempts: 1,
+  });
+  await logs
+    .send(new CreateLogStreamCommand({ logGroupName: TUNNEL_LOG_GROUP, logStreamName: stream }))
+    .catch(() => undefined);
+  await logs.send(
+    new PutLogEventsCommand({
+      logGroupName: TUNNEL_LOG_GROUP,
+      logStreamName: stream,
+      logEvents: [
+        {
+          timestamp: at,
+          message: JSON.stringify({
+            VpnConnectionId: vpnConnectionId,
+            TunnelOutsideIPAddress: outsideIp,
+            TunnelDPDEnabled: true,
+            TunnelCGWNATTDetectionStatus: false,
+            TunnelIKEPhase1State: "Down",
+            TunnelIKEPhase2State: "Down",
+            VpnLogDetail: detail,
+          }),
+        },
+      ],
+    }),
+  );
+  logs.destroy();
+}
+
+describe("tunnel-log reader", () => {
+  it("creates the Region's log group once (the worker's IAM policy allows it) and keeps retention", async () => {
+    const arn = await ensureTunnelLogGroup(region);
+    expect(arn).toMatch(new RegExp(`^arn:aws:logs:${region}:\\d{12}:log-group:${TUNNEL_LOG_GROUP}$`));
+    expect(await ensureTunnelLogGroup(region)).toBe(arn);
+  });
+
+  it("stores each tunnel's new events once and the card says the cause of each tunnel", async () => {
+    const now = Date.now();
+    await publish(
+      `${vpnConnectionId}-${outsideIps[0]}`,
+      outsideIps[0] ?? "",
+      "AWS tunnel payload decryption was unsuccessful due to invalid Pre-shared Key",
+      now - 5000,
+    );
+    await publish(
+      `${vpnConnectionId}-${outsideIps[1]}`,
+      outsideIps[1] ?? "",
+      "No Proposal Match Found by AWS",
+      now - 4000,
+    );
+
+    const first = await readTunnelLogsOnce({});
+    expect(first).toMatchObject({ regions: 1, calls: 1, stored: 2, errors: 0 });
+    // The overlap re-reads the same window: nothing is stored twice.
+    const second = await readTunnelLogsOnce({});
+    expect(second.stored).toBe(0);
+    expect(await db.tunnelLogEvent.count()).toBe(2);
+
+    const request = await db.vpnRequest.findUniqueOrThrow({
+      where: { id: requestId },
+      select: {
+        id: true,
+        status: true,
+        tunnelCount: true,
+        lastPolledAt: true,
+        tunnels: {
+          orderBy: { number: "asc" },
+          select: {
+            id: true,
+            number: true,
+            outsideIp: true,
+            status: true,
+            statusSince: true,
+            statusMessage: true,
+            acceptedRouteCount: true,
+          },
+        },
+      },
+    });
+    const state = await connectionStateOf(request);
+    expect(state.tunnels.map((tunnel) => tunnel.explanation.cause)).toEqual([
+      "psk-mismatch",
+      "no-proposal-match",
+    ]);
+    expect(state.tunnels[0]?.logEvents[0]?.message).toContain("invalid Pre-shared Key");
+  });
+});
