@@ -69,7 +69,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   let config: EmulatorConfig =
     options.config === undefined ? defaultConfig() : mergeConfig(defaultConfig(), options.config);
   const store = new Store(options.statePath ?? null);
-  const logsStore = new LogsStore(options.statePath ? `${options.statePath}.logs.json` : null);
+  // CloudWatch Logs state per account, like EC2's: the account that signs the call owns its groups.
+  const logsStores = new Map<string, LogsStore>();
+  const logsStoreFor = (accountId: string) => {
+    let found = logsStores.get(accountId);
+    if (!found) {
+      const suffix = accountId === OWNER_ID ? "logs.json" : `logs.${accountId}.json`;
+      found = new LogsStore(options.statePath ? `${options.statePath}.${suffix}` : null);
+      logsStores.set(accountId, found);
+    }
+    return found;
+  };
   const stats = new Stats();
   const buckets = new TokenBuckets();
   // Emulated time: the wall clock, running config.clockSpeed times faster from the last change of speed.
@@ -212,13 +222,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
           );
         }
         // One endpoint for every service: CloudWatch Logs calls are told apart as the SDK sends them.
-        if (isLogsRequest(req))
+        if (isLogsRequest(req)) {
+          const key = accessKeyFromAuthorization(req.headers.authorization) ?? "anonymous";
+          let accountId = OWNER_ID;
+          try {
+            accountId = accountFor(store, key, Date.now());
+          } catch {
+            // An unknown key: the Logs handler answers it as AWS would (its IAM check refuses it).
+          }
           return handleLogs(
-            { store: logsStore, config: () => config, now, defaultRegion, log },
+            { store: logsStoreFor(accountId), config: () => config, now, defaultRegion, log },
             req,
             res,
             body,
           );
+        }
         return handleEc2(req, res, url, body);
       })
       .catch((error: unknown) => {

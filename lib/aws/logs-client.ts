@@ -4,13 +4,16 @@
 import "server-only";
 import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import { isLocalEndpoint } from "@/lib/aws/ec2-client";
+import { EMULATOR_CREDENTIALS, type PoolAccount, poolCredentials } from "@/lib/aws/pool-credentials";
 import { withRetries } from "@/lib/aws/with-retries";
 import { getEnv } from "@/lib/env";
 
 const clients = new Map<string, CloudWatchLogsClient>();
 
-export function logsFor(region: string): CloudWatchLogsClient {
-  const existing = clients.get(region);
+/** The client for one account of the pool and region (null: the worker's own credentials), as ec2For. */
+export function logsFor(region: string, account: PoolAccount | null): CloudWatchLogsClient {
+  const key = `${account?.id ?? "-"}:${account?.roleArn ?? ""}:${region}`;
+  const existing = clients.get(key);
   if (existing) return existing;
   const { AWS_ENDPOINT_URL_EC2: endpoint, REQUIRE_LOCAL_AWS_ENDPOINT } = getEnv();
   if (REQUIRE_LOCAL_AWS_ENDPOINT && !isLocalEndpoint(endpoint)) {
@@ -21,7 +24,8 @@ export function logsFor(region: string): CloudWatchLogsClient {
   const client = new CloudWatchLogsClient({
     region,
     maxAttempts: 1,
-    ...(endpoint ? { endpoint, credentials: { accessKeyId: "emulator", secretAccessKey: "emulator" } } : {}),
+    ...(endpoint ? { endpoint, credentials: EMULATOR_CREDENTIALS } : {}),
+    ...(account ? { credentials: poolCredentials(account, region) } : {}),
   });
   // Every call the portal makes to CloudWatch Logs is safe to repeat (a create that exists is
   // ResourceAlreadyExistsException, handled by the caller).
@@ -29,6 +33,6 @@ export function logsFor(region: string): CloudWatchLogsClient {
     step: "initialize",
     name: "portalRetrySafeCalls",
   });
-  clients.set(region, client);
+  clients.set(key, client);
   return client;
 }

@@ -272,8 +272,9 @@ async function tunnelSpecs(
   }));
 }
 
-const createVpnConnection: Run<"createVpnConnection"> = async ({ request, ec2, outputs }) => {
-  const logGroupArn = await ensureTunnelLogGroup(request.region);
+const createVpnConnection: Run<"createVpnConnection"> = async ({ request, ec2, account, outputs }) => {
+  // The log group lives in the account that owns the connection (AWS refuses another account's).
+  const logGroupArn = await ensureTunnelLogGroup(request.region, account);
   const connection = await findOrCreateResource(request.id, {
     resource: "vpn-connection",
     resourceType: "vpn-connection",

@@ -132,6 +132,7 @@ async function runLocked(requestId: string, log: (line: string) => void): Promis
       request,
       // Provisioning names only what it created, so NotFound there means "not yet" (eventual consistency).
       ec2: ec2For(request.region, account, { notFoundIsNotYet: kind === "PROVISION" }),
+      account,
       outputs,
       waiting: async (text) => {
         note = text;

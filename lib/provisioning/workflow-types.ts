@@ -1,5 +1,6 @@
 import type { EC2Client } from "@aws-sdk/client-ec2";
 import type { z } from "zod";
+import type { PoolAccount } from "@/lib/aws/pool-credentials";
 import type { OutputsOf, StepCatalogue, StepEntry } from "@/lib/provisioning/workflow-catalogue";
 
 /** What a step knows about the request it works on. */
@@ -21,6 +22,8 @@ export type WorkflowRequest = {
 export type StepContext<Outputs = unknown> = {
   request: WorkflowRequest;
   ec2: EC2Client;
+  /** The pool account the request is placed in (null: the worker's own), for other AWS services. */
+  account: PoolAccount | null;
   /**
    * Outputs of the steps already DONE, typed by the catalogue (`outputs.createVpc.vpcId`). Reading
    * a step that has not recorded a valid output throws, naming the step to retry from.

@@ -103,9 +103,9 @@ async function publish(stream: string, outsideIp: string, detail: string, at: nu
 
 describe("tunnel-log reader", () => {
   it("creates the Region's log group once (the worker's IAM policy allows it) and keeps retention", async () => {
-    const arn = await ensureTunnelLogGroup(region);
+    const arn = await ensureTunnelLogGroup(region, null);
     expect(arn).toMatch(new RegExp(`^arn:aws:logs:${region}:\\d{12}:log-group:${TUNNEL_LOG_GROUP}$`));
-    expect(await ensureTunnelLogGroup(region)).toBe(arn);
+    expect(await ensureTunnelLogGroup(region, null)).toBe(arn);
   });
 
   it("stores each tunnel's new events once and the card says the cause of each tunnel", async () => {

@@ -4,6 +4,7 @@
 import "server-only";
 import { FilterLogEventsCommand, ResourceNotFoundException } from "@aws-sdk/client-cloudwatch-logs";
 import { logsFor } from "@/lib/aws/logs-client";
+import type { PoolAccount } from "@/lib/aws/pool-credentials";
 import { db } from "@/lib/db";
 import { parseTunnelLogEvent, type TunnelLogEvent } from "@/lib/tunnels/explain-tunnel-logs";
 import { TUNNEL_LOG_GROUP } from "@/lib/tunnels/tunnel-log-group";
@@ -26,21 +27,31 @@ export async function readTunnelLogsOnce(options: {
   const now = options.now ?? new Date();
   const connections = await db.vpnRequest.findMany({
     where: { status: { in: [...PROVISIONED_STATUSES] }, vpnConnectionId: { not: null } },
-    select: { region: true, vpnConnectionId: true, tunnels: { select: { id: true, outsideIp: true } } },
+    select: {
+      region: true,
+      vpnConnectionId: true,
+      awsAccount: { select: { id: true, roleArn: true, externalId: true } },
+      tunnels: { select: { id: true, outsideIp: true } },
+    },
   });
   // Which tunnel an event belongs to: AWS names the connection and the tunnel's outside IP in it.
   const tunnelOf = new Map<string, string>();
-  const regions = new Set<string>();
+  // Logs live in the account that owns each connection: one window per account and Region.
+  const scopes = new Map<string, { region: string; account: PoolAccount | null }>();
   for (const connection of connections) {
-    regions.add(connection.region);
+    scopes.set(`${connection.awsAccount?.id ?? "-"}:${connection.region}`, {
+      region: connection.region,
+      account: connection.awsAccount,
+    });
     for (const tunnel of connection.tunnels)
       if (tunnel.outsideIp) tunnelOf.set(`${connection.vpnConnectionId}|${tunnel.outsideIp}`, tunnel.id);
   }
+  const regions = new Set([...scopes.values()].map((scope) => scope.region));
   const result: TunnelLogReadResult = { regions: regions.size, calls: 0, stored: 0, errors: 0 };
   const touched = new Set<string>();
-  for (const region of regions) {
+  for (const [scope, { region, account }] of scopes) {
     try {
-      const cursor = await db.tunnelLogCursor.findUnique({ where: { region } });
+      const cursor = await db.tunnelLogCursor.findUnique({ where: { scope } });
       const startTime = (cursor?.readTo.getTime() ?? now.getTime() - FIRST_WINDOW_MS) - OVERLAP_MS;
       const rows: {
         tunnelId: string;
@@ -54,7 +65,7 @@ export async function readTunnelLogsOnce(options: {
       let readTo = startTime;
       for (let page = 0; page < MAX_PAGES_PER_REGION; page++) {
         result.calls++;
-        const found = await logsFor(region).send(
+        const found = await logsFor(region, account).send(
           new FilterLogEventsCommand({
             logGroupName: TUNNEL_LOG_GROUP,
             startTime,
@@ -88,8 +99,8 @@ export async function readTunnelLogsOnce(options: {
       // A window read to its end moves the cursor to its end; a cut one to its last event.
       const next = new Date(complete ? now.getTime() : readTo);
       await db.tunnelLogCursor.upsert({
-        where: { region },
-        create: { region, readTo: next },
+        where: { scope },
+        create: { scope, readTo: next },
         update: { readTo: next },
       });
     } catch (error) {

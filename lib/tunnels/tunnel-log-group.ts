@@ -9,14 +9,15 @@ import {
 } from "@aws-sdk/client-cloudwatch-logs";
 import type { VpnTunnelLogOptionsSpecification } from "@aws-sdk/client-ec2";
 import { logsFor } from "@/lib/aws/logs-client";
+import type { PoolAccount } from "@/lib/aws/pool-credentials";
 
 export const TUNNEL_LOG_GROUP = "/vpn-portal/tunnel-logs";
 /** Long enough to read back a failure after a weekend; the page keeps the recent ones itself. */
 export const TUNNEL_LOG_RETENTION_DAYS = 30;
 
 /** Creates the Region's tunnel-log group if missing and sets its retention; returns its ARN. */
-export async function ensureTunnelLogGroup(region: string): Promise<string> {
-  const logs = logsFor(region);
+export async function ensureTunnelLogGroup(region: string, account: PoolAccount | null): Promise<string> {
+  const logs = logsFor(region, account);
   try {
     await logs.send(new CreateLogGroupCommand({ logGroupName: TUNNEL_LOG_GROUP }));
   } catch (error) {

@@ -12,11 +12,11 @@ CREATE TABLE "TunnelLogEvent" (
 );
 
 CREATE TABLE "TunnelLogCursor" (
-    "region" TEXT NOT NULL,
+    "scope" TEXT NOT NULL,
     "readTo" TIMESTAMP(3) NOT NULL,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
-    CONSTRAINT "TunnelLogCursor_pkey" PRIMARY KEY ("region")
+    CONSTRAINT "TunnelLogCursor_pkey" PRIMARY KEY ("scope")
 );
 
 CREATE UNIQUE INDEX "TunnelLogEvent_tunnelId_eventId_key" ON "TunnelLogEvent"("tunnelId", "eventId");
