@@ -10,7 +10,7 @@ function createClient() {
     adapter: new PrismaPg({ connectionString: getEnv().DATABASE_URL }),
     omit: {
       user: { passwordHash: true, totpSecretEncrypted: true },
-      tunnel: { pskEncrypted: true },
+      tunnel: { pskEncrypted: true, pendingPskEncrypted: true },
       organization: { webhookSecretEncrypted: true },
     },
   });

@@ -10,6 +10,7 @@ import { getLogger, initLogger, withLogContext } from "@/lib/log";
 import { countWorkflowsInFlight, runWorkflowOnce } from "@/lib/provisioning/run-workflow-once";
 import { getBoss, stopBoss } from "@/lib/queue/boss";
 import { startTunnelPoller } from "@/lib/tunnels/run-tunnel-poller";
+import { countChangesInFlight, runVpnChangeOnce } from "@/lib/vpn-change/run-vpn-change-once";
 import { WORKFLOW_DUE_STATUSES } from "@/lib/vpn-request/lifecycle";
 
 // JSON lines (pino): inside a job, sweep or poll cycle they carry its correlation ID.
@@ -20,7 +21,8 @@ let stopping = false;
  * The sweep: the one way work a send lost is found again (see lib/jobs/registry.ts). The database
  * rows are the truth: requests whose status needs a workflow that no worker is running (after a
  * crash, or an approval whose enqueue was lost) are run here directly, within seconds rather than
- * after pg-boss's expiry; alert deliveries never sent are queued again.
+ * after pg-boss's expiry; so are day-2 changes left PENDING or RUNNING; alert deliveries never sent
+ * are queued again.
  */
 async function sweep() {
   if (stopping) return;
@@ -33,6 +35,19 @@ async function sweep() {
   for (const { id } of pending) {
     if (countWorkflowsInFlight() >= getEnv().WORKER_CONCURRENCY) break;
     void runWorkflowOnce(id, log).catch((error) => log(`${id}: sweep run failed: ${String(error)}`));
+  }
+  // Day-2 changes (decision 022) a send lost or a killed worker left half done.
+  const changes = await db.vpnChange.findMany({
+    where: { status: { in: ["PENDING", "RUNNING"] } },
+    select: { requestId: true },
+    orderBy: { requestedAt: "asc" },
+    take: 50,
+  });
+  for (const { requestId } of changes) {
+    if (countChangesInFlight() >= getEnv().WORKER_CONCURRENCY) break;
+    void runVpnChangeOnce(requestId, log).catch((error) =>
+      log(`${requestId}: sweep run of a change failed: ${String(error)}`),
+    );
   }
   const requeued = await requeueLostAlertDeliveries();
   if (requeued > 0) log(`sweep: queued ${requeued} alert deliveries again`);
@@ -61,7 +76,7 @@ async function main() {
     log("stopping: finishing the steps in progress");
     await stopBoss().catch(() => {});
     const deadline = Date.now() + 20_000;
-    while (countWorkflowsInFlight() > 0 && Date.now() < deadline)
+    while (countWorkflowsInFlight() + countChangesInFlight() > 0 && Date.now() < deadline)
       await new Promise((resolve) => setTimeout(resolve, 100));
     await disconnectDb();
     process.exit(0);

@@ -9,6 +9,8 @@ import { authenticatedAction } from "@/lib/actions/authenticated-action";
 import { type Audience, requestHref, type ViewerFor } from "@/lib/auth/viewer";
 import { uuidField } from "@/lib/ids";
 import { decommissionVpn, requestWorkflowRun, retryFailedWorkflow } from "@/lib/provisioning/start-workflow";
+import { requestKeyRotation, requestRouteChange } from "@/lib/vpn-change/start-vpn-change";
+import { keyRotationFormSchema, routeChangeFormSchema } from "@/lib/vpn-change/vpn-change-schema";
 import { applyApprovalPolicy } from "@/lib/vpn-request/apply-approval-policy";
 import { createVpnRequest } from "@/lib/vpn-request/create-vpn-request";
 import { approveVpnRequest, cancelVpnRequest, rejectVpnRequest } from "@/lib/vpn-request/decide-vpn-request";
@@ -97,5 +99,33 @@ export const rejectVpnRequestAction = authenticatedAction({
     revalidatePath(requestHref(viewer, input.requestId));
     revalidatePath("/support");
     return { ok: true, message: "Rejected; the customer sees your reason." };
+  },
+});
+
+// Day-2 changes (decision 022): each asks for a change; the workers make it.
+
+export const changeRoutesAction = authenticatedAction({
+  name: "vpn-change.routes",
+  audience: "any",
+  schema: routeChangeFormSchema,
+  async handler(input, { viewer }) {
+    await requestRouteChange(input.requestId, input.subnetRanges, viewer);
+    revalidatePath(requestHref(viewer, input.requestId));
+    return { ok: true, message: "Route change started: routes are added and removed in place." };
+  },
+});
+
+export const rotateTunnelKeyAction = authenticatedAction({
+  name: "vpn-change.rotate-key",
+  audience: "any",
+  schema: keyRotationFormSchema,
+  async handler(input, { viewer }) {
+    const tunnel = input.tunnel === "2" ? 2 : 1;
+    await requestKeyRotation(input.requestId, tunnel, { goOn: input.goOn }, viewer);
+    revalidatePath(requestHref(viewer, input.requestId));
+    return {
+      ok: true,
+      message: `Rotating tunnel ${tunnel}'s key: download the configuration again once the change is done and load it on your router.`,
+    };
   },
 });

@@ -5,18 +5,22 @@ import { notFound } from "next/navigation";
 import {
   approveVpnRequestAction,
   cancelVpnRequestAction,
+  changeRoutesAction,
   decommissionVpnAction,
   rejectVpnRequestAction,
   retryWorkflowAction,
+  rotateTunnelKeyAction,
 } from "@/app/_actions/vpn-request-actions";
 import { RejectForm, RequestActionButton } from "@/components/action-form";
 import { RequestHistory, RequestSummary } from "@/components/request-summary";
 import { TunnelStateLive } from "@/components/tunnel-state-live";
 import { Card, Notice, PageHeader } from "@/components/ui/card";
+import { RefreshWhileActive, RotateKeyButton, RouteChangeForm } from "@/components/vpn-change-forms";
 import { WorkflowProgress } from "@/components/workflow-progress";
 import { requestHref, type Viewer } from "@/lib/auth/viewer";
 import { findWorkflowProgress } from "@/lib/provisioning/find-workflow-progress";
 import { connectionStateOf, showsTunnelState } from "@/lib/tunnels/find-connection-state";
+import { describeChange, findVpnChanges, type VpnChangeView } from "@/lib/vpn-change/find-vpn-changes";
 import { findRequestHistory, findVpnRequest } from "@/lib/vpn-request/find-vpn-requests";
 import { type Capability, capabilitiesFor } from "@/lib/vpn-request/lifecycle";
 
@@ -73,10 +77,12 @@ export async function RequestDetailPage({
   if (!request) notFound();
   const can = capabilitiesFor(request.status, viewer);
   const staff = viewer.role !== "CUSTOMER";
-  const [history, progress, connection] = await Promise.all([
+  const canChange = can.changeRoutes || can.rotateKeys;
+  const [history, progress, connection, changes] = await Promise.all([
     findRequestHistory(request.id, { customer: !staff }),
     findWorkflowProgress(request.id, viewer),
     can.seeTunnels ? connectionStateOf(request) : null,
+    canChange ? findVpnChanges(request.id, viewer.scope) : [],
   ]);
   const { organization } = request;
   return (
@@ -147,10 +153,110 @@ export async function RequestDetailPage({
           confirm={staff ? button.confirm.staff : button.confirm.customer}
         />
       ))}
+      {canChange ? (
+        <ChangeThisVpn
+          requestId={request.id}
+          routing={request.routing}
+          subnetRanges={request.subnetRanges}
+          tunnels={request.tunnels.filter((tunnel) => tunnel.number <= request.tunnelCount)}
+          changes={changes}
+          can={{ changeRoutes: can.changeRoutes, rotateKeys: can.rotateKeys }}
+        />
+      ) : null}
       {connection && showsTunnelState(connection) ? (
         <TunnelStateLive initial={connection} pageStatus={request.status} />
       ) : null}
       <RequestHistory events={history} />
     </div>
+  );
+}
+
+const CHANGE_STATUS_LABELS: Readonly<Record<VpnChangeView["status"], string>> = {
+  PENDING: "Waiting for a worker",
+  RUNNING: "In progress",
+  DONE: "Done",
+  FAILED: "Failed",
+};
+
+/** Day-2 changes (DESIGN §9, decision 022): the forms the viewer may use and the latest changes. */
+function ChangeThisVpn({
+  requestId,
+  routing,
+  subnetRanges,
+  tunnels,
+  changes,
+  can,
+}: {
+  requestId: string;
+  routing: "STATIC" | "BGP";
+  subnetRanges: readonly string[];
+  tunnels: readonly { number: number; status: string }[];
+  changes: readonly VpnChangeView[];
+  can: { changeRoutes: boolean; rotateKeys: boolean };
+}) {
+  const active = changes.some((change) => change.status === "PENDING" || change.status === "RUNNING");
+  return (
+    <section aria-label="Change this VPN" className="rounded-lg border border-slate-200 bg-white shadow-sm">
+      <header className="border-b border-slate-200 px-5 py-3">
+        <h2 className="text-base font-semibold text-slate-900">Change this VPN</h2>
+      </header>
+      <div className="space-y-6 px-5 py-4">
+        <RefreshWhileActive active={active} />
+        {active ? (
+          <p className="text-sm text-slate-700">
+            A change is under way; the next one can be asked for when it is done (one change at a time).
+          </p>
+        ) : null}
+        {can.rotateKeys ? (
+          <div className="space-y-2">
+            <h3 className="text-sm font-semibold text-slate-800">Pre-shared keys</h3>
+            <p className="text-sm text-slate-600">
+              One tunnel at a time: the tunnel goes down until your router loads the new configuration, and
+              keeps its outside IP. Rotate the second tunnel once the first is up again.
+            </p>
+            <div className="flex flex-wrap gap-4">
+              {tunnels.map((tunnel) => (
+                <RotateKeyButton
+                  key={tunnel.number}
+                  action={rotateTunnelKeyAction}
+                  requestId={requestId}
+                  tunnel={tunnel.number === 2 ? 2 : 1}
+                  otherTunnelDown={tunnels.some(
+                    (other) => other.number !== tunnel.number && other.status === "DOWN",
+                  )}
+                  disabled={active}
+                />
+              ))}
+            </div>
+          </div>
+        ) : null}
+        {can.changeRoutes && routing === "STATIC" ? (
+          <RouteChangeForm
+            action={changeRoutesAction}
+            requestId={requestId}
+            subnetRanges={subnetRanges}
+            disabled={active}
+          />
+        ) : null}
+        {changes.length > 0 ? (
+          <div>
+            <h3 className="text-sm font-semibold text-slate-800">Changes</h3>
+            <ul aria-label="Changes" className="mt-2 space-y-1 text-sm">
+              {changes.map((change) => (
+                <li key={change.id}>
+                  <span className="font-medium">{describeChange(change)}</span> —{" "}
+                  {CHANGE_STATUS_LABELS[change.status]}
+                  {change.status === "RUNNING" && change.stepsDone.length > 0
+                    ? ` (done: ${change.stepsDone.join(", ")})`
+                    : ""}
+                  <span className="text-slate-500"> · asked at {change.requestedAt}</span>
+                  {change.error ? <span className="block text-rose-700">{change.error}</span> : null}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </div>
+    </section>
   );
 }

@@ -5,7 +5,7 @@ import { alertDeliveryJob, JOBS, workflowJob } from "./registry";
 describe("job registry", () => {
   it("registers each queue once, under the names already shipped", () => {
     const names = JOBS.map((job) => job.name);
-    expect(names).toEqual(["vpn-workflow", "tunnel-alert"]);
+    expect(names).toEqual(["vpn-workflow", "vpn-change", "tunnel-alert"]);
     expect(new Set(names).size).toBe(names.length);
   });
 

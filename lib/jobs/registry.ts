@@ -5,7 +5,7 @@
 // make repeated sends one job. Work a send can lose (a crash between the database write and the
 // send, or a worker killed mid-job, which pg-boss would only hand out again after its expiry) is
 // found again by the one sweep, in worker/main.ts: every WORKER_SWEEP_INTERVAL_MS each worker runs
-// the workflows of requests whose status needs one and re-sends alert deliveries still PENDING
+// the workflows of requests whose status needs one, the day-2 changes still PENDING or RUNNING, and re-sends alert deliveries still PENDING
 // without an attempt. The database rows are the truth; the queue only says "look now".
 import "server-only";
 import { z } from "zod";
@@ -20,6 +20,18 @@ export const workflowJob = defineJob({
   handler: async ({ requestId }, { logger }) => {
     const { runWorkflowOnce } = await import("@/lib/provisioning/run-workflow-once");
     await runWorkflowOnce(requestId, (line) => logger.info(line));
+  },
+});
+
+/** Runs (or resumes) a request's active day-2 change (decision 022); the job key is the change's id. */
+export const vpnChangeJob = defineJob({
+  name: "vpn-change",
+  payload: z.object({ requestId: z.uuid() }),
+  queue: () => ({ retryLimit: 50, retryDelay: 2, retryBackoff: true, retryDelayMax: 60 }),
+  work: (env) => ({ localConcurrency: env.WORKER_CONCURRENCY, pollingIntervalSeconds: 1 }),
+  handler: async ({ requestId }, { logger }) => {
+    const { runVpnChangeOnce } = await import("@/lib/vpn-change/run-vpn-change-once");
+    await runVpnChangeOnce(requestId, (line) => logger.info(line));
   },
 });
 
@@ -43,4 +55,4 @@ export const alertDeliveryJob = defineJob({
   },
 });
 
-export const JOBS: readonly JobDefinition[] = [workflowJob, alertDeliveryJob];
+export const JOBS: readonly JobDefinition[] = [workflowJob, vpnChangeJob, alertDeliveryJob];

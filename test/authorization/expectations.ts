@@ -17,7 +17,7 @@ export type Fixture = "PENDING_APPROVAL" | "ACTIVE" | "FAILED";
 export type Cell = {
   fixture: Fixture;
   expect: Expectation;
-  form?: "vpn-request" | "reason" | "notifications" | "none";
+  form?: "vpn-request" | "reason" | "notifications" | "routes" | "none";
 };
 
 const customerPage: Expectation = {
@@ -224,6 +224,16 @@ export const EXPECTATIONS: Record<string, Cell> = {
   "/_actions#cancelVpnRequestAction": { fixture: "PENDING_APPROVAL", expect: customerAction },
   // One action for customers and staff: the lifecycle capability and the viewer's scope decide.
   "/_actions#decommissionVpnAction": {
+    fixture: "ACTIVE",
+    expect: { ...customerAction, support: "ok", admin: "ok" },
+  },
+  // Day-2 changes (decision 022): owner and staff, by the lifecycle; a stranger never sees the request.
+  "/_actions#changeRoutesAction": {
+    fixture: "ACTIVE",
+    form: "routes",
+    expect: { ...customerAction, support: "ok", admin: "ok" },
+  },
+  "/_actions#rotateTunnelKeyAction": {
     fixture: "ACTIVE",
     expect: { ...customerAction, support: "ok", admin: "ok" },
   },

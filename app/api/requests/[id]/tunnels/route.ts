@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { getViewer } from "@/lib/auth/current-user";
 import { isUuid } from "@/lib/ids";
 import { findConnectionState } from "@/lib/tunnels/find-connection-state";
+import { findVpnChanges } from "@/lib/vpn-change/find-vpn-changes";
 
 // Polled by the tunnel dashboard; authorized exactly like the request pages (customers: their
 // organization's requests only, in the query; staff: all; anything else 404).
@@ -13,5 +14,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   // The refusal names the input it is about (the path's id), like every refusal (issue 10).
   if (!state)
     return NextResponse.json({ error: "No request with this id for you", field: "id" }, { status: 404 });
-  return NextResponse.json(state, { headers: { "Cache-Control": "no-store" } });
+  // The latest day-2 changes ride along (issue 12): what was asked, by status, never a secret.
+  const changes = await findVpnChanges(id, viewer.scope, 5);
+  return NextResponse.json({ ...state, changes }, { headers: { "Cache-Control": "no-store" } });
 }

@@ -1,0 +1,45 @@
+import "server-only";
+import type { Scope } from "@/lib/auth/viewer";
+import { db } from "@/lib/db";
+import { scopedOrganizationWhere } from "@/lib/vpn-request/scope";
+
+export type VpnChangeView = {
+  id: string;
+  kind: "ROUTES" | "ROTATE_KEY";
+  status: "PENDING" | "RUNNING" | "DONE" | "FAILED";
+  requested: unknown;
+  requestedAt: string;
+  finishedAt: string | null;
+  stepsDone: string[];
+  error: string | null;
+};
+
+/** The request's latest changes, newest first, as this scope may see them. */
+export async function findVpnChanges(requestId: string, scope: Scope, take = 10): Promise<VpnChangeView[]> {
+  const rows = await db.vpnChange.findMany({
+    where: { requestId, request: scopedOrganizationWhere(scope) },
+    orderBy: { requestedAt: "desc" },
+    take,
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    requested: row.requested,
+    requestedAt: row.requestedAt.toISOString(),
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+    stepsDone: Object.keys((row.steps ?? {}) as Record<string, unknown>),
+    error: row.error,
+  }));
+}
+
+/** One line for a change: what was asked. */
+export function describeChange(change: Pick<VpnChangeView, "kind" | "requested">): string {
+  const requested = (change.requested ?? {}) as { tunnel?: number; add?: string[]; remove?: string[] };
+  if (change.kind === "ROTATE_KEY") return `New pre-shared key on tunnel ${requested.tunnel ?? "?"}`;
+  const parts = [
+    requested.add?.length ? `add ${requested.add.join(", ")}` : "",
+    requested.remove?.length ? `remove ${requested.remove.join(", ")}` : "",
+  ].filter(Boolean);
+  return `Static routes: ${parts.join("; ") || "no difference"}`;
+}

@@ -1,0 +1,136 @@
+// Asking for a day-2 change: checks the viewer's capability in the request's current status with
+// the scope in the query, refuses a second change while one is under way (with its reason), stores
+// the change and its audit event in one transaction, then hands it to the workers.
+import "server-only";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { actorOf, type Viewer } from "@/lib/auth/viewer";
+import { db } from "@/lib/db";
+import { ConflictError, NotFoundError, UserFacingError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { VpnChangeKind } from "@/lib/generated/prisma/enums";
+import { vpnChangeJob } from "@/lib/jobs/registry";
+import { sendJob } from "@/lib/jobs/send-job";
+import { getLogger } from "@/lib/log";
+import { planRouteChange } from "@/lib/vpn-change/plan-route-change";
+import { ACTIVE_CHANGE_STATUSES } from "@/lib/vpn-change/vpn-change-schema";
+import { type Capability, capabilitiesFor, capabilityRefusal } from "@/lib/vpn-request/lifecycle";
+import { scopedRequestWhere } from "@/lib/vpn-request/scope";
+
+export const CHANGE_KIND_LABELS: Readonly<Record<VpnChangeKind, string>> = {
+  ROUTES: "Static routes",
+  ROTATE_KEY: "Pre-shared key rotation",
+};
+
+type Draft = {
+  kind: VpnChangeKind;
+  requested: Prisma.InputJsonValue;
+  /** What the audit shows before and after, never a secret. */
+  before: Prisma.InputJsonValue;
+};
+
+async function startChange(
+  requestId: string,
+  viewer: Viewer,
+  capability: Capability,
+  draft: (request: Prisma.VpnRequestGetPayload<{ include: { tunnels: true } }>) => Draft,
+): Promise<{ changeId: string }> {
+  const changeId = await db
+    .$transaction(async (tx) => {
+      const request = await tx.vpnRequest.findFirst({
+        where: scopedRequestWhere(requestId, viewer.scope),
+        include: { tunnels: true },
+      });
+      if (!request) throw new NotFoundError();
+      if (!capabilitiesFor(request.status, viewer)[capability])
+        throw new ConflictError(capabilityRefusal(capability, request.status));
+      const active = await tx.vpnChange.findFirst({
+        where: { requestId, status: { in: [...ACTIVE_CHANGE_STATUSES] } },
+      });
+      if (active)
+        throw new ConflictError(
+          `${CHANGE_KIND_LABELS[active.kind]} asked for at ${active.requestedAt.toISOString()} is still under way: one change at a time per VPN. Wait for it to finish, then try again.`,
+        );
+      const { kind, requested, before } = draft(request);
+      const change = await tx.vpnChange.create({
+        data: { requestId, kind, requested, requestedById: viewer.id },
+      });
+      await recordAuditEvent(
+        {
+          actor: actorOf(viewer),
+          action: "vpn-change.requested",
+          targetType: "VpnRequest",
+          targetId: requestId,
+          organizationId: request.organizationId,
+          details: { changeId: change.id, kind, before, after: requested },
+        },
+        tx,
+      );
+      return change.id;
+    })
+    .catch((error: unknown) => {
+      // Two changes asked for at once: the partial unique index lets one through.
+      if ((error as { code?: string }).code === "P2002")
+        throw new ConflictError(
+          "Another change of this VPN was just asked for: one change at a time per VPN.",
+        );
+      throw error;
+    });
+  await requestChangeRun(requestId, changeId);
+  return { changeId };
+}
+
+/** Hands the change to the workers; a lost send is found again by the worker's sweep. */
+export async function requestChangeRun(requestId: string, changeId: string): Promise<void> {
+  try {
+    await sendJob(vpnChangeJob, { requestId }, { key: `vpn-change:${changeId}` });
+  } catch (error) {
+    getLogger().error(
+      { err: error, requestId, changeId },
+      "could not enqueue the change; the worker sweep will pick it up",
+    );
+  }
+}
+
+/** New static routes: the whole list, by the request's rules; routes are added and removed in place. */
+export async function requestRouteChange(requestId: string, subnetRanges: string, viewer: Viewer) {
+  return startChange(requestId, viewer, "changeRoutes", (request) => {
+    if (request.routing !== "STATIC")
+      throw new UserFacingError(
+        "This VPN uses BGP: change the networks to be advertised instead.",
+        "subnetRanges",
+      );
+    const planned = planRouteChange(request.subnetRanges, subnetRanges, request.platformVpcCidr);
+    if (!planned.ok) throw new UserFacingError(planned.error, "subnetRanges");
+    return {
+      kind: "ROUTES",
+      requested: { subnetRanges: planned.subnetRanges, ...planned.plan },
+      before: { subnetRanges: request.subnetRanges },
+    };
+  });
+}
+
+/**
+ * A new key on one tunnel. Rotating a tunnel takes it down while both sides renegotiate, so it is
+ * refused while the other tunnel is down unless the customer says to go on (DESIGN §9).
+ */
+export async function requestKeyRotation(
+  requestId: string,
+  tunnel: 1 | 2,
+  options: { goOn: boolean },
+  viewer: Viewer,
+) {
+  return startChange(requestId, viewer, "rotateKeys", (request) => {
+    if (tunnel > request.tunnelCount)
+      throw new UserFacingError(
+        `This VPN has ${request.tunnelCount} tunnel; there is no tunnel ${tunnel}.`,
+        "tunnel",
+      );
+    const other = request.tunnels.find((candidate) => candidate.number !== tunnel);
+    if (other && other.status === "DOWN" && !options.goOn)
+      throw new UserFacingError(
+        `Tunnel ${other.number} is down: rotating tunnel ${tunnel}'s key now would leave no tunnel up while it renegotiates. Bring tunnel ${other.number} up first, or choose to go on anyway.`,
+        "tunnel",
+      );
+    return { kind: "ROTATE_KEY", requested: { tunnel }, before: { tunnel } };
+  });
+}

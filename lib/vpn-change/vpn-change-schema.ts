@@ -1,0 +1,35 @@
+// What each kind of change asks for, as stored in VpnChange.requested (never a secret), and the
+// form fields of the change actions. Browser-safe.
+import { z } from "zod";
+import { uuidField } from "@/lib/ids";
+
+/** A change still to finish; at most one per request (a partial unique index). */
+export const ACTIVE_CHANGE_STATUSES = ["PENDING", "RUNNING"] as const;
+
+export const routesRequestedSchema = z.object({
+  subnetRanges: z.array(z.string()).min(1).max(100),
+  add: z.array(z.string()),
+  remove: z.array(z.string()),
+});
+export const rotationRequestedSchema = z.object({ tunnel: z.union([z.literal(1), z.literal(2)]) });
+
+export type ChangeRequested = z.infer<typeof routesRequestedSchema> | z.infer<typeof rotationRequestedSchema>;
+
+export const routesRequested = (value: unknown) => routesRequestedSchema.parse(value);
+export const rotationRequested = (value: unknown) => rotationRequestedSchema.parse(value);
+
+/** The "Subnet ranges" + "Save routes" form. */
+export const routeChangeFormSchema = z.object({
+  requestId: uuidField("That request ID is not valid."),
+  subnetRanges: z.string({ error: "Subnet ranges is missing — fill it in and submit again" }).default(""),
+});
+
+/** A "Rotate tunnel N key" button; `goOn` when the customer chose to go on with the other tunnel down. */
+export const keyRotationFormSchema = z.object({
+  requestId: uuidField("That request ID is not valid."),
+  tunnel: z.enum(["1", "2"], { error: "Choose tunnel 1 or tunnel 2" }).default("1"),
+  goOn: z
+    .string()
+    .optional()
+    .transform((value) => value === "on" || value === "true"),
+});
