@@ -79,6 +79,11 @@ describe("on an EC2 as rough as AWS", () => {
         `(lost replies included), ${total("throttled")} throttled, ${total("errors")} errors (NotFound while lagging included); ` +
         `${duplicates} duplicates, ${orphans.length} orphans`,
     );
+    for (const [index, outcome] of outcomes.entries()) {
+      if (outcome === "completed") continue;
+      const failed = await db.vpnRequest.findUniqueOrThrow({ where: { id: ids[index] ?? "" } });
+      console.log(`rough AWS: ${ids[index]} ${outcome} at ${failed.failedStep}: ${failed.failureMessage}`);
+    }
     expect(outcomes).toEqual(ids.map(() => "completed"));
     for (const id of ids) {
       expect(countByType(inventory.filter((r) => r.tags["portal:request-id"] === id))).toEqual(
