@@ -4,9 +4,9 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulatorForApp, type TestEmulator } from "@/test/support/emulator";
 import type { TestDatabase } from "@/test/support/test-database";
-import { setTestEnv, startIsolatedDatabase } from "@/test/support/test-env";
+import { setTestEnv, startIsolatedDatabase, testEnvValue } from "@/test/support/test-env";
 
-const OLD_KEYS = process.env.SECRET_KEYS ?? "";
+const OLD_KEYS = testEnvValue("SECRET_KEYS") ?? "";
 const NEW_KEY = `rotated:${randomBytes(32).toString("base64")}`;
 let database: TestDatabase;
 let emulator: TestEmulator;

@@ -2,9 +2,11 @@
 // and action path found in app/, its matcher shown to cover each of them, and the static headers
 // for build assets from next.config.ts. The e2e spec e2e/security-headers.spec.ts checks the same
 // list against the production server.
+
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { appEntries, concretePath } from "@/test/support/app-tree";
+import { defaultTestEnv } from "@/test/support/test-env";
 
 vi.mock("next-auth", () => ({ default: () => ({ auth: (handler: unknown) => handler }) }));
 
@@ -12,8 +14,10 @@ let proxyModule: typeof import("@/proxy");
 let nextConfig: typeof import("@/next.config").default;
 
 beforeAll(async () => {
-  process.env.DATABASE_URL ??= "postgresql://localhost:5432/unused";
-  process.env.AUTH_SECRET ??= "unit-test-secret-unit-test-secret-0123";
+  defaultTestEnv({
+    DATABASE_URL: "postgresql://localhost:5432/unused",
+    AUTH_SECRET: "unit-test-secret-unit-test-secret-0123",
+  });
   proxyModule = await import("@/proxy");
   nextConfig = (await import("@/next.config")).default;
 });
