@@ -4,14 +4,13 @@ import type { CustomerViewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { UserFacingError } from "@/lib/errors";
-import type { VpnStatus } from "@/lib/generated/prisma/enums";
 import { checkVpnEntitlement } from "@/lib/organizations/check-entitlement";
 import { recommendRegion } from "@/lib/regions/recommend-region";
+import { CLOSED_STATUSES } from "@/lib/vpn-request/lifecycle";
 import type { RequestSettings } from "@/lib/vpn-request/request-settings";
 import type { VpnRequestInput } from "@/lib/vpn-request/schema";
 
 /** Requests that no longer count towards the organization's limit. */
-const CLOSED_STATUSES: VpnStatus[] = ["REJECTED", "CANCELLED", "DECOMMISSIONED"];
 
 /** Files a customer's request as PENDING_APPROVAL, after the checks only the server can make. */
 export async function createVpnRequest(
@@ -45,7 +44,7 @@ export async function createVpnRequest(
     // concurrent submissions cannot both take the last place.
     await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${organization.id}::uuid FOR UPDATE`;
     const open = await tx.vpnRequest.count({
-      where: { organizationId: organization.id, status: { notIn: CLOSED_STATUSES } },
+      where: { organizationId: organization.id, status: { notIn: [...CLOSED_STATUSES] } },
     });
     const limit = getEnv().MAX_OPEN_REQUESTS_PER_ORGANIZATION;
     if (open >= limit) {

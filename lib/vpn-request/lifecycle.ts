@@ -207,6 +207,9 @@ export const ATTENTION_ORDER = [
   "ACTIVE",
 ] as const satisfies readonly (typeof PROVISIONED_STATUSES)[number][];
 
+/** Closed for good (no way out): an open request is any other, and counts toward the limit. */
+export const CLOSED_STATUSES: readonly VpnStatus[] = VPN_STATUSES.filter(isTerminal);
+
 export function isIn<S extends VpnStatus>(status: VpnStatus, set: readonly S[]): status is S {
   return (set as readonly VpnStatus[]).includes(status);
 }
