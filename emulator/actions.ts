@@ -3,6 +3,7 @@ import * as gateways from "./gateways";
 import * as nat from "./nat";
 import * as routes from "./route-tables";
 import * as tags from "./tags";
+import * as maintenance from "./tunnel-maintenance";
 import * as vpc from "./vpc";
 import * as vpn from "./vpn";
 
@@ -48,6 +49,8 @@ export const ACTIONS: Record<string, Handler> = {
   CreateVpnConnectionRoute: vpn.createVpnConnectionRoute,
   DeleteVpnConnectionRoute: vpn.deleteVpnConnectionRoute,
   ModifyVpnTunnelOptions: vpn.modifyVpnTunnelOptions,
+  GetVpnTunnelReplacementStatus: maintenance.getVpnTunnelReplacementStatus,
+  ReplaceVpnTunnel: maintenance.replaceVpnTunnel,
   DescribeAvailabilityZones: vpc.describeAvailabilityZones,
   CreateTags: tags.createTags,
   DeleteTags: tags.deleteTags,

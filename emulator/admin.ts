@@ -4,6 +4,7 @@ import type { Stats, TokenBuckets } from "./faults";
 import { attachmentState, liveAttachment, natState, vgwState, vpnState } from "./lifecycle";
 import type { Tags, TunnelTelemetry } from "./model";
 import type { Store } from "./store";
+import { scheduleMaintenance } from "./tunnel-maintenance";
 import { telemetryOf } from "./vpn";
 
 /**
@@ -297,6 +298,13 @@ export function handleAdmin(
         deps.store.save();
         return send(res, 200, { updated: results });
       }
+      case "POST /_emulator/maintenance": {
+        const scheduled = scheduleMaintenance(deps.store.allRegions(), parseJson(body), deps.now());
+        if (typeof scheduled === "string")
+          throw new AdminError(scheduled.startsWith("VPN") ? 404 : 400, scheduled);
+        deps.store.save();
+        return send(res, 200, scheduled);
+      }
       case "GET /_emulator/config":
         return send(res, 200, deps.getConfig());
       case "POST /_emulator/config": {
@@ -326,6 +334,7 @@ export function handleAdmin(
             "GET /_emulator/health",
             "GET /_emulator/inventory?tag=key=value&region=&type=&includeDeleted=1&includeDefault=1",
             "POST /_emulator/telemetry",
+            "POST /_emulator/maintenance",
             "GET|POST /_emulator/config",
             "GET /_emulator/stats",
             "POST /_emulator/stats/reset",

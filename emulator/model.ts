@@ -1,4 +1,5 @@
 import type { TunnelLogOptions } from "./tunnel-log-options";
+import type { TunnelMaintenance } from "./tunnel-maintenance";
 /**
  * The persisted shape of every resource. Time-driven states (pending → available, attaching →
  * attached, deleting → deleted) are not stored: each resource keeps the instants at which it moves,
@@ -152,6 +153,8 @@ export type Tunnel = {
   logOptions?: TunnelLogOptions;
   /** Absent until someone reports a status through the admin API: the default is DOWN. */
   telemetry?: TunnelTelemetry;
+  /** A pending or last applied endpoint maintenance (tunnel-maintenance.ts). */
+  maintenance?: TunnelMaintenance;
 };
 
 export type VpnStaticRoute = { destinationCidrBlock: string; createdAt: number };

@@ -1,0 +1,110 @@
+import {
+  CreateCustomerGatewayCommand,
+  CreateVpnConnectionCommand,
+  CreateVpnGatewayCommand,
+  DescribeVpnConnectionsCommand,
+  GetVpnTunnelReplacementStatusCommand,
+  ReplaceVpnTunnelCommand,
+} from "@aws-sdk/client-ec2";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningEmulator } from "./server";
+import { admin, clientFor, rejectionOf, startTestEmulator, waitFor } from "./testing";
+
+let emulator: RunningEmulator;
+beforeAll(async () => {
+  emulator = await startTestEmulator();
+});
+afterAll(() => emulator.close());
+
+async function availableVpn() {
+  const ec2 = clientFor(emulator.url);
+  const vgw = await ec2.send(new CreateVpnGatewayCommand({ Type: "ipsec.1", AmazonSideAsn: 64512 }));
+  const cgw = await ec2.send(
+    new CreateCustomerGatewayCommand({ Type: "ipsec.1", IpAddress: "192.0.2.210", BgpAsn: 65010 }),
+  );
+  const created = await ec2.send(
+    new CreateVpnConnectionCommand({
+      Type: "ipsec.1",
+      VpnGatewayId: vgw.VpnGateway?.VpnGatewayId,
+      CustomerGatewayId: cgw.CustomerGateway?.CustomerGatewayId,
+      Options: { StaticRoutesOnly: true },
+    }),
+  );
+  const id = created.VpnConnection?.VpnConnectionId ?? "";
+  const vpn = await waitFor(async () => {
+    const v = (await ec2.send(new DescribeVpnConnectionsCommand({ VpnConnectionIds: [id] })))
+      .VpnConnections?.[0];
+    return v?.State === "available" ? v : undefined;
+  });
+  const ips = (vpn.VgwTelemetry ?? []).map((t) => t.OutsideIpAddress ?? "");
+  return { ec2, id, ips };
+}
+
+describe("tunnel endpoint maintenance", () => {
+  it("shows a scheduled maintenance with its deadline until ReplaceVpnTunnel applies it, outside IP kept", async () => {
+    const { ec2, id, ips } = await availableVpn();
+    const [first, second] = ips as [string, string];
+    const none = await ec2.send(
+      new GetVpnTunnelReplacementStatusCommand({ VpnConnectionId: id, VpnTunnelOutsideIpAddress: first }),
+    );
+    expect(none.MaintenanceDetails?.PendingMaintenance).toBeUndefined();
+
+    const deadline = "2030-01-15T10:00:00.000Z";
+    await admin(emulator.url, "maintenance", { vpnConnectionId: id, tunnel: 1, autoAppliedAfter: deadline });
+    const pending = await ec2.send(
+      new GetVpnTunnelReplacementStatusCommand({ VpnConnectionId: id, VpnTunnelOutsideIpAddress: first }),
+    );
+    expect(pending.VpnConnectionId).toBe(id);
+    expect(pending.MaintenanceDetails?.PendingMaintenance).toBeTruthy();
+    expect(pending.MaintenanceDetails?.MaintenanceAutoAppliedAfter?.toISOString()).toBe(deadline);
+    const other = await ec2.send(
+      new GetVpnTunnelReplacementStatusCommand({ VpnConnectionId: id, VpnTunnelOutsideIpAddress: second }),
+    );
+    expect(other.MaintenanceDetails?.PendingMaintenance).toBeUndefined();
+
+    const replaced = await ec2.send(
+      new ReplaceVpnTunnelCommand({
+        VpnConnectionId: id,
+        VpnTunnelOutsideIpAddress: first,
+        ApplyPendingMaintenance: true,
+      }),
+    );
+    expect(replaced.Return).toBe(true);
+    const after = await ec2.send(
+      new GetVpnTunnelReplacementStatusCommand({ VpnConnectionId: id, VpnTunnelOutsideIpAddress: first }),
+    );
+    expect(after.MaintenanceDetails?.PendingMaintenance).toBeUndefined();
+    expect(after.MaintenanceDetails?.LastMaintenanceApplied).toBeInstanceOf(Date);
+    const vpn = (await ec2.send(new DescribeVpnConnectionsCommand({ VpnConnectionIds: [id] })))
+      .VpnConnections?.[0];
+    expect((vpn?.VgwTelemetry ?? []).map((t) => t.OutsideIpAddress)).toEqual(ips);
+
+    // Nothing pending any more: applying again is refused as AWS refuses it.
+    const error = await rejectionOf(
+      ec2.send(
+        new ReplaceVpnTunnelCommand({
+          VpnConnectionId: id,
+          VpnTunnelOutsideIpAddress: first,
+          ApplyPendingMaintenance: true,
+        }),
+      ),
+    );
+    expect(error.name).toBe("InvalidParameterValue");
+  });
+
+  it("refuses an outside IP that is not the connection's, and an unknown connection in the admin call", async () => {
+    const { ec2, id } = await availableVpn();
+    const error = await rejectionOf(
+      ec2.send(
+        new GetVpnTunnelReplacementStatusCommand({
+          VpnConnectionId: id,
+          VpnTunnelOutsideIpAddress: "198.51.100.1",
+        }),
+      ),
+    );
+    expect(error.name).toBe("InvalidParameterValue");
+    await expect(admin(emulator.url, "maintenance", { vpnConnectionId: "vpn-0000000000" })).rejects.toThrow(
+      /404/,
+    );
+  });
+});
