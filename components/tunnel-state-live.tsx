@@ -4,6 +4,8 @@ import { StatusBadge } from "@/components/status-badge";
 import { Card } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import { useLiveStatus } from "@/components/use-live-status";
+import { ApplyMaintenanceButton } from "@/components/vpn-change-forms";
+import type { ActionState } from "@/lib/actions/action-state";
 import { ROUTE_LIMIT, ROUTE_WARNING } from "@/lib/tunnels/explain-tunnel-status";
 import type { ConnectionState, TunnelView } from "@/lib/tunnels/find-connection-state";
 
@@ -20,7 +22,18 @@ const TUNNEL_STYLE = {
 } as const;
 
 /** Live tunnel dashboard: polls the JSON route and refreshes the page when the request's status moves. */
-export function TunnelStateLive({ initial, pageStatus }: { initial: ConnectionState; pageStatus: string }) {
+type MaintenanceAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
+
+export function TunnelStateLive({
+  initial,
+  pageStatus,
+  maintenanceAction,
+}: {
+  initial: ConnectionState;
+  pageStatus: string;
+  /** Given when the viewer may apply a pending AWS maintenance now. */
+  maintenanceAction?: MaintenanceAction;
+}) {
   const { data: state, stale } = useLiveStatus({
     url: `/api/requests/${initial.requestId}/tunnels`,
     initial,
@@ -59,6 +72,8 @@ export function TunnelStateLive({ initial, pageStatus }: { initial: ConnectionSt
               tunnel={tunnel}
               windowFrom={state.windowFrom}
               windowTo={state.windowTo}
+              requestId={state.requestId}
+              maintenanceAction={maintenanceAction}
             />
           ))}
         </div>
@@ -76,10 +91,14 @@ function TunnelDetails({
   tunnel,
   windowFrom,
   windowTo,
+  requestId,
+  maintenanceAction,
 }: {
   tunnel: TunnelView;
   windowFrom: string;
   windowTo: string;
+  requestId: string;
+  maintenanceAction?: MaintenanceAction;
 }) {
   const style = TUNNEL_STYLE[tunnel.status];
   const routes = tunnel.acceptedRouteCount ?? 0;
@@ -122,6 +141,22 @@ function TunnelDetails({
           </dd>
         </div>
       </dl>
+      {tunnel.maintenance ? (
+        <div className="space-y-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          <p className="font-semibold">Maintenance pending</p>
+          <p>
+            AWS will replace this tunnel&apos;s endpoint ({tunnel.maintenance.pending})
+            {tunnel.maintenance.deadline
+              ? ` on its own after ${formatDateTime(new Date(tunnel.maintenance.deadline))}`
+              : ""}
+            . The tunnel goes down while it renegotiates; apply it now at a time you choose, while the other
+            tunnel is up.
+          </p>
+          {maintenanceAction ? (
+            <ApplyMaintenanceButton action={maintenanceAction} requestId={requestId} tunnel={tunnel.number} />
+          ) : null}
+        </div>
+      ) : null}
       <div
         className={`rounded-md px-3 py-2 text-sm ${tunnel.status === "DOWN" || tunnel.explanation.cause === "up-near-route-limit" ? "bg-amber-50 text-amber-900" : "bg-slate-50 text-slate-700"}`}
       >

@@ -116,3 +116,33 @@ export function RefreshWhileActive({ active }: { active: boolean }) {
   }, [active, router]);
   return null;
 }
+
+/** "Apply maintenance now": AWS's pending maintenance on one tunnel, applied at once (REPLACE_TUNNEL). */
+export function ApplyMaintenanceButton({
+  action,
+  requestId,
+  tunnel,
+}: {
+  action: Action;
+  requestId: string;
+  tunnel: number;
+}) {
+  const [state, formAction, pending] = useActionState(action, INITIAL_ACTION_STATE);
+  return (
+    <form
+      action={formAction}
+      onSubmit={(event) => {
+        const text = `Apply AWS's maintenance on tunnel ${tunnel} now? Tunnel ${tunnel} goes down while it renegotiates; its outside IP and key stay the same.`;
+        if (!window.confirm(text)) event.preventDefault();
+      }}
+      className="space-y-2"
+    >
+      <input type="hidden" name="requestId" value={requestId} />
+      <input type="hidden" name="tunnel" value={String(tunnel)} />
+      <button type="submit" disabled={pending} className={buttonClass("secondary")}>
+        {pending ? "Starting…" : "Apply maintenance now"}
+      </button>
+      <Outcome state={state} name={`Tunnel ${tunnel} maintenance`} />
+    </form>
+  );
+}

@@ -9,8 +9,16 @@ import { authenticatedAction } from "@/lib/actions/authenticated-action";
 import { type Audience, requestHref, type ViewerFor } from "@/lib/auth/viewer";
 import { uuidField } from "@/lib/ids";
 import { decommissionVpn, requestWorkflowRun, retryFailedWorkflow } from "@/lib/provisioning/start-workflow";
-import { requestKeyRotation, requestRouteChange } from "@/lib/vpn-change/start-vpn-change";
-import { keyRotationFormSchema, routeChangeFormSchema } from "@/lib/vpn-change/vpn-change-schema";
+import {
+  requestKeyRotation,
+  requestMaintenance,
+  requestRouteChange,
+} from "@/lib/vpn-change/start-vpn-change";
+import {
+  keyRotationFormSchema,
+  maintenanceFormSchema,
+  routeChangeFormSchema,
+} from "@/lib/vpn-change/vpn-change-schema";
 import { applyApprovalPolicy } from "@/lib/vpn-request/apply-approval-policy";
 import { createVpnRequest } from "@/lib/vpn-request/create-vpn-request";
 import { approveVpnRequest, cancelVpnRequest, rejectVpnRequest } from "@/lib/vpn-request/decide-vpn-request";
@@ -126,6 +134,21 @@ export const rotateTunnelKeyAction = authenticatedAction({
     return {
       ok: true,
       message: `Rotating tunnel ${tunnel}'s key: download the configuration again once the change is done and load it on your router.`,
+    };
+  },
+});
+
+export const applyMaintenanceAction = authenticatedAction({
+  name: "vpn-change.apply-maintenance",
+  audience: "any",
+  schema: maintenanceFormSchema,
+  async handler(input, { viewer }) {
+    const tunnel = input.tunnel === "2" ? 2 : 1;
+    await requestMaintenance(input.requestId, tunnel, viewer);
+    revalidatePath(requestHref(viewer, input.requestId));
+    return {
+      ok: true,
+      message: `Applying AWS's maintenance on tunnel ${tunnel}: it goes down while it renegotiates, then comes back with the same outside IP.`,
     };
   },
 });

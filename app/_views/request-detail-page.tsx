@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import {
+  applyMaintenanceAction,
   approveVpnRequestAction,
   cancelVpnRequestAction,
   changeRoutesAction,
@@ -164,7 +165,11 @@ export async function RequestDetailPage({
         />
       ) : null}
       {connection && showsTunnelState(connection) ? (
-        <TunnelStateLive initial={connection} pageStatus={request.status} />
+        <TunnelStateLive
+          initial={connection}
+          pageStatus={request.status}
+          maintenanceAction={can.applyMaintenance ? applyMaintenanceAction : undefined}
+        />
       ) : null}
       <RequestHistory events={history} />
     </div>

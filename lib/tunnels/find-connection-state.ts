@@ -22,6 +22,8 @@ export type TunnelView = {
   availabilityPercent: number | null;
   segments: { status: TimelineStatus; from: string; to: string }[];
   changes: { status: TimelineStatus; statusMessage: string | null; occurredAt: string }[];
+  /** AWS's pending endpoint maintenance (read by the poller) and its deadline; null: none. */
+  maintenance: { pending: string; deadline: string | null } | null;
 };
 
 export type ConnectionState = {
@@ -58,6 +60,8 @@ export async function findConnectionState(
           statusSince: true,
           statusMessage: true,
           acceptedRouteCount: true,
+          maintenancePending: true,
+          maintenanceDeadline: true,
         },
       },
     },
@@ -80,6 +84,8 @@ export type ConnectionStateSource = {
     statusSince: Date | null;
     statusMessage: string | null;
     acceptedRouteCount: number | null;
+    maintenancePending?: string | null;
+    maintenanceDeadline?: Date | null;
   }[];
 };
 
@@ -122,6 +128,9 @@ export async function connectionStateOf(
         statusMessage: change.statusMessage,
         occurredAt: change.occurredAt.toISOString(),
       })),
+      maintenance: tunnel.maintenancePending
+        ? { pending: tunnel.maintenancePending, deadline: tunnel.maintenanceDeadline?.toISOString() ?? null }
+        : null,
     };
   });
   return {

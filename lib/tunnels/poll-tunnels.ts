@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { ConflictError } from "@/lib/errors";
 import { createCallPacer } from "@/lib/tunnels/pace-calls";
+import { pollTunnelMaintenance } from "@/lib/tunnels/poll-tunnel-maintenance";
 import {
   readTelemetry,
   requestStatusFor,
@@ -24,6 +25,8 @@ export type PollResult = {
   errors: number;
   regions: number;
   durationMs: number;
+  /** GetVpnTunnelReplacementStatus calls (one per tunnel) and the pending maintenances that changed. */
+  maintenance: { calls: number; changes: number; errors: number };
   /** Where the cycle's time went: reading the connections, the calls, the one write, transitions. */
   phasesMs: { read: number; calls: number; write: number; transitions: number };
 };
@@ -42,6 +45,7 @@ function findPolledConnections() {
       status: true,
       tunnelCount: true,
       vpnConnectionId: true,
+      maintenanceCheckedAt: true,
       tunnels: {
         select: {
           id: true,
@@ -51,6 +55,8 @@ function findPolledConnections() {
           statusMessage: true,
           statusSince: true,
           acceptedRouteCount: true,
+          maintenancePending: true,
+          maintenanceDeadline: true,
         },
       },
     },
@@ -99,6 +105,8 @@ export async function pollTunnelsOnce(options: {
   concurrency?: number;
   callsPerSecond?: number;
   burst?: number;
+  /** GetVpnTunnelReplacementStatus calls a cycle may make (poll-tunnel-maintenance.ts). */
+  maintenanceCallsPerCycle?: number;
   log?: (line: string) => void;
 }): Promise<PollResult> {
   const started = performance.now();
@@ -117,6 +125,7 @@ export async function pollTunnelsOnce(options: {
     errors: 0,
     regions: 0,
     durationMs: 0,
+    maintenance: { calls: 0, changes: 0, errors: 0 },
     phasesMs: { read: 0, calls: 0, write: 0, transitions: 0 },
   };
   const connections = await findPolledConnections();
@@ -174,6 +183,11 @@ export async function pollTunnelsOnce(options: {
   await writeCycle(seen, changed);
   const written = performance.now();
   result.transitions = await moveRequests(changed, log);
+  // Paced like the cycle's other calls; read once per cycle, never per page view.
+  result.maintenance = await pollTunnelMaintenance(
+    seen.map((entry) => entry.connection),
+    { pacer, log, callsPerCycle: options.maintenanceCallsPerCycle },
+  );
   const finished = performance.now();
   result.durationMs = Math.round(finished - started);
   result.phasesMs = {

@@ -1,6 +1,7 @@
 import "server-only";
 import pg from "pg";
 import { dispatchDueAlerts } from "@/lib/alerts/dispatch-due-alerts";
+import { dispatchMaintenanceAlerts } from "@/lib/alerts/dispatch-maintenance-alerts";
 import { getEnv } from "@/lib/env";
 import { withLogContext } from "@/lib/log";
 import { pollTunnelsOnce } from "@/lib/tunnels/poll-tunnels";
@@ -85,6 +86,8 @@ async function runCycle(log: (line: string) => void, batchSize: number, windowMs
   try {
     const alerts = await dispatchDueAlerts({ windowMs });
     if (alerts.sent > 0) log(`alerts: ${alerts.sent} queued, ${alerts.held} held by their window`);
+    const maintenance = await dispatchMaintenanceAlerts();
+    if (maintenance.sent > 0) log(`maintenance alerts: ${maintenance.sent} queued`);
   } catch (error) {
     log(`alert dispatch failed: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -8,7 +8,9 @@ import {
   DeleteVpnConnectionRouteCommand,
   DescribeVpnConnectionsCommand,
   type EC2Client,
+  GetVpnTunnelReplacementStatusCommand,
   ModifyVpnTunnelOptionsCommand,
+  ReplaceVpnTunnelCommand,
 } from "@aws-sdk/client-ec2";
 import { awsErrorCode } from "@/lib/aws/aws-errors";
 import { openTunnelPsk, sealTunnelPsk } from "@/lib/crypto/tunnel-psk";
@@ -16,7 +18,12 @@ import { db } from "@/lib/db";
 import type { VpnChangeKind } from "@/lib/generated/prisma/enums";
 import { generatePsk } from "@/lib/provisioning/generate-tunnel-secrets";
 import { diffRoutes } from "@/lib/vpn-change/plan-route-change";
-import { type ChangeRequested, rotationRequested, routesRequested } from "@/lib/vpn-change/vpn-change-schema";
+import {
+  type ChangeRequested,
+  replacementRequested,
+  rotationRequested,
+  routesRequested,
+} from "@/lib/vpn-change/vpn-change-schema";
 
 export type ChangeStepContext = {
   change: { id: string; requestId: string; requested: ChangeRequested };
@@ -152,7 +159,54 @@ const commitKey: ChangeStep = {
   },
 };
 
+/**
+ * Applies AWS's pending maintenance on one tunnel (ReplaceVpnTunnel, ApplyPendingMaintenance), in
+ * place: its outside IP stays. Idempotent: nothing pending any more (a lost reply) counts as done.
+ */
+const replaceTunnel: ChangeStep = {
+  name: "replaceTunnel",
+  async run(ctx) {
+    const { tunnel: number } = replacementRequested(ctx.change.requested);
+    const tunnel = await db.tunnel.findUnique({
+      where: { requestId_number: { requestId: ctx.request.id, number } },
+    });
+    if (!tunnel?.outsideIp) throw new Error(`Tunnel ${number} has no outside IP address yet.`);
+    const status = await ctx.ec2.send(
+      new GetVpnTunnelReplacementStatusCommand({
+        VpnConnectionId: ctx.request.vpnConnectionId,
+        VpnTunnelOutsideIpAddress: tunnel.outsideIp,
+      }),
+    );
+    const awsRequestIds = idOf(status);
+    if (!status.MaintenanceDetails?.PendingMaintenance)
+      return { output: { tunnel: number, alreadyApplied: true }, awsRequestIds };
+    const response = await ctx.ec2.send(
+      new ReplaceVpnTunnelCommand({
+        VpnConnectionId: ctx.request.vpnConnectionId,
+        VpnTunnelOutsideIpAddress: tunnel.outsideIp,
+        ApplyPendingMaintenance: true,
+      }),
+    );
+    awsRequestIds.push(...idOf(response));
+    return { output: { tunnel: number, outsideIp: tunnel.outsideIp }, awsRequestIds };
+  },
+};
+
+/** The tunnel no longer shows the maintenance (the poller would clear it at its next cycle too). */
+const clearMaintenance: ChangeStep = {
+  name: "clearMaintenance",
+  async run(ctx) {
+    const { tunnel } = replacementRequested(ctx.change.requested);
+    await db.tunnel.updateMany({
+      where: { requestId: ctx.request.id, number: tunnel },
+      data: { maintenancePending: null, maintenanceDeadline: null, maintenanceAlertedAt: null },
+    });
+    return { output: { tunnel }, awsRequestIds: [] };
+  },
+};
+
 export const CHANGE_STEPS: Readonly<Record<VpnChangeKind, readonly ChangeStep[]>> = {
   ROUTES: [applyRoutes, recordRoutes],
   ROTATE_KEY: [sealNewKey, setKeyOnTunnel, commitKey],
+  REPLACE_TUNNEL: [replaceTunnel, clearMaintenance],
 };

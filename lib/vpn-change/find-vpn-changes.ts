@@ -1,11 +1,12 @@
 import "server-only";
 import type { Scope } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
+import type { VpnChangeKind } from "@/lib/generated/prisma/enums";
 import { scopedOrganizationWhere } from "@/lib/vpn-request/scope";
 
 export type VpnChangeView = {
   id: string;
-  kind: "ROUTES" | "ROTATE_KEY";
+  kind: VpnChangeKind;
   status: "PENDING" | "RUNNING" | "DONE" | "FAILED";
   requested: unknown;
   requestedAt: string;
@@ -37,6 +38,7 @@ export async function findVpnChanges(requestId: string, scope: Scope, take = 10)
 export function describeChange(change: Pick<VpnChangeView, "kind" | "requested">): string {
   const requested = (change.requested ?? {}) as { tunnel?: number; add?: string[]; remove?: string[] };
   if (change.kind === "ROTATE_KEY") return `New pre-shared key on tunnel ${requested.tunnel ?? "?"}`;
+  if (change.kind === "REPLACE_TUNNEL") return `AWS maintenance applied on tunnel ${requested.tunnel ?? "?"}`;
   const parts = [
     requested.add?.length ? `add ${requested.add.join(", ")}` : "",
     requested.remove?.length ? `remove ${requested.remove.join(", ")}` : "",

@@ -19,6 +19,7 @@ import { scopedRequestWhere } from "@/lib/vpn-request/scope";
 export const CHANGE_KIND_LABELS: Readonly<Record<VpnChangeKind, string>> = {
   ROUTES: "Static routes",
   ROTATE_KEY: "Pre-shared key rotation",
+  REPLACE_TUNNEL: "AWS tunnel maintenance",
 };
 
 type Draft = {
@@ -132,5 +133,36 @@ export async function requestKeyRotation(
         "tunnel",
       );
     return { kind: "ROTATE_KEY", requested: { tunnel }, before: { tunnel } };
+  });
+}
+
+/**
+ * AWS's pending maintenance applied now on one tunnel (ReplaceVpnTunnel): the tunnel goes down
+ * while it renegotiates, so it is refused unless the other tunnel is UP (issue 12).
+ */
+export async function requestMaintenance(requestId: string, tunnel: 1 | 2, viewer: Viewer) {
+  return startChange(requestId, viewer, "applyMaintenance", (request) => {
+    const target = request.tunnels.find((candidate) => candidate.number === tunnel);
+    if (!target || tunnel > request.tunnelCount)
+      throw new UserFacingError(`This VPN has no tunnel ${tunnel}.`, "tunnel");
+    if (!target.maintenancePending)
+      throw new UserFacingError(`AWS has no maintenance pending on tunnel ${tunnel}.`, "tunnel");
+    const other = request.tunnels.find(
+      (candidate) => candidate.number !== tunnel && candidate.number <= request.tunnelCount,
+    );
+    if (other && other.status !== "UP")
+      throw new UserFacingError(
+        `Tunnel ${other.number} is not up: applying the maintenance now would leave no tunnel up while tunnel ${tunnel} renegotiates. Bring tunnel ${other.number} up first; AWS applies it itself at its deadline otherwise.`,
+        "tunnel",
+      );
+    return {
+      kind: "REPLACE_TUNNEL",
+      requested: { tunnel },
+      before: {
+        tunnel,
+        maintenancePending: target.maintenancePending,
+        deadline: target.maintenanceDeadline?.toISOString() ?? null,
+      },
+    };
   });
 }

@@ -13,10 +13,14 @@ export const routesRequestedSchema = z.object({
 });
 export const rotationRequestedSchema = z.object({ tunnel: z.union([z.literal(1), z.literal(2)]) });
 
+/** A REPLACE_TUNNEL change: AWS's pending maintenance applied now on one tunnel. */
+export const replacementRequestedSchema = rotationRequestedSchema;
+
 export type ChangeRequested = z.infer<typeof routesRequestedSchema> | z.infer<typeof rotationRequestedSchema>;
 
 export const routesRequested = (value: unknown) => routesRequestedSchema.parse(value);
 export const rotationRequested = (value: unknown) => rotationRequestedSchema.parse(value);
+export const replacementRequested = (value: unknown) => replacementRequestedSchema.parse(value);
 
 /** The "Subnet ranges" + "Save routes" form. */
 export const routeChangeFormSchema = z.object({
@@ -32,4 +36,10 @@ export const keyRotationFormSchema = z.object({
     .string()
     .optional()
     .transform((value) => value === "on" || value === "true"),
+});
+
+/** The "Apply maintenance now" button of a tunnel with a pending AWS maintenance. */
+export const maintenanceFormSchema = z.object({
+  requestId: uuidField("That request ID is not valid."),
+  tunnel: z.enum(["1", "2"], { error: "Choose tunnel 1 or tunnel 2" }).default("1"),
 });

@@ -237,6 +237,12 @@ export const EXPECTATIONS: Record<string, Cell> = {
     fixture: "ACTIVE",
     expect: { ...customerAction, support: "ok", admin: "ok" },
   },
+  // No maintenance is pending on the fixture: the owner and staff reach the domain, which refuses
+  // by the field (issue 12); a stranger never sees the request.
+  "/_actions#applyMaintenanceAction": {
+    fixture: "ACTIVE",
+    expect: { ...customerAction, owner: "invalid", support: "invalid", admin: "invalid" },
+  },
   "/_actions#approveVpnRequestAction": { fixture: "PENDING_APPROVAL", expect: staffAction },
   "/_actions#rejectVpnRequestAction": { fixture: "PENDING_APPROVAL", form: "reason", expect: staffAction },
   "/_actions#retryWorkflowAction": { fixture: "FAILED", expect: staffAction },
