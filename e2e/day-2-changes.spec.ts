@@ -1,5 +1,6 @@
 // Issue 12: a customer changes a live VPN from its request page — a key rotated on tunnel 1 only,
-// a static route added and removed — and the emulator (what AWS holds) follows.
+// a static route added and removed, AWS's tunnel maintenance applied from the tunnel card — and the
+// emulator (what AWS holds) follows.
 import { readFileSync } from "node:fs";
 import { DescribeVpnConnectionsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { expect, type Page, test } from "@playwright/test";
@@ -51,7 +52,7 @@ async function waitForChangeDone(page: Page, text: RegExp) {
   });
 }
 
-test("customer rotates tunnel 1's key and changes static routes; AWS follows, outside IPs stay", async ({
+test("customer rotates tunnel 1's key, changes static routes and applies a maintenance; AWS follows, outside IPs stay", async ({
   browser,
 }) => {
   test.setTimeout(150_000);
@@ -134,4 +135,27 @@ test("customer rotates tunnel 1's key and changes static routes; AWS follows, ou
   await region.getByLabel("Subnet ranges").fill("10.40.0.0/16\n10.40.1.0/24");
   await region.getByRole("button", { name: "Save routes" }).click();
   await expect(region.getByText(/overlap/)).toBeVisible();
+
+  // AWS schedules a maintenance on tunnel 2: the tunnel card shows it with AWS's deadline; applied
+  // from the page (tunnel 1 is up again), it is gone from the card and from AWS's status.
+  await customer.request.post(`${emulatorUrl}/_emulator/telemetry`, {
+    data: { updates: [{ vpnConnectionId, tunnel: 1, status: "UP", statusMessage: "" }] },
+  });
+  await customer.request.post(`${emulatorUrl}/_emulator/maintenance`, {
+    data: { vpnConnectionId, tunnel: 2, autoAppliedAfter: "2030-03-01T09:30:00.000Z" },
+  });
+  const tunnel2 = customer.getByRole("region", { name: "Tunnel 2" });
+  await expect(tunnel2.getByText("Maintenance pending")).toBeVisible({ timeout: 15_000 });
+  await expect(tunnel2.getByText(/2030/)).toBeVisible();
+  await expect(
+    customer.getByRole("region", { name: "Tunnel 1" }).getByText("Maintenance pending"),
+  ).toHaveCount(0);
+  customer.once("dialog", (dialog) => {
+    expect(dialog.message()).toContain("Apply AWS's maintenance on tunnel 2 now?");
+    void dialog.accept();
+  });
+  await tunnel2.getByRole("button", { name: "Apply maintenance now" }).click();
+  await waitForChangeDone(customer, /AWS maintenance applied on tunnel 2/);
+  await customer.reload();
+  await expect(customer.getByText("Maintenance pending")).toHaveCount(0);
 });

@@ -69,6 +69,8 @@ const schema = z.object({
   TUNNEL_POLL_CALLS_PER_SECOND: z.coerce.number().min(0.1).max(1000).default(20),
   /** Calls the poller may start at once before the rate applies (EC2's bucket holds 100). */
   TUNNEL_POLL_CALL_BURST: z.coerce.number().int().min(1).max(1000).default(40),
+  /** How long the poller waits before reading a connection's AWS tunnel maintenance status again. */
+  TUNNEL_MAINTENANCE_CHECK_MS: z.coerce.number().int().min(200).default(600_000),
   /** A flapping tunnel alerts at most once per this many seconds, summarising the window. */
   ALERT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(300),
   /** SMTP server for alert email, e.g. smtp://user:pass@mail.example.com:587 (npm start: the local catcher). */

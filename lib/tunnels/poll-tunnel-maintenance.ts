@@ -3,10 +3,9 @@ import { GetVpnTunnelReplacementStatusCommand } from "@aws-sdk/client-ec2";
 import { ec2For } from "@/lib/aws/ec2-client";
 import type { PoolAccount } from "@/lib/aws/pool-credentials";
 import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
 import type { CallPacer } from "@/lib/tunnels/pace-calls";
 
-/** AWS announces a maintenance days ahead: each connection is read again after this long. */
-export const MAINTENANCE_CHECK_EVERY_MS = 10 * 60_000;
 /** AWS answers one tunnel per call: a cycle spends at most this many calls on maintenance. */
 export const MAINTENANCE_CALLS_PER_CYCLE = 20;
 
@@ -27,7 +26,7 @@ export type MaintenanceConnection = {
 /**
  * The poll cycle's maintenance part (issue 12): GetVpnTunnelReplacementStatus for each tunnel of
  * the connections read in the cycle whose status is the oldest (not read for
- * MAINTENANCE_CHECK_EVERY_MS), within a per-cycle budget and through the cycle's pacer — so a
+ * TUNNEL_MAINTENANCE_CHECK_MS, 10 minutes: AWS announces a maintenance days ahead), within a per-cycle budget and through the cycle's pacer — so a
  * portal of thousands of connections spreads these reads over cycles instead of doubling every
  * cycle's calls. A tunnel whose pending maintenance (or deadline) changed is written; a new one
  * has no alert yet.
@@ -38,14 +37,14 @@ export async function pollTunnelMaintenance(
 ): Promise<{ calls: number; changes: number; errors: number }> {
   const { pacer, log } = options;
   const now = options.now ?? new Date();
+  const everyMs = getEnv().TUNNEL_MAINTENANCE_CHECK_MS;
   let budget = options.callsPerCycle ?? MAINTENANCE_CALLS_PER_CYCLE;
   const result = { calls: 0, changes: 0, errors: 0 };
   const due = connections
     .filter(
       (c) =>
         c.vpnConnectionId &&
-        (!c.maintenanceCheckedAt ||
-          now.getTime() - c.maintenanceCheckedAt.getTime() >= MAINTENANCE_CHECK_EVERY_MS),
+        (!c.maintenanceCheckedAt || now.getTime() - c.maintenanceCheckedAt.getTime() >= everyMs),
     )
     .sort((a, b) => (a.maintenanceCheckedAt?.getTime() ?? 0) - (b.maintenanceCheckedAt?.getTime() ?? 0));
   const checked: string[] = [];
