@@ -106,6 +106,87 @@ export function RouteChangeForm({
   );
 }
 
+/** "Tunnel options": IKE version and DPD timeout action, applied to one tunnel at a time. */
+export function TunnelOptionsForm({
+  action,
+  requestId,
+  ikeVersion,
+  dpdTimeoutAction,
+  disabled,
+}: {
+  action: Action;
+  requestId: string;
+  ikeVersion: "IKEV1" | "IKEV2";
+  dpdTimeoutAction: string;
+  disabled: boolean;
+}) {
+  const [state, formAction, pending] = useActionState(action, INITIAL_ACTION_STATE);
+  return (
+    <form action={formAction} className="space-y-3" noValidate aria-label="Tunnel options">
+      <h3 className="text-sm font-semibold text-slate-800">Tunnel options</h3>
+      <p className="text-sm text-slate-600">
+        Applying new options renegotiates each tunnel: tunnel 1 first, then tunnel 2, each going down while it
+        renegotiates with the new options (outside IPs and keys stay). Download the configuration again
+        afterwards and load it on your router. With IKEv2 AWS starts the negotiation itself; with IKEv1 your
+        router must.
+      </p>
+      <input type="hidden" name="requestId" value={requestId} />
+      <Field id="change-ike-version" label="IKE version" errors={state.errors?.ikeVersion}>
+        {(describedBy, invalid) => (
+          <select
+            id="change-ike-version"
+            name="ikeVersion"
+            defaultValue={state.values?.ikeVersion ?? ikeVersion}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            className={inputClass}
+          >
+            <option value="IKEV2">IKEv2</option>
+            <option value="IKEV1">IKEv1</option>
+          </select>
+        )}
+      </Field>
+      <Field
+        id="change-dpd-action"
+        label="DPD timeout action"
+        errors={state.errors?.dpdTimeoutAction}
+        hint="What AWS does when your router stops answering dead peer detection: restart the tunnel (recommended), clear it, or nothing."
+      >
+        {(describedBy, invalid) => (
+          <select
+            id="change-dpd-action"
+            name="dpdTimeoutAction"
+            defaultValue={state.values?.dpdTimeoutAction ?? dpdTimeoutAction}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            className={inputClass}
+          >
+            <option value="restart">restart</option>
+            <option value="clear">clear</option>
+            <option value="none">none</option>
+          </select>
+        )}
+      </Field>
+      <button
+        type="submit"
+        disabled={pending || disabled}
+        className={buttonClass("primary")}
+        onClick={(event) => {
+          if (
+            !window.confirm(
+              "Apply the new tunnel options? Each tunnel renegotiates in turn, going down meanwhile.",
+            )
+          )
+            event.preventDefault();
+        }}
+      >
+        {pending ? "Applying…" : "Apply tunnel options"}
+      </button>
+      {state.errors ? null : <Outcome state={state} name="Tunnel options result" />}
+    </form>
+  );
+}
+
 /** Reloads the server-rendered page every two seconds while a change is under way. */
 export function RefreshWhileActive({ active }: { active: boolean }) {
   const router = useRouter();

@@ -13,11 +13,13 @@ import {
   requestKeyRotation,
   requestMaintenance,
   requestRouteChange,
+  requestTunnelOptions,
 } from "@/lib/vpn-change/start-vpn-change";
 import {
   keyRotationFormSchema,
   maintenanceFormSchema,
   routeChangeFormSchema,
+  tunnelOptionsFormSchema,
 } from "@/lib/vpn-change/vpn-change-schema";
 import { applyApprovalPolicy } from "@/lib/vpn-request/apply-approval-policy";
 import { createVpnRequest } from "@/lib/vpn-request/create-vpn-request";
@@ -149,6 +151,25 @@ export const applyMaintenanceAction = authenticatedAction({
     return {
       ok: true,
       message: `Applying AWS's maintenance on tunnel ${tunnel}: it goes down while it renegotiates, then comes back with the same outside IP.`,
+    };
+  },
+});
+
+export const changeTunnelOptionsAction = authenticatedAction({
+  name: "vpn-change.tunnel-options",
+  audience: "any",
+  schema: tunnelOptionsFormSchema,
+  async handler(input, { viewer }) {
+    await requestTunnelOptions(
+      input.requestId,
+      { ikeVersion: input.ikeVersion, dpdTimeoutAction: input.dpdTimeoutAction },
+      viewer,
+    );
+    revalidatePath(requestHref(viewer, input.requestId));
+    return {
+      ok: true,
+      message:
+        "Applying the tunnel options: tunnel 1, then tunnel 2, renegotiate. Download the configuration again once the change is done.",
     };
   },
 });

@@ -7,6 +7,7 @@ import {
   approveVpnRequestAction,
   cancelVpnRequestAction,
   changeRoutesAction,
+  changeTunnelOptionsAction,
   decommissionVpnAction,
   rejectVpnRequestAction,
   retryWorkflowAction,
@@ -16,7 +17,12 @@ import { RejectForm, RequestActionButton } from "@/components/action-form";
 import { RequestHistory, RequestSummary } from "@/components/request-summary";
 import { TunnelStateLive } from "@/components/tunnel-state-live";
 import { Card, Notice, PageHeader } from "@/components/ui/card";
-import { RefreshWhileActive, RotateKeyButton, RouteChangeForm } from "@/components/vpn-change-forms";
+import {
+  RefreshWhileActive,
+  RotateKeyButton,
+  RouteChangeForm,
+  TunnelOptionsForm,
+} from "@/components/vpn-change-forms";
 import { WorkflowProgress } from "@/components/workflow-progress";
 import { requestHref, type Viewer } from "@/lib/auth/viewer";
 import { findWorkflowProgress } from "@/lib/provisioning/find-workflow-progress";
@@ -78,7 +84,7 @@ export async function RequestDetailPage({
   if (!request) notFound();
   const can = capabilitiesFor(request.status, viewer);
   const staff = viewer.role !== "CUSTOMER";
-  const canChange = can.changeRoutes || can.rotateKeys;
+  const canChange = can.changeRoutes || can.rotateKeys || can.changeTunnelOptions;
   const [history, progress, connection, changes] = await Promise.all([
     findRequestHistory(request.id, { customer: !staff }),
     findWorkflowProgress(request.id, viewer),
@@ -161,7 +167,12 @@ export async function RequestDetailPage({
           subnetRanges={request.subnetRanges}
           tunnels={request.tunnels.filter((tunnel) => tunnel.number <= request.tunnelCount)}
           changes={changes}
-          can={{ changeRoutes: can.changeRoutes, rotateKeys: can.rotateKeys }}
+          tunnelOptions={{ ikeVersion: request.ikeVersion, dpdTimeoutAction: request.dpdTimeoutAction }}
+          can={{
+            changeRoutes: can.changeRoutes,
+            rotateKeys: can.rotateKeys,
+            changeTunnelOptions: can.changeTunnelOptions,
+          }}
         />
       ) : null}
       {connection && showsTunnelState(connection) ? (
@@ -190,6 +201,7 @@ function ChangeThisVpn({
   subnetRanges,
   tunnels,
   changes,
+  tunnelOptions,
   can,
 }: {
   requestId: string;
@@ -197,7 +209,8 @@ function ChangeThisVpn({
   subnetRanges: readonly string[];
   tunnels: readonly { number: number; status: string }[];
   changes: readonly VpnChangeView[];
-  can: { changeRoutes: boolean; rotateKeys: boolean };
+  tunnelOptions: { ikeVersion: "IKEV1" | "IKEV2"; dpdTimeoutAction: string };
+  can: { changeRoutes: boolean; rotateKeys: boolean; changeTunnelOptions: boolean };
 }) {
   const active = changes.some((change) => change.status === "PENDING" || change.status === "RUNNING");
   return (
@@ -234,6 +247,15 @@ function ChangeThisVpn({
               ))}
             </div>
           </div>
+        ) : null}
+        {can.changeTunnelOptions ? (
+          <TunnelOptionsForm
+            action={changeTunnelOptionsAction}
+            requestId={requestId}
+            ikeVersion={tunnelOptions.ikeVersion}
+            dpdTimeoutAction={tunnelOptions.dpdTimeoutAction}
+            disabled={active}
+          />
         ) : null}
         {can.changeRoutes && routing === "STATIC" ? (
           <RouteChangeForm

@@ -23,6 +23,7 @@ import {
   replacementRequested,
   rotationRequested,
   routesRequested,
+  tunnelOptionsRequested,
 } from "@/lib/vpn-change/vpn-change-schema";
 
 export type ChangeStepContext = {
@@ -205,8 +206,46 @@ const clearMaintenance: ChangeStep = {
   },
 };
 
+/** The requested options on one tunnel, in place (outside IP and key kept); sending them again is harmless. */
+function optionsOnTunnel(number: 1 | 2): ChangeStep {
+  return {
+    name: `optionsOnTunnel${number}`,
+    async run(ctx) {
+      const requested = tunnelOptionsRequested(ctx.change.requested);
+      const tunnel = await db.tunnel.findUnique({
+        where: { requestId_number: { requestId: ctx.request.id, number } },
+      });
+      if (!tunnel) return { output: { tunnel: number, skipped: true }, awsRequestIds: [] };
+      if (!tunnel.outsideIp) throw new Error(`Tunnel ${number} has no outside IP address yet.`);
+      const response = await ctx.ec2.send(
+        new ModifyVpnTunnelOptionsCommand({
+          VpnConnectionId: ctx.request.vpnConnectionId,
+          VpnTunnelOutsideIpAddress: tunnel.outsideIp,
+          TunnelOptions: {
+            IKEVersions: [{ Value: requested.ikeVersion === "IKEV2" ? "ikev2" : "ikev1" }],
+            DPDTimeoutAction: requested.dpdTimeoutAction,
+            StartupAction: requested.startupAction,
+          },
+        }),
+      );
+      return { output: { tunnel: number, outsideIp: tunnel.outsideIp }, awsRequestIds: idOf(response) };
+    },
+  };
+}
+
+/** The request records its options: the router configuration renderers read its ikeVersion. */
+const recordTunnelOptions: ChangeStep = {
+  name: "recordTunnelOptions",
+  async run(ctx) {
+    const { ikeVersion, dpdTimeoutAction } = tunnelOptionsRequested(ctx.change.requested);
+    await db.vpnRequest.update({ where: { id: ctx.request.id }, data: { ikeVersion, dpdTimeoutAction } });
+    return { output: { ikeVersion, dpdTimeoutAction }, awsRequestIds: [] };
+  },
+};
+
 export const CHANGE_STEPS: Readonly<Record<VpnChangeKind, readonly ChangeStep[]>> = {
   ROUTES: [applyRoutes, recordRoutes],
   ROTATE_KEY: [sealNewKey, setKeyOnTunnel, commitKey],
   REPLACE_TUNNEL: [replaceTunnel, clearMaintenance],
+  TUNNEL_OPTIONS: [optionsOnTunnel(1), optionsOnTunnel(2), recordTunnelOptions],
 };

@@ -36,7 +36,15 @@ export async function findVpnChanges(requestId: string, scope: Scope, take = 10)
 
 /** One line for a change: what was asked. */
 export function describeChange(change: Pick<VpnChangeView, "kind" | "requested">): string {
-  const requested = (change.requested ?? {}) as { tunnel?: number; add?: string[]; remove?: string[] };
+  const requested = (change.requested ?? {}) as {
+    tunnel?: number;
+    add?: string[];
+    remove?: string[];
+    ikeVersion?: string;
+    dpdTimeoutAction?: string;
+  };
+  if (change.kind === "TUNNEL_OPTIONS")
+    return `Tunnel options: ${requested.ikeVersion === "IKEV2" ? "IKEv2" : "IKEv1"}, DPD timeout action ${requested.dpdTimeoutAction ?? "?"}`;
   if (change.kind === "ROTATE_KEY") return `New pre-shared key on tunnel ${requested.tunnel ?? "?"}`;
   if (change.kind === "REPLACE_TUNNEL") return `AWS maintenance applied on tunnel ${requested.tunnel ?? "?"}`;
   const parts = [

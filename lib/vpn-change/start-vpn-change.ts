@@ -11,6 +11,7 @@ import type { VpnChangeKind } from "@/lib/generated/prisma/enums";
 import { vpnChangeJob } from "@/lib/jobs/registry";
 import { sendJob } from "@/lib/jobs/send-job";
 import { getLogger } from "@/lib/log";
+import { type DpdTimeoutAction, startupActionFor } from "@/lib/vpn/tunnel-policy";
 import { planRouteChange } from "@/lib/vpn-change/plan-route-change";
 import { ACTIVE_CHANGE_STATUSES } from "@/lib/vpn-change/vpn-change-schema";
 import { type Capability, capabilitiesFor, capabilityRefusal } from "@/lib/vpn-request/lifecycle";
@@ -20,6 +21,7 @@ export const CHANGE_KIND_LABELS: Readonly<Record<VpnChangeKind, string>> = {
   ROUTES: "Static routes",
   ROTATE_KEY: "Pre-shared key rotation",
   REPLACE_TUNNEL: "AWS tunnel maintenance",
+  TUNNEL_OPTIONS: "Tunnel options",
 };
 
 type Draft = {
@@ -163,6 +165,30 @@ export async function requestMaintenance(requestId: string, tunnel: 1 | 2, viewe
         maintenancePending: target.maintenancePending,
         deadline: target.maintenanceDeadline?.toISOString() ?? null,
       },
+    };
+  });
+}
+
+/**
+ * New tunnel options (IKE version, DPD timeout action) within the §5 policy, applied to one tunnel
+ * at a time so the other carries traffic while each renegotiates; the startup action follows the
+ * IKE version (`start` only with IKEv2).
+ */
+export async function requestTunnelOptions(
+  requestId: string,
+  options: { ikeVersion: "IKEV1" | "IKEV2"; dpdTimeoutAction: DpdTimeoutAction },
+  viewer: Viewer,
+) {
+  return startChange(requestId, viewer, "changeTunnelOptions", (request) => {
+    if (request.ikeVersion === options.ikeVersion && request.dpdTimeoutAction === options.dpdTimeoutAction)
+      throw new UserFacingError(
+        "These are the tunnel options this VPN already has: change the IKE version or the DPD timeout action.",
+        "ikeVersion",
+      );
+    return {
+      kind: "TUNNEL_OPTIONS",
+      requested: { ...options, startupAction: startupActionFor(options.ikeVersion) },
+      before: { ikeVersion: request.ikeVersion, dpdTimeoutAction: request.dpdTimeoutAction },
     };
   });
 }

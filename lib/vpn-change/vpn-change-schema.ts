@@ -2,6 +2,7 @@
 // form fields of the change actions. Browser-safe.
 import { z } from "zod";
 import { uuidField } from "@/lib/ids";
+import { DPD_TIMEOUT_ACTIONS } from "@/lib/vpn/tunnel-policy";
 
 /** A change still to finish; at most one per request (a partial unique index). */
 export const ACTIVE_CHANGE_STATUSES = ["PENDING", "RUNNING"] as const;
@@ -16,11 +17,22 @@ export const rotationRequestedSchema = z.object({ tunnel: z.union([z.literal(1),
 /** A REPLACE_TUNNEL change: AWS's pending maintenance applied now on one tunnel. */
 export const replacementRequestedSchema = rotationRequestedSchema;
 
-export type ChangeRequested = z.infer<typeof routesRequestedSchema> | z.infer<typeof rotationRequestedSchema>;
+/** A TUNNEL_OPTIONS change: the options for both tunnels, applied one tunnel at a time. */
+export const tunnelOptionsRequestedSchema = z.object({
+  ikeVersion: z.enum(["IKEV1", "IKEV2"]),
+  dpdTimeoutAction: z.enum(DPD_TIMEOUT_ACTIONS),
+  startupAction: z.enum(["add", "start"]),
+});
+
+export type ChangeRequested =
+  | z.infer<typeof routesRequestedSchema>
+  | z.infer<typeof rotationRequestedSchema>
+  | z.infer<typeof tunnelOptionsRequestedSchema>;
 
 export const routesRequested = (value: unknown) => routesRequestedSchema.parse(value);
 export const rotationRequested = (value: unknown) => rotationRequestedSchema.parse(value);
 export const replacementRequested = (value: unknown) => replacementRequestedSchema.parse(value);
+export const tunnelOptionsRequested = (value: unknown) => tunnelOptionsRequestedSchema.parse(value);
 
 /** The "Subnet ranges" + "Save routes" form. */
 export const routeChangeFormSchema = z.object({
@@ -42,4 +54,11 @@ export const keyRotationFormSchema = z.object({
 export const maintenanceFormSchema = z.object({
   requestId: uuidField("That request ID is not valid."),
   tunnel: z.enum(["1", "2"], { error: "Choose tunnel 1 or tunnel 2" }).default("1"),
+});
+
+/** The "Tunnel options" form: "IKE version" and "DPD timeout action". */
+export const tunnelOptionsFormSchema = z.object({
+  requestId: uuidField("That request ID is not valid."),
+  ikeVersion: z.enum(["IKEV1", "IKEV2"], { error: "Choose IKEv1 or IKEv2" }),
+  dpdTimeoutAction: z.enum(DPD_TIMEOUT_ACTIONS, { error: "Choose restart, clear or none" }),
 });

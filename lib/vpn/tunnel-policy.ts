@@ -34,3 +34,12 @@ export const TUNNEL_POLICY: TunnelPolicy = {
 export const DEFAULT_PLATFORM_ASN = 64512;
 /** Customer gateway ASN used for static routing (AWS requires one; it is never spoken). */
 export const STATIC_CUSTOMER_GATEWAY_ASN = 65000;
+
+/** The DPD timeout actions a customer may choose on a live VPN (AWS's values; the policy's is the default). */
+export const DPD_TIMEOUT_ACTIONS = ["restart", "clear", "none"] as const;
+export type DpdTimeoutAction = (typeof DPD_TIMEOUT_ACTIONS)[number];
+
+/** AWS starts the IKE negotiation itself (`start`) only with IKEv2; with IKEv1 the customer does (`add`). */
+export function startupActionFor(ikeVersion: "IKEV1" | "IKEV2"): "start" | "add" {
+  return ikeVersion === "IKEV2" ? "start" : "add";
+}

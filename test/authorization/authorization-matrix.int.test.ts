@@ -201,6 +201,10 @@ function formFor(kind: string | undefined, requestId: string, persona: Persona):
   form.set("requestId", requestId);
   if (kind === "reason") form.set("reason", "The subnet overlaps the platform range; pick another one.");
   if (kind === "routes") form.set("subnetRanges", "10.77.0.0/16\n10.78.0.0/16");
+  if (kind === "tunnel-options") {
+    form.set("ikeVersion", "IKEV1");
+    form.set("dpdTimeoutAction", "clear");
+  }
   return form;
 }
 

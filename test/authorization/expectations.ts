@@ -17,7 +17,7 @@ export type Fixture = "PENDING_APPROVAL" | "ACTIVE" | "FAILED";
 export type Cell = {
   fixture: Fixture;
   expect: Expectation;
-  form?: "vpn-request" | "reason" | "notifications" | "routes" | "none";
+  form?: "vpn-request" | "reason" | "notifications" | "routes" | "tunnel-options" | "none";
 };
 
 const customerPage: Expectation = {
@@ -235,6 +235,11 @@ export const EXPECTATIONS: Record<string, Cell> = {
   },
   "/_actions#rotateTunnelKeyAction": {
     fixture: "ACTIVE",
+    expect: { ...customerAction, support: "ok", admin: "ok" },
+  },
+  "/_actions#changeTunnelOptionsAction": {
+    fixture: "ACTIVE",
+    form: "tunnel-options",
     expect: { ...customerAction, support: "ok", admin: "ok" },
   },
   // No maintenance is pending on the fixture: the owner and staff reach the domain, which refuses
