@@ -106,6 +106,48 @@ export function RouteChangeForm({
   );
 }
 
+/** BGP: "Networks to be advertised" + "Save networks"; the tunnels stay up. */
+export function NetworksChangeForm({
+  action,
+  requestId,
+  advertisedNetworks,
+  disabled,
+}: {
+  action: Action;
+  requestId: string;
+  advertisedNetworks: readonly string[];
+  disabled: boolean;
+}) {
+  const [state, formAction, pending] = useActionState(action, INITIAL_ACTION_STATE);
+  return (
+    <form action={formAction} className="space-y-3" noValidate>
+      <input type="hidden" name="requestId" value={requestId} />
+      <Field
+        id="change-advertised-networks"
+        label="Networks to be advertised"
+        errors={state.errors?.advertisedNetworks}
+        hint="One CIDR per line, at most 100, clear of the platform VPC. Your router advertises them over BGP; download the configuration again afterwards."
+      >
+        {(describedBy, invalid) => (
+          <textarea
+            id="change-advertised-networks"
+            name="advertisedNetworks"
+            rows={4}
+            defaultValue={state.values?.advertisedNetworks ?? advertisedNetworks.join("\n")}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            className={inputClass}
+          />
+        )}
+      </Field>
+      <button type="submit" disabled={pending || disabled} className={buttonClass("primary")}>
+        {pending ? "Saving…" : "Save networks"}
+      </button>
+      {state.errors ? null : <Outcome state={state} name="Save networks result" />}
+    </form>
+  );
+}
+
 /** "Tunnel options": IKE version and DPD timeout action, applied to one tunnel at a time. */
 export function TunnelOptionsForm({
   action,

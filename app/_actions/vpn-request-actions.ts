@@ -12,12 +12,14 @@ import { decommissionVpn, requestWorkflowRun, retryFailedWorkflow } from "@/lib/
 import {
   requestKeyRotation,
   requestMaintenance,
+  requestNetworksChange,
   requestRouteChange,
   requestTunnelOptions,
 } from "@/lib/vpn-change/start-vpn-change";
 import {
   keyRotationFormSchema,
   maintenanceFormSchema,
+  networksChangeFormSchema,
   routeChangeFormSchema,
   tunnelOptionsFormSchema,
 } from "@/lib/vpn-change/vpn-change-schema";
@@ -170,6 +172,20 @@ export const changeTunnelOptionsAction = authenticatedAction({
       ok: true,
       message:
         "Applying the tunnel options: tunnel 1, then tunnel 2, renegotiate. Download the configuration again once the change is done.",
+    };
+  },
+});
+
+export const changeNetworksAction = authenticatedAction({
+  name: "vpn-change.networks",
+  audience: "any",
+  schema: networksChangeFormSchema,
+  async handler(input, { viewer }) {
+    await requestNetworksChange(input.requestId, input.advertisedNetworks, viewer);
+    revalidatePath(requestHref(viewer, input.requestId));
+    return {
+      ok: true,
+      message: "Networks saved: download the configuration again and advertise them from your router.",
     };
   },
 });

@@ -6,6 +6,7 @@ import {
   applyMaintenanceAction,
   approveVpnRequestAction,
   cancelVpnRequestAction,
+  changeNetworksAction,
   changeRoutesAction,
   changeTunnelOptionsAction,
   decommissionVpnAction,
@@ -18,6 +19,7 @@ import { RequestHistory, RequestSummary } from "@/components/request-summary";
 import { TunnelStateLive } from "@/components/tunnel-state-live";
 import { Card, Notice, PageHeader } from "@/components/ui/card";
 import {
+  NetworksChangeForm,
   RefreshWhileActive,
   RotateKeyButton,
   RouteChangeForm,
@@ -165,6 +167,7 @@ export async function RequestDetailPage({
           requestId={request.id}
           routing={request.routing}
           subnetRanges={request.subnetRanges}
+          advertisedNetworks={request.advertisedNetworks}
           tunnels={request.tunnels.filter((tunnel) => tunnel.number <= request.tunnelCount)}
           changes={changes}
           tunnelOptions={{ ikeVersion: request.ikeVersion, dpdTimeoutAction: request.dpdTimeoutAction }}
@@ -199,6 +202,7 @@ function ChangeThisVpn({
   requestId,
   routing,
   subnetRanges,
+  advertisedNetworks,
   tunnels,
   changes,
   tunnelOptions,
@@ -207,6 +211,7 @@ function ChangeThisVpn({
   requestId: string;
   routing: "STATIC" | "BGP";
   subnetRanges: readonly string[];
+  advertisedNetworks: readonly string[];
   tunnels: readonly { number: number; status: string }[];
   changes: readonly VpnChangeView[];
   tunnelOptions: { ikeVersion: "IKEV1" | "IKEV2"; dpdTimeoutAction: string };
@@ -254,6 +259,14 @@ function ChangeThisVpn({
             requestId={requestId}
             ikeVersion={tunnelOptions.ikeVersion}
             dpdTimeoutAction={tunnelOptions.dpdTimeoutAction}
+            disabled={active}
+          />
+        ) : null}
+        {can.changeRoutes && routing === "BGP" ? (
+          <NetworksChangeForm
+            action={changeNetworksAction}
+            requestId={requestId}
+            advertisedNetworks={advertisedNetworks}
             disabled={active}
           />
         ) : null}

@@ -20,6 +20,7 @@ import { generatePsk } from "@/lib/provisioning/generate-tunnel-secrets";
 import { diffRoutes } from "@/lib/vpn-change/plan-route-change";
 import {
   type ChangeRequested,
+  networksRequested,
   replacementRequested,
   rotationRequested,
   routesRequested,
@@ -243,9 +244,20 @@ const recordTunnelOptions: ChangeStep = {
   },
 };
 
+/** BGP: the request records the networks its router advertises (AWS learns them over BGP). */
+const recordNetworks: ChangeStep = {
+  name: "recordNetworks",
+  async run(ctx) {
+    const { advertisedNetworks } = networksRequested(ctx.change.requested);
+    await db.vpnRequest.update({ where: { id: ctx.request.id }, data: { advertisedNetworks } });
+    return { output: { advertisedNetworks }, awsRequestIds: [] };
+  },
+};
+
 export const CHANGE_STEPS: Readonly<Record<VpnChangeKind, readonly ChangeStep[]>> = {
   ROUTES: [applyRoutes, recordRoutes],
   ROTATE_KEY: [sealNewKey, setKeyOnTunnel, commitKey],
   REPLACE_TUNNEL: [replaceTunnel, clearMaintenance],
   TUNNEL_OPTIONS: [optionsOnTunnel(1), optionsOnTunnel(2), recordTunnelOptions],
+  NETWORKS: [recordNetworks],
 };

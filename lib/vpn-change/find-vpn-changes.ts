@@ -47,9 +47,10 @@ export function describeChange(change: Pick<VpnChangeView, "kind" | "requested">
     return `Tunnel options: ${requested.ikeVersion === "IKEV2" ? "IKEv2" : "IKEv1"}, DPD timeout action ${requested.dpdTimeoutAction ?? "?"}`;
   if (change.kind === "ROTATE_KEY") return `New pre-shared key on tunnel ${requested.tunnel ?? "?"}`;
   if (change.kind === "REPLACE_TUNNEL") return `AWS maintenance applied on tunnel ${requested.tunnel ?? "?"}`;
+  const label = change.kind === "NETWORKS" ? "Networks to be advertised" : "Static routes";
   const parts = [
     requested.add?.length ? `add ${requested.add.join(", ")}` : "",
     requested.remove?.length ? `remove ${requested.remove.join(", ")}` : "",
   ].filter(Boolean);
-  return `Static routes: ${parts.join("; ") || "no difference"}`;
+  return `${label}: ${parts.join("; ") || "no difference"}`;
 }

@@ -22,6 +22,7 @@ export const CHANGE_KIND_LABELS: Readonly<Record<VpnChangeKind, string>> = {
   ROTATE_KEY: "Pre-shared key rotation",
   REPLACE_TUNNEL: "AWS tunnel maintenance",
   TUNNEL_OPTIONS: "Tunnel options",
+  NETWORKS: "Networks to be advertised",
 };
 
 type Draft = {
@@ -189,6 +190,28 @@ export async function requestTunnelOptions(
       kind: "TUNNEL_OPTIONS",
       requested: { ...options, startupAction: startupActionFor(options.ikeVersion) },
       before: { ikeVersion: request.ikeVersion, dpdTimeoutAction: request.dpdTimeoutAction },
+    };
+  });
+}
+
+/**
+ * New networks to be advertised (BGP): the whole list, by the request's rules and clear of the
+ * platform VPC. AWS learns them from the customer's router; the portal records them, and the
+ * router configuration (which lists them) follows.
+ */
+export async function requestNetworksChange(requestId: string, advertisedNetworks: string, viewer: Viewer) {
+  return startChange(requestId, viewer, "changeRoutes", (request) => {
+    if (request.routing !== "BGP")
+      throw new UserFacingError(
+        "This VPN uses static routing: change its subnet ranges instead.",
+        "advertisedNetworks",
+      );
+    const planned = planRouteChange(request.advertisedNetworks, advertisedNetworks, request.platformVpcCidr);
+    if (!planned.ok) throw new UserFacingError(planned.error, "advertisedNetworks");
+    return {
+      kind: "NETWORKS",
+      requested: { advertisedNetworks: planned.subnetRanges, ...planned.plan },
+      before: { advertisedNetworks: request.advertisedNetworks },
     };
   });
 }

@@ -24,7 +24,15 @@ export const tunnelOptionsRequestedSchema = z.object({
   startupAction: z.enum(["add", "start"]),
 });
 
+/** A NETWORKS change (BGP): the whole list of networks to be advertised and its difference. */
+export const networksRequestedSchema = z.object({
+  advertisedNetworks: z.array(z.string()).min(1).max(100),
+  add: z.array(z.string()),
+  remove: z.array(z.string()),
+});
+
 export type ChangeRequested =
+  | z.infer<typeof networksRequestedSchema>
   | z.infer<typeof routesRequestedSchema>
   | z.infer<typeof rotationRequestedSchema>
   | z.infer<typeof tunnelOptionsRequestedSchema>;
@@ -33,6 +41,7 @@ export const routesRequested = (value: unknown) => routesRequestedSchema.parse(v
 export const rotationRequested = (value: unknown) => rotationRequestedSchema.parse(value);
 export const replacementRequested = (value: unknown) => replacementRequestedSchema.parse(value);
 export const tunnelOptionsRequested = (value: unknown) => tunnelOptionsRequestedSchema.parse(value);
+export const networksRequested = (value: unknown) => networksRequestedSchema.parse(value);
 
 /** The "Subnet ranges" + "Save routes" form. */
 export const routeChangeFormSchema = z.object({
@@ -61,4 +70,12 @@ export const tunnelOptionsFormSchema = z.object({
   requestId: uuidField("That request ID is not valid."),
   ikeVersion: z.enum(["IKEV1", "IKEV2"], { error: "Choose IKEv1 or IKEv2" }),
   dpdTimeoutAction: z.enum(DPD_TIMEOUT_ACTIONS, { error: "Choose restart, clear or none" }),
+});
+
+/** The "Networks to be advertised" + "Save networks" form (BGP). */
+export const networksChangeFormSchema = z.object({
+  requestId: uuidField("That request ID is not valid."),
+  advertisedNetworks: z
+    .string({ error: "Networks to be advertised is missing — fill it in and submit again" })
+    .default(""),
 });

@@ -237,6 +237,11 @@ export const EXPECTATIONS: Record<string, Cell> = {
     fixture: "ACTIVE",
     expect: { ...customerAction, support: "ok", admin: "ok" },
   },
+  // The fixture is a static VPN: owner and staff reach the domain, which refuses on the field.
+  "/_actions#changeNetworksAction": {
+    fixture: "ACTIVE",
+    expect: { ...customerAction, owner: "invalid", support: "invalid", admin: "invalid" },
+  },
   "/_actions#changeTunnelOptionsAction": {
     fixture: "ACTIVE",
     form: "tunnel-options",

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "VpnChangeKind" ADD VALUE 'NETWORKS';
