@@ -27,15 +27,9 @@ let emulator: TestEmulator;
 let database: TestDatabase;
 beforeAll(async () => {
   database = await startIsolatedDatabase();
-  emulator = await startEmulatorForApp({
-    consistency: ROUGH_AWS.consistency,
-    faults: [
-      ...ROUGH_AWS.faults,
-      // Applied, but the reply is lost: the retry (or the resumed step) must not make a second key.
-      { action: "ModifyVpnTunnelOptions", kind: "5xx", rate: 0.2, phase: "after" },
-      { action: "DeleteVpnConnectionRoute", kind: "5xx", rate: 0.2, phase: "after" },
-    ],
-  });
+  // AWS's lag from the start; its faults once the VPNs exist (provisioning under faults is the
+  // subject of lib/provisioning/rough-aws.int.test.ts and crash.int.test.ts, not of this test).
+  emulator = await startEmulatorForApp({ consistency: ROUGH_AWS.consistency });
 });
 afterAll(async () => {
   await emulator?.close();
@@ -104,11 +98,24 @@ it("survives SIGKILL at 80+ random points of key rotations and route changes: ea
   const created = await Promise.all(
     Array.from({ length: REQUESTS }, async () => {
       const made = await createApprovedRequest();
-      expect(await runWorkflow(made.id)).toBe("completed");
+      const outcome = await runWorkflow(made.id);
+      if (outcome !== "completed") {
+        const failed = await db.vpnRequest.findUniqueOrThrow({ where: { id: made.id } });
+        console.log(`provisioning ${made.id}: ${outcome} at ${failed.failedStep}: ${failed.failureMessage}`);
+      }
+      expect(outcome).toBe("completed");
       return made;
     }),
   );
   for (const made of created) requests.push({ id: made.id, viewer: staffViewer(made.staff), round: 0 });
+  await emulator.configure({
+    faults: [
+      ...ROUGH_AWS.faults,
+      // Applied, but the reply is lost: the retry (or the resumed step) must not make a second key.
+      { action: "ModifyVpnTunnelOptions", kind: "5xx", rate: 0.2, phase: "after" },
+      { action: "DeleteVpnConnectionRoute", kind: "5xx", rate: 0.2, phase: "after" },
+    ],
+  });
   const ids = requests.map((request) => request.id);
   /** Asks each request without an active change for its next one: tunnel 1, a route, tunnel 2, a route back. */
   const askForMore = async () => {
