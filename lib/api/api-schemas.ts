@@ -122,6 +122,10 @@ export const connectionStateSchema = z
           .array(z.object({ timestamp: dateTime, logStream: z.string(), message: z.string() }))
           .meta({ description: "The tunnel's recent AWS tunnel-log events as published, newest first." }),
         availabilityPercent: z.number().nullable(),
+        maintenance: z
+          .object({ pending: z.string(), deadline: z.string().nullable() })
+          .nullable()
+          .meta({ description: "AWS's pending tunnel endpoint maintenance and its deadline; null: none." }),
         segments: z.array(z.object({ status: timelineStatus, from: dateTime, to: dateTime })),
         changes: z
           .array(
