@@ -1,12 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
+import type { FormAction } from "@/components/ui/action-button";
 import { buttonClass } from "@/components/ui/button";
-import { Field, inputClass } from "@/components/ui/field";
-import { type ActionState, INITIAL_ACTION_STATE } from "@/lib/actions/action-state";
+import { inputClass, SelectField, TextField } from "@/components/ui/field";
+import { INITIAL_ACTION_STATE } from "@/lib/actions/action-state";
 import { API_TOKEN_EXPIRY_DAYS } from "@/lib/api-tokens/api-token-schema";
 
-type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
+type Action = FormAction;
 
 /** Name and expiry; on success the token is shown here once (React state only, never stored). */
 export function CreateApiTokenForm({ action }: { action: Action }) {
@@ -14,43 +15,27 @@ export function CreateApiTokenForm({ action }: { action: Action }) {
   return (
     <div className="space-y-4">
       <form action={formAction} className="grid gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-end" noValidate>
-        <Field
+        <TextField
           id="name"
           label="Name"
           errors={state.errors?.name}
           hint="Where the token is used, e.g. “Terraform CI”."
+          required
+          maxLength={60}
+          defaultValue={state.values?.name ?? ""}
+        />
+        <SelectField
+          id="expiresInDays"
+          label="Expires after"
+          errors={state.errors?.expiresInDays}
+          defaultValue={state.values?.expiresInDays ?? "90"}
         >
-          {(describedBy, invalid) => (
-            <input
-              id="name"
-              name="name"
-              required
-              maxLength={60}
-              defaultValue={state.values?.name ?? ""}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              className={inputClass}
-            />
-          )}
-        </Field>
-        <Field id="expiresInDays" label="Expires after" errors={state.errors?.expiresInDays}>
-          {(describedBy, invalid) => (
-            <select
-              id="expiresInDays"
-              name="expiresInDays"
-              defaultValue={state.values?.expiresInDays ?? "90"}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              className={inputClass}
-            >
-              {API_TOKEN_EXPIRY_DAYS.map((days) => (
-                <option key={days} value={days}>
-                  {days} days
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          {API_TOKEN_EXPIRY_DAYS.map((days) => (
+            <option key={days} value={days}>
+              {days} days
+            </option>
+          ))}
+        </SelectField>
         <button type="submit" disabled={pending} className={buttonClass("primary")}>
           {pending ? "Creating…" : "Create token"}
         </button>

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { buttonClass } from "@/components/ui/button";
-import { Field, inputClass } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import { type SecondFactorActionState, verifySecondFactorAction } from "./actions";
 
 const INITIAL: SecondFactorActionState = { ok: false };
@@ -40,7 +40,7 @@ export function SecondFactorForm({ enrolling }: { enrolling: boolean }) {
           {state.message}
         </div>
       ) : null}
-      <Field
+      <TextField
         id="code"
         label="Authentication code"
         errors={state.errors?.code}
@@ -49,20 +49,10 @@ export function SecondFactorForm({ enrolling }: { enrolling: boolean }) {
             ? "The 6-digit code your app shows now."
             : "6 digits, or a recovery code like ABCDE-23456."
         }
-      >
-        {(describedBy, invalid) => (
-          <input
-            id="code"
-            name="code"
-            inputMode={enrolling ? "numeric" : "text"}
-            autoComplete="one-time-code"
-            required
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            className={inputClass}
-          />
-        )}
-      </Field>
+        inputMode={enrolling ? "numeric" : "text"}
+        autoComplete="one-time-code"
+        required
+      />
       <button type="submit" disabled={pending} className={`${buttonClass()} w-full`}>
         {pending ? "Checking…" : enrolling ? "Confirm and continue" : "Verify"}
       </button>

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { buttonClass } from "@/components/ui/button";
-import { Field, inputClass } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import { INITIAL_ACTION_STATE } from "@/lib/actions/action-state";
 import { signInAction } from "./actions";
 
@@ -19,35 +19,23 @@ export function SignInForm() {
           {state.message}
         </div>
       ) : null}
-      <Field id="email" label="Email" errors={state.errors?.email}>
-        {(describedBy, invalid) => (
-          <input
-            id="email"
-            name="email"
-            type="email"
-            autoComplete="username"
-            required
-            defaultValue={state.values?.email ?? ""}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <Field id="password" label="Password" errors={state.errors?.password}>
-        {(describedBy, invalid) => (
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            className={inputClass}
-          />
-        )}
-      </Field>
+      <TextField
+        id="email"
+        label="Email"
+        errors={state.errors?.email}
+        type="email"
+        autoComplete="username"
+        required
+        defaultValue={state.values?.email ?? ""}
+      />
+      <TextField
+        id="password"
+        label="Password"
+        errors={state.errors?.password}
+        type="password"
+        autoComplete="current-password"
+        required
+      />
       <button type="submit" disabled={pending} className={`${buttonClass()} w-full`}>
         {pending ? "Signing in…" : "Sign in"}
       </button>

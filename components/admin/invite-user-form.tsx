@@ -1,11 +1,11 @@
 "use client";
 
 import { useState } from "react";
-import { FormMessage } from "@/components/admin/form-message";
 import { MembershipFields, type OrganizationOption } from "@/components/admin/membership-fields";
 import { type FormAction, useSchemaForm } from "@/components/admin/use-schema-form";
 import { buttonClass } from "@/components/ui/button";
-import { Field, inputClass } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
 import { inviteUserSchema } from "@/lib/users/user-schema";
 
 /** "Invite user" opens the form; the invitee gets a single-use link by e-mail to set a password. */
@@ -39,33 +39,23 @@ export function InviteUserPanel({
           noValidate
           className="max-w-xl space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
         >
-          <Field id="invite-email" label="Email" errors={errors?.email}>
-            {(describedBy, invalid) => (
-              <input
-                id="invite-email"
-                name="email"
-                type="email"
-                autoComplete="off"
-                defaultValue={values?.email ?? ""}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-                className={inputClass}
-              />
-            )}
-          </Field>
-          <Field id="invite-name" label="Name" errors={errors?.name}>
-            {(describedBy, invalid) => (
-              <input
-                id="invite-name"
-                name="name"
-                autoComplete="off"
-                defaultValue={values?.name ?? ""}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-                className={inputClass}
-              />
-            )}
-          </Field>
+          <TextField
+            id="invite-email"
+            name="email"
+            label="Email"
+            errors={errors?.email}
+            type="email"
+            autoComplete="off"
+            defaultValue={values?.email ?? ""}
+          />
+          <TextField
+            id="invite-name"
+            name="name"
+            label="Name"
+            errors={errors?.name}
+            autoComplete="off"
+            defaultValue={values?.name ?? ""}
+          />
           <MembershipFields
             idPrefix="invite-"
             organizations={organizations}

@@ -1,8 +1,9 @@
 "use client";
 
-import { FormMessage } from "@/components/admin/form-message";
 import { type FormAction, useSchemaForm } from "@/components/admin/use-schema-form";
 import { buttonClass } from "@/components/ui/button";
+import { CheckboxField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
 import { platformSettingsSchema, readPlatformSettingsForm } from "@/lib/admin/platform-settings-schema";
 import { AWS_REGIONS } from "@/lib/regions/aws-regions";
 
@@ -55,27 +56,13 @@ export function PlatformSettingsForm({
       </fieldset>
       <fieldset>
         <legend className="text-sm font-semibold text-slate-900">Auto-approval policy</legend>
-        <div className="mt-2 flex items-start gap-2">
-          <input
+        <div className="mt-2">
+          <CheckboxField
             id="autoApproveKnownEnterpriseGateways"
-            name="autoApproveKnownEnterpriseGateways"
-            type="checkbox"
+            label="Approve Enterprise requests from a gateway IP approved before"
+            hint="Such requests are approved by policy as soon as they are filed, audited as such and marked in the queue; support can still stop one by decommissioning it."
             defaultChecked={autoApprove}
-            aria-describedby="autoApprove-hint"
-            className="mt-1 h-4 w-4 rounded border-slate-300"
           />
-          <div>
-            <label
-              htmlFor="autoApproveKnownEnterpriseGateways"
-              className="text-sm font-medium text-slate-800"
-            >
-              Approve Enterprise requests from a gateway IP approved before
-            </label>
-            <p id="autoApprove-hint" className="text-xs text-slate-600">
-              Such requests are approved by policy as soon as they are filed, audited as such and marked in
-              the queue; support can still stop one by decommissioning it.
-            </p>
-          </div>
         </div>
       </fieldset>
       <button type="submit" disabled={pending} className={buttonClass()}>

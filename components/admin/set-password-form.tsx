@@ -1,11 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { FormMessage } from "@/components/admin/form-message";
 import { type FormAction, useSchemaForm } from "@/components/admin/use-schema-form";
 import { buttonClass } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
-import { Field, inputClass } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
 import { PASSWORD_MIN_LENGTH, setPasswordSchema } from "@/lib/users/user-schema";
 
 /** The invited user chooses a password; the link in the e-mail works once. */
@@ -36,37 +36,21 @@ export function SetPasswordForm({
     <form onSubmit={onSubmit} noValidate aria-label="Set your password" className="space-y-5">
       <input type="hidden" name="token" value={token} />
       <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
-      <Field
+      <TextField
         id="password"
         label="New password"
         errors={errors?.password}
         hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-      >
-        {(describedBy, invalid) => (
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <Field id="confirmPassword" label="Repeat the password" errors={errors?.confirmPassword}>
-        {(describedBy, invalid) => (
-          <input
-            id="confirmPassword"
-            name="confirmPassword"
-            type="password"
-            autoComplete="new-password"
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            className={inputClass}
-          />
-        )}
-      </Field>
+        type="password"
+        autoComplete="new-password"
+      />
+      <TextField
+        id="confirmPassword"
+        label="Repeat the password"
+        errors={errors?.confirmPassword}
+        type="password"
+        autoComplete="new-password"
+      />
       <button type="submit" disabled={pending} className={`${buttonClass()} w-full`}>
         {pending ? "Saving…" : "Set password"}
       </button>

@@ -2,9 +2,10 @@
 
 import { type FormEvent, startTransition, useActionState, useState } from "react";
 import { z } from "zod";
-import { type ActionState, INITIAL_ACTION_STATE } from "@/lib/actions/action-state";
+import type { FormAction } from "@/components/ui/action-button";
+import { INITIAL_ACTION_STATE } from "@/lib/actions/action-state";
 
-export type FormAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
+export type { FormAction } from "@/components/ui/action-button";
 
 function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};

@@ -1,11 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
-import { FormMessage } from "@/components/admin/form-message";
 import { MembershipFields, type OrganizationOption } from "@/components/admin/membership-fields";
 import { type FormAction, useSchemaForm } from "@/components/admin/use-schema-form";
+import { ActionButton, type ActionButtonProps } from "@/components/ui/action-button";
 import { buttonClass } from "@/components/ui/button";
-import { INITIAL_ACTION_STATE } from "@/lib/actions/action-state";
+import { FormMessage } from "@/components/ui/form-message";
 import { updateUserSchema } from "@/lib/users/user-schema";
 
 /** An admin changes a user's role and organization. */
@@ -38,34 +37,8 @@ export function UserMembershipForm({
 
 /** A one-button action on a user (deactivate, reactivate, send a new link). */
 export function UserActionButton({
-  action,
   userId,
-  label,
-  pendingLabel,
-  variant = "secondary",
-  confirm,
-}: {
-  action: FormAction;
-  userId: string;
-  label: string;
-  pendingLabel: string;
-  variant?: "primary" | "secondary" | "danger";
-  confirm?: string;
-}) {
-  const [state, formAction, pending] = useActionState(action, INITIAL_ACTION_STATE);
-  return (
-    <form
-      action={formAction}
-      onSubmit={(event) => {
-        if (confirm && !window.confirm(confirm)) event.preventDefault();
-      }}
-      className="space-y-2"
-    >
-      <input type="hidden" name="userId" value={userId} />
-      <button type="submit" disabled={pending} className={buttonClass(variant)}>
-        {pending ? pendingLabel : label}
-      </button>
-      <FormMessage state={state} name={`${label} result`} />
-    </form>
-  );
+  ...props
+}: ActionButtonProps & { userId: string; pendingLabel: string }) {
+  return <ActionButton {...props} target={{ userId }} />;
 }
