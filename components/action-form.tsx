@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { ActionButton, type ActionButtonProps, type FormAction } from "@/components/ui/action-button";
-import { buttonClass } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { INITIAL_ACTION_STATE } from "@/lib/actions/action-state";
@@ -31,9 +31,7 @@ export function RejectForm({ action, requestId }: { action: FormAction; requestI
         required
         defaultValue={state.values?.reason ?? ""}
       />
-      <button type="submit" disabled={pending} className={buttonClass("danger")}>
-        {pending ? "Rejecting…" : "Reject"}
-      </button>
+      <SubmitButton pending={pending} label="Reject" pendingLabel="Rejecting…" variant="danger" />
       <FormMessage state={state} name="Reject result" hideWithFieldErrors />
     </form>
   );

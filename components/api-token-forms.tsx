@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { FormAction } from "@/components/ui/action-button";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass, SubmitButton } from "@/components/ui/button";
 import { inputClass, SelectField, TextField } from "@/components/ui/field";
 import { INITIAL_ACTION_STATE } from "@/lib/actions/action-state";
 import { API_TOKEN_EXPIRY_DAYS } from "@/lib/api-tokens/api-token-schema";
@@ -36,9 +36,7 @@ export function CreateApiTokenForm({ action }: { action: Action }) {
             </option>
           ))}
         </SelectField>
-        <button type="submit" disabled={pending} className={buttonClass("primary")}>
-          {pending ? "Creating…" : "Create token"}
-        </button>
+        <SubmitButton pending={pending} label="Create token" pendingLabel="Creating…" />
       </form>
       {state.ok && state.secret ? (
         <div

@@ -3,7 +3,7 @@
 import { startTransition, useActionState, useMemo, useState } from "react";
 import { z } from "zod";
 import type { FormAction } from "@/components/ui/action-button";
-import { buttonClass } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { INITIAL_ACTION_STATE } from "@/lib/actions/action-state";
@@ -102,9 +102,7 @@ export function TunnelAlertSettingsForm({
           <p role={state.ok ? "status" : "alert"}>{state.message}</p>
         </Notice>
       ) : null}
-      <button type="submit" disabled={pending} className={buttonClass("primary")}>
-        {pending ? "Saving…" : "Save alert settings"}
-      </button>
+      <SubmitButton pending={pending} label="Save alert settings" pendingLabel="Saving…" />
     </form>
   );
 }
@@ -114,9 +112,7 @@ export function TestAlertButton({ action }: { action: Action }) {
   const [state, formAction, pending] = useActionState(action, INITIAL_ACTION_STATE);
   return (
     <form action={formAction} className="space-y-2">
-      <button type="submit" disabled={pending} className={buttonClass("secondary")}>
-        {pending ? "Sending…" : "Send test alert"}
-      </button>
+      <SubmitButton pending={pending} label="Send test alert" pendingLabel="Sending…" variant="secondary" />
       {state.message ? (
         <p
           role={state.ok ? "status" : "alert"}

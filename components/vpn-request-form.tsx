@@ -2,7 +2,7 @@
 
 import { type ChangeEvent, startTransition, useActionState, useMemo, useState } from "react";
 import { z } from "zod";
-import { buttonClass } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { type ActionState, INITIAL_ACTION_STATE } from "@/lib/actions/action-state";
@@ -259,9 +259,7 @@ export function VpnRequestForm({ action, settings }: Props) {
       </fieldset>
 
       <div className="flex items-center gap-3 border-t border-slate-200 pt-6">
-        <button type="submit" disabled={pending} className={buttonClass()}>
-          {pending ? "Submitting…" : "Submit request"}
-        </button>
+        <SubmitButton pending={pending} label="Submit request" pendingLabel="Submitting…" />
         <p className="text-sm text-slate-600">Support reviews requests, usually within one business day.</p>
       </div>
     </form>

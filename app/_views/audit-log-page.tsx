@@ -104,7 +104,6 @@ async function AuditLogPage({
         empty={<EmptyState title={filtered ? "No events match these filters" : "No events yet"} />}
         caption="Audit events"
         rows={events}
-        rowKey={(event) => event.id}
         columns={[
           { header: "Time", cell: (event) => formatDateTime(event.createdAt) },
           ...(staff

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass, SubmitButton } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { type SecondFactorActionState, verifySecondFactorAction } from "./actions";
 
@@ -53,9 +53,12 @@ export function SecondFactorForm({ enrolling }: { enrolling: boolean }) {
         autoComplete="one-time-code"
         required
       />
-      <button type="submit" disabled={pending} className={`${buttonClass()} w-full`}>
-        {pending ? "Checking…" : enrolling ? "Confirm and continue" : "Verify"}
-      </button>
+      <SubmitButton
+        pending={pending}
+        label={enrolling ? "Confirm and continue" : "Verify"}
+        pendingLabel="Checking…"
+        fullWidth
+      />
     </form>
   );
 }

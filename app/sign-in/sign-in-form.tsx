@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { buttonClass } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { INITIAL_ACTION_STATE } from "@/lib/actions/action-state";
 import { signInAction } from "./actions";
@@ -36,9 +36,7 @@ export function SignInForm() {
         autoComplete="current-password"
         required
       />
-      <button type="submit" disabled={pending} className={`${buttonClass()} w-full`}>
-        {pending ? "Signing in…" : "Sign in"}
-      </button>
+      <SubmitButton pending={pending} label="Sign in" pendingLabel="Signing in…" fullWidth />
     </form>
   );
 }

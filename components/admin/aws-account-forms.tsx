@@ -2,7 +2,7 @@
 
 import { type FormAction, useSchemaForm } from "@/components/admin/use-schema-form";
 import { ActionButton, type ActionButtonProps } from "@/components/ui/action-button";
-import { buttonClass } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { awsAccountSchema } from "@/lib/aws-accounts/aws-account-schema";
@@ -44,9 +44,7 @@ export function AddAwsAccountForm({ action }: { action: FormAction }) {
         />
         Takes new requests
       </label>
-      <button type="submit" disabled={pending} className={buttonClass()}>
-        {pending ? "Adding…" : "Add account"}
-      </button>
+      <SubmitButton pending={pending} label="Add account" pendingLabel="Adding…" />
       <FormMessage state={state} name="Add AWS account result" />
     </form>
   );

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { MembershipFields, type OrganizationOption } from "@/components/admin/membership-fields";
 import { type FormAction, useSchemaForm } from "@/components/admin/use-schema-form";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass, SubmitButton } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { inviteUserSchema } from "@/lib/users/user-schema";
@@ -63,9 +63,7 @@ export function InviteUserPanel({
             role={values?.role ?? "CUSTOMER"}
             organizationId={values?.organizationId ?? ""}
           />
-          <button type="submit" disabled={pending} className={buttonClass()}>
-            {pending ? "Sending…" : "Send invitation"}
-          </button>
+          <SubmitButton pending={pending} label="Send invitation" pendingLabel="Sending…" />
           <FormMessage state={state} name="Invitation result" />
         </form>
       ) : null}

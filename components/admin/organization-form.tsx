@@ -1,7 +1,7 @@
 "use client";
 
 import { type FormAction, useSchemaForm } from "@/components/admin/use-schema-form";
-import { buttonClass } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/button";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import {
@@ -63,9 +63,7 @@ export function OrganizationForm({
         hint="Lets a Team organization's users request site-to-site VPNs, from their next page load."
         defaultChecked={vpnAddOn}
       />
-      <button type="submit" disabled={pending} className={buttonClass()}>
-        {pending ? "Saving…" : submitLabel}
-      </button>
+      <SubmitButton pending={pending} label={submitLabel} pendingLabel="Saving…" />
       <FormMessage state={state} name={`${submitLabel} result`} />
     </form>
   );

@@ -1,7 +1,7 @@
 "use client";
 
 import { type FormAction, useSchemaForm } from "@/components/admin/use-schema-form";
-import { buttonClass } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/button";
 import { CheckboxField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { platformSettingsSchema, readPlatformSettingsForm } from "@/lib/admin/platform-settings-schema";
@@ -65,9 +65,7 @@ export function PlatformSettingsForm({
           />
         </div>
       </fieldset>
-      <button type="submit" disabled={pending} className={buttonClass()}>
-        {pending ? "Saving…" : "Save settings"}
-      </button>
+      <SubmitButton pending={pending} label="Save settings" pendingLabel="Saving…" />
       <FormMessage state={state} name="Save settings result" />
     </form>
   );

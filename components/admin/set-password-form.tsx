@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { type FormAction, useSchemaForm } from "@/components/admin/use-schema-form";
-import { buttonClass } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -51,9 +51,7 @@ export function SetPasswordForm({
         type="password"
         autoComplete="new-password"
       />
-      <button type="submit" disabled={pending} className={`${buttonClass()} w-full`}>
-        {pending ? "Saving…" : "Set password"}
-      </button>
+      <SubmitButton pending={pending} label="Set password" pendingLabel="Saving…" fullWidth />
       <FormMessage state={state} name="Set password result" />
     </form>
   );

@@ -3,7 +3,7 @@
 import { MembershipFields, type OrganizationOption } from "@/components/admin/membership-fields";
 import { type FormAction, useSchemaForm } from "@/components/admin/use-schema-form";
 import { ActionButton, type ActionButtonProps } from "@/components/ui/action-button";
-import { buttonClass } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { updateUserSchema } from "@/lib/users/user-schema";
 
@@ -27,9 +27,7 @@ export function UserMembershipForm({
         role={values?.role ?? user.role}
         organizationId={values?.organizationId ?? user.organizationId ?? ""}
       />
-      <button type="submit" disabled={pending} className={buttonClass()}>
-        {pending ? "Saving…" : "Save user"}
-      </button>
+      <SubmitButton pending={pending} label="Save user" pendingLabel="Saving…" />
       <FormMessage state={state} name="Save user result" />
     </form>
   );

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { buttonClass } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { type ActionState, INITIAL_ACTION_STATE } from "@/lib/actions/action-state";
 
@@ -46,9 +46,7 @@ export function ActionButton({
       {Object.entries(target).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <button type="submit" disabled={pending} className={buttonClass(variant)}>
-        {pending ? pendingLabel : label}
-      </button>
+      <SubmitButton pending={pending} label={label} pendingLabel={pendingLabel} variant={variant} />
       <FormMessage state={state} name={`${label} result`} hideWithFieldErrors={hideMessageWithFieldErrors} />
     </form>
   );

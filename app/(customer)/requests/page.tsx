@@ -36,7 +36,6 @@ export default async function RequestsPage() {
         }
         caption="VPN requests of your organization"
         rows={requests}
-        rowKey={(request) => request.id}
         columns={[
           {
             header: "Connection",

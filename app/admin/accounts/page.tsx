@@ -22,7 +22,6 @@ export default async function AwsAccountsPage() {
         empty={<EmptyState title="No accounts in the pool: requests use the worker's own credentials" />}
         caption="AWS accounts"
         rows={accounts}
-        rowKey={(account) => account.id}
         columns={[
           { header: "Account", cell: (account) => account.name },
           { header: "Role", cell: (account) => <span className="font-mono text-xs">{account.roleArn}</span> },

@@ -40,7 +40,6 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
             }
             caption="Organizations"
             rows={organizations}
-            rowKey={(organization) => organization.id}
             columns={[
               {
                 header: "Organization",

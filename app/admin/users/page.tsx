@@ -31,7 +31,6 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         empty={<EmptyState title={search ? "No user matches" : "No users yet"} />}
         caption="Users"
         rows={users}
-        rowKey={(user) => user.id}
         columns={[
           {
             header: "User",

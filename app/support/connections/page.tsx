@@ -1,16 +1,14 @@
+import { requestFilters, StaffRequestTable } from "@/components/request-list";
 import { StatusBadge } from "@/components/status-badge";
 import { TunnelAlertDeliveries } from "@/components/tunnel-alert-deliveries";
 import { EmptyState, PageHeader } from "@/components/ui/card";
-import { DataTable, LinkCell } from "@/components/ui/data-table";
 import { FilterForm } from "@/components/ui/filter-form";
 import { formatDateTime } from "@/components/ui/format";
-import { Pagination, StatusCounts } from "@/components/ui/pagination";
 import { findAlertDeliveries } from "@/lib/alerts/find-alert-deliveries";
 import { requireViewer } from "@/lib/auth/current-user";
-import { requestHref } from "@/lib/auth/viewer";
-import { listHref, parseListParams } from "@/lib/lists/parse-list-params";
+import { parseListParams } from "@/lib/lists/parse-list-params";
 import { CONNECTION_SORTS, findConnectionsOverview } from "@/lib/tunnels/find-connections-overview";
-import { ATTENTION_ORDER, PROVISIONED_STATUSES, STATUS_LABELS } from "@/lib/vpn-request/lifecycle";
+import { ATTENTION_ORDER, PROVISIONED_STATUSES } from "@/lib/vpn-request/lifecycle";
 import { getRequestSettings } from "@/lib/vpn-request/request-settings";
 
 export const metadata = { title: "Connections · Site-to-Site VPN" };
@@ -53,27 +51,7 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
           clearHref={PATH}
           keep={{ sort: current.sort, dir: current.dir }}
           fields={[
-            {
-              kind: "search",
-              name: "q",
-              label: "Search",
-              value: list.q,
-              placeholder: "Name, gateway IP, request or VPN ID",
-            },
-            {
-              name: "status",
-              label: "Status",
-              allLabel: "All statuses",
-              value: status,
-              options: PROVISIONED_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value].label })),
-            },
-            {
-              kind: "search",
-              name: "organization",
-              label: "Organization",
-              value: organization,
-              placeholder: "Name or Org ID",
-            },
+            ...requestFilters({ q: list.q, status, statuses: PROVISIONED_STATUSES, organization }),
             {
               name: "region",
               label: "Region",
@@ -83,17 +61,18 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
             },
           ]}
         />
-        <StatusCounts
-          label="Connections by status"
-          items={ATTENTION_ORDER.filter((value) => connections.counts[value]).map((value) => ({
-            key: value,
-            label: STATUS_LABELS[value].label,
-            count: connections.counts[value] ?? 0,
-            href: listHref(PATH, current, { status: status === value ? undefined : value }),
-            current: status === value,
-          }))}
-        />
-        <DataTable
+        <StaffRequestTable
+          viewer={viewer}
+          link={{ header: "Connection", detail: (row) => row.vpnConnectionId }}
+          path={PATH}
+          current={current}
+          status={status}
+          statusOrder={ATTENTION_ORDER}
+          countsLabel="Connections by status"
+          pagesLabel="Connection pages"
+          list={connections}
+          sort={list}
+          caption="Connections"
           empty={
             <EmptyState
               title={filtered ? "No connections match these filters" : "No provisioned connections yet"}
@@ -103,31 +82,7 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
                 : "Approved requests appear here once provisioning has built them."}
             </EmptyState>
           }
-          caption="Connections"
-          rows={connections.rows}
-          rowKey={(connection) => connection.id}
-          sorting={{
-            sort: list.sort,
-            dir: list.dir,
-            href: (sort, dir) => listHref(PATH, current, { sort, dir }),
-          }}
           columns={[
-            {
-              header: "Connection",
-              sortKey: "name",
-              cell: (connection) => (
-                <LinkCell
-                  href={requestHref(viewer, connection.id)}
-                  label={connection.customerName}
-                  detail={connection.vpnConnectionId}
-                />
-              ),
-            },
-            {
-              header: "Organization",
-              sortKey: "organization",
-              cell: (connection) => connection.organization.name,
-            },
             {
               header: "Status",
               cell: (connection) => (
@@ -166,14 +121,6 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
                 connection.lastPolledAt ? formatDateTime(connection.lastPolledAt) : "not yet",
             },
           ]}
-        />
-        <Pagination
-          label="Connection pages"
-          page={connections.page}
-          pageCount={connections.pageCount}
-          pageSize={connections.pageSize}
-          total={connections.total}
-          href={(page) => listHref(PATH, current, { page: page === 1 ? undefined : String(page) })}
         />
       </div>
       <section aria-labelledby="deliveries-heading" className="space-y-3">
