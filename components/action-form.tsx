@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { ActionButton, type ActionButtonProps, type FormAction } from "@/components/ui/action-button";
 import { SubmitButton } from "@/components/ui/button";
-import { TextAreaField } from "@/components/ui/field";
+import { bindFields, TextAreaField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { INITIAL_ACTION_STATE } from "@/lib/actions/action-state";
 
@@ -23,13 +23,11 @@ export function RejectForm({ action, requestId }: { action: FormAction; requestI
     <form action={formAction} className="space-y-3" noValidate>
       <input type="hidden" name="requestId" value={requestId} />
       <TextAreaField
-        id="reason"
+        {...bindFields(state)("reason")}
         label="Reason"
-        errors={state.errors?.reason}
         hint="Shown to the customer: say what to change so a new request can be approved."
         rows={3}
         required
-        defaultValue={state.values?.reason ?? ""}
       />
       <SubmitButton pending={pending} label="Reject" pendingLabel="Rejecting…" variant="danger" />
       <FormMessage state={state} name="Reject result" hideWithFieldErrors />

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import type { FormAction } from "@/components/ui/action-button";
 import { buttonClass, SubmitButton } from "@/components/ui/button";
-import { inputClass, SelectField, TextField } from "@/components/ui/field";
+import { bindFields, inputClass, SelectField, TextField } from "@/components/ui/field";
 import { INITIAL_ACTION_STATE } from "@/lib/actions/action-state";
 import { API_TOKEN_EXPIRY_DAYS } from "@/lib/api-tokens/api-token-schema";
 
@@ -12,24 +12,18 @@ type Action = FormAction;
 /** Name and expiry; on success the token is shown here once (React state only, never stored). */
 export function CreateApiTokenForm({ action }: { action: Action }) {
   const [state, formAction, pending] = useActionState(action, INITIAL_ACTION_STATE);
+  const field = bindFields(state);
   return (
     <div className="space-y-4">
       <form action={formAction} className="grid gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-end" noValidate>
         <TextField
-          id="name"
+          {...field("name")}
           label="Name"
-          errors={state.errors?.name}
           hint="Where the token is used, e.g. “Terraform CI”."
           required
           maxLength={60}
-          defaultValue={state.values?.name ?? ""}
         />
-        <SelectField
-          id="expiresInDays"
-          label="Expires after"
-          errors={state.errors?.expiresInDays}
-          defaultValue={state.values?.expiresInDays ?? "90"}
-        >
+        <SelectField {...field("expiresInDays", "90")} label="Expires after">
           {API_TOKEN_EXPIRY_DAYS.map((days) => (
             <option key={days} value={days}>
               {days} days

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { buttonClass, SubmitButton } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { ErrorBanner } from "@/components/ui/form-message";
 import { type SecondFactorActionState, verifySecondFactorAction } from "./actions";
 
 const INITIAL: SecondFactorActionState = { ok: false };
@@ -31,15 +32,7 @@ export function SecondFactorForm({ enrolling }: { enrolling: boolean }) {
   }
   return (
     <form action={formAction} className="space-y-5" noValidate>
-      {state.message ? (
-        <div
-          role="alert"
-          aria-label="Second factor error"
-          className="rounded-md border border-rose-200 bg-rose-50 px-4 py-3 text-sm text-rose-900"
-        >
-          {state.message}
-        </div>
-      ) : null}
+      <ErrorBanner name="Second factor error" message={state.message} />
       <TextField
         id="code"
         label="Authentication code"

@@ -2,32 +2,18 @@
 
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
+import { bindFields, TextField } from "@/components/ui/field";
+import { ErrorBanner } from "@/components/ui/form-message";
 import { INITIAL_ACTION_STATE } from "@/lib/actions/action-state";
 import { signInAction } from "./actions";
 
 export function SignInForm() {
   const [state, formAction, pending] = useActionState(signInAction, INITIAL_ACTION_STATE);
+  const field = bindFields(state);
   return (
     <form action={formAction} className="space-y-5" noValidate>
-      {state.message ? (
-        <div
-          role="alert"
-          aria-label="Sign-in error"
-          className="rounded-md border border-rose-200 bg-rose-50 px-4 py-3 text-sm text-rose-900"
-        >
-          {state.message}
-        </div>
-      ) : null}
-      <TextField
-        id="email"
-        label="Email"
-        errors={state.errors?.email}
-        type="email"
-        autoComplete="username"
-        required
-        defaultValue={state.values?.email ?? ""}
-      />
+      <ErrorBanner name="Sign-in error" message={state.message} />
+      <TextField {...field("email")} label="Email" type="email" autoComplete="username" required />
       <TextField
         id="password"
         label="Password"

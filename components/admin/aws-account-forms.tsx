@@ -9,16 +9,14 @@ import { awsAccountSchema } from "@/lib/aws-accounts/aws-account-schema";
 
 /** Adds an AWS account to the pool: its cross-account role, the role's external ID, its regions. */
 export function AddAwsAccountForm({ action }: { action: FormAction }) {
-  const { state, pending, onSubmit, errors, values } = useSchemaForm(awsAccountSchema, action);
+  const { state, pending, onSubmit, errors, values, field } = useSchemaForm(awsAccountSchema, action);
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Add AWS account" className="space-y-4">
-      <TextField id="name" label="Name" errors={errors?.name} defaultValue={values?.name} />
+      <TextField {...field("name")} label="Name" />
       <TextField
-        id="roleArn"
+        {...field("roleArn")}
         label="Role ARN"
         hint="The cross-account role of docs/running-on-aws.md."
-        errors={errors?.roleArn}
-        defaultValue={values?.roleArn}
         placeholder="arn:aws:iam::123456789012:role/vpn-portal-provisioning"
       />
       <TextField
@@ -29,11 +27,9 @@ export function AddAwsAccountForm({ action }: { action: FormAction }) {
         autoComplete="off"
       />
       <TextField
-        id="regions"
+        {...field("regions")}
         label="Regions"
         hint="Region codes, separated by commas (eu-west-1, us-east-1)."
-        errors={errors?.regions}
-        defaultValue={values?.regions}
       />
       <label className="flex items-center gap-2 text-sm">
         <input

@@ -17,7 +17,7 @@ export function InviteUserPanel({
   organizations: readonly OrganizationOption[];
 }) {
   const [open, setOpen] = useState(false);
-  const { state, pending, onSubmit, errors, values } = useSchemaForm(inviteUserSchema, action);
+  const { state, pending, onSubmit, errors, values, field } = useSchemaForm(inviteUserSchema, action);
   return (
     <div className="space-y-4">
       <button
@@ -39,23 +39,8 @@ export function InviteUserPanel({
           noValidate
           className="max-w-xl space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
         >
-          <TextField
-            id="invite-email"
-            name="email"
-            label="Email"
-            errors={errors?.email}
-            type="email"
-            autoComplete="off"
-            defaultValue={values?.email ?? ""}
-          />
-          <TextField
-            id="invite-name"
-            name="name"
-            label="Name"
-            errors={errors?.name}
-            autoComplete="off"
-            defaultValue={values?.name ?? ""}
-          />
+          <TextField {...field("email")} id="invite-email" label="Email" type="email" autoComplete="off" />
+          <TextField {...field("name")} id="invite-name" label="Name" autoComplete="off" />
           <MembershipFields
             idPrefix="invite-"
             organizations={organizations}

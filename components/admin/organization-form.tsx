@@ -22,7 +22,7 @@ export function OrganizationForm({
   organization?: Organization;
 }) {
   const schema = organization ? organizationUpdateSchema : organizationSchema;
-  const { state, pending, onSubmit, errors, values } = useSchemaForm(schema, action);
+  const { state, pending, onSubmit, values, field } = useSchemaForm(schema, action);
   // The create form sits beside the list, so its ids are prefixed.
   const idPrefix = organization ? "" : "new-";
   const submitLabel = organization ? "Save organization" : "Create organization";
@@ -35,20 +35,12 @@ export function OrganizationForm({
       aria-label={organization ? "Organization" : "New organization"}
     >
       {organization ? <input type="hidden" name="organizationId" value={organization.id} /> : null}
-      <TextField
-        id={`${idPrefix}name`}
-        name="name"
-        label="Name"
-        errors={errors?.name}
-        defaultValue={values?.name ?? organization?.name ?? ""}
-      />
+      <TextField {...field("name", organization?.name)} id={`${idPrefix}name`} label="Name" />
       <SelectField
+        {...field("plan", organization?.plan ?? "TEAM")}
         id={`${idPrefix}plan`}
-        name="plan"
         label="Plan"
-        errors={errors?.plan}
         hint="Enterprise includes site-to-site VPN; Team needs the VPN add-on."
-        defaultValue={values?.plan ?? organization?.plan ?? "TEAM"}
       >
         {PLANS.map((plan) => (
           <option key={plan} value={plan}>

@@ -128,3 +128,18 @@ export function CheckboxField({
     </div>
   );
 }
+
+type Outcome = { errors?: Record<string, readonly string[] | undefined>; values?: Record<string, string> };
+
+/**
+ * Ties fields to their form's last outcome: `field(name)` gives a field its id and name, the errors
+ * on it and what was typed, so a rejected submission keeps it (not for secrets: they are not kept).
+ */
+export function bindFields(outcome: Outcome) {
+  return (name: string, fallback = "") => ({
+    id: name,
+    name,
+    errors: outcome.errors?.[name],
+    defaultValue: outcome.values?.[name] ?? fallback,
+  });
+}

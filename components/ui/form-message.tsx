@@ -24,3 +24,17 @@ export function FormMessage({
     </div>
   );
 }
+
+/** A form's error as a banner above its fields (sign-in, second factor); nothing when there is none. */
+export function ErrorBanner({ name, message }: { name: string; message?: string | null }) {
+  if (!message) return null;
+  return (
+    <div
+      role="alert"
+      aria-label={name}
+      className="rounded-md border border-rose-200 bg-rose-50 px-4 py-3 text-sm text-rose-900"
+    >
+      {message}
+    </div>
+  );
+}
