@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import type { FormAction } from "@/components/ui/action-button";
 import { buttonClass, SubmitButton } from "@/components/ui/button";
-import { bindFields, inputClass, SelectField, TextField } from "@/components/ui/field";
+import { bindFields, inputClass, Options, SelectField, TextField } from "@/components/ui/field";
 import { INITIAL_ACTION_STATE } from "@/lib/actions/action-state";
 import { API_TOKEN_EXPIRY_DAYS } from "@/lib/api-tokens/api-token-schema";
 
@@ -24,11 +24,7 @@ export function CreateApiTokenForm({ action }: { action: Action }) {
           maxLength={60}
         />
         <SelectField {...field("expiresInDays", "90")} label="Expires after">
-          {API_TOKEN_EXPIRY_DAYS.map((days) => (
-            <option key={days} value={days}>
-              {days} days
-            </option>
-          ))}
+          <Options values={API_TOKEN_EXPIRY_DAYS} label={(days) => `${days} days`} />
         </SelectField>
         <SubmitButton pending={pending} label="Create token" pendingLabel="Creating…" />
       </form>

@@ -1,4 +1,4 @@
-import { SelectField } from "@/components/ui/field";
+import { Options, SelectField } from "@/components/ui/field";
 import { ROLE_LABELS, ROLES } from "@/lib/users/user-schema";
 
 export type OrganizationOption = { id: string; name: string };
@@ -20,11 +20,7 @@ export function MembershipFields({
   return (
     <>
       <SelectField id={`${idPrefix}role`} name="role" label="Role" errors={errors?.role} defaultValue={role}>
-        {ROLES.map((value) => (
-          <option key={value} value={value}>
-            {ROLE_LABELS[value]}
-          </option>
-        ))}
+        <Options values={ROLES} label={(value) => ROLE_LABELS[value]} />
       </SelectField>
       <SelectField
         id={`${idPrefix}organizationId`}

@@ -2,7 +2,7 @@
 
 import { type FormAction, useSchemaForm } from "@/components/admin/use-schema-form";
 import { SubmitButton } from "@/components/ui/button";
-import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
+import { CheckboxField, Options, SelectField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import {
   organizationSchema,
@@ -42,11 +42,7 @@ export function OrganizationForm({
         label="Plan"
         hint="Enterprise includes site-to-site VPN; Team needs the VPN add-on."
       >
-        {PLANS.map((plan) => (
-          <option key={plan} value={plan}>
-            {PLAN_LABELS[plan]}
-          </option>
-        ))}
+        <Options values={PLANS} label={(plan) => PLAN_LABELS[plan]} />
       </SelectField>
       <CheckboxField
         id={`${idPrefix}vpnAddOn`}

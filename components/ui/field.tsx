@@ -143,3 +143,18 @@ export function bindFields(outcome: Outcome) {
     defaultValue: outcome.values?.[name] ?? fallback,
   });
 }
+
+/** A select's options over a fixed list of values (plans, roles), each shown by its label. */
+export function Options<V extends string | number>({
+  values,
+  label,
+}: {
+  values: readonly V[];
+  label: (value: V) => ReactNode;
+}) {
+  return values.map((value) => (
+    <option key={value} value={value}>
+      {label(value)}
+    </option>
+  ));
+}
