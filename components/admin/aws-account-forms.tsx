@@ -1,17 +1,24 @@
 "use client";
 
+import { SchemaForm } from "@/components/admin/schema-form";
 import { type FormAction, useSchemaForm } from "@/components/admin/use-schema-form";
 import { ActionButton, type ActionButtonProps } from "@/components/ui/action-button";
-import { SubmitButton } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { FormMessage } from "@/components/ui/form-message";
 import { awsAccountSchema } from "@/lib/aws-accounts/aws-account-schema";
 
 /** Adds an AWS account to the pool: its cross-account role, the role's external ID, its regions. */
 export function AddAwsAccountForm({ action }: { action: FormAction }) {
-  const { state, pending, onSubmit, errors, values, field } = useSchemaForm(awsAccountSchema, action);
+  const form = useSchemaForm(awsAccountSchema, action);
+  const { errors, values, field } = form;
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Add AWS account" className="space-y-4">
+    <SchemaForm
+      form={form}
+      label="Add AWS account"
+      submitLabel="Add account"
+      pendingLabel="Adding…"
+      resultName="Add AWS account result"
+      className="space-y-4"
+    >
       <TextField {...field("name")} label="Name" />
       <TextField
         {...field("roleArn")}
@@ -40,9 +47,7 @@ export function AddAwsAccountForm({ action }: { action: FormAction }) {
         />
         Takes new requests
       </label>
-      <SubmitButton pending={pending} label="Add account" pendingLabel="Adding…" />
-      <FormMessage state={state} name="Add AWS account result" />
-    </form>
+    </SchemaForm>
   );
 }
 

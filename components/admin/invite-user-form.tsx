@@ -2,10 +2,10 @@
 
 import { useState } from "react";
 import { MembershipFields, type OrganizationOption } from "@/components/admin/membership-fields";
+import { SchemaForm } from "@/components/admin/schema-form";
 import { type FormAction, useSchemaForm } from "@/components/admin/use-schema-form";
-import { buttonClass, SubmitButton } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { FormMessage } from "@/components/ui/form-message";
 import { inviteUserSchema } from "@/lib/users/user-schema";
 
 /** "Invite user" opens the form; the invitee gets a single-use link by e-mail to set a password. */
@@ -17,7 +17,8 @@ export function InviteUserPanel({
   organizations: readonly OrganizationOption[];
 }) {
   const [open, setOpen] = useState(false);
-  const { state, pending, onSubmit, errors, values, field } = useSchemaForm(inviteUserSchema, action);
+  const form = useSchemaForm(inviteUserSchema, action);
+  const { state, errors, values, field } = form;
   return (
     <div className="space-y-4">
       <button
@@ -30,13 +31,15 @@ export function InviteUserPanel({
         Invite user
       </button>
       {open ? (
-        <form
+        <SchemaForm
           // A sent invitation clears the form for the next one (the message names who was invited).
           key={state.ok ? state.message : "editing"}
+          form={form}
           id="invite-user"
-          aria-label="Invite a user"
-          onSubmit={onSubmit}
-          noValidate
+          label="Invite a user"
+          submitLabel="Send invitation"
+          pendingLabel="Sending…"
+          resultName="Invitation result"
           className="max-w-xl space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
         >
           <TextField {...field("email")} id="invite-email" label="Email" type="email" autoComplete="off" />
@@ -48,9 +51,7 @@ export function InviteUserPanel({
             role={values?.role ?? "CUSTOMER"}
             organizationId={values?.organizationId ?? ""}
           />
-          <SubmitButton pending={pending} label="Send invitation" pendingLabel="Sending…" />
-          <FormMessage state={state} name="Invitation result" />
-        </form>
+        </SchemaForm>
       ) : null}
     </div>
   );

@@ -1,9 +1,8 @@
 "use client";
 
+import { SchemaForm } from "@/components/admin/schema-form";
 import { type FormAction, useSchemaForm } from "@/components/admin/use-schema-form";
-import { SubmitButton } from "@/components/ui/button";
 import { CheckboxField, Options, SelectField, TextField } from "@/components/ui/field";
-import { FormMessage } from "@/components/ui/form-message";
 import {
   organizationSchema,
   organizationUpdateSchema,
@@ -22,17 +21,20 @@ export function OrganizationForm({
   organization?: Organization;
 }) {
   const schema = organization ? organizationUpdateSchema : organizationSchema;
-  const { state, pending, onSubmit, values, field } = useSchemaForm(schema, action);
+  const form = useSchemaForm(schema, action);
+  const { values, field } = form;
   // The create form sits beside the list, so its ids are prefixed.
   const idPrefix = organization ? "" : "new-";
   const submitLabel = organization ? "Save organization" : "Create organization";
   const vpnAddOn = values ? values.vpnAddOn === "on" : (organization?.vpnAddOn ?? false);
   return (
-    <form
-      onSubmit={onSubmit}
+    <SchemaForm
+      form={form}
+      label={organization ? "Organization" : "New organization"}
+      submitLabel={submitLabel}
+      pendingLabel="Saving…"
+      resultName={`${submitLabel} result`}
       className="space-y-4"
-      noValidate
-      aria-label={organization ? "Organization" : "New organization"}
     >
       {organization ? <input type="hidden" name="organizationId" value={organization.id} /> : null}
       <TextField {...field("name", organization?.name)} id={`${idPrefix}name`} label="Name" />
@@ -51,8 +53,6 @@ export function OrganizationForm({
         hint="Lets a Team organization's users request site-to-site VPNs, from their next page load."
         defaultChecked={vpnAddOn}
       />
-      <SubmitButton pending={pending} label={submitLabel} pendingLabel="Saving…" />
-      <FormMessage state={state} name={`${submitLabel} result`} />
-    </form>
+    </SchemaForm>
   );
 }

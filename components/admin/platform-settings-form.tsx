@@ -1,9 +1,8 @@
 "use client";
 
+import { SchemaForm } from "@/components/admin/schema-form";
 import { type FormAction, useSchemaForm } from "@/components/admin/use-schema-form";
-import { SubmitButton } from "@/components/ui/button";
 import { CheckboxField } from "@/components/ui/field";
-import { FormMessage } from "@/components/ui/form-message";
 import { platformSettingsSchema, readPlatformSettingsForm } from "@/lib/admin/platform-settings-schema";
 import { AWS_REGIONS } from "@/lib/regions/aws-regions";
 
@@ -15,17 +14,21 @@ export function PlatformSettingsForm({
   action: FormAction;
   settings: { supportedRegions: readonly string[]; autoApproveKnownEnterpriseGateways: boolean };
 }) {
-  const { state, pending, onSubmit, errors, values } = useSchemaForm(
-    platformSettingsSchema,
-    action,
-    readPlatformSettingsForm,
-  );
+  const form = useSchemaForm(platformSettingsSchema, action, readPlatformSettingsForm);
+  const { errors, values } = form;
   const chosen = new Set(values ? values.supportedRegions?.split(",") : settings.supportedRegions);
   const autoApprove = values
     ? values.autoApproveKnownEnterpriseGateways === "on"
     : settings.autoApproveKnownEnterpriseGateways;
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Platform settings" className="space-y-6">
+    <SchemaForm
+      form={form}
+      label="Platform settings"
+      submitLabel="Save settings"
+      pendingLabel="Saving…"
+      resultName="Save settings result"
+      className="space-y-6"
+    >
       <fieldset aria-describedby={errors?.supportedRegions ? "supportedRegions-error" : undefined}>
         <legend className="text-sm font-semibold text-slate-900">Supported regions</legend>
         <p className="mt-1 text-xs text-slate-600">
@@ -65,8 +68,6 @@ export function PlatformSettingsForm({
           />
         </div>
       </fieldset>
-      <SubmitButton pending={pending} label="Save settings" pendingLabel="Saving…" />
-      <FormMessage state={state} name="Save settings result" />
-    </form>
+    </SchemaForm>
   );
 }

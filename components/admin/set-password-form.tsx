@@ -1,11 +1,10 @@
 "use client";
 
 import Link from "next/link";
+import { SchemaForm } from "@/components/admin/schema-form";
 import { type FormAction, useSchemaForm } from "@/components/admin/use-schema-form";
-import { SubmitButton } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
-import { FormMessage } from "@/components/ui/form-message";
 import { PASSWORD_MIN_LENGTH, setPasswordSchema } from "@/lib/users/user-schema";
 
 /** The invited user chooses a password; the link in the e-mail works once. */
@@ -18,7 +17,8 @@ export function SetPasswordForm({
   token: string;
   email: string;
 }) {
-  const { state, pending, onSubmit, errors } = useSchemaForm(setPasswordSchema, action);
+  const form = useSchemaForm(setPasswordSchema, action);
+  const { state, errors } = form;
   if (state.ok)
     return (
       <Notice tone="success" title="Password set">
@@ -33,7 +33,15 @@ export function SetPasswordForm({
       </Notice>
     );
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Set your password" className="space-y-5">
+    <SchemaForm
+      form={form}
+      label="Set your password"
+      submitLabel="Set password"
+      pendingLabel="Saving…"
+      resultName="Set password result"
+      fullWidthSubmit
+      className="space-y-5"
+    >
       <input type="hidden" name="token" value={token} />
       <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
       <TextField
@@ -51,8 +59,6 @@ export function SetPasswordForm({
         type="password"
         autoComplete="new-password"
       />
-      <SubmitButton pending={pending} label="Set password" pendingLabel="Saving…" fullWidth />
-      <FormMessage state={state} name="Set password result" />
-    </form>
+    </SchemaForm>
   );
 }

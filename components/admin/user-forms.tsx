@@ -1,10 +1,9 @@
 "use client";
 
 import { MembershipFields, type OrganizationOption } from "@/components/admin/membership-fields";
+import { SchemaForm } from "@/components/admin/schema-form";
 import { type FormAction, useSchemaForm } from "@/components/admin/use-schema-form";
 import { ActionButton, type ActionButtonProps } from "@/components/ui/action-button";
-import { SubmitButton } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/form-message";
 import { updateUserSchema } from "@/lib/users/user-schema";
 
 /** An admin changes a user's role and organization. */
@@ -17,9 +16,17 @@ export function UserMembershipForm({
   user: { id: string; role: string; organizationId: string | null };
   organizations: readonly OrganizationOption[];
 }) {
-  const { state, pending, onSubmit, errors, values } = useSchemaForm(updateUserSchema, action);
+  const form = useSchemaForm(updateUserSchema, action);
+  const { errors, values } = form;
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Role and organization" className="max-w-xl space-y-4">
+    <SchemaForm
+      form={form}
+      label="Role and organization"
+      submitLabel="Save user"
+      pendingLabel="Saving…"
+      resultName="Save user result"
+      className="max-w-xl space-y-4"
+    >
       <input type="hidden" name="userId" value={user.id} />
       <MembershipFields
         organizations={organizations}
@@ -27,9 +34,7 @@ export function UserMembershipForm({
         role={values?.role ?? user.role}
         organizationId={values?.organizationId ?? user.organizationId ?? ""}
       />
-      <SubmitButton pending={pending} label="Save user" pendingLabel="Saving…" />
-      <FormMessage state={state} name="Save user result" />
-    </form>
+    </SchemaForm>
   );
 }
 
