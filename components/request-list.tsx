@@ -1,7 +1,7 @@
 // The pieces the staff lists of requests (the queue, the connections) and the customer's list share.
 import type { ReactNode } from "react";
 import { type Column, DataTable, LinkCell } from "@/components/ui/data-table";
-import type { FilterField } from "@/components/ui/filter-form";
+import { type FilterField, FilterForm } from "@/components/ui/filter-form";
 import { Pagination, StatusCounts } from "@/components/ui/pagination";
 import { requestHref, type Viewer } from "@/lib/auth/viewer";
 import { type ListPage, listHref } from "@/lib/lists/parse-list-params";
@@ -10,7 +10,7 @@ import { STATUS_LABELS, type VpnStatus } from "@/lib/vpn-request/lifecycle";
 type Query = Record<string, string | undefined>;
 
 /** A staff list's first filters: free text, the status (one of `statuses`), the organization. */
-export function requestFilters({
+function requestFilters({
   q,
   status,
   statuses,
@@ -68,23 +68,25 @@ const organizationColumn: Column<{ organization: { name: string } }> = {
 };
 
 /**
- * One page of a staff list under its filters: the counts per status (each a link filtering to it),
- * the sortable table, and the links to other pages. `current` is the list's query without the page.
+ * A staff list of requests under its page header: the filters (free text, status, organization,
+ * then `moreFilters`), the counts per status (each a link filtering to it), the sortable table and
+ * the links to other pages. `current` is the list's query without the page; `names` are the
+ * accessible names of the filter form, the counts, the table and the pager.
  */
-export function StaffRequestTable<
+export function StaffRequestList<
   R extends { id: string; customerName: string; organization: { name: string } },
 >({
   viewer,
   link,
   path,
   current,
-  status,
-  statusOrder,
-  countsLabel,
-  pagesLabel,
-  list,
   sort,
-  caption,
+  status,
+  statuses,
+  countOrder = statuses,
+  moreFilters = [],
+  names,
+  list,
   empty,
   columns,
 }: {
@@ -93,22 +95,34 @@ export function StaffRequestTable<
   link: { header: string; detail: (row: R) => ReactNode };
   path: string;
   current: Query;
-  status: VpnStatus | undefined;
-  statusOrder: readonly VpnStatus[];
-  countsLabel: string;
-  pagesLabel: string;
-  list: ListPage<R, VpnStatus>;
+  /** The order shown (the default one included, which `current` leaves out). */
   sort: { sort: string; dir: "asc" | "desc" };
-  caption: string;
+  status: VpnStatus | undefined;
+  /** The statuses the list holds: the status filter's options. */
+  statuses: readonly VpnStatus[];
+  /** The order of the counts per status (default: `statuses`). */
+  countOrder?: readonly VpnStatus[];
+  moreFilters?: FilterField[];
+  names: { filters: string; counts: string; table: string; pages: string };
+  list: ListPage<R, VpnStatus>;
   empty: ReactNode;
   /** The columns after the request and its organization. */
   columns: readonly Column<R>[];
 }) {
   return (
     <>
+      <FilterForm
+        label={names.filters}
+        clearHref={path}
+        keep={{ sort: current.sort, dir: current.dir }}
+        fields={[
+          ...requestFilters({ q: current.q, status, statuses, organization: current.organization }),
+          ...moreFilters,
+        ]}
+      />
       <StatusCounts
-        label={countsLabel}
-        items={statusOrder
+        label={names.counts}
+        items={countOrder
           .filter((value) => list.counts[value])
           .map((value) => ({
             key: value,
@@ -120,17 +134,14 @@ export function StaffRequestTable<
       />
       <DataTable
         empty={empty}
-        caption={caption}
+        caption={names.table}
         rows={list.rows}
         sorting={{ ...sort, href: (sort, dir) => listHref(path, current, { sort, dir }) }}
         columns={[requestColumn(viewer, link.header, link.detail), organizationColumn, ...columns]}
       />
       <Pagination
-        label={pagesLabel}
-        page={list.page}
-        pageCount={list.pageCount}
-        pageSize={list.pageSize}
-        total={list.total}
+        label={names.pages}
+        of={list}
         href={(page) => listHref(path, current, { page: page === 1 ? undefined : String(page) })}
       />
     </>

@@ -1,7 +1,6 @@
-import { requestFilters, StaffRequestTable } from "@/components/request-list";
+import { StaffRequestList } from "@/components/request-list";
 import { StatusBadge } from "@/components/status-badge";
 import { EmptyState, PageHeader } from "@/components/ui/card";
-import { FilterForm } from "@/components/ui/filter-form";
 import { formatDateTime } from "@/components/ui/format";
 import { requireViewer } from "@/lib/auth/current-user";
 import { parseListParams } from "@/lib/lists/parse-list-params";
@@ -37,24 +36,21 @@ export default async function SupportQueuePage({ searchParams }: { searchParams:
         title="Request queue"
         description="Every organization's VPN requests: pending first, oldest first."
       />
-      <FilterForm
-        label="Filter requests"
-        clearHref={PATH}
-        keep={{ sort: current.sort, dir: current.dir }}
-        fields={requestFilters({ q: list.q, status, statuses: VPN_STATUSES, organization })}
-      />
-      <StaffRequestTable
+      <StaffRequestList
         viewer={viewer}
         link={{ header: "Request", detail: (row) => row.customerGatewayIp }}
         path={PATH}
         current={current}
-        status={status}
-        statusOrder={VPN_STATUSES}
-        countsLabel="Requests by status"
-        pagesLabel="Request queue pages"
-        list={queue}
         sort={list}
-        caption="VPN requests"
+        status={status}
+        statuses={VPN_STATUSES}
+        names={{
+          filters: "Filter requests",
+          counts: "Requests by status",
+          table: "VPN requests",
+          pages: "Request queue pages",
+        }}
+        list={queue}
         empty={
           <EmptyState title={filtered ? "No requests match these filters" : "The queue is empty"}>
             {filtered ? "Clear the filters to see every request." : "New customer requests appear here."}

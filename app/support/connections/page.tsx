@@ -1,8 +1,7 @@
-import { requestFilters, StaffRequestTable } from "@/components/request-list";
+import { StaffRequestList } from "@/components/request-list";
 import { StatusBadge } from "@/components/status-badge";
 import { TunnelAlertDeliveries } from "@/components/tunnel-alert-deliveries";
 import { EmptyState, PageHeader } from "@/components/ui/card";
-import { FilterForm } from "@/components/ui/filter-form";
 import { formatDateTime } from "@/components/ui/format";
 import { findAlertDeliveries } from "@/lib/alerts/find-alert-deliveries";
 import { requireViewer } from "@/lib/auth/current-user";
@@ -46,12 +45,16 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
           title="Connections"
           description="Every organization's provisioned VPNs: down and degraded first."
         />
-        <FilterForm
-          label="Filter connections"
-          clearHref={PATH}
-          keep={{ sort: current.sort, dir: current.dir }}
-          fields={[
-            ...requestFilters({ q: list.q, status, statuses: PROVISIONED_STATUSES, organization }),
+        <StaffRequestList
+          viewer={viewer}
+          link={{ header: "Connection", detail: (row) => row.vpnConnectionId }}
+          path={PATH}
+          current={current}
+          sort={list}
+          status={status}
+          statuses={PROVISIONED_STATUSES}
+          countOrder={ATTENTION_ORDER}
+          moreFilters={[
             {
               name: "region",
               label: "Region",
@@ -60,19 +63,13 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
               options: regions.map((value) => ({ value, label: value })),
             },
           ]}
-        />
-        <StaffRequestTable
-          viewer={viewer}
-          link={{ header: "Connection", detail: (row) => row.vpnConnectionId }}
-          path={PATH}
-          current={current}
-          status={status}
-          statusOrder={ATTENTION_ORDER}
-          countsLabel="Connections by status"
-          pagesLabel="Connection pages"
+          names={{
+            filters: "Filter connections",
+            counts: "Connections by status",
+            table: "Connections",
+            pages: "Connection pages",
+          }}
           list={connections}
-          sort={list}
-          caption="Connections"
           empty={
             <EmptyState
               title={filtered ? "No connections match these filters" : "No provisioned connections yet"}
