@@ -2,8 +2,8 @@ import "./globals.css";
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { SignOutForm } from "@/app/_views/sign-out-form";
 import { buttonClass } from "@/components/ui/button";
-import { signOut } from "@/lib/auth/auth";
 import { getViewer } from "@/lib/auth/current-user";
 import type { Viewer } from "@/lib/auth/viewer";
 
@@ -34,10 +34,6 @@ function navLinksFor(role: Viewer["role"]) {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await getViewer();
-  async function signOutAction() {
-    "use server";
-    await signOut({ redirectTo: "/sign-in" });
-  }
   return (
     <html lang="en">
       <body className="min-h-screen">
@@ -60,11 +56,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                   <span className="sr-only">Signed in as </span>
                   {user.email} · {user.role.toLowerCase()}
                 </span>
-                <form action={signOutAction}>
-                  <button type="submit" className={buttonClass("secondary")}>
-                    Sign out
-                  </button>
-                </form>
+                <SignOutForm label="Sign out" buttonClassName={buttonClass("secondary")} />
               </nav>
             ) : null}
           </div>
