@@ -2,21 +2,38 @@ import "./globals.css";
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { SignOutForm } from "@/app/_views/sign-out-form";
 import { buttonClass } from "@/components/ui/button";
-import { signOut } from "@/lib/auth/auth";
 import { getViewer } from "@/lib/auth/current-user";
+import type { Viewer } from "@/lib/auth/viewer";
 
 export const metadata: Metadata = {
   title: "Site-to-Site VPN",
   description: "Request, follow and configure site-to-site IPsec VPNs into your network.",
 };
 
+const STAFF_LINKS = [
+  { href: "/support", label: "Request queue" },
+  { href: "/support/connections", label: "Connections" },
+  { href: "/support/audit", label: "Audit log" },
+  { href: "/support/capacity", label: "Capacity" },
+];
+const CUSTOMER_LINKS = [
+  { href: "/requests", label: "My VPNs" },
+  { href: "/requests/new", label: "New VPN request" },
+  { href: "/settings", label: "Alert settings" },
+  { href: "/api-tokens", label: "API tokens" },
+  { href: "/audit", label: "Audit log" },
+];
+
+/** The main navigation of each role: staff's pages (and admins' Administration), or a customer's. */
+function navLinksFor(role: Viewer["role"]) {
+  if (role === "CUSTOMER") return CUSTOMER_LINKS;
+  return role === "ADMIN" ? [...STAFF_LINKS, { href: "/admin", label: "Administration" }] : STAFF_LINKS;
+}
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await getViewer();
-  async function signOutAction() {
-    "use server";
-    await signOut({ redirectTo: "/sign-in" });
-  }
   return (
     <html lang="en">
       <body className="min-h-screen">
@@ -30,54 +47,16 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </Link>
             {user ? (
               <nav aria-label="Main" className="flex items-center gap-1 text-sm">
-                {user.role !== "CUSTOMER" ? (
-                  <>
-                    <Link className={buttonClass("ghost")} href="/support">
-                      Request queue
-                    </Link>
-                    <Link className={buttonClass("ghost")} href="/support/connections">
-                      Connections
-                    </Link>
-                    <Link className={buttonClass("ghost")} href="/support/audit">
-                      Audit log
-                    </Link>
-                    <Link className={buttonClass("ghost")} href="/support/capacity">
-                      Capacity
-                    </Link>
-                    {user.role === "ADMIN" ? (
-                      <Link className={buttonClass("ghost")} href="/admin">
-                        Administration
-                      </Link>
-                    ) : null}
-                  </>
-                ) : (
-                  <>
-                    <Link className={buttonClass("ghost")} href="/requests">
-                      My VPNs
-                    </Link>
-                    <Link className={buttonClass("ghost")} href="/requests/new">
-                      New VPN request
-                    </Link>
-                    <Link className={buttonClass("ghost")} href="/settings">
-                      Alert settings
-                    </Link>
-                    <Link className={buttonClass("ghost")} href="/api-tokens">
-                      API tokens
-                    </Link>
-                    <Link className={buttonClass("ghost")} href="/audit">
-                      Audit log
-                    </Link>
-                  </>
-                )}
+                {navLinksFor(user.role).map((link) => (
+                  <Link key={link.href} className={buttonClass("ghost")} href={link.href}>
+                    {link.label}
+                  </Link>
+                ))}
                 <span className="mx-2 hidden text-slate-500 sm:inline">
                   <span className="sr-only">Signed in as </span>
                   {user.email} · {user.role.toLowerCase()}
                 </span>
-                <form action={signOutAction}>
-                  <button type="submit" className={buttonClass("secondary")}>
-                    Sign out
-                  </button>
-                </form>
+                <SignOutForm label="Sign out" buttonClassName={buttonClass("secondary")} />
               </nav>
             ) : null}
           </div>

@@ -1,89 +1,36 @@
 "use client";
 
 import { useActionState } from "react";
-import { buttonClass } from "@/components/ui/button";
-import { Field, inputClass } from "@/components/ui/field";
-import { type ActionState, INITIAL_ACTION_STATE } from "@/lib/actions/action-state";
-
-type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
+import { ActionButton, type ActionButtonProps, type FormAction } from "@/components/ui/action-button";
+import { SubmitButton } from "@/components/ui/button";
+import { bindFields, TextAreaField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { INITIAL_ACTION_STATE } from "@/lib/actions/action-state";
 
 /** A one-button action on a request (cancel, approve), with its outcome announced. */
 export function RequestActionButton({
-  action,
   requestId,
-  label,
-  pendingLabel,
   variant = "primary",
-  confirm,
-}: {
-  action: Action;
-  requestId: string;
-  label: string;
-  pendingLabel: string;
-  variant?: "primary" | "secondary" | "danger";
-  confirm?: string;
-}) {
-  const [state, formAction, pending] = useActionState(action, INITIAL_ACTION_STATE);
-  return (
-    <form
-      action={formAction}
-      onSubmit={(event) => {
-        if (confirm && !window.confirm(confirm)) event.preventDefault();
-      }}
-      className="space-y-2"
-    >
-      <input type="hidden" name="requestId" value={requestId} />
-      <button type="submit" disabled={pending} className={buttonClass(variant)}>
-        {pending ? pendingLabel : label}
-      </button>
-      <ActionMessage state={state} name={`${label} result`} />
-    </form>
-  );
+  ...props
+}: ActionButtonProps & { requestId: string; pendingLabel: string }) {
+  return <ActionButton {...props} target={{ requestId }} variant={variant} hideMessageWithFieldErrors />;
 }
 
 /** Reject needs a reason the customer will read. */
-export function RejectForm({ action, requestId }: { action: Action; requestId: string }) {
+export function RejectForm({ action, requestId }: { action: FormAction; requestId: string }) {
   const [state, formAction, pending] = useActionState(action, INITIAL_ACTION_STATE);
   return (
     <form action={formAction} className="space-y-3" noValidate>
       <input type="hidden" name="requestId" value={requestId} />
-      <Field
-        id="reason"
+      <TextAreaField
+        {...bindFields(state)("reason")}
         label="Reason"
-        errors={state.errors?.reason}
         hint="Shown to the customer: say what to change so a new request can be approved."
-      >
-        {(describedBy, invalid) => (
-          <textarea
-            id="reason"
-            name="reason"
-            rows={3}
-            required
-            defaultValue={state.values?.reason ?? ""}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <button type="submit" disabled={pending} className={buttonClass("danger")}>
-        {pending ? "Rejecting…" : "Reject"}
-      </button>
-      <ActionMessage state={state} name="Reject result" />
+        rows={3}
+        required
+      />
+      <SubmitButton pending={pending} label="Reject" pendingLabel="Rejecting…" variant="danger" />
+      <FormMessage state={state} name="Reject result" hideWithFieldErrors />
     </form>
-  );
-}
-
-function ActionMessage({ state, name }: { state: ActionState; name: string }) {
-  if (!state.message || state.errors) return null;
-  const className = "text-sm font-medium";
-  return state.ok ? (
-    <div role="status" aria-label={name} className={`${className} text-emerald-800`}>
-      {state.message}
-    </div>
-  ) : (
-    <div role="alert" aria-label={name} className={`${className} text-rose-700`}>
-      {state.message}
-    </div>
   );
 }

@@ -1,59 +1,32 @@
 "use client";
 
 import { useActionState } from "react";
-import { buttonClass } from "@/components/ui/button";
-import { Field, inputClass } from "@/components/ui/field";
-import { type ActionState, INITIAL_ACTION_STATE } from "@/lib/actions/action-state";
+import type { FormAction } from "@/components/ui/action-button";
+import { buttonClass, SubmitButton } from "@/components/ui/button";
+import { bindFields, inputClass, Options, SelectField, TextField } from "@/components/ui/field";
+import { INITIAL_ACTION_STATE } from "@/lib/actions/action-state";
 import { API_TOKEN_EXPIRY_DAYS } from "@/lib/api-tokens/api-token-schema";
 
-type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
+type Action = FormAction;
 
 /** Name and expiry; on success the token is shown here once (React state only, never stored). */
 export function CreateApiTokenForm({ action }: { action: Action }) {
   const [state, formAction, pending] = useActionState(action, INITIAL_ACTION_STATE);
+  const field = bindFields(state);
   return (
     <div className="space-y-4">
       <form action={formAction} className="grid gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-end" noValidate>
-        <Field
-          id="name"
+        <TextField
+          {...field("name")}
           label="Name"
-          errors={state.errors?.name}
           hint="Where the token is used, e.g. “Terraform CI”."
-        >
-          {(describedBy, invalid) => (
-            <input
-              id="name"
-              name="name"
-              required
-              maxLength={60}
-              defaultValue={state.values?.name ?? ""}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              className={inputClass}
-            />
-          )}
-        </Field>
-        <Field id="expiresInDays" label="Expires after" errors={state.errors?.expiresInDays}>
-          {(describedBy, invalid) => (
-            <select
-              id="expiresInDays"
-              name="expiresInDays"
-              defaultValue={state.values?.expiresInDays ?? "90"}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              className={inputClass}
-            >
-              {API_TOKEN_EXPIRY_DAYS.map((days) => (
-                <option key={days} value={days}>
-                  {days} days
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <button type="submit" disabled={pending} className={buttonClass("primary")}>
-          {pending ? "Creating…" : "Create token"}
-        </button>
+          required
+          maxLength={60}
+        />
+        <SelectField {...field("expiresInDays", "90")} label="Expires after">
+          <Options values={API_TOKEN_EXPIRY_DAYS} label={(days) => `${days} days`} />
+        </SelectField>
+        <SubmitButton pending={pending} label="Create token" pendingLabel="Creating…" />
       </form>
       {state.ok && state.secret ? (
         <div

@@ -1,25 +1,17 @@
 import type { ReactNode } from "react";
 import { RouterConfigCopyButton } from "@/components/router-config-copy-button";
 import { RouterConfigDeviceForm } from "@/components/router-config-device-form";
-import { type FormatOption, RouterConfigPicker } from "@/components/router-config-picker";
+import { RouterConfigPicker } from "@/components/router-config-picker";
 import { buttonClass } from "@/components/ui/button";
 import { Card, Notice } from "@/components/ui/card";
 import type { RouterConfigPage } from "@/lib/router-config/get-router-config-page";
 
-type Selected = NonNullable<Extract<RouterConfigPage, { state: "found" }>["selected"]>;
+type FoundPage = Extract<RouterConfigPage, { state: "found" }>;
+type Selected = NonNullable<FoundPage["selected"]>;
 
 export type RouterConfigPanelProps = {
   pageHref: string;
-  connection:
-    | { state: "not-ready"; reason: string }
-    | {
-        state: "ready";
-        routing: "STATIC" | "BGP";
-        ikeVersion: "IKEV1" | "IKEV2";
-        tunnelCount: number;
-        keepAliveTarget: string;
-        formats: readonly FormatOption[];
-      };
+  connection: FoundPage["connection"];
   /** `downloadHref` is the format's download route; the device parameters' query is appended here. */
   selected?: Selected & { downloadHref: string };
 };

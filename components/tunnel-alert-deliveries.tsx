@@ -63,7 +63,6 @@ export function TunnelAlertDeliveries({
       }
       columns={columns}
       rows={deliveries}
-      rowKey={(delivery) => delivery.id}
       rowData={(delivery) => ({ "data-delivery-status": delivery.status })}
     />
   );

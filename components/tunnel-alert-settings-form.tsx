@@ -2,16 +2,17 @@
 
 import { startTransition, useActionState, useMemo, useState } from "react";
 import { z } from "zod";
-import { buttonClass } from "@/components/ui/button";
+import type { FormAction } from "@/components/ui/action-button";
+import { SubmitButton } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
-import { Field, inputClass } from "@/components/ui/field";
-import { type ActionState, INITIAL_ACTION_STATE } from "@/lib/actions/action-state";
+import { TextAreaField, TextField } from "@/components/ui/field";
+import { INITIAL_ACTION_STATE } from "@/lib/actions/action-state";
 import {
   makeNotificationSettingsSchema,
   type NotificationSettingsRules,
 } from "@/lib/organizations/notification-settings-schema";
 
-type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
+type Action = FormAction;
 type Errors = Record<string, string[] | undefined>;
 const FIELDS = ["notificationEmails", "webhookUrl", "webhookSecret"] as const;
 
@@ -63,46 +64,26 @@ export function TunnelAlertSettingsForm({
         startTransition(() => formAction(formData));
       }}
     >
-      <Field
+      <TextAreaField
         id="notificationEmails"
         label="Alert email addresses"
         optional
         hint="One per line (up to 10). Each alert names the tunnel, what AWS reports and what to do."
         errors={errorsFor("notificationEmails")}
-      >
-        {(describedBy, invalid) => (
-          <textarea
-            id="notificationEmails"
-            name="notificationEmails"
-            rows={3}
-            defaultValue={value("notificationEmails", current.notificationEmails.join("\n"))}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <Field
+        rows={3}
+        defaultValue={value("notificationEmails", current.notificationEmails.join("\n"))}
+      />
+      <TextField
         id="webhookUrl"
         label="Webhook URL"
         optional
         hint="We POST JSON, signed: X-Portal-Signature is sha256=HMAC-SHA256(secret, timestamp + '.' + body) in hex, X-Portal-Timestamp the Unix time; refuse timestamps older than 5 minutes."
         errors={errorsFor("webhookUrl")}
-      >
-        {(describedBy, invalid) => (
-          <input
-            id="webhookUrl"
-            name="webhookUrl"
-            type="url"
-            defaultValue={value("webhookUrl", current.webhookUrl ?? "")}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            className={inputClass}
-            placeholder="https://hooks.example.com/vpn"
-          />
-        )}
-      </Field>
-      <Field
+        type="url"
+        defaultValue={value("webhookUrl", current.webhookUrl ?? "")}
+        placeholder="https://hooks.example.com/vpn"
+      />
+      <TextField
         id="webhookSecret"
         label="Webhook signing secret"
         optional
@@ -112,28 +93,16 @@ export function TunnelAlertSettingsForm({
             : "16 to 200 characters, stored encrypted; needed with a webhook URL."
         }
         errors={errorsFor("webhookSecret")}
-      >
-        {(describedBy, invalid) => (
-          <input
-            id="webhookSecret"
-            name="webhookSecret"
-            type="password"
-            autoComplete="new-password"
-            defaultValue=""
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            className={inputClass}
-          />
-        )}
-      </Field>
+        type="password"
+        autoComplete="new-password"
+        defaultValue=""
+      />
       {state.message ? (
         <Notice tone={state.ok ? "success" : "danger"}>
           <p role={state.ok ? "status" : "alert"}>{state.message}</p>
         </Notice>
       ) : null}
-      <button type="submit" disabled={pending} className={buttonClass("primary")}>
-        {pending ? "Saving…" : "Save alert settings"}
-      </button>
+      <SubmitButton pending={pending} label="Save alert settings" pendingLabel="Saving…" />
     </form>
   );
 }
@@ -143,9 +112,7 @@ export function TestAlertButton({ action }: { action: Action }) {
   const [state, formAction, pending] = useActionState(action, INITIAL_ACTION_STATE);
   return (
     <form action={formAction} className="space-y-2">
-      <button type="submit" disabled={pending} className={buttonClass("secondary")}>
-        {pending ? "Sending…" : "Send test alert"}
-      </button>
+      <SubmitButton pending={pending} label="Send test alert" pendingLabel="Sending…" variant="secondary" />
       {state.message ? (
         <p
           role={state.ok ? "status" : "alert"}

@@ -1,6 +1,12 @@
 // Administration (issue 14): the admin's organization and user pages drive who may do what, at once.
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { fillValidStaticRequest, signIn, uniqueName } from "./support/fixtures";
+import {
+  fillValidStaticRequest,
+  signedInPage,
+  signIn,
+  submitSignInForm,
+  uniqueName,
+} from "./support/fixtures";
 import { linkIn, waitForMail } from "./support/mail";
 
 const PASSWORD = "a-password-of-my-own";
@@ -54,8 +60,7 @@ test("the admin's VPN add-on governs a Team organization's customer at once; sup
   browser,
 }) => {
   test.setTimeout(120_000);
-  const admin = await browser.newPage();
-  await signIn(admin, "admin@example.com");
+  const admin = await signedInPage(browser, "admin@example.com");
   await admin.getByRole("link", { name: "Administration" }).click();
   await admin.getByRole("link", { name: "Organizations" }).first().click();
 
@@ -106,8 +111,7 @@ test("the admin's VPN add-on governs a Team organization's customer at once; sup
   ).toBeVisible();
 
   // Support is staff but not admin: no link, and every admin page answers 403.
-  const support = await browser.newPage();
-  await signIn(support, "support@example.com");
+  const support = await signedInPage(browser, "support@example.com");
   await expect(support.getByRole("link", { name: "Administration" })).toHaveCount(0);
   for (const path of [
     "/admin",
@@ -130,8 +134,7 @@ test("an invited user sets a password from the e-mailed link and signs in; deact
   browser,
 }) => {
   test.setTimeout(120_000);
-  const admin = await browser.newPage();
-  await signIn(admin, "admin@example.com");
+  const admin = await signedInPage(browser, "admin@example.com");
   const email = `${uniqueName("staff").replace(/\W+/g, "-")}@example.test`;
   const link = await invite(admin, { email, name: "Sid Staff", role: "SUPPORT" });
 
@@ -155,9 +158,7 @@ test("an invited user sets a password from the e-mailed link and signs in; deact
   await invitee.goto("/support/connections");
   await expect(invitee).toHaveURL(/\/sign-in$/);
   await expect(invitee.getByRole("button", { name: "Sign out" })).toHaveCount(0);
-  await invitee.getByLabel("Email").fill(email);
-  await invitee.getByLabel("Password").fill(PASSWORD);
-  await invitee.getByRole("button", { name: "Sign in" }).click();
+  await submitSignInForm(invitee, email, PASSWORD);
   await expect(invitee.getByRole("alert", { name: "Sign-in error" })).toContainText(
     "Email or password is incorrect",
   );

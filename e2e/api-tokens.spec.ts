@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn, submitStaticRequest, uniqueName } from "./support/fixtures";
+import { signedInPage, signIn, submitStaticRequest, uniqueName } from "./support/fixtures";
 
 test("a customer creates an API token, sees it once, uses it, and revokes it", async ({ page, request }) => {
   await signIn(page, "teamplus@example.com");
@@ -56,8 +56,7 @@ test("staff filter every organization's audit log and export it; customers never
     "enterprise@example.com",
     "Audited",
   );
-  const support = await browser.newPage();
-  await signIn(support, "support@example.com");
+  const support = await signedInPage(browser, "support@example.com");
   await support.goto(`/support/requests/${requestId}`);
   support.once("dialog", (dialog) => dialog.accept());
   await support.getByRole("button", { name: "Approve" }).click();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { acceptApproveConfirmation, signIn, submitStaticRequest } from "./support/fixtures";
+import { acceptApproveConfirmation, signedInPage, signIn, submitStaticRequest } from "./support/fixtures";
 
 test("another organization's customer gets 404 for the request and cannot approve it", async ({
   browser,
@@ -10,8 +10,7 @@ test("another organization's customer gets 404 for the request and cannot approv
     requestId,
   } = await submitStaticRequest(browser, "enterprise@example.com", "Private");
 
-  const stranger = await browser.newPage();
-  await signIn(stranger, "teamplus@example.com");
+  const stranger = await signedInPage(browser, "teamplus@example.com");
   const detail = await stranger.goto(`/requests/${requestId}`);
   expect(detail?.status()).toBe(404);
   await expect(stranger.getByText("We could not find that page")).toBeVisible();

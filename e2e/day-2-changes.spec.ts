@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { DescribeVpnConnectionsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { expect, type Page, test } from "@playwright/test";
-import { acceptApproveConfirmation, signIn, submitStaticRequest } from "./support/fixtures";
+import { approveAsSupport, submitStaticRequest } from "./support/fixtures";
 import { E2E_ENV_FILE } from "./support/settings";
 
 /** What AWS (the emulator) holds for the request's connection, read as the worker reads it. */
@@ -61,11 +61,7 @@ test("customer rotates tunnel 1's key, changes static routes and applies a maint
     "enterprise@example.com",
     "Day two",
   );
-  const support = await browser.newPage();
-  await signIn(support, "support@example.com");
-  await support.goto(`/support/requests/${requestId}`);
-  acceptApproveConfirmation(support);
-  await support.getByRole("button", { name: "Approve" }).click();
+  await approveAsSupport(browser, requestId);
   await expect(async () => {
     await customer.reload();
     await expect(customer.getByLabel("Status").getByText("Awaiting your router")).toBeVisible({

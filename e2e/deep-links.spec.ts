@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn, submitStaticRequest } from "./support/fixtures";
+import { signedInPage, submitStaticRequest } from "./support/fixtures";
 
 // A customer pastes the link of their request into a support chat; support pastes theirs back.
 test("a request link works for whoever opens it: staff land on the staff view, the customer on theirs", async ({
@@ -11,8 +11,7 @@ test("a request link works for whoever opens it: staff land on the staff view, t
     requestId,
   } = await submitStaticRequest(browser, "enterprise@example.com", "Link");
 
-  const support = await browser.newPage();
-  await signIn(support, "support@example.com");
+  const support = await signedInPage(browser, "support@example.com");
   await support.goto(`/requests/${requestId}`);
   await expect(support).toHaveURL(new RegExp(`/support/requests/${requestId}$`));
   await expect(support.getByRole("heading", { name })).toBeVisible();

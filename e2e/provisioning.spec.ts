@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { acceptApproveConfirmation, signIn, submitStaticRequest } from "./support/fixtures";
+import { approveAsSupport, submitStaticRequest } from "./support/fixtures";
 
 test("approval provisions the AWS side with live progress; decommissioning removes it", async ({
   browser,
@@ -11,11 +11,7 @@ test("approval provisions the AWS side with live progress; decommissioning remov
     "Provisioned",
   );
 
-  const support = await browser.newPage();
-  await signIn(support, "support@example.com");
-  await support.goto(`/support/requests/${requestId}`);
-  acceptApproveConfirmation(support);
-  await support.getByRole("button", { name: "Approve" }).click();
+  const support = await approveAsSupport(browser, requestId);
 
   // The customer watches it happen without reloading.
   const steps = customer.getByRole("list", { name: "Provisioning steps" });

@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import {
   acceptApproveConfirmation,
   fillValidStaticRequest,
+  signedInPage,
   signIn,
   submitStaticRequest,
   uniqueName,
@@ -9,8 +10,7 @@ import {
 
 test.describe("a customer requests a VPN and support decides", () => {
   test("customer submits a valid request and sees it pending; support approves it", async ({ browser }) => {
-    const customer = await browser.newPage();
-    await signIn(customer, "enterprise@example.com");
+    const customer = await signedInPage(browser, "enterprise@example.com");
     await customer.getByRole("link", { name: "New VPN request" }).first().click();
     const name = uniqueName("Plant");
     await fillValidStaticRequest(customer, name);
@@ -27,8 +27,7 @@ test.describe("a customer requests a VPN and support decides", () => {
       customer.getByRole("row", { name: new RegExp(name) }).getByText("Pending approval"),
     ).toBeVisible();
 
-    const support = await browser.newPage();
-    await signIn(support, "support@example.com");
+    const support = await signedInPage(browser, "support@example.com");
     await expect(support).toHaveURL(/\/support$/);
     await support.getByRole("link", { name }).click();
     await expect(support.getByRole("list", { name: "Audit trail" }).getByText("Submitted")).toBeVisible();
@@ -111,8 +110,7 @@ test.describe("a customer requests a VPN and support decides", () => {
     const { page: customer, name } = await submitStaticRequest(browser, "teamplus@example.com", "Reject me");
     const url = customer.url();
 
-    const support = await browser.newPage();
-    await signIn(support, "admin@example.com");
+    const support = await signedInPage(browser, "admin@example.com");
     await support.goto("/support");
     await support.getByRole("link", { name }).click();
     await support.getByRole("button", { name: "Reject" }).click();

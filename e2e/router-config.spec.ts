@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
-import { acceptApproveConfirmation, signIn, submitStaticRequest } from "./support/fixtures";
+import { approveAsSupport, signedInPage, submitStaticRequest } from "./support/fixtures";
 import { E2E_ENV_FILE } from "./support/settings";
 
 /** The outside IPs the EC2 emulator gave the request's VPN connection (what AWS holds). */
@@ -34,11 +34,7 @@ test("customer downloads the router configuration of a provisioned VPN; others g
   // No configuration before the AWS side exists.
   await expect(customer.getByRole("link", { name: "Router configuration" })).toHaveCount(0);
 
-  const support = await browser.newPage();
-  await signIn(support, "support@example.com");
-  await support.goto(`/support/requests/${requestId}`);
-  acceptApproveConfirmation(support);
-  await support.getByRole("button", { name: "Approve" }).click();
+  const support = await approveAsSupport(browser, requestId);
 
   // The e2e worker provisions against the emulator within seconds.
   await waitForStatus(customer, "Awaiting your router");
@@ -120,8 +116,7 @@ test("customer downloads the router configuration of a provisioned VPN; others g
   expect((await customer.request.get(`/requests/${requestId}/configuration/frr`)).status()).toBe(404);
 
   // Another organization's customer: 404 for the page and the download, never 403.
-  const stranger = await browser.newPage();
-  await signIn(stranger, "teamplus@example.com");
+  const stranger = await signedInPage(browser, "teamplus@example.com");
   const page = await stranger.goto(`/requests/${requestId}/configuration`);
   expect(page?.status()).toBe(404);
   const file404 = await stranger.request.get(`/requests/${requestId}/configuration/strongswan`);

@@ -3,7 +3,7 @@ import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { openWebhook } from "../test/support/webhook";
-import { acceptApproveConfirmation, signIn, submitStaticRequest } from "./support/fixtures";
+import { approveAsSupport, signedInPage, submitStaticRequest } from "./support/fixtures";
 import { readCaughtMail } from "./support/mailbox";
 import { E2E_ENV_FILE } from "./support/settings";
 
@@ -50,11 +50,7 @@ test("a tunnel going down shows DEGRADED live and alerts by email and signed web
     } = await submitStaticRequest(browser, "enterprise@example.com", "Alerted");
     const requestUrl = customer.url().split("?")[0] ?? "";
 
-    const support = await browser.newPage();
-    await signIn(support, "support@example.com");
-    await support.goto(`/support/requests/${requestId}`);
-    acceptApproveConfirmation(support);
-    await support.getByRole("button", { name: "Approve" }).click();
+    const support = await approveAsSupport(browser, requestId);
     await expect(customer.getByLabel("Status").getByText("Awaiting your router")).toBeVisible({
       timeout: 60_000,
     });
@@ -137,16 +133,9 @@ test("a tunnel going down shows DEGRADED live and alerts by email and signed web
       .toBe(`[VPN] ${name}: tunnel 1 down, redundancy lost`);
 
     // The webhook, signed with the organization's secret.
-    await expect
-      .poll(
-        () =>
-          hooks.filter((hook) => hook.body.includes(requestId) && hook.body.includes('"tunnel.down"')).length,
-        { timeout: 30_000 },
-      )
-      .toBeGreaterThan(0);
-    const hook = hooks.find(
-      (candidate) => candidate.body.includes(requestId) && candidate.body.includes('"tunnel.down"'),
-    ) as Hook;
+    const isDownAlert = (hook: Hook) => hook.body.includes(requestId) && hook.body.includes('"tunnel.down"');
+    await expect.poll(() => hooks.filter(isDownAlert).length, { timeout: 30_000 }).toBeGreaterThan(0);
+    const hook = hooks.find(isDownAlert) as Hook;
     const opened = openWebhook(hook, secret);
     expect(opened.signature).toEqual({ ok: true });
     expect(opened.payload).toMatchObject({
@@ -171,8 +160,7 @@ test("a tunnel going down shows DEGRADED live and alerts by email and signed web
 
     // The live JSON is authorized like the page: staff see it, another organization gets 404.
     expect((await support.request.get(`/api/requests/${requestId}/tunnels`)).status()).toBe(200);
-    const other = await browser.newPage();
-    await signIn(other, "teamplus@example.com");
+    const other = await signedInPage(browser, "teamplus@example.com");
     expect((await other.request.get(`/api/requests/${requestId}/tunnels`)).status()).toBe(404);
   } finally {
     receiver.close();

@@ -4,14 +4,34 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
-import { inputClass } from "@/components/ui/field";
+import { type FilterField, FilterForm } from "@/components/ui/filter-form";
 import { formatDateTime } from "@/components/ui/format";
-import { AUDIT_PAGE_SIZE, type AuditLogFilters, auditLogQuery } from "@/lib/audit/audit-log-filters";
+import {
+  AUDIT_PAGE_SIZE,
+  type AuditLogFilters,
+  auditLogQuery,
+  parseAuditLogFilters,
+} from "@/lib/audit/audit-log-filters";
 import { findAuditActions, findAuditEvents } from "@/lib/audit/find-audit-events";
+import { requireViewer } from "@/lib/auth/current-user";
 import type { Viewer } from "@/lib/auth/viewer";
 import { findOrganizations } from "@/lib/vpn-request/find-vpn-requests";
 
-export async function AuditLogPage({
+export type AuditLogRouteProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The audit log of one audience at `basePath`: /audit (customers) and /support/audit (staff). */
+export async function AuditLogRoute({
+  audience,
+  basePath,
+  searchParams,
+}: AuditLogRouteProps & { audience: "customer" | "staff"; basePath: string }) {
+  const viewer = await requireViewer(audience);
+  return (
+    <AuditLogPage viewer={viewer} filters={parseAuditLogFilters(await searchParams)} basePath={basePath} />
+  );
+}
+
+async function AuditLogPage({
   viewer,
   filters,
   basePath,
@@ -33,6 +53,19 @@ export async function AuditLogPage({
   const filtered = Boolean(
     filters.organization || filters.actor || filters.action || filters.from || filters.to,
   );
+  // Only staff see other organizations, so only they filter by one or by who acted.
+  const staffFilters: FilterField[] = staff
+    ? [
+        {
+          name: "organization",
+          label: "Organization",
+          value: filters.organization,
+          allLabel: "All organizations",
+          options: organizations.map((org) => ({ value: org.id, label: org.name })),
+        },
+        { kind: "text", name: "actor", label: "Actor e-mail contains", value: filters.actor },
+      ]
+    : [];
   return (
     <>
       <PageHeader
@@ -50,59 +83,27 @@ export async function AuditLogPage({
           ) : undefined
         }
       />
-      <form method="get" aria-label="Filter events" className="mb-5 flex flex-wrap items-end gap-3">
-        {staff ? (
-          <>
-            <Labelled id="organization" label="Organization">
-              <select
-                id="organization"
-                name="organization"
-                defaultValue={filters.organization ?? ""}
-                className={inputClass}
-              >
-                <option value="">All organizations</option>
-                {organizations.map((org) => (
-                  <option key={org.id} value={org.id}>
-                    {org.name}
-                  </option>
-                ))}
-              </select>
-            </Labelled>
-            <Labelled id="actor" label="Actor e-mail contains">
-              <input id="actor" name="actor" defaultValue={filters.actor ?? ""} className={inputClass} />
-            </Labelled>
-          </>
-        ) : null}
-        <Labelled id="action" label="Action">
-          <select id="action" name="action" defaultValue={filters.action ?? ""} className={inputClass}>
-            <option value="">All actions</option>
-            {actions.map((action) => (
-              <option key={action} value={action}>
-                {action}
-              </option>
-            ))}
-          </select>
-        </Labelled>
-        <Labelled id="from" label="From (UTC)">
-          <input id="from" name="from" type="date" defaultValue={filters.from ?? ""} className={inputClass} />
-        </Labelled>
-        <Labelled id="to" label="To (UTC)">
-          <input id="to" name="to" type="date" defaultValue={filters.to ?? ""} className={inputClass} />
-        </Labelled>
-        <button type="submit" className={buttonClass("secondary")}>
-          Filter
-        </button>
-        {filtered ? (
-          <Link href={basePath} className="text-sm text-indigo-700 underline">
-            Clear filters
-          </Link>
-        ) : null}
-      </form>
+      <FilterForm
+        label="Filter events"
+        clearHref={basePath}
+        filtered={filtered}
+        fields={[
+          ...staffFilters,
+          {
+            name: "action",
+            label: "Action",
+            value: filters.action,
+            allLabel: "All actions",
+            options: actions.map((action) => ({ value: action, label: action })),
+          },
+          { kind: "date", name: "from", label: "From (UTC)", value: filters.from },
+          { kind: "date", name: "to", label: "To (UTC)", value: filters.to },
+        ]}
+      />
       <DataTable
         empty={<EmptyState title={filtered ? "No events match these filters" : "No events yet"} />}
         caption="Audit events"
         rows={events}
-        rowKey={(event) => event.id}
         columns={[
           { header: "Time", cell: (event) => formatDateTime(event.createdAt) },
           ...(staff
@@ -158,16 +159,5 @@ export async function AuditLogPage({
         ) : null}
       </nav>
     </>
-  );
-}
-
-function Labelled({ id, label, children }: { id: string; label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      {children}
-    </div>
   );
 }

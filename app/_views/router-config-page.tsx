@@ -7,6 +7,12 @@ import { PageHeader } from "@/components/ui/card";
 import { actorOf, requestHref, type Viewer } from "@/lib/auth/viewer";
 import { getRouterConfigPage, type RouterConfigSearch } from "@/lib/router-config/get-router-config-page";
 
+/** What both configuration routes are given: the request's id, and the format and device chosen. */
+export type RouterConfigurationRouteProps = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
 export async function RouterConfigurationView({
   viewer,
   id,

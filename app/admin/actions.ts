@@ -84,29 +84,32 @@ export const updateUserAction = authenticatedAction({
   },
 });
 
-export const deactivateUserAction = authenticatedAction({
-  name: "user.deactivate",
-  audience: "admin",
-  schema: userIdSchema,
-  async handler({ userId }, { viewer }) {
-    await setUserActive(userId, false, actorOf(viewer));
-    revalidatePath("/admin/users");
-    revalidatePath(`/admin/users/${userId}`);
-    return { ok: true, message: "Deactivated: the user is signed out on their next request." };
-  },
-});
+/** Deactivating and reactivating differ only in the state they set and what they say. */
+function setUserActiveAction(active: boolean, name: string, message: string) {
+  return authenticatedAction({
+    name,
+    audience: "admin",
+    schema: userIdSchema,
+    async handler({ userId }, { viewer }) {
+      await setUserActive(userId, active, actorOf(viewer));
+      revalidatePath("/admin/users");
+      revalidatePath(`/admin/users/${userId}`);
+      return { ok: true, message };
+    },
+  });
+}
 
-export const reactivateUserAction = authenticatedAction({
-  name: "user.reactivate",
-  audience: "admin",
-  schema: userIdSchema,
-  async handler({ userId }, { viewer }) {
-    await setUserActive(userId, true, actorOf(viewer));
-    revalidatePath("/admin/users");
-    revalidatePath(`/admin/users/${userId}`);
-    return { ok: true, message: "Reactivated: the user can sign in again." };
-  },
-});
+export const deactivateUserAction = setUserActiveAction(
+  false,
+  "user.deactivate",
+  "Deactivated: the user is signed out on their next request.",
+);
+
+export const reactivateUserAction = setUserActiveAction(
+  true,
+  "user.reactivate",
+  "Reactivated: the user can sign in again.",
+);
 
 export const resetSecondFactorAction = authenticatedAction({
   name: "user.reset-second-factor",
@@ -147,27 +150,28 @@ export const createAwsAccountAction = authenticatedAction({
   },
 });
 
-export const disableAwsAccountAction = authenticatedAction({
-  name: "aws-account.disable",
-  audience: "admin",
-  schema: awsAccountIdSchema,
-  async handler({ accountId }, { viewer }) {
-    await setAwsAccountEnabled(accountId, false, actorOf(viewer));
-    revalidatePath("/admin/accounts");
-    return {
-      ok: true,
-      message: "Disabled: new requests go to other accounts; its VPNs stay where they are.",
-    };
-  },
-});
+/** Disabling and enabling an account of the pool differ only in the state they set and what they say. */
+function setAwsAccountEnabledAction(enabled: boolean, name: string, message: string) {
+  return authenticatedAction({
+    name,
+    audience: "admin",
+    schema: awsAccountIdSchema,
+    async handler({ accountId }, { viewer }) {
+      await setAwsAccountEnabled(accountId, enabled, actorOf(viewer));
+      revalidatePath("/admin/accounts");
+      return { ok: true, message };
+    },
+  });
+}
 
-export const enableAwsAccountAction = authenticatedAction({
-  name: "aws-account.enable",
-  audience: "admin",
-  schema: awsAccountIdSchema,
-  async handler({ accountId }, { viewer }) {
-    await setAwsAccountEnabled(accountId, true, actorOf(viewer));
-    revalidatePath("/admin/accounts");
-    return { ok: true, message: "Enabled: the account takes new requests again." };
-  },
-});
+export const disableAwsAccountAction = setAwsAccountEnabledAction(
+  false,
+  "aws-account.disable",
+  "Disabled: new requests go to other accounts; its VPNs stay where they are.",
+);
+
+export const enableAwsAccountAction = setAwsAccountEnabledAction(
+  true,
+  "aws-account.enable",
+  "Enabled: the account takes new requests again.",
+);

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { AdminNav } from "@/components/admin/admin-nav";
-import { Card, PageHeader } from "@/components/ui/card";
+import { AdminPageHeader } from "@/components/admin/admin-nav";
+import { Card } from "@/components/ui/card";
 import { requireViewer } from "@/lib/auth/current-user";
 
 export const metadata = { title: "Administration · Site-to-Site VPN" };
@@ -31,8 +31,11 @@ export default async function AdministrationPage() {
   ];
   return (
     <>
-      <PageHeader title="Administration" description="Who may use the portal, and how it runs." />
-      <AdminNav current="/admin" />
+      <AdminPageHeader
+        title="Administration"
+        description="Who may use the portal, and how it runs."
+        current="/admin"
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         {sections.map((section) => (
           <Card

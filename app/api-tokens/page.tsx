@@ -40,7 +40,6 @@ export default async function ApiTokensPage() {
           empty={<EmptyState title="No tokens yet">Create one above; it is shown once.</EmptyState>}
           caption="API tokens"
           rows={tokens}
-          rowKey={(token) => token.id}
           columns={[
             {
               header: "Name",

@@ -14,6 +14,16 @@ import { getEnv } from "@/lib/env";
 
 export type SecondFactorActionState = ActionState & { recoveryCodes?: string[] };
 
+const THROTTLED = "Too many wrong codes. Wait a few minutes, then try again.";
+/** What each refusal tells the user to do next. */
+const REFUSALS = {
+  invalid:
+    "That code is not correct. Enter the current 6-digit code from your authenticator app (or an unused recovery code).",
+  "not-enrolled": "Set up your authenticator app first: reload this page.",
+  locked: THROTTLED,
+  "address-throttled": THROTTLED,
+} as const;
+
 // Like signing in, this runs before there is a viewer (a staff session without its second factor
 // is none), so it cannot use authenticatedAction: it checks the pending session itself.
 export async function verifySecondFactorAction(
@@ -26,15 +36,7 @@ export async function verifySecondFactorAction(
   const pending = await getPendingSecondFactor();
   if (!pending) return { ok: false, message: "Your session has ended. Sign in again." };
   const result = await verifySecondFactor(pending, parsed.data.code, clientAddress(await headers()));
-  if (!result.ok) {
-    const message =
-      result.reason === "invalid"
-        ? "That code is not correct. Enter the current 6-digit code from your authenticator app (or an unused recovery code)."
-        : result.reason === "not-enrolled"
-          ? "Set up your authenticator app first: reload this page."
-          : "Too many wrong codes. Wait a few minutes, then try again.";
-    return { ok: false, message };
-  }
+  if (!result.ok) return { ok: false, message: REFUSALS[result.reason] };
   await updateSession({
     secondFactorProof: secondFactorProof(getEnv().AUTH_SECRET, pending.id, pending.authTime),
   } as Parameters<typeof updateSession>[0]);

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import QRCode from "qrcode";
+import { SignOutForm } from "@/app/_views/sign-out-form";
 import { inputClass } from "@/components/ui/field";
-import { signOut } from "@/lib/auth/auth";
 import { getPendingSecondFactor, getViewer } from "@/lib/auth/current-user";
 import { totpUri } from "@/lib/auth/totp";
 import { startSecondFactor } from "@/lib/auth/verify-second-factor";
@@ -26,10 +26,6 @@ export default async function SecondFactorPage() {
           width: 192,
         }),
       };
-  async function signOutAction() {
-    "use server";
-    await signOut({ redirectTo: "/sign-in" });
-  }
   return (
     <div className="mx-auto mt-16 max-w-md">
       <h1 className="text-2xl font-bold tracking-tight">
@@ -58,11 +54,11 @@ export default async function SecondFactorPage() {
         ) : null}
         <SecondFactorForm enrolling={Boolean(enrolment)} />
       </div>
-      <form action={signOutAction} className="mt-4 text-center">
-        <button type="submit" className="text-sm text-slate-600 underline">
-          Use another account
-        </button>
-      </form>
+      <SignOutForm
+        label="Use another account"
+        className="mt-4 text-center"
+        buttonClassName="text-sm text-slate-600 underline"
+      />
     </div>
   );
 }

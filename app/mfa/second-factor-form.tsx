@@ -1,8 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import { buttonClass } from "@/components/ui/button";
-import { Field, inputClass } from "@/components/ui/field";
+import { buttonClass, SubmitButton } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { ErrorBanner } from "@/components/ui/form-message";
 import { type SecondFactorActionState, verifySecondFactorAction } from "./actions";
 
 const INITIAL: SecondFactorActionState = { ok: false };
@@ -31,16 +32,8 @@ export function SecondFactorForm({ enrolling }: { enrolling: boolean }) {
   }
   return (
     <form action={formAction} className="space-y-5" noValidate>
-      {state.message ? (
-        <div
-          role="alert"
-          aria-label="Second factor error"
-          className="rounded-md border border-rose-200 bg-rose-50 px-4 py-3 text-sm text-rose-900"
-        >
-          {state.message}
-        </div>
-      ) : null}
-      <Field
+      <ErrorBanner name="Second factor error" message={state.message} />
+      <TextField
         id="code"
         label="Authentication code"
         errors={state.errors?.code}
@@ -49,23 +42,16 @@ export function SecondFactorForm({ enrolling }: { enrolling: boolean }) {
             ? "The 6-digit code your app shows now."
             : "6 digits, or a recovery code like ABCDE-23456."
         }
-      >
-        {(describedBy, invalid) => (
-          <input
-            id="code"
-            name="code"
-            inputMode={enrolling ? "numeric" : "text"}
-            autoComplete="one-time-code"
-            required
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <button type="submit" disabled={pending} className={`${buttonClass()} w-full`}>
-        {pending ? "Checking…" : enrolling ? "Confirm and continue" : "Verify"}
-      </button>
+        inputMode={enrolling ? "numeric" : "text"}
+        autoComplete="one-time-code"
+        required
+      />
+      <SubmitButton
+        pending={pending}
+        label={enrolling ? "Confirm and continue" : "Verify"}
+        pendingLabel="Checking…"
+        fullWidth
+      />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { buttonClass } from "@/components/ui/button";
+import { ErrorBanner } from "@/components/ui/form-message";
 import { getPendingSecondFactor, getViewer } from "@/lib/auth/current-user";
 import { isSsoConfigured } from "@/lib/auth/sso-config";
 import { ssoErrorMessage } from "@/lib/auth/sso-match-policy";
@@ -22,15 +23,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         Use your platform account to manage site-to-site VPNs.
       </p>
       <div className="space-y-5 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        {ssoError ? (
-          <div
-            role="alert"
-            aria-label="Single sign-on error"
-            className="rounded-md border border-rose-200 bg-rose-50 px-4 py-3 text-sm text-rose-900"
-          >
-            {ssoError}
-          </div>
-        ) : null}
+        <ErrorBanner name="Single sign-on error" message={ssoError} />
         {sso ? (
           <>
             {/* A link, not a second "Sign in" button: it starts the redirect to the provider. */}

@@ -1,56 +1,28 @@
 "use client";
 
 import { useActionState } from "react";
-import { buttonClass } from "@/components/ui/button";
-import { Field, inputClass } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/button";
+import { bindFields, TextField } from "@/components/ui/field";
+import { ErrorBanner } from "@/components/ui/form-message";
 import { INITIAL_ACTION_STATE } from "@/lib/actions/action-state";
 import { signInAction } from "./actions";
 
 export function SignInForm() {
   const [state, formAction, pending] = useActionState(signInAction, INITIAL_ACTION_STATE);
+  const field = bindFields(state);
   return (
     <form action={formAction} className="space-y-5" noValidate>
-      {state.message ? (
-        <div
-          role="alert"
-          aria-label="Sign-in error"
-          className="rounded-md border border-rose-200 bg-rose-50 px-4 py-3 text-sm text-rose-900"
-        >
-          {state.message}
-        </div>
-      ) : null}
-      <Field id="email" label="Email" errors={state.errors?.email}>
-        {(describedBy, invalid) => (
-          <input
-            id="email"
-            name="email"
-            type="email"
-            autoComplete="username"
-            required
-            defaultValue={state.values?.email ?? ""}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <Field id="password" label="Password" errors={state.errors?.password}>
-        {(describedBy, invalid) => (
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <button type="submit" disabled={pending} className={`${buttonClass()} w-full`}>
-        {pending ? "Signing in…" : "Sign in"}
-      </button>
+      <ErrorBanner name="Sign-in error" message={state.message} />
+      <TextField {...field("email")} label="Email" type="email" autoComplete="username" required />
+      <TextField
+        id="password"
+        label="Password"
+        errors={state.errors?.password}
+        type="password"
+        autoComplete="current-password"
+        required
+      />
+      <SubmitButton pending={pending} label="Sign in" pendingLabel="Signing in…" fullWidth />
     </form>
   );
 }

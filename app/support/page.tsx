@@ -1,19 +1,17 @@
+import { StaffRequestList } from "@/components/request-list";
 import { StatusBadge } from "@/components/status-badge";
 import { EmptyState, PageHeader } from "@/components/ui/card";
-import { DataTable, LinkCell } from "@/components/ui/data-table";
-import { FilterForm } from "@/components/ui/filter-form";
 import { formatDateTime } from "@/components/ui/format";
-import { Pagination, StatusCounts } from "@/components/ui/pagination";
 import { requireViewer } from "@/lib/auth/current-user";
-import { requestHref } from "@/lib/auth/viewer";
-import { listHref, parseListParams } from "@/lib/lists/parse-list-params";
+import { parseListParams } from "@/lib/lists/parse-list-params";
 import { approvalPolicyLabel } from "@/lib/vpn-request/approval-policy";
 import { findRequestQueue, QUEUE_SORTS } from "@/lib/vpn-request/find-vpn-requests";
-import { isVpnStatus, STATUS_LABELS, VPN_STATUSES } from "@/lib/vpn-request/lifecycle";
+import { isVpnStatus, VPN_STATUSES } from "@/lib/vpn-request/lifecycle";
 
 export const metadata = { title: "Request queue · Site-to-Site VPN" };
 
 type Params = Record<string, string | string[] | undefined>;
+const PATH = "/support";
 
 export default async function SupportQueuePage({ searchParams }: { searchParams: Promise<Params> }) {
   const viewer = await requireViewer("staff");
@@ -31,7 +29,6 @@ export default async function SupportQueuePage({ searchParams }: { searchParams:
     sort: sorted ? list.sort : undefined,
     dir: sorted ? list.dir : undefined,
   };
-  const state = { ...current, page: String(queue.page) };
   const filtered = Boolean(status || organization || list.q);
   return (
     <>
@@ -39,75 +36,27 @@ export default async function SupportQueuePage({ searchParams }: { searchParams:
         title="Request queue"
         description="Every organization's VPN requests: pending first, oldest first."
       />
-      <FilterForm
-        label="Filter requests"
-        clearHref="/support"
-        keep={{ sort: current.sort, dir: current.dir }}
-        fields={[
-          {
-            kind: "search",
-            name: "q",
-            label: "Search",
-            value: list.q,
-            placeholder: "Name, gateway IP, request or VPN ID",
-          },
-          {
-            name: "status",
-            label: "Status",
-            allLabel: "All statuses",
-            value: status,
-            options: VPN_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value].label })),
-          },
-          {
-            kind: "search",
-            name: "organization",
-            label: "Organization",
-            value: organization,
-            placeholder: "Name or Org ID",
-          },
-        ]}
-      />
-      <StatusCounts
-        label="Requests by status"
-        items={VPN_STATUSES.filter((value) => queue.counts[value]).map((value) => ({
-          key: value,
-          label: STATUS_LABELS[value].label,
-          count: queue.counts[value] ?? 0,
-          href: listHref("/support", current, { status: status === value ? undefined : value }),
-          current: status === value,
-        }))}
-      />
-      <DataTable
+      <StaffRequestList
+        viewer={viewer}
+        link={{ header: "Request", detail: (row) => row.customerGatewayIp }}
+        path={PATH}
+        current={current}
+        sort={list}
+        status={status}
+        statuses={VPN_STATUSES}
+        names={{
+          filters: "Filter requests",
+          counts: "Requests by status",
+          table: "VPN requests",
+          pages: "Request queue pages",
+        }}
+        list={queue}
         empty={
           <EmptyState title={filtered ? "No requests match these filters" : "The queue is empty"}>
             {filtered ? "Clear the filters to see every request." : "New customer requests appear here."}
           </EmptyState>
         }
-        caption="VPN requests"
-        rows={queue.rows}
-        rowKey={(request) => request.id}
-        sorting={{
-          sort: list.sort,
-          dir: list.dir,
-          href: (sort, dir) => listHref("/support", current, { sort, dir }),
-        }}
         columns={[
-          {
-            header: "Request",
-            sortKey: "name",
-            cell: (request) => (
-              <LinkCell
-                href={requestHref(viewer, request.id)}
-                label={request.customerName}
-                detail={request.customerGatewayIp}
-              />
-            ),
-          },
-          {
-            header: "Organization",
-            sortKey: "organization",
-            cell: (request) => request.organization.name,
-          },
           {
             header: "Status",
             sortKey: "status",
@@ -130,14 +79,6 @@ export default async function SupportQueuePage({ searchParams }: { searchParams:
             cell: (request) => formatDateTime(request.submittedAt),
           },
         ]}
-      />
-      <Pagination
-        label="Request queue pages"
-        page={queue.page}
-        pageCount={queue.pageCount}
-        pageSize={queue.pageSize}
-        total={queue.total}
-        href={(page) => listHref("/support", state, { page: page === 1 ? undefined : String(page) })}
       />
     </>
   );

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import type { ComponentProps } from "react";
+import { PageHeader } from "@/components/ui/card";
 
 const LINKS = [
   { href: "/admin/organizations", label: "Organizations" },
@@ -8,8 +10,10 @@ const LINKS = [
   { href: "/support/capacity", label: "Capacity" },
 ] as const;
 
+type Current = (typeof LINKS)[number]["href"] | "/admin";
+
 /** The administration section's own links (the page marks where the admin is). */
-export function AdminNav({ current }: { current: (typeof LINKS)[number]["href"] | "/admin" }) {
+export function AdminNav({ current }: { current: Current }) {
   return (
     <nav
       aria-label="Administration"
@@ -30,5 +34,18 @@ export function AdminNav({ current }: { current: (typeof LINKS)[number]["href"] 
         </Link>
       ))}
     </nav>
+  );
+}
+
+/** An administration page's heading with the section's links under it. */
+export function AdminPageHeader({
+  current,
+  ...header
+}: ComponentProps<typeof PageHeader> & { current: Current }) {
+  return (
+    <>
+      <PageHeader {...header} />
+      <AdminNav current={current} />
+    </>
   );
 }

@@ -1,82 +1,43 @@
 "use client";
 
-import { useActionState } from "react";
-import { FormMessage } from "@/components/admin/form-message";
+import { SchemaForm } from "@/components/admin/schema-form";
 import { type FormAction, useSchemaForm } from "@/components/admin/use-schema-form";
-import { buttonClass } from "@/components/ui/button";
-import { Field, inputClass } from "@/components/ui/field";
-import { INITIAL_ACTION_STATE } from "@/lib/actions/action-state";
+import { ActionButton, type ActionButtonProps } from "@/components/ui/action-button";
+import { TextField } from "@/components/ui/field";
 import { awsAccountSchema } from "@/lib/aws-accounts/aws-account-schema";
 
 /** Adds an AWS account to the pool: its cross-account role, the role's external ID, its regions. */
 export function AddAwsAccountForm({ action }: { action: FormAction }) {
-  const { state, pending, onSubmit, errors, values } = useSchemaForm(awsAccountSchema, action);
+  const form = useSchemaForm(awsAccountSchema, action);
+  const { errors, values, field } = form;
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Add AWS account" className="space-y-4">
-      <Field id="name" label="Name" errors={errors?.name}>
-        {(describedBy, invalid) => (
-          <input
-            id="name"
-            name="name"
-            defaultValue={values?.name}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <Field
-        id="roleArn"
+    <SchemaForm
+      form={form}
+      label="Add AWS account"
+      submitLabel="Add account"
+      pendingLabel="Adding…"
+      resultName="Add AWS account result"
+      className="space-y-4"
+    >
+      <TextField {...field("name")} label="Name" />
+      <TextField
+        {...field("roleArn")}
         label="Role ARN"
         hint="The cross-account role of docs/running-on-aws.md."
-        errors={errors?.roleArn}
-      >
-        {(describedBy, invalid) => (
-          <input
-            id="roleArn"
-            name="roleArn"
-            defaultValue={values?.roleArn}
-            placeholder="arn:aws:iam::123456789012:role/vpn-portal-provisioning"
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <Field
+        placeholder="arn:aws:iam::123456789012:role/vpn-portal-provisioning"
+      />
+      <TextField
         id="externalId"
         label="External ID"
         hint="The sts:ExternalId its trust policy requires."
         errors={errors?.externalId}
-      >
-        {(describedBy, invalid) => (
-          <input
-            id="externalId"
-            name="externalId"
-            autoComplete="off"
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <Field
-        id="regions"
+        autoComplete="off"
+      />
+      <TextField
+        {...field("regions")}
         label="Regions"
         hint="Region codes, separated by commas (eu-west-1, us-east-1)."
-        errors={errors?.regions}
-      >
-        {(describedBy, invalid) => (
-          <input
-            id="regions"
-            name="regions"
-            defaultValue={values?.regions}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            className={inputClass}
-          />
-        )}
-      </Field>
+      />
       <label className="flex items-center gap-2 text-sm">
         <input
           type="checkbox"
@@ -86,32 +47,14 @@ export function AddAwsAccountForm({ action }: { action: FormAction }) {
         />
         Takes new requests
       </label>
-      <button type="submit" disabled={pending} className={buttonClass()}>
-        {pending ? "Adding…" : "Add account"}
-      </button>
-      <FormMessage state={state} name="Add AWS account result" />
-    </form>
+    </SchemaForm>
   );
 }
 
 /** Enables or disables one account of the pool. */
 export function AwsAccountToggle({
-  action,
   accountId,
-  label,
-}: {
-  action: FormAction;
-  accountId: string;
-  label: string;
-}) {
-  const [state, formAction, pending] = useActionState(action, INITIAL_ACTION_STATE);
-  return (
-    <form action={formAction} className="space-y-1">
-      <input type="hidden" name="accountId" value={accountId} />
-      <button type="submit" disabled={pending} className={buttonClass("secondary")}>
-        {label}
-      </button>
-      <FormMessage state={state} name={`${label} result`} />
-    </form>
-  );
+  ...props
+}: Pick<ActionButtonProps, "action" | "label"> & { accountId: string }) {
+  return <ActionButton {...props} target={{ accountId }} className="space-y-1" />;
 }

@@ -1,4 +1,4 @@
-import { Field, inputClass } from "@/components/ui/field";
+import { Options, SelectField } from "@/components/ui/field";
 import { ROLE_LABELS, ROLES } from "@/lib/users/user-schema";
 
 export type OrganizationOption = { id: string; name: string };
@@ -19,48 +19,24 @@ export function MembershipFields({
 }) {
   return (
     <>
-      <Field id={`${idPrefix}role`} label="Role" errors={errors?.role}>
-        {(describedBy, invalid) => (
-          <select
-            id={`${idPrefix}role`}
-            name="role"
-            defaultValue={role}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            className={inputClass}
-          >
-            {ROLES.map((value) => (
-              <option key={value} value={value}>
-                {ROLE_LABELS[value]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field
+      <SelectField id={`${idPrefix}role`} name="role" label="Role" errors={errors?.role} defaultValue={role}>
+        <Options values={ROLES} label={(value) => ROLE_LABELS[value]} />
+      </SelectField>
+      <SelectField
         id={`${idPrefix}organizationId`}
+        name="organizationId"
         label="Organization"
         errors={errors?.organizationId}
         hint="Customers belong to exactly one organization; support and admins to none."
+        defaultValue={organizationId}
       >
-        {(describedBy, invalid) => (
-          <select
-            id={`${idPrefix}organizationId`}
-            name="organizationId"
-            defaultValue={organizationId}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            className={inputClass}
-          >
-            <option value="">None (staff)</option>
-            {organizations.map((organization) => (
-              <option key={organization.id} value={organization.id}>
-                {organization.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+        <option value="">None (staff)</option>
+        {organizations.map((organization) => (
+          <option key={organization.id} value={organization.id}>
+            {organization.name}
+          </option>
+        ))}
+      </SelectField>
     </>
   );
 }

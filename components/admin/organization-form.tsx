@@ -1,9 +1,8 @@
 "use client";
 
-import { FormMessage } from "@/components/admin/form-message";
+import { SchemaForm } from "@/components/admin/schema-form";
 import { type FormAction, useSchemaForm } from "@/components/admin/use-schema-form";
-import { buttonClass } from "@/components/ui/button";
-import { Field, inputClass } from "@/components/ui/field";
+import { CheckboxField, Options, SelectField, TextField } from "@/components/ui/field";
 import {
   organizationSchema,
   organizationUpdateSchema,
@@ -22,77 +21,38 @@ export function OrganizationForm({
   organization?: Organization;
 }) {
   const schema = organization ? organizationUpdateSchema : organizationSchema;
-  const { state, pending, onSubmit, errors, values } = useSchemaForm(schema, action);
+  const form = useSchemaForm(schema, action);
+  const { values, field } = form;
+  // The create form sits beside the list, so its ids are prefixed.
+  const idPrefix = organization ? "" : "new-";
   const submitLabel = organization ? "Save organization" : "Create organization";
   const vpnAddOn = values ? values.vpnAddOn === "on" : (organization?.vpnAddOn ?? false);
   return (
-    <form
-      onSubmit={onSubmit}
+    <SchemaForm
+      form={form}
+      label={organization ? "Organization" : "New organization"}
+      submitLabel={submitLabel}
+      pendingLabel="Saving…"
+      resultName={`${submitLabel} result`}
       className="space-y-4"
-      noValidate
-      aria-label={organization ? "Organization" : "New organization"}
     >
       {organization ? <input type="hidden" name="organizationId" value={organization.id} /> : null}
-      <Field id={organization ? "name" : "new-name"} label="Name" errors={errors?.name}>
-        {(describedBy, invalid) => (
-          <input
-            id={organization ? "name" : "new-name"}
-            name="name"
-            defaultValue={values?.name ?? organization?.name ?? ""}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <Field
-        id={organization ? "plan" : "new-plan"}
+      <TextField {...field("name", organization?.name)} id={`${idPrefix}name`} label="Name" />
+      <SelectField
+        {...field("plan", organization?.plan ?? "TEAM")}
+        id={`${idPrefix}plan`}
         label="Plan"
-        errors={errors?.plan}
         hint="Enterprise includes site-to-site VPN; Team needs the VPN add-on."
       >
-        {(describedBy, invalid) => (
-          <select
-            id={organization ? "plan" : "new-plan"}
-            name="plan"
-            defaultValue={values?.plan ?? organization?.plan ?? "TEAM"}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            className={inputClass}
-          >
-            {PLANS.map((plan) => (
-              <option key={plan} value={plan}>
-                {PLAN_LABELS[plan]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <div className="flex items-start gap-2">
-        <input
-          id={organization ? "vpnAddOn" : "new-vpnAddOn"}
-          name="vpnAddOn"
-          type="checkbox"
-          defaultChecked={vpnAddOn}
-          aria-describedby={organization ? "vpnAddOn-hint" : "new-vpnAddOn-hint"}
-          className="mt-1 h-4 w-4 rounded border-slate-300"
-        />
-        <div>
-          <label
-            htmlFor={organization ? "vpnAddOn" : "new-vpnAddOn"}
-            className="text-sm font-medium text-slate-800"
-          >
-            VPN add-on
-          </label>
-          <p id={organization ? "vpnAddOn-hint" : "new-vpnAddOn-hint"} className="text-xs text-slate-600">
-            Lets a Team organization's users request site-to-site VPNs, from their next page load.
-          </p>
-        </div>
-      </div>
-      <button type="submit" disabled={pending} className={buttonClass()}>
-        {pending ? "Saving…" : submitLabel}
-      </button>
-      <FormMessage state={state} name={`${submitLabel} result`} />
-    </form>
+        <Options values={PLANS} label={(plan) => PLAN_LABELS[plan]} />
+      </SelectField>
+      <CheckboxField
+        id={`${idPrefix}vpnAddOn`}
+        name="vpnAddOn"
+        label="VPN add-on"
+        hint="Lets a Team organization's users request site-to-site VPNs, from their next page load."
+        defaultChecked={vpnAddOn}
+      />
+    </SchemaForm>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
-import { FormMessage } from "@/components/admin/form-message";
+import { SchemaForm } from "@/components/admin/schema-form";
 import { type FormAction, useSchemaForm } from "@/components/admin/use-schema-form";
-import { buttonClass } from "@/components/ui/button";
+import { CheckboxField } from "@/components/ui/field";
 import { platformSettingsSchema, readPlatformSettingsForm } from "@/lib/admin/platform-settings-schema";
 import { AWS_REGIONS } from "@/lib/regions/aws-regions";
 
@@ -14,17 +14,21 @@ export function PlatformSettingsForm({
   action: FormAction;
   settings: { supportedRegions: readonly string[]; autoApproveKnownEnterpriseGateways: boolean };
 }) {
-  const { state, pending, onSubmit, errors, values } = useSchemaForm(
-    platformSettingsSchema,
-    action,
-    readPlatformSettingsForm,
-  );
+  const form = useSchemaForm(platformSettingsSchema, action, readPlatformSettingsForm);
+  const { errors, values } = form;
   const chosen = new Set(values ? values.supportedRegions?.split(",") : settings.supportedRegions);
   const autoApprove = values
     ? values.autoApproveKnownEnterpriseGateways === "on"
     : settings.autoApproveKnownEnterpriseGateways;
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Platform settings" className="space-y-6">
+    <SchemaForm
+      form={form}
+      label="Platform settings"
+      submitLabel="Save settings"
+      pendingLabel="Saving…"
+      resultName="Save settings result"
+      className="space-y-6"
+    >
       <fieldset aria-describedby={errors?.supportedRegions ? "supportedRegions-error" : undefined}>
         <legend className="text-sm font-semibold text-slate-900">Supported regions</legend>
         <p className="mt-1 text-xs text-slate-600">
@@ -55,33 +59,15 @@ export function PlatformSettingsForm({
       </fieldset>
       <fieldset>
         <legend className="text-sm font-semibold text-slate-900">Auto-approval policy</legend>
-        <div className="mt-2 flex items-start gap-2">
-          <input
+        <div className="mt-2">
+          <CheckboxField
             id="autoApproveKnownEnterpriseGateways"
-            name="autoApproveKnownEnterpriseGateways"
-            type="checkbox"
+            label="Approve Enterprise requests from a gateway IP approved before"
+            hint="Such requests are approved by policy as soon as they are filed, audited as such and marked in the queue; support can still stop one by decommissioning it."
             defaultChecked={autoApprove}
-            aria-describedby="autoApprove-hint"
-            className="mt-1 h-4 w-4 rounded border-slate-300"
           />
-          <div>
-            <label
-              htmlFor="autoApproveKnownEnterpriseGateways"
-              className="text-sm font-medium text-slate-800"
-            >
-              Approve Enterprise requests from a gateway IP approved before
-            </label>
-            <p id="autoApprove-hint" className="text-xs text-slate-600">
-              Such requests are approved by policy as soon as they are filed, audited as such and marked in
-              the queue; support can still stop one by decommissioning it.
-            </p>
-          </div>
         </div>
       </fieldset>
-      <button type="submit" disabled={pending} className={buttonClass()}>
-        {pending ? "Saving…" : "Save settings"}
-      </button>
-      <FormMessage state={state} name="Save settings result" />
-    </form>
+    </SchemaForm>
   );
 }

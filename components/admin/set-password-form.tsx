@@ -1,11 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { FormMessage } from "@/components/admin/form-message";
+import { SchemaForm } from "@/components/admin/schema-form";
 import { type FormAction, useSchemaForm } from "@/components/admin/use-schema-form";
-import { buttonClass } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
-import { Field, inputClass } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import { PASSWORD_MIN_LENGTH, setPasswordSchema } from "@/lib/users/user-schema";
 
 /** The invited user chooses a password; the link in the e-mail works once. */
@@ -18,7 +17,8 @@ export function SetPasswordForm({
   token: string;
   email: string;
 }) {
-  const { state, pending, onSubmit, errors } = useSchemaForm(setPasswordSchema, action);
+  const form = useSchemaForm(setPasswordSchema, action);
+  const { state, errors } = form;
   if (state.ok)
     return (
       <Notice tone="success" title="Password set">
@@ -33,44 +33,32 @@ export function SetPasswordForm({
       </Notice>
     );
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Set your password" className="space-y-5">
+    <SchemaForm
+      form={form}
+      label="Set your password"
+      submitLabel="Set password"
+      pendingLabel="Saving…"
+      resultName="Set password result"
+      fullWidthSubmit
+      className="space-y-5"
+    >
       <input type="hidden" name="token" value={token} />
       <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
-      <Field
+      <TextField
         id="password"
         label="New password"
         errors={errors?.password}
         hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-      >
-        {(describedBy, invalid) => (
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <Field id="confirmPassword" label="Repeat the password" errors={errors?.confirmPassword}>
-        {(describedBy, invalid) => (
-          <input
-            id="confirmPassword"
-            name="confirmPassword"
-            type="password"
-            autoComplete="new-password"
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <button type="submit" disabled={pending} className={`${buttonClass()} w-full`}>
-        {pending ? "Saving…" : "Set password"}
-      </button>
-      <FormMessage state={state} name="Set password result" />
-    </form>
+        type="password"
+        autoComplete="new-password"
+      />
+      <TextField
+        id="confirmPassword"
+        label="Repeat the password"
+        errors={errors?.confirmPassword}
+        type="password"
+        autoComplete="new-password"
+      />
+    </SchemaForm>
   );
 }

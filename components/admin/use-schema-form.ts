@@ -2,9 +2,11 @@
 
 import { type FormEvent, startTransition, useActionState, useState } from "react";
 import { z } from "zod";
-import { type ActionState, INITIAL_ACTION_STATE } from "@/lib/actions/action-state";
+import type { FormAction } from "@/components/ui/action-button";
+import { bindFields } from "@/components/ui/field";
+import { INITIAL_ACTION_STATE } from "@/lib/actions/action-state";
 
-export type FormAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
+export type { FormAction } from "@/components/ui/action-button";
 
 function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
@@ -36,5 +38,12 @@ export function useSchemaForm(
     startTransition(() => formAction(formData));
   }
   const errors = clientErrors ?? state.errors;
-  return { state, pending, onSubmit, errors, values: state.values };
+  return {
+    state,
+    pending,
+    onSubmit,
+    errors,
+    values: state.values,
+    field: bindFields({ errors, values: state.values }),
+  };
 }

@@ -1,11 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
-import { FormMessage } from "@/components/admin/form-message";
 import { MembershipFields, type OrganizationOption } from "@/components/admin/membership-fields";
+import { SchemaForm } from "@/components/admin/schema-form";
 import { type FormAction, useSchemaForm } from "@/components/admin/use-schema-form";
-import { buttonClass } from "@/components/ui/button";
-import { INITIAL_ACTION_STATE } from "@/lib/actions/action-state";
+import { ActionButton, type ActionButtonProps } from "@/components/ui/action-button";
 import { updateUserSchema } from "@/lib/users/user-schema";
 
 /** An admin changes a user's role and organization. */
@@ -18,9 +16,17 @@ export function UserMembershipForm({
   user: { id: string; role: string; organizationId: string | null };
   organizations: readonly OrganizationOption[];
 }) {
-  const { state, pending, onSubmit, errors, values } = useSchemaForm(updateUserSchema, action);
+  const form = useSchemaForm(updateUserSchema, action);
+  const { errors, values } = form;
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Role and organization" className="max-w-xl space-y-4">
+    <SchemaForm
+      form={form}
+      label="Role and organization"
+      submitLabel="Save user"
+      pendingLabel="Saving…"
+      resultName="Save user result"
+      className="max-w-xl space-y-4"
+    >
       <input type="hidden" name="userId" value={user.id} />
       <MembershipFields
         organizations={organizations}
@@ -28,44 +34,14 @@ export function UserMembershipForm({
         role={values?.role ?? user.role}
         organizationId={values?.organizationId ?? user.organizationId ?? ""}
       />
-      <button type="submit" disabled={pending} className={buttonClass()}>
-        {pending ? "Saving…" : "Save user"}
-      </button>
-      <FormMessage state={state} name="Save user result" />
-    </form>
+    </SchemaForm>
   );
 }
 
 /** A one-button action on a user (deactivate, reactivate, send a new link). */
 export function UserActionButton({
-  action,
   userId,
-  label,
-  pendingLabel,
-  variant = "secondary",
-  confirm,
-}: {
-  action: FormAction;
-  userId: string;
-  label: string;
-  pendingLabel: string;
-  variant?: "primary" | "secondary" | "danger";
-  confirm?: string;
-}) {
-  const [state, formAction, pending] = useActionState(action, INITIAL_ACTION_STATE);
-  return (
-    <form
-      action={formAction}
-      onSubmit={(event) => {
-        if (confirm && !window.confirm(confirm)) event.preventDefault();
-      }}
-      className="space-y-2"
-    >
-      <input type="hidden" name="userId" value={userId} />
-      <button type="submit" disabled={pending} className={buttonClass(variant)}>
-        {pending ? pendingLabel : label}
-      </button>
-      <FormMessage state={state} name={`${label} result`} />
-    </form>
-  );
+  ...props
+}: ActionButtonProps & { userId: string; pendingLabel: string }) {
+  return <ActionButton {...props} target={{ userId }} />;
 }

@@ -21,3 +21,28 @@ export function Button({
 }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
   return <button type="button" className={`${buttonClass(variant)} ${className}`} {...props} />;
 }
+
+/** A form's submit button: disabled, and saying what is happening, while the action runs. */
+export function SubmitButton({
+  pending,
+  label,
+  pendingLabel,
+  variant = "primary",
+  fullWidth = false,
+}: {
+  pending: boolean;
+  label: string;
+  pendingLabel: string;
+  variant?: Variant;
+  fullWidth?: boolean;
+}) {
+  return (
+    <button
+      type="submit"
+      disabled={pending}
+      className={fullWidth ? `${buttonClass(variant)} w-full` : buttonClass(variant)}
+    >
+      {pending ? pendingLabel : label}
+    </button>
+  );
+}

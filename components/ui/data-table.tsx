@@ -16,26 +16,32 @@ export type Sorting = {
   href: (sort: string, dir: "asc" | "desc") => string;
 };
 
-/** The one list table: a captioned, scrollable table with a header row and one row per item. */
-export function DataTable<T>({
-  caption,
-  columns,
-  rows,
-  rowKey,
-  rowData,
-  empty,
-  sorting,
-}: {
+type DataTableProps<T> = {
   caption: string;
   /** Shown instead of the table when there are no rows: say why, and what to do. */
   empty: ReactNode;
   columns: readonly Column<T>[];
   rows: readonly T[];
-  rowKey: (row: T) => string;
   /** `data-*` attributes of a row (what scripts and tests select rows by). */
   rowData?: (row: T) => Record<`data-${string}`, string>;
   sorting?: Sorting;
-}) {
+};
+
+/** The one list table: a captioned, scrollable table with a header row and one row per item. */
+export function DataTable<T extends { id: string }>(
+  props: DataTableProps<T> & { rowKey?: (row: T) => string },
+): ReactNode;
+/** Rows without an `id` say what keys them. */
+export function DataTable<T>(props: DataTableProps<T> & { rowKey: (row: T) => string }): ReactNode;
+export function DataTable<T>({
+  caption,
+  columns,
+  rows,
+  rowKey = (row) => (row as { id: string }).id,
+  rowData,
+  empty,
+  sorting,
+}: DataTableProps<T> & { rowKey?: (row: T) => string }) {
   if (rows.length === 0) return empty;
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">

@@ -3,17 +3,12 @@ import Link from "next/link";
 /** Where a long list is: "51–100 of 9 000", with links to the previous and next pages. */
 export function Pagination({
   label,
-  page,
-  pageCount,
-  pageSize,
-  total,
+  of: { page, pageCount, pageSize, total },
   href,
 }: {
   label: string;
-  page: number;
-  pageCount: number;
-  pageSize: number;
-  total: number;
+  /** The page shown, of a list this long. */
+  of: { page: number; pageCount: number; pageSize: number; total: number };
   href: (page: number) => string;
 }) {
   const from = total === 0 ? 0 : (page - 1) * pageSize + 1;

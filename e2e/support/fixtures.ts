@@ -8,11 +8,34 @@ import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "./settings";
  */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/sign-in");
+  await submitSignInForm(page, email, password);
+  await completeSecondFactor(page);
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+/** Fills in the sign-in form the page shows and sends it (whether it then succeeds is the caller's). */
+export async function submitSignInForm(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await completeSecondFactor(page);
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+type PageSource = { newPage(): Promise<Page> };
+
+/** A new page (of a browser or a context) signed in as `email` through the real form. */
+export async function signedInPage(source: PageSource, email: string, password = DEMO_PASSWORD) {
+  const page = await source.newPage();
+  await signIn(page, email, password);
+  return page;
+}
+
+/** Support signs in on a new page, opens the request and approves it; returns support's page. */
+export async function approveAsSupport(source: PageSource, requestId: string) {
+  const support = await signedInPage(source, "support@example.com");
+  await support.goto(`/support/requests/${requestId}`);
+  acceptApproveConfirmation(support);
+  await support.getByRole("button", { name: "Approve" }).click();
+  return support;
 }
 
 /**
@@ -61,13 +84,8 @@ export function uniqueName(prefix: string) {
  * A customer signs in on a new page and submits a valid static request, as a user would; returns
  * the page (left on the request), the customer name used and the request's ID.
  */
-export async function submitStaticRequest(
-  context: { newPage(): Promise<Page> },
-  email: string,
-  namePrefix: string,
-) {
-  const page = await context.newPage();
-  await signIn(page, email);
+export async function submitStaticRequest(source: PageSource, email: string, namePrefix: string) {
+  const page = await signedInPage(source, email);
   await page.goto("/requests/new");
   const name = uniqueName(namePrefix);
   await fillValidStaticRequest(page, name);

@@ -1,11 +1,11 @@
 import Link from "next/link";
+import { requestColumn } from "@/components/request-list";
 import { StatusBadge } from "@/components/status-badge";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
-import { DataTable, LinkCell } from "@/components/ui/data-table";
+import { DataTable } from "@/components/ui/data-table";
 import { formatDateTime } from "@/components/ui/format";
 import { requireViewer } from "@/lib/auth/current-user";
-import { requestHref } from "@/lib/auth/viewer";
 import { findOrganizationRequests } from "@/lib/vpn-request/find-vpn-requests";
 
 export const metadata = { title: "My VPNs · Site-to-Site VPN" };
@@ -36,18 +36,12 @@ export default async function RequestsPage() {
         }
         caption="VPN requests of your organization"
         rows={requests}
-        rowKey={(request) => request.id}
         columns={[
-          {
-            header: "Connection",
-            cell: (request) => (
-              <LinkCell
-                href={requestHref(user, request.id)}
-                label={request.customerName}
-                detail={request.customerGatewayIp}
-              />
-            ),
-          },
+          requestColumn<(typeof requests)[number]>(
+            user,
+            "Connection",
+            (request) => request.customerGatewayIp,
+          ),
           { header: "Status", cell: (request) => <StatusBadge status={request.status} /> },
           { header: "Region", cell: (request) => request.region },
           {

@@ -1,7 +1,7 @@
 import { createAwsAccountAction, disableAwsAccountAction, enableAwsAccountAction } from "@/app/admin/actions";
-import { AdminNav } from "@/components/admin/admin-nav";
+import { AdminPageHeader } from "@/components/admin/admin-nav";
 import { AddAwsAccountForm, AwsAccountToggle } from "@/components/admin/aws-account-forms";
-import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Card, EmptyState } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { requireViewer } from "@/lib/auth/current-user";
 import { findAwsAccounts } from "@/lib/aws-accounts/find-aws-accounts";
@@ -13,16 +13,15 @@ export default async function AwsAccountsPage() {
   const accounts = await findAwsAccounts();
   return (
     <>
-      <PageHeader
+      <AdminPageHeader
         title="AWS accounts"
         description="The pool the portal builds VPNs in: each request goes to an enabled account with room in its region."
+        current="/admin/accounts"
       />
-      <AdminNav current="/admin/accounts" />
       <DataTable
         empty={<EmptyState title="No accounts in the pool: requests use the worker's own credentials" />}
         caption="AWS accounts"
         rows={accounts}
-        rowKey={(account) => account.id}
         columns={[
           { header: "Account", cell: (account) => account.name },
           { header: "Role", cell: (account) => <span className="font-mono text-xs">{account.roleArn}</span> },

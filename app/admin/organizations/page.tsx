@@ -1,7 +1,7 @@
 import { createOrganizationAction } from "@/app/admin/actions";
-import { AdminNav } from "@/components/admin/admin-nav";
+import { AdminPageHeader } from "@/components/admin/admin-nav";
 import { OrganizationForm } from "@/components/admin/organization-form";
-import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Card, EmptyState } from "@/components/ui/card";
 import { DataTable, LinkCell } from "@/components/ui/data-table";
 import { formatDateTime } from "@/components/ui/format";
 import { SearchForm } from "@/components/ui/search-form";
@@ -19,11 +19,11 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
   const organizations = await findOrganizationList(search);
   return (
     <>
-      <PageHeader
+      <AdminPageHeader
         title="Organizations"
         description="Each organization's plan decides whether its users may request VPNs."
+        current="/admin/organizations"
       />
-      <AdminNav current="/admin/organizations" />
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
         <div>
           <SearchForm
@@ -40,7 +40,6 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
             }
             caption="Organizations"
             rows={organizations}
-            rowKey={(organization) => organization.id}
             columns={[
               {
                 header: "Organization",

@@ -1,7 +1,7 @@
 import { updatePlatformSettingsAction } from "@/app/admin/actions";
-import { AdminNav } from "@/components/admin/admin-nav";
+import { AdminPageHeader } from "@/components/admin/admin-nav";
 import { PlatformSettingsForm } from "@/components/admin/platform-settings-form";
-import { Card, PageHeader } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
 import { getPlatformSettings } from "@/lib/admin/platform-settings";
 import { requireViewer } from "@/lib/auth/current-user";
 
@@ -12,11 +12,11 @@ export default async function PlatformSettingsPage() {
   const settings = await getPlatformSettings();
   return (
     <>
-      <PageHeader
+      <AdminPageHeader
         title="Regions and policy"
         description="Where customers may connect, and which requests approve themselves."
+        current="/admin/settings"
       />
-      <AdminNav current="/admin/settings" />
       <Card>
         <PlatformSettingsForm action={updatePlatformSettingsAction} settings={settings} />
       </Card>

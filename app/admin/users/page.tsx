@@ -1,7 +1,7 @@
 import { inviteUserAction } from "@/app/admin/actions";
-import { AdminNav } from "@/components/admin/admin-nav";
+import { AdminPageHeader } from "@/components/admin/admin-nav";
 import { InviteUserPanel } from "@/components/admin/invite-user-form";
-import { EmptyState, PageHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/card";
 import { DataTable, LinkCell } from "@/components/ui/data-table";
 import { SearchForm } from "@/components/ui/search-form";
 import { requireViewer } from "@/lib/auth/current-user";
@@ -18,11 +18,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const [users, organizations] = await Promise.all([findUserList(search), findOrganizations()]);
   return (
     <>
-      <PageHeader
+      <AdminPageHeader
         title="Users"
         description="Everyone who can sign in: customers of each organization, support and admins."
+        current="/admin/users"
       />
-      <AdminNav current="/admin/users" />
       <div className="mb-6">
         <InviteUserPanel action={inviteUserAction} organizations={organizations} />
       </div>
@@ -31,7 +31,6 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         empty={<EmptyState title={search ? "No user matches" : "No users yet"} />}
         caption="Users"
         rows={users}
-        rowKey={(user) => user.id}
         columns={[
           {
             header: "User",

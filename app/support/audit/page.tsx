@@ -1,20 +1,7 @@
-import { AuditLogPage } from "@/app/_views/audit-log-page";
-import { parseAuditLogFilters } from "@/lib/audit/audit-log-filters";
-import { requireViewer } from "@/lib/auth/current-user";
+import { AuditLogRoute, type AuditLogRouteProps } from "@/app/_views/audit-log-page";
 
 export const metadata = { title: "Audit log · Support · Site-to-Site VPN" };
 
-export default async function StaffAuditPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const viewer = await requireViewer("staff");
-  return (
-    <AuditLogPage
-      viewer={viewer}
-      filters={parseAuditLogFilters(await searchParams)}
-      basePath="/support/audit"
-    />
-  );
+export default function StaffAuditPage({ searchParams }: AuditLogRouteProps) {
+  return <AuditLogRoute audience="staff" basePath="/support/audit" searchParams={searchParams} />;
 }

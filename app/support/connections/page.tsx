@@ -1,16 +1,13 @@
+import { StaffRequestList } from "@/components/request-list";
 import { StatusBadge } from "@/components/status-badge";
 import { TunnelAlertDeliveries } from "@/components/tunnel-alert-deliveries";
 import { EmptyState, PageHeader } from "@/components/ui/card";
-import { DataTable, LinkCell } from "@/components/ui/data-table";
-import { FilterForm } from "@/components/ui/filter-form";
 import { formatDateTime } from "@/components/ui/format";
-import { Pagination, StatusCounts } from "@/components/ui/pagination";
 import { findAlertDeliveries } from "@/lib/alerts/find-alert-deliveries";
 import { requireViewer } from "@/lib/auth/current-user";
-import { requestHref } from "@/lib/auth/viewer";
-import { listHref, parseListParams } from "@/lib/lists/parse-list-params";
+import { parseListParams } from "@/lib/lists/parse-list-params";
 import { CONNECTION_SORTS, findConnectionsOverview } from "@/lib/tunnels/find-connections-overview";
-import { ATTENTION_ORDER, PROVISIONED_STATUSES, STATUS_LABELS } from "@/lib/vpn-request/lifecycle";
+import { ATTENTION_ORDER, PROVISIONED_STATUSES } from "@/lib/vpn-request/lifecycle";
 import { getRequestSettings } from "@/lib/vpn-request/request-settings";
 
 export const metadata = { title: "Connections · Site-to-Site VPN" };
@@ -48,32 +45,16 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
           title="Connections"
           description="Every organization's provisioned VPNs: down and degraded first."
         />
-        <FilterForm
-          label="Filter connections"
-          clearHref={PATH}
-          keep={{ sort: current.sort, dir: current.dir }}
-          fields={[
-            {
-              kind: "search",
-              name: "q",
-              label: "Search",
-              value: list.q,
-              placeholder: "Name, gateway IP, request or VPN ID",
-            },
-            {
-              name: "status",
-              label: "Status",
-              allLabel: "All statuses",
-              value: status,
-              options: PROVISIONED_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value].label })),
-            },
-            {
-              kind: "search",
-              name: "organization",
-              label: "Organization",
-              value: organization,
-              placeholder: "Name or Org ID",
-            },
+        <StaffRequestList
+          viewer={viewer}
+          link={{ header: "Connection", detail: (row) => row.vpnConnectionId }}
+          path={PATH}
+          current={current}
+          sort={list}
+          status={status}
+          statuses={PROVISIONED_STATUSES}
+          countOrder={ATTENTION_ORDER}
+          moreFilters={[
             {
               name: "region",
               label: "Region",
@@ -82,18 +63,13 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
               options: regions.map((value) => ({ value, label: value })),
             },
           ]}
-        />
-        <StatusCounts
-          label="Connections by status"
-          items={ATTENTION_ORDER.filter((value) => connections.counts[value]).map((value) => ({
-            key: value,
-            label: STATUS_LABELS[value].label,
-            count: connections.counts[value] ?? 0,
-            href: listHref(PATH, current, { status: status === value ? undefined : value }),
-            current: status === value,
-          }))}
-        />
-        <DataTable
+          names={{
+            filters: "Filter connections",
+            counts: "Connections by status",
+            table: "Connections",
+            pages: "Connection pages",
+          }}
+          list={connections}
           empty={
             <EmptyState
               title={filtered ? "No connections match these filters" : "No provisioned connections yet"}
@@ -103,31 +79,7 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
                 : "Approved requests appear here once provisioning has built them."}
             </EmptyState>
           }
-          caption="Connections"
-          rows={connections.rows}
-          rowKey={(connection) => connection.id}
-          sorting={{
-            sort: list.sort,
-            dir: list.dir,
-            href: (sort, dir) => listHref(PATH, current, { sort, dir }),
-          }}
           columns={[
-            {
-              header: "Connection",
-              sortKey: "name",
-              cell: (connection) => (
-                <LinkCell
-                  href={requestHref(viewer, connection.id)}
-                  label={connection.customerName}
-                  detail={connection.vpnConnectionId}
-                />
-              ),
-            },
-            {
-              header: "Organization",
-              sortKey: "organization",
-              cell: (connection) => connection.organization.name,
-            },
             {
               header: "Status",
               cell: (connection) => (
@@ -166,14 +118,6 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
                 connection.lastPolledAt ? formatDateTime(connection.lastPolledAt) : "not yet",
             },
           ]}
-        />
-        <Pagination
-          label="Connection pages"
-          page={connections.page}
-          pageCount={connections.pageCount}
-          pageSize={connections.pageSize}
-          total={connections.total}
-          href={(page) => listHref(PATH, current, { page: page === 1 ? undefined : String(page) })}
         />
       </div>
       <section aria-labelledby="deliveries-heading" className="space-y-3">

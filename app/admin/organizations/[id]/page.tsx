@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { updateOrganizationAction } from "@/app/admin/actions";
-import { AdminNav } from "@/components/admin/admin-nav";
+import { AdminPageHeader } from "@/components/admin/admin-nav";
 import { AuditHistory } from "@/components/admin/audit-history";
 import { OrganizationForm } from "@/components/admin/organization-form";
-import { Card, Notice, PageHeader } from "@/components/ui/card";
+import { Card, Notice } from "@/components/ui/card";
 import { requireViewer } from "@/lib/auth/current-user";
 import { checkVpnEntitlement } from "@/lib/organizations/check-entitlement";
 import {
@@ -29,11 +29,11 @@ export default async function OrganizationPage({
   const entitlement = checkVpnEntitlement(organization);
   return (
     <>
-      <PageHeader
+      <AdminPageHeader
         title={organization.name}
         description={<span className="font-mono">Org ID {organization.id}</span>}
+        current="/admin/organizations"
       />
-      <AdminNav current="/admin/organizations" />
       {created ? (
         <div className="mb-6">
           <Notice tone="success" title="Organization created">

@@ -6,9 +6,9 @@ import {
   resetSecondFactorAction,
   updateUserAction,
 } from "@/app/admin/actions";
-import { AdminNav } from "@/components/admin/admin-nav";
+import { AdminPageHeader } from "@/components/admin/admin-nav";
 import { UserActionButton, UserMembershipForm } from "@/components/admin/user-forms";
-import { Card, PageHeader } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import { requireViewer } from "@/lib/auth/current-user";
 import { findUserForAdmin, USER_STATE_LABELS } from "@/lib/users/find-users";
@@ -24,8 +24,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const self = user.id === viewer.id;
   return (
     <>
-      <PageHeader title={user.email} description={user.name} />
-      <AdminNav current="/admin/users" />
+      <AdminPageHeader title={user.email} description={user.name} current="/admin/users" />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Role and organization">
           <UserMembershipForm action={updateUserAction} user={user} organizations={organizations} />

@@ -1,18 +1,16 @@
 import { forbidden, redirect } from "next/navigation";
-import { RouterConfigurationView } from "@/app/_views/router-config-page";
+import { type RouterConfigurationRouteProps, RouterConfigurationView } from "@/app/_views/router-config-page";
 import { requireViewer } from "@/lib/auth/current-user";
 import { requestHref } from "@/lib/auth/viewer";
 import { findVpnRequest } from "@/lib/vpn-request/find-vpn-requests";
 
 export const metadata = { title: "Router configuration · Support · Site-to-Site VPN" };
 
-type Props = {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
-
 /** Staff's configuration page; a customer following a staff link to their own request gets theirs. */
-export default async function SupportRouterConfigurationPage({ params, searchParams }: Props) {
+export default async function SupportRouterConfigurationPage({
+  params,
+  searchParams,
+}: RouterConfigurationRouteProps) {
   const viewer = await requireViewer();
   const { id } = await params;
   if (viewer.role === "CUSTOMER") {

@@ -1,0 +1,53 @@
+"use client";
+
+import { useActionState } from "react";
+import { SubmitButton } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import { type ActionState, INITIAL_ACTION_STATE } from "@/lib/actions/action-state";
+
+export type FormAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
+
+export type ActionButtonProps = {
+  action: FormAction;
+  label: string;
+  pendingLabel?: string;
+  variant?: "primary" | "secondary" | "danger";
+  /** Asked with window.confirm before the action runs; cancelling sends nothing. */
+  confirm?: string;
+};
+
+/**
+ * A one-button form (approve, deactivate, enable an account…): `target` is sent as hidden inputs
+ * naming what it acts on, and the outcome is announced as "<label> result".
+ */
+export function ActionButton({
+  action,
+  target,
+  label,
+  pendingLabel = label,
+  variant = "secondary",
+  confirm,
+  className = "space-y-2",
+  hideMessageWithFieldErrors,
+}: ActionButtonProps & {
+  target: Record<string, string>;
+  className?: string;
+  hideMessageWithFieldErrors?: boolean;
+}) {
+  const [state, formAction, pending] = useActionState(action, INITIAL_ACTION_STATE);
+  return (
+    <form
+      action={formAction}
+      onSubmit={(event) => {
+        if (confirm && !window.confirm(confirm)) event.preventDefault();
+      }}
+      className={className}
+    >
+      {Object.entries(target).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <SubmitButton pending={pending} label={label} pendingLabel={pendingLabel} variant={variant} />
+      <FormMessage state={state} name={`${label} result`} hideWithFieldErrors={hideMessageWithFieldErrors} />
+    </form>
+  );
+}
