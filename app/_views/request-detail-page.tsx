@@ -15,6 +15,7 @@ import {
   rotateTunnelKeyAction,
 } from "@/app/_actions/vpn-request-actions";
 import { RejectForm, RequestActionButton } from "@/components/action-form";
+import { KeptOutcomes } from "@/components/kept-outcomes";
 import { RequestHistory, RequestSummary } from "@/components/request-summary";
 import { TunnelStateLive } from "@/components/tunnel-state-live";
 import { Card, Notice, PageHeader } from "@/components/ui/card";
@@ -104,6 +105,7 @@ export async function RequestDetailPage({
           </Link>
         }
       />
+      <KeptOutcomes />
       {submitted && request.status === "PENDING_APPROVAL" ? (
         <Notice tone="success" title="Request submitted">
           Support will review it; you can follow its status here.

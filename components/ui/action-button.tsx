@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useKeptOutcome } from "@/components/kept-outcomes";
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { type ActionState, INITIAL_ACTION_STATE } from "@/lib/actions/action-state";
@@ -35,6 +36,7 @@ export function ActionButton({
   hideMessageWithFieldErrors?: boolean;
 }) {
   const [state, formAction, pending] = useActionState(action, INITIAL_ACTION_STATE);
+  useKeptOutcome(`${label} result`, state);
   return (
     <form
       action={formAction}

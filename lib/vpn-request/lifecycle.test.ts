@@ -222,6 +222,17 @@ describe("capabilitiesFor: what each viewer may do in each status", () => {
         at: new Date("2026-01-01T00:00:00Z"),
       }),
     ).toMatch(/already Approved by support@example\.com at 2026-01-01T00:00:00\.000Z/);
+    // A decision refused after the worker moved the request on names the decision, then the status.
+    expect(
+      capabilityRefusal(
+        "approve",
+        "PROVISIONING",
+        { by: "support@example.com", at: new Date("2026-01-01T00:00:00Z") },
+        "APPROVED",
+      ),
+    ).toMatch(
+      /^This request is already Approved by support@example\.com at 2026-01-01T00:00:00\.000Z \(it is now Provisioning\), so it cannot be approved now\./,
+    );
   });
 
   it("names each workflow once: which one runs, and which one the progress view shows", () => {

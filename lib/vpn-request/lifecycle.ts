@@ -354,16 +354,21 @@ export function statusesAllowing(capability: Capability): readonly VpnStatus[] {
   return statuses === "any" ? VPN_STATUSES : statuses;
 }
 
-/** The refusal for a capability the request's current status does not allow, naming that status. */
+/**
+ * The refusal for a capability the request's current status does not allow, naming that status
+ * (or, given `decided`, the decision `changed` describes, with the status it has now).
+ */
 export function capabilityRefusal(
   capability: Capability,
   status: VpnStatus,
   changed?: { by: string | null; at: Date },
+  decided?: VpnStatus,
 ): string {
   const rule = RULES[capability];
-  const label = STATUS_LABELS[status].label;
+  const label = STATUS_LABELS[decided ?? status].label;
   const still = status === "PENDING_APPROVAL" ? "still" : "already";
   const by = changed ? `${changed.by ? ` by ${changed.by}` : ""} at ${changed.at.toISOString()}` : "";
+  const now = decided && decided !== status ? ` (it is now ${STATUS_LABELS[status].label})` : "";
   const hint = rule.hint ? ` ${rule.hint}` : "";
-  return `This request is ${still} ${label}${by}, so it cannot be ${rule.verb} now.${hint} Nothing was changed; reload to see its current state.`;
+  return `This request is ${still} ${label}${by}${now}, so it cannot be ${rule.verb} now.${hint} Nothing was changed; reload to see its current state.`;
 }

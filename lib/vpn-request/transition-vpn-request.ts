@@ -95,6 +95,12 @@ function isObject(value: unknown): value is Record<string, Prisma.InputJsonValue
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** The audit actions of a decision on a request, and the status each decision set. */
+const DECISION_ACTIONS = new Map<string, VpnStatus>([
+  ["vpn-request.approved", "APPROVED"],
+  ["vpn-request.rejected", "REJECTED"],
+]);
+
 /**
  * Says what state the request is actually in and who moved it there. Customers are not told staff
  * members' addresses (DESIGN §13): they see "Platform support".
@@ -106,11 +112,20 @@ async function refusal(
   status: VpnStatus,
   tx: Prisma.TransactionClient,
 ) {
-  const last = await tx.auditEvent.findFirst({
-    where: { targetType: "VpnRequest", targetId: input.requestId },
-    orderBy: { createdAt: "desc" },
-    select: { actorId: true, actorEmail: true, createdAt: true },
-  });
+  const select = { actorId: true, actorEmail: true, createdAt: true, action: true } as const;
+  const where = { targetType: "VpnRequest", targetId: input.requestId };
+  // A refused decision names the decision that was made (by whom, when), whatever the request
+  // went on to: of two staff approving at once, the loser learns who approved it first, even
+  // when the worker has moved it to Provisioning since.
+  const decision =
+    capability === "approve" || capability === "reject"
+      ? await tx.auditEvent.findFirst({
+          where: { ...where, action: { in: [...DECISION_ACTIONS.keys()] } },
+          orderBy: { createdAt: "desc" },
+          select,
+        })
+      : null;
+  const last = decision ?? (await tx.auditEvent.findFirst({ where, orderBy: { createdAt: "desc" }, select }));
   let by: string | null = null;
   if (last?.actorId) {
     const staffActor =
@@ -120,6 +135,11 @@ async function refusal(
     by = viewer.role === "CUSTOMER" && staffActor ? "Platform support" : last.actorEmail;
   }
   return new ConflictError(
-    capabilityRefusal(capability, status, last ? { by, at: last.createdAt } : undefined),
+    capabilityRefusal(
+      capability,
+      status,
+      last ? { by, at: last.createdAt } : undefined,
+      decision ? DECISION_ACTIONS.get(decision.action) : undefined,
+    ),
   );
 }
