@@ -15,6 +15,7 @@ export function RequestActionButton({
   pendingLabel,
   variant = "primary",
   confirm,
+  fields,
 }: {
   action: Action;
   requestId: string;
@@ -22,6 +23,8 @@ export function RequestActionButton({
   pendingLabel: string;
   variant?: "primary" | "secondary" | "danger";
   confirm?: string;
+  /** More hidden fields the action reads (e.g. the change's ID). */
+  fields?: Readonly<Record<string, string>>;
 }) {
   const [state, formAction, pending] = useActionState(action, INITIAL_ACTION_STATE);
   return (
@@ -33,6 +36,7 @@ export function RequestActionButton({
       className="space-y-2"
     >
       <input type="hidden" name="requestId" value={requestId} />
+      <HiddenFields fields={fields} />
       <button type="submit" disabled={pending} className={buttonClass(variant)}>
         {pending ? pendingLabel : label}
       </button>
@@ -41,18 +45,32 @@ export function RequestActionButton({
   );
 }
 
+function HiddenFields({ fields }: { fields: Readonly<Record<string, string>> | undefined }) {
+  return Object.entries(fields ?? {}).map(([name, value]) => (
+    <input key={name} type="hidden" name={name} value={value} />
+  ));
+}
+
 /** Reject needs a reason the customer will read. */
-export function RejectForm({ action, requestId }: { action: Action; requestId: string }) {
+export function RejectForm({
+  action,
+  requestId,
+  label = "Reject",
+  hint = "Shown to the customer: say what to change so a new request can be approved.",
+  fields,
+}: {
+  action: Action;
+  requestId: string;
+  label?: string;
+  hint?: string;
+  fields?: Readonly<Record<string, string>>;
+}) {
   const [state, formAction, pending] = useActionState(action, INITIAL_ACTION_STATE);
   return (
     <form action={formAction} className="space-y-3" noValidate>
       <input type="hidden" name="requestId" value={requestId} />
-      <Field
-        id="reason"
-        label="Reason"
-        errors={state.errors?.reason}
-        hint="Shown to the customer: say what to change so a new request can be approved."
-      >
+      <HiddenFields fields={fields} />
+      <Field id="reason" label="Reason" errors={state.errors?.reason} hint={hint}>
         {(describedBy, invalid) => (
           <textarea
             id="reason"
@@ -67,9 +85,9 @@ export function RejectForm({ action, requestId }: { action: Action; requestId: s
         )}
       </Field>
       <button type="submit" disabled={pending} className={buttonClass("danger")}>
-        {pending ? "Rejecting…" : "Reject"}
+        {pending ? "Rejecting…" : label}
       </button>
-      <ActionMessage state={state} name="Reject result" />
+      <ActionMessage state={state} name={`${label} result`} />
     </form>
   );
 }

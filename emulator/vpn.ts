@@ -333,3 +333,52 @@ export const modifyVpnTunnelOptions: Handler = ({ region, params, now, config })
   }
   return { vpnConnection: vpnXml(region, vpn, now, config) };
 };
+
+/**
+ * Moves the connection to another customer gateway (AWS's "change the customer gateway"): the
+ * connection stays `available` (AWS's VpnState has no modifying state) and keeps its outside IPs,
+ * while both tunnels are unavailable until they renegotiate with the new gateway, as on AWS.
+ * Moving to the gateway it already has answers with the connection unchanged.
+ */
+export const modifyVpnConnection: Handler = ({ region, params, now, config }) => {
+  const vpn = requireAvailableVpn(region, params.required("VpnConnectionId"), now);
+  if (params.has("VpnGatewayId") || params.has("TransitGatewayId"))
+    throw invalidValue(
+      "Changing the target gateway is not supported by this emulator; change the CustomerGatewayId.",
+    );
+  const cgwId = params.str("CustomerGatewayId");
+  if (!cgwId)
+    throw new Ec2Error(
+      "MissingParameter",
+      "The request must contain one of the parameters customerGatewayId, vpnGatewayId or transitGatewayId",
+    );
+  const cgw = requireCgw(region, cgwId);
+  if (cgw.id === vpn.customerGatewayId) return { vpnConnection: vpnXml(region, vpn, now, config) };
+  const current = region.customerGateways[vpn.customerGatewayId];
+  if (current && cgw.type !== current.type)
+    throw invalidValue(
+      `The customer gateway '${cgw.id}' is of type ${cgw.type}; the VPN connection '${vpn.id}' needs a customer gateway of type ${current.type}.`,
+    );
+  if (!vpn.staticRoutesOnly && current && cgw.bgpAsn !== current.bgpAsn)
+    throw invalidValue(
+      `The customer gateway '${cgw.id}' has BGP ASN ${cgw.bgpAsn}; the BGP VPN connection '${vpn.id}' uses ASN ${current.bgpAsn}. Create a customer gateway with the same ASN.`,
+    );
+  const vgw = region.vpnGateways[vpn.vpnGatewayId];
+  if (!vpn.staticRoutesOnly && vgw && cgw.bgpAsn === vgw.amazonSideAsn)
+    throw new Ec2Error(
+      "AsnConflict",
+      `The customer gateway ASN (${cgw.bgpAsn}) must differ from the virtual private gateway's Amazon side ASN (${vgw.amazonSideAsn}).`,
+    );
+  vpn.customerGatewayId = cgw.id;
+  // New tunnel endpoints for the new peer: both tunnels go down until they renegotiate.
+  vpn.tunnels = vpn.tunnels.map((tunnel) => ({
+    ...tunnel,
+    telemetry: {
+      status: "DOWN",
+      statusMessage: "IPSEC IS DOWN",
+      lastStatusChange: now,
+      acceptedRouteCount: 0,
+    },
+  }));
+  return { vpnConnection: vpnXml(region, vpn, now, config) };
+};

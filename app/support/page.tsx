@@ -7,6 +7,7 @@ import { Pagination, StatusCounts } from "@/components/ui/pagination";
 import { requireViewer } from "@/lib/auth/current-user";
 import { requestHref } from "@/lib/auth/viewer";
 import { listHref, parseListParams } from "@/lib/lists/parse-list-params";
+import { findChangesAwaitingApproval } from "@/lib/vpn-change/find-vpn-changes";
 import { approvalPolicyLabel } from "@/lib/vpn-request/approval-policy";
 import { findRequestQueue, QUEUE_SORTS } from "@/lib/vpn-request/find-vpn-requests";
 import { isVpnStatus, STATUS_LABELS, VPN_STATUSES } from "@/lib/vpn-request/lifecycle";
@@ -22,7 +23,10 @@ export default async function SupportQueuePage({ searchParams }: { searchParams:
   const status = typeof raw.status === "string" && isVpnStatus(raw.status) ? raw.status : undefined;
   const organization =
     typeof raw.organization === "string" ? raw.organization.trim() || undefined : undefined;
-  const queue = await findRequestQueue({ ...list, status, organization });
+  const [queue, changeRequests] = await Promise.all([
+    findRequestQueue({ ...list, status, organization }),
+    findChangesAwaitingApproval(),
+  ]);
   const sorted = list.sort !== "queue";
   const current = {
     q: list.q,
@@ -67,6 +71,32 @@ export default async function SupportQueuePage({ searchParams }: { searchParams:
           },
         ]}
       />
+      {changeRequests.length > 0 ? (
+        <DataTable
+          empty={null}
+          caption="Change requests awaiting approval"
+          rows={changeRequests}
+          rowKey={(change) => change.id}
+          columns={[
+            {
+              header: "Request",
+              cell: (change) => (
+                <LinkCell
+                  href={requestHref(viewer, change.requestId)}
+                  label={change.customerName}
+                  detail={change.description}
+                />
+              ),
+            },
+            { header: "Organization", cell: (change) => change.organizationName },
+            {
+              header: "Asked",
+              className: "text-slate-600",
+              cell: (change) => formatDateTime(change.requestedAt),
+            },
+          ]}
+        />
+      ) : null}
       <StatusCounts
         label="Requests by status"
         items={VPN_STATUSES.filter((value) => queue.counts[value]).map((value) => ({
