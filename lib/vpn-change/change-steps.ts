@@ -16,8 +16,10 @@ import {
 } from "@aws-sdk/client-ec2";
 import { z } from "zod";
 import { awsErrorCode } from "@/lib/aws/aws-errors";
+import { untilVisible } from "@/lib/aws/eventual-consistency";
 import { openTunnelPsk, sealTunnelPsk } from "@/lib/crypto/tunnel-psk";
 import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
 import type { VpnChangeKind } from "@/lib/generated/prisma/enums";
 import { waitFor } from "@/lib/provisioning/aws-resources";
 import { findOrCreateCustomerGateway } from "@/lib/provisioning/customer-gateway";
@@ -358,11 +360,16 @@ const moveConnection: ChangeStep = {
     const { connection, awsRequestIds } = await describeConnection(ctx);
     if (connection.CustomerGatewayId === customerGatewayId)
       return { output: { customerGatewayId }, awsRequestIds };
-    const response = await ctx.ec2.send(
-      new ModifyVpnConnectionCommand({
-        VpnConnectionId: ctx.request.vpnConnectionId,
-        CustomerGatewayId: customerGatewayId,
-      }),
+    // The gateway was created a moment ago: EC2 may not know its ID everywhere yet (NotFound = not yet).
+    const response = await untilVisible(
+      () =>
+        ctx.ec2.send(
+          new ModifyVpnConnectionCommand({
+            VpnConnectionId: ctx.request.vpnConnectionId,
+            CustomerGatewayId: customerGatewayId,
+          }),
+        ),
+      { windowMs: getEnv().AWS_CONSISTENCY_WINDOW_MS, sleep: ctx.wait.sleep },
     );
     return { output: { customerGatewayId }, awsRequestIds: [...awsRequestIds, ...idOf(response)] };
   },
