@@ -270,14 +270,24 @@ export function TunnelOptionsForm({
   );
 }
 
-/** Reloads the server-rendered page every two seconds while a change is under way. */
-export function RefreshWhileActive({ active }: { active: boolean }) {
+/**
+ * Reloads the server-rendered page every two seconds while a change is under way, and every ten
+ * while one waits for support's approval (so the customer sees it start without reloading).
+ */
+export function RefreshWhileActive({
+  active,
+  awaitingApproval = false,
+}: {
+  active: boolean;
+  awaitingApproval?: boolean;
+}) {
   const router = useRouter();
+  const intervalMs = active ? 2000 : awaitingApproval ? 10_000 : 0;
   useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(() => router.refresh(), 2000);
+    if (!intervalMs) return;
+    const timer = setInterval(() => router.refresh(), intervalMs);
     return () => clearInterval(timer);
-  }, [active, router]);
+  }, [intervalMs, router]);
   return null;
 }
 

@@ -1,8 +1,12 @@
 // Issue 12: a customer changes a live VPN from its request page — a key rotated on tunnel 1 only,
-// a static route added and removed, AWS's tunnel maintenance applied from the tunnel card — and the
-// emulator (what AWS holds) follows.
+// a static route added and removed, AWS's tunnel maintenance applied from the tunnel card, a new
+// customer gateway IP approved by support — and the emulator (what AWS holds) follows.
 import { readFileSync } from "node:fs";
-import { DescribeVpnConnectionsCommand, EC2Client } from "@aws-sdk/client-ec2";
+import {
+  DescribeCustomerGatewaysCommand,
+  DescribeVpnConnectionsCommand,
+  EC2Client,
+} from "@aws-sdk/client-ec2";
 import { expect, type Page, test } from "@playwright/test";
 import { acceptApproveConfirmation, signIn, submitStaticRequest } from "./support/fixtures";
 import { E2E_ENV_FILE } from "./support/settings";
@@ -26,7 +30,14 @@ async function awsConnectionOf(page: Page, requestId: string) {
   });
   const answer = await ec2.send(new DescribeVpnConnectionsCommand({ VpnConnectionIds: [vpnConnectionId] }));
   const connection = answer.VpnConnections?.[0];
+  const gateway = (
+    await ec2.send(
+      new DescribeCustomerGatewaysCommand({ CustomerGatewayIds: [connection?.CustomerGatewayId ?? ""] }),
+    )
+  ).CustomerGateways?.[0];
   return {
+    state: connection?.State,
+    customerGatewayIp: gateway?.IpAddress,
     routes: (connection?.Routes ?? [])
       .filter((route) => route.State !== "deleted")
       .map((route) => route.DestinationCidrBlock)
@@ -158,4 +169,73 @@ test("customer rotates tunnel 1's key, changes static routes and applies a maint
   await waitForChangeDone(customer, /AWS maintenance applied on tunnel 2/);
   await customer.reload();
   await expect(customer.getByText("Maintenance pending")).toHaveCount(0);
+});
+
+test("a gateway change waits for approval, then the connection's customer gateway is the new IP", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const { page: customer, requestId } = await submitStaticRequest(
+    await browser.newContext(),
+    "enterprise@example.com",
+    "New router",
+  );
+  const support = await browser.newPage();
+  await signIn(support, "support@example.com");
+  await support.goto(`/support/requests/${requestId}`);
+  acceptApproveConfirmation(support);
+  await support.getByRole("button", { name: "Approve" }).click();
+  await expect(async () => {
+    await customer.reload();
+    await expect(customer.getByLabel("Status").getByText("Awaiting your router")).toBeVisible({
+      timeout: 1000,
+    });
+  }).toPass({ timeout: 60_000 });
+  const before = await awsConnectionOf(customer, requestId);
+  expect(before.customerGatewayIp).toBe("198.51.100.44");
+
+  // The page says what the change does before it is asked for; a bad address is refused on the field.
+  const region = customer.getByRole("region", { name: "Change this VPN" });
+  await expect(
+    region.getByText(/both tunnels go down at once and renegotiate with the new IP/),
+  ).toBeVisible();
+  await region.getByLabel("Customer gateway public IP").fill("10.1.2.3");
+  await region.getByRole("button", { name: "Request gateway change" }).click();
+  await expect(region.getByLabel("Customer gateway public IP")).toHaveAttribute("aria-invalid", "true");
+  await region.getByLabel("Customer gateway public IP").fill("203.0.113.45");
+  await region.getByRole("button", { name: "Request gateway change" }).click();
+  await expect(region.getByRole("status", { name: "Request gateway change result" })).toContainText(
+    "support reviews it",
+  );
+  await customer.reload();
+  const changes = customer.getByRole("list", { name: "Changes" });
+  await expect(changes.getByText(/198\.51\.100\.44 → 203\.0\.113\.45/)).toBeVisible();
+  await expect(changes).toContainText("Waiting for support's approval");
+  // Nothing happens in AWS before support approves.
+  expect((await awsConnectionOf(customer, requestId)).customerGatewayIp).toBe("198.51.100.44");
+
+  // Support sees it in the queue beside new requests, and approves it on the request page.
+  await support.goto("/support");
+  const queued = support.getByRole("table", { name: "Change requests awaiting approval" });
+  await queued
+    .getByRole("link")
+    .filter({ hasText: /New router/ })
+    .first()
+    .click();
+  await expect(support).toHaveURL(new RegExp(`/support/requests/${requestId}`));
+  support.once("dialog", (dialog) => {
+    expect(dialog.message()).toContain("Both tunnels renegotiate");
+    void dialog.accept();
+  });
+  await support.getByRole("button", { name: "Approve gateway change" }).click();
+
+  await waitForChangeDone(customer, /New customer gateway IP/);
+  const after = await awsConnectionOf(customer, requestId);
+  expect(after).toMatchObject({ state: "available", customerGatewayIp: "203.0.113.45" });
+  expect(after.tunnels.map((tunnel) => tunnel.outsideIp)).toEqual(
+    before.tunnels.map((tunnel) => tunnel.outsideIp),
+  );
+  // The request page and the downloaded configuration follow the new IP.
+  const config = await customer.request.get(`/requests/${requestId}/configuration/generic`);
+  expect(await config.text()).toContain("203.0.113.45");
 });

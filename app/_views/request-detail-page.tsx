@@ -254,7 +254,7 @@ function ChangeThisVpn({
         <h2 className="text-base font-semibold text-slate-900">Change this VPN</h2>
       </header>
       <div className="space-y-6 px-5 py-4">
-        <RefreshWhileActive active={active} />
+        <RefreshWhileActive active={active} awaitingApproval={awaitingApproval} />
         {active ? (
           <p className="text-sm text-slate-700">
             A change is under way; the next one can be asked for when it is done (one change at a time).
