@@ -2,6 +2,11 @@ import "server-only";
 import type { Scope } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import type { VpnChangeKind } from "@/lib/generated/prisma/enums";
+import {
+  customerFailureMessage,
+  failureReference,
+  staffFailureMessage,
+} from "@/lib/vpn-request/customer-failure-message";
 import { scopedOrganizationWhere } from "@/lib/vpn-request/scope";
 
 export type VpnChangeView = {
@@ -31,9 +36,17 @@ export async function findVpnChanges(requestId: string, scope: Scope, take = 10)
     requestedAt: row.requestedAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
     stepsDone: Object.keys((row.steps ?? {}) as Record<string, unknown>),
-    error: row.error,
+    error: row.error === null ? null : errorAsSeenBy(scope, row.id, row.finishedAt, row.error),
     rejectionReason: row.rejectionReason,
   }));
+}
+
+/** A failed change as each reader may see it: customers the step and a reference, staff AWS's words too (DESIGN §13). */
+function errorAsSeenBy(scope: Scope, changeId: string, finishedAt: Date | null, error: string): string {
+  const reference = failureReference(changeId, finishedAt);
+  if (scope.kind === "staff") return staffFailureMessage(reference, error);
+  const step = error.split(":")[0] ?? "";
+  return `${step}: ${customerFailureMessage(reference)}`;
 }
 
 export type ChangeAwaitingApproval = {

@@ -14,7 +14,7 @@ import { startEmulatorForApp, type TestEmulator, workerPolicy } from "@/test/sup
 import { customerViewer, staffViewer } from "@/test/support/factories";
 import { createApprovedRequest } from "@/test/support/requests";
 import { approveVpnChange, rejectVpnChange, retryVpnChange } from "./decide-vpn-change";
-import { findChangesAwaitingApproval } from "./find-vpn-changes";
+import { findChangesAwaitingApproval, findVpnChanges } from "./find-vpn-changes";
 import { runVpnChange } from "./run-vpn-change";
 import { requestGatewayChange, requestRouteChange } from "./start-vpn-change";
 
@@ -200,6 +200,14 @@ describe("a new customer gateway IP", () => {
     const createdFirst = (failed.steps as { createCustomerGateway: { customerGatewayId: string } })
       .createCustomerGateway.customerGatewayId;
 
+    // Staff read AWS's words on the request page; the customer the step and a reference (DESIGN §13).
+    const [forStaff] = await findVpnChanges(id, support.scope);
+    const [forCustomer] = await findVpnChanges(id, viewer.scope);
+    expect(forStaff?.error).toMatch(/^F-[0-9A-F]{8}: modifyVpnConnection: .*not authorized/);
+    expect(forCustomer?.error).toMatch(
+      /^modifyVpnConnection: The platform could not finish this step\..*F-[0-9A-F]{8}/,
+    );
+    expect(forCustomer?.error).not.toMatch(/authorized|arn:/);
     // Customers cannot retry; staff can, and the change resumes where it stopped.
     await expect(retryVpnChange(id, changeId, viewer as never)).rejects.toBeInstanceOf(ConflictError);
     await retryVpnChange(id, changeId, support);
