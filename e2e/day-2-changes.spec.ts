@@ -239,3 +239,57 @@ test("a gateway change waits for approval, then the connection's customer gatewa
   const config = await customer.request.get(`/requests/${requestId}/configuration/generic`);
   expect(await config.text()).toContain("203.0.113.45");
 });
+
+test("staff see a failed change's error and retry it; it resumes and AWS follows", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const { page: customer, requestId } = await submitStaticRequest(
+    await browser.newContext(),
+    "enterprise@example.com",
+    "Retry route",
+  );
+  const support = await browser.newPage();
+  await signIn(support, "support@example.com");
+  await support.goto(`/support/requests/${requestId}`);
+  acceptApproveConfirmation(support);
+  await support.getByRole("button", { name: "Approve" }).click();
+  await expect(async () => {
+    await customer.reload();
+    await expect(customer.getByLabel("Status").getByText("Awaiting your router")).toBeVisible({
+      timeout: 1000,
+    });
+  }).toPass({ timeout: 60_000 });
+
+  // AWS refuses the next route removal once (a permanent error): the change fails at that step.
+  // Only day-2 route changes remove routes, so no other spec running beside this one meets it.
+  const { emulatorUrl } = await connectionIdOf(customer, requestId);
+  await customer.request.post(`${emulatorUrl}/_emulator/config`, {
+    data: {
+      faults: [
+        {
+          action: "DeleteVpnConnectionRoute",
+          kind: "error",
+          code: "IncorrectState",
+          message: "The VPN connection is being modified; try again later.",
+          rate: 1,
+          remaining: 1,
+        },
+      ],
+    },
+  });
+  const region = customer.getByRole("region", { name: "Change this VPN" });
+  await region.getByLabel("Subnet ranges").fill("10.40.0.0/16\n10.42.0.0/16");
+  await region.getByRole("button", { name: "Save routes" }).click();
+  const customerChanges = customer.getByRole("list", { name: "Changes" });
+  await expect(customerChanges.getByRole("listitem").first()).toContainText("Failed", { timeout: 30_000 });
+  // The customer reads the step and a reference, not AWS's words; there is no retry for them.
+  await expect(customerChanges).toContainText(/applyRoutes: The platform could not finish this step/);
+  await expect(customerChanges).not.toContainText("IncorrectState");
+  await expect(customer.getByRole("button", { name: "Retry change" })).toHaveCount(0);
+
+  await support.reload();
+  const staffChanges = support.getByRole("list", { name: "Changes" });
+  await expect(staffChanges).toContainText("IncorrectState");
+  await support.getByRole("button", { name: "Retry change" }).click();
+  await waitForChangeDone(support, /remove 192\.168\.40\.0\/24/);
+  expect((await awsConnectionOf(customer, requestId)).routes).toEqual(["10.40.0.0/16", "10.42.0.0/16"]);
+});
