@@ -7,7 +7,7 @@ import {
   DescribeVpnConnectionsCommand,
   EC2Client,
 } from "@aws-sdk/client-ec2";
-import { expect, type Page, test } from "@playwright/test";
+import { type Browser, expect, type Page, test } from "@playwright/test";
 import { acceptApproveConfirmation, signIn, submitStaticRequest } from "./support/fixtures";
 import { E2E_ENV_FILE } from "./support/settings";
 
@@ -56,21 +56,12 @@ async function downloadedKeys(page: Page, requestId: string): Promise<string[]> 
   return [...(await response.text()).matchAll(/secret = "([^"]+)"/g)].map((match) => match[1] ?? "");
 }
 
-async function waitForChangeDone(page: Page, text: RegExp) {
-  const changes = page.getByRole("list", { name: "Changes" });
-  await expect(changes.getByRole("listitem").filter({ hasText: text }).first()).toContainText("Done", {
-    timeout: 30_000,
-  });
-}
-
-test("customer rotates tunnel 1's key, changes static routes and applies a maintenance; AWS follows, outside IPs stay", async ({
-  browser,
-}) => {
-  test.setTimeout(150_000);
+/** A static request a customer submitted and support approved, provisioned: "Awaiting your router". */
+async function provisionedStaticRequest(browser: Browser, namePrefix: string) {
   const { page: customer, requestId } = await submitStaticRequest(
     await browser.newContext(),
     "enterprise@example.com",
-    "Day two",
+    namePrefix,
   );
   const support = await browser.newPage();
   await signIn(support, "support@example.com");
@@ -83,6 +74,21 @@ test("customer rotates tunnel 1's key, changes static routes and applies a maint
       timeout: 1000,
     });
   }).toPass({ timeout: 60_000 });
+  return { customer, support, requestId };
+}
+
+async function waitForChangeDone(page: Page, text: RegExp) {
+  const changes = page.getByRole("list", { name: "Changes" });
+  await expect(changes.getByRole("listitem").filter({ hasText: text }).first()).toContainText("Done", {
+    timeout: 30_000,
+  });
+}
+
+test("customer rotates tunnel 1's key, changes static routes and applies a maintenance; AWS follows, outside IPs stay", async ({
+  browser,
+}) => {
+  test.setTimeout(150_000);
+  const { customer, requestId } = await provisionedStaticRequest(browser, "Day two");
 
   // The customer's router brings both tunnels up (the portal never takes the last one down).
   const { emulatorUrl, vpnConnectionId } = await connectionIdOf(customer, requestId);
@@ -175,22 +181,7 @@ test("a gateway change waits for approval, then the connection's customer gatewa
   browser,
 }) => {
   test.setTimeout(120_000);
-  const { page: customer, requestId } = await submitStaticRequest(
-    await browser.newContext(),
-    "enterprise@example.com",
-    "New router",
-  );
-  const support = await browser.newPage();
-  await signIn(support, "support@example.com");
-  await support.goto(`/support/requests/${requestId}`);
-  acceptApproveConfirmation(support);
-  await support.getByRole("button", { name: "Approve" }).click();
-  await expect(async () => {
-    await customer.reload();
-    await expect(customer.getByLabel("Status").getByText("Awaiting your router")).toBeVisible({
-      timeout: 1000,
-    });
-  }).toPass({ timeout: 60_000 });
+  const { customer, support, requestId } = await provisionedStaticRequest(browser, "New router");
   const before = await awsConnectionOf(customer, requestId);
   expect(before.customerGatewayIp).toBe("198.51.100.44");
 
@@ -242,22 +233,7 @@ test("a gateway change waits for approval, then the connection's customer gatewa
 
 test("staff see a failed change's error and retry it; it resumes and AWS follows", async ({ browser }) => {
   test.setTimeout(120_000);
-  const { page: customer, requestId } = await submitStaticRequest(
-    await browser.newContext(),
-    "enterprise@example.com",
-    "Retry route",
-  );
-  const support = await browser.newPage();
-  await signIn(support, "support@example.com");
-  await support.goto(`/support/requests/${requestId}`);
-  acceptApproveConfirmation(support);
-  await support.getByRole("button", { name: "Approve" }).click();
-  await expect(async () => {
-    await customer.reload();
-    await expect(customer.getByLabel("Status").getByText("Awaiting your router")).toBeVisible({
-      timeout: 1000,
-    });
-  }).toPass({ timeout: 60_000 });
+  const { customer, support, requestId } = await provisionedStaticRequest(browser, "Retry route");
 
   // AWS refuses the next route removal once (a permanent error): the change fails at that step.
   // Only day-2 route changes remove routes, so no other spec running beside this one meets it.

@@ -264,6 +264,12 @@ export const deleteVpnConnection: Handler = ({ region, params, now, config }) =>
   return { return: true };
 };
 
+/** A tunnel whose AWS endpoint was replaced: DOWN until both sides renegotiate. */
+const endpointReplaced = (tunnel: Tunnel, now: number): Tunnel => ({
+  ...tunnel,
+  telemetry: { status: "DOWN", statusMessage: "IPSEC IS DOWN", lastStatusChange: now, acceptedRouteCount: 0 },
+});
+
 /** Routes and tunnel options change only on an `available` connection, as on AWS. */
 function requireAvailableVpn(region: RegionState, id: string, now: number): VpnConnection {
   const vpn = requireVpn(region, id);
@@ -319,18 +325,8 @@ export const modifyVpnTunnelOptions: Handler = ({ region, params, now, config })
   if (other && other.tunnelInsideCidr === next.tunnelInsideCidr)
     throw invalidValue(`The tunnel inside CIDR ${next.tunnelInsideCidr} is used by the other tunnel.`);
   vpn.tunnels[index] = { ...next, outsideIpAddress: tunnel.outsideIpAddress };
-  if (!params.bool("SkipTunnelReplacement")) {
-    // Replacing the tunnel endpoint takes it down, as on AWS.
-    vpn.tunnels[index] = {
-      ...(vpn.tunnels[index] as Tunnel),
-      telemetry: {
-        status: "DOWN",
-        statusMessage: "IPSEC IS DOWN",
-        lastStatusChange: now,
-        acceptedRouteCount: 0,
-      },
-    };
-  }
+  // Replacing the tunnel endpoint takes it down, as on AWS.
+  if (!params.bool("SkipTunnelReplacement")) vpn.tunnels[index] = endpointReplaced(vpn.tunnels[index] as Tunnel, now);
   return { vpnConnection: vpnXml(region, vpn, now, config) };
 };
 
@@ -371,14 +367,6 @@ export const modifyVpnConnection: Handler = ({ region, params, now, config }) =>
     );
   vpn.customerGatewayId = cgw.id;
   // New tunnel endpoints for the new peer: both tunnels go down until they renegotiate.
-  vpn.tunnels = vpn.tunnels.map((tunnel) => ({
-    ...tunnel,
-    telemetry: {
-      status: "DOWN",
-      statusMessage: "IPSEC IS DOWN",
-      lastStatusChange: now,
-      acceptedRouteCount: 0,
-    },
-  }));
+  vpn.tunnels = vpn.tunnels.map((tunnel) => endpointReplaced(tunnel, now));
   return { vpnConnection: vpnXml(region, vpn, now, config) };
 };

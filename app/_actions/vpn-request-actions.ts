@@ -212,18 +212,19 @@ export const requestGatewayChangeAction = authenticatedAction({
 });
 
 /** Support's decisions on a change (decision 022): approve, reject with a reason, retry a failed one. */
-function changeAction(
+function changeAction<S extends typeof changeIdFormSchema>(
   name: string,
-  run: (requestId: string, changeId: string, viewer: ViewerFor<"staff">) => Promise<unknown>,
+  schema: S,
+  run: (input: z.output<S>, viewer: ViewerFor<"staff">) => Promise<unknown>,
   message: string,
 ) {
   return authenticatedAction({
     name,
     audience: "staff",
-    schema: changeIdFormSchema,
-    async handler({ requestId, changeId }, { viewer }) {
-      await run(requestId, changeId, viewer);
-      revalidatePath(requestHref(viewer, requestId));
+    schema,
+    async handler(input, { viewer }) {
+      await run(input, viewer);
+      revalidatePath(requestHref(viewer, input.requestId));
       revalidatePath("/support");
       return { ok: true, message };
     },
@@ -232,24 +233,21 @@ function changeAction(
 
 export const approveVpnChangeAction = changeAction(
   "vpn-change.approve",
-  approveVpnChange,
+  changeIdFormSchema,
+  (input, viewer) => approveVpnChange(input.requestId, input.changeId, viewer),
   "Approved: the change starts shortly.",
 );
 
 export const retryVpnChangeAction = changeAction(
   "vpn-change.retry",
-  retryVpnChange,
+  changeIdFormSchema,
+  (input, viewer) => retryVpnChange(input.requestId, input.changeId, viewer),
   "Retrying the change from the step that failed.",
 );
 
-export const rejectVpnChangeAction = authenticatedAction({
-  name: "vpn-change.reject",
-  audience: "staff",
-  schema: changeIdFormSchema.extend({ reason: rejectReasonSchema }),
-  async handler(input, { viewer }) {
-    await rejectVpnChange(input.requestId, input.changeId, input.reason, viewer);
-    revalidatePath(requestHref(viewer, input.requestId));
-    revalidatePath("/support");
-    return { ok: true, message: "Change rejected; the customer sees your reason." };
-  },
-});
+export const rejectVpnChangeAction = changeAction(
+  "vpn-change.reject",
+  changeIdFormSchema.extend({ reason: rejectReasonSchema }),
+  (input, viewer) => rejectVpnChange(input.requestId, input.changeId, input.reason, viewer),
+  "Change rejected; the customer sees your reason.",
+);

@@ -209,6 +209,36 @@ const CHANGE_STATUS_LABELS: Readonly<Record<VpnChangeView["status"], string>> = 
   FAILED: "Failed",
 };
 
+/** Support's one-button decisions on a change: approve one awaiting approval, retry the latest failed one. */
+const APPROVE_CHANGE = {
+  action: approveVpnChangeAction,
+  label: "Approve gateway change",
+  pendingLabel: "Approving…",
+  confirm: "Approve the new customer gateway IP? Both tunnels renegotiate with it at once.",
+};
+const RETRY_CHANGE = { action: retryVpnChangeAction, label: "Retry change", pendingLabel: "Retrying…" };
+
+function ChangeButton({
+  requestId,
+  changeId,
+  button,
+}: {
+  requestId: string;
+  changeId: string;
+  button: typeof APPROVE_CHANGE | typeof RETRY_CHANGE;
+}) {
+  return (
+    <div className="mt-2">
+      <RequestActionButton
+        requestId={requestId}
+        fields={{ changeId }}
+        {...button}
+        confirm={"confirm" in button ? button.confirm : undefined}
+      />
+    </div>
+  );
+}
+
 /** A tunnel-options change between its two tunnels (the change-steps' `tunnel1UpAgain`). */
 const waitsForTunnel1 = (change: VpnChangeView) =>
   change.kind === "TUNNEL_OPTIONS" &&
@@ -335,16 +365,9 @@ function ChangeThisVpn({
                   {change.rejectionReason ? (
                     <span className="block text-rose-700">Reason: {change.rejectionReason}</span>
                   ) : null}
-                  {change.status === "AWAITING_APPROVAL" && can.approveGatewayChange ? (
+                  {can.approveGatewayChange && change.status === "AWAITING_APPROVAL" ? (
                     <div className="mt-2 grid gap-4 sm:grid-cols-2">
-                      <RequestActionButton
-                        action={approveVpnChangeAction}
-                        requestId={requestId}
-                        fields={{ changeId: change.id }}
-                        label="Approve gateway change"
-                        pendingLabel="Approving…"
-                        confirm="Approve the new customer gateway IP? Both tunnels renegotiate with it at once."
-                      />
+                      <ChangeButton requestId={requestId} changeId={change.id} button={APPROVE_CHANGE} />
                       <RejectForm
                         action={rejectVpnChangeAction}
                         requestId={requestId}
@@ -354,16 +377,8 @@ function ChangeThisVpn({
                       />
                     </div>
                   ) : null}
-                  {change.status === "FAILED" && change.id === latestId && can.retryChange ? (
-                    <div className="mt-2">
-                      <RequestActionButton
-                        action={retryVpnChangeAction}
-                        requestId={requestId}
-                        fields={{ changeId: change.id }}
-                        label="Retry change"
-                        pendingLabel="Retrying…"
-                      />
-                    </div>
+                  {can.retryChange && change.status === "FAILED" && change.id === latestId ? (
+                    <ChangeButton requestId={requestId} changeId={change.id} button={RETRY_CHANGE} />
                   ) : null}
                 </li>
               ))}

@@ -5,9 +5,9 @@ import { FilterForm } from "@/components/ui/filter-form";
 import { formatDateTime } from "@/components/ui/format";
 import { Pagination, StatusCounts } from "@/components/ui/pagination";
 import { requireViewer } from "@/lib/auth/current-user";
-import { requestHref } from "@/lib/auth/viewer";
+import { requestHref, type Viewer } from "@/lib/auth/viewer";
 import { listHref, parseListParams } from "@/lib/lists/parse-list-params";
-import { findChangesAwaitingApproval } from "@/lib/vpn-change/find-vpn-changes";
+import { type ChangeAwaitingApproval, findChangesAwaitingApproval } from "@/lib/vpn-change/find-vpn-changes";
 import { approvalPolicyLabel } from "@/lib/vpn-request/approval-policy";
 import { findRequestQueue, QUEUE_SORTS } from "@/lib/vpn-request/find-vpn-requests";
 import { isVpnStatus, STATUS_LABELS, VPN_STATUSES } from "@/lib/vpn-request/lifecycle";
@@ -79,14 +79,8 @@ export default async function SupportQueuePage({ searchParams }: { searchParams:
           rowKey={(change) => change.id}
           columns={[
             {
-              header: "Request",
-              cell: (change) => (
-                <LinkCell
-                  href={requestHref(viewer, change.requestId)}
-                  label={change.customerName}
-                  detail={change.description}
-                />
-              ),
+              header: "Change request",
+              cell: (change) => <ChangeRequestCell change={change} viewer={viewer} />,
             },
             { header: "Organization", cell: (change) => change.organizationName },
             {
@@ -170,5 +164,16 @@ export default async function SupportQueuePage({ searchParams }: { searchParams:
         href={(page) => listHref("/support", state, { page: page === 1 ? undefined : String(page) })}
       />
     </>
+  );
+}
+
+/** A change waiting for approval, beside the new requests: which VPN, and what it changes. */
+function ChangeRequestCell({ change, viewer }: { change: ChangeAwaitingApproval; viewer: Viewer }) {
+  return (
+    <LinkCell
+      href={requestHref(viewer, change.requestId)}
+      label={change.customerName}
+      detail={change.description}
+    />
   );
 }
