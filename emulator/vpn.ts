@@ -326,7 +326,8 @@ export const modifyVpnTunnelOptions: Handler = ({ region, params, now, config })
     throw invalidValue(`The tunnel inside CIDR ${next.tunnelInsideCidr} is used by the other tunnel.`);
   vpn.tunnels[index] = { ...next, outsideIpAddress: tunnel.outsideIpAddress };
   // Replacing the tunnel endpoint takes it down, as on AWS.
-  if (!params.bool("SkipTunnelReplacement")) vpn.tunnels[index] = endpointReplaced(vpn.tunnels[index] as Tunnel, now);
+  if (!params.bool("SkipTunnelReplacement"))
+    vpn.tunnels[index] = endpointReplaced(vpn.tunnels[index] as Tunnel, now);
   return { vpnConnection: vpnXml(region, vpn, now, config) };
 };
 
