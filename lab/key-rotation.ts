@@ -6,6 +6,7 @@
 // configuration downloaded again from the portal; the next tunnel is rotated once this one is up
 // again, as the page tells the customer. The customer side's SAs are sampled every 200 ms.
 import { writeFileSync } from "node:fs";
+import { db } from "@/lib/db";
 import { strongswanConnectionName } from "@/lib/router-config/render-strongswan";
 import type { RouterConfigInput } from "@/lib/router-config/types";
 import { pollTunnelsOnce } from "@/lib/tunnels/poll-tunnels";
@@ -86,11 +87,14 @@ export async function rotateKeysTunnelByTunnel(
     vpnConnectionId: input.vpnConnectionId,
     tunnels: lab.platform.map((p) => ({ outsideIp: p.outsideIp, charon: p.charon })),
     intervalMs: 200,
+    everyTick: true,
     log: lab.log,
   });
   const firstFiles = await options.download();
   const rotations: RotationResult["rotations"] = [];
   try {
+    // A second of samples before and after: the state each rotation starts from and ends in.
+    await sleep(1000);
     for (const number of names) {
       const t0 = Date.now();
       await pollTunnelsOnce({ batchSize: 100 });
@@ -136,14 +140,15 @@ export async function rotateKeysTunnelByTunnel(
       );
       rotations.push({ tunnel: number, changeMs, upAgainMs: Date.now() - t0, keyChanged });
       lab.log(`[rotation] tunnel ${number} up again with the new key after ${Date.now() - t0} ms`);
-      // Both up (as AWS reports it) before the next tunnel: the page's advice, and the guard's input.
-      await waitFor("the emulator reporting both tunnels up", timeoutMs, async () => {
+      // The next tunnel once the portal shows both up (AWS's telemetry, read by its poller): the
+      // page's advice, and what the rotation's guard reads.
+      await waitFor("the portal showing both tunnels up", timeoutMs, async () => {
         await pollTunnelsOnce({ batchSize: 100 });
-        const sas = await listSas(lab.customer.charon);
-        return names.every((n) => isUp(sas, strongswanConnectionName(n))) ? true : undefined;
+        const tunnels = await db.tunnel.findMany({ where: { requestId: options.requestId } });
+        return tunnels.length === names.length && tunnels.every((t) => t.status === "UP") ? true : undefined;
       });
     }
-    await sleep(600);
+    await sleep(1000);
     const sas = await listSas(lab.customer.charon);
     const bothUpAtEnd = names.every((n) => isUp(sas, strongswanConnectionName(n)));
     sampling = false;
