@@ -271,14 +271,13 @@ const tunnel1UpAgain: ChangeStep = {
     if (applied.skipped || !first?.outsideIp || !second?.outsideIp)
       return { output: { waited: false }, awsRequestIds: [] };
     const since = applied.appliedAt ? Date.parse(applied.appliedAt) : 0;
+    const { goOn } = tunnelOptionsRequested(ctx.change.requested);
     const awsRequestIds: string[] = [];
     let refusal: string | null = null;
     const startedAt = Date.now();
     try {
       const seen = await waitFor(
         async () => {
-          const change = await db.vpnChange.findUnique({ where: { id: ctx.change.id } });
-          const goOn = tunnelOptionsRequested(change?.requested ?? ctx.change.requested).goOn;
           const { connection, awsRequestIds: ids } = await describeConnection(ctx);
           awsRequestIds.push(...ids);
           const telemetry = (ip: string) => connection.VgwTelemetry?.find((t) => t.OutsideIpAddress === ip);
