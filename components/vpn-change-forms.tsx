@@ -24,6 +24,16 @@ function Outcome({ state, name }: { state: ActionState; name: string }) {
   );
 }
 
+/** The customer's choice to change a tunnel although the other is down (`lastTunnelRefusal`). */
+function GoOnCheckbox({ show }: { show: boolean }) {
+  if (!show) return null;
+  return (
+    <label className="flex items-center gap-2 text-sm text-slate-700">
+      <input type="checkbox" name="goOn" value="on" /> Go on although the other tunnel is down
+    </label>
+  );
+}
+
 /** "Rotate tunnel N key": takes that tunnel down while both sides renegotiate with the new key. */
 export function RotateKeyButton({
   action,
@@ -51,11 +61,7 @@ export function RotateKeyButton({
     >
       <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="tunnel" value={String(tunnel)} />
-      {otherTunnelDown ? (
-        <label className="flex items-center gap-2 text-sm text-slate-700">
-          <input type="checkbox" name="goOn" value="on" /> Go on although the other tunnel is down
-        </label>
-      ) : null}
+      <GoOnCheckbox show={otherTunnelDown} />
       <button type="submit" disabled={pending || disabled} className={buttonClass("secondary")}>
         {pending ? "Starting…" : label}
       </button>
@@ -64,34 +70,56 @@ export function RotateKeyButton({
   );
 }
 
-/** The whole list of static routes; routes are added and removed in place (no renegotiation). */
-export function RouteChangeForm({
+/** What a CIDR-list change form asks for: its field, words and button. */
+export type CidrListFormKind = {
+  field: "subnetRanges" | "advertisedNetworks";
+  label: string;
+  hint: string;
+  submitLabel: string;
+};
+
+/** Static routing: "Subnet ranges" + "Save routes"; routes are added and removed in place (no renegotiation). */
+export const ROUTES_FORM: CidrListFormKind = {
+  field: "subnetRanges",
+  label: "Subnet ranges",
+  hint: "One CIDR per line, at most 100. Routes are added and removed in place: the tunnels stay up.",
+  submitLabel: "Save routes",
+};
+
+/** BGP: "Networks to be advertised" + "Save networks"; the tunnels stay up. */
+export const NETWORKS_FORM: CidrListFormKind = {
+  field: "advertisedNetworks",
+  label: "Networks to be advertised",
+  hint: "One CIDR per line, at most 100, clear of the platform VPC. Your router advertises them over BGP; download the configuration again afterwards.",
+  submitLabel: "Save networks",
+};
+
+/** The whole list of CIDRs of one kind (static routes or BGP networks), edited as one text area. */
+export function CidrListChangeForm({
+  kind,
   action,
   requestId,
-  subnetRanges,
+  cidrs,
   disabled,
 }: {
+  kind: CidrListFormKind;
   action: Action;
   requestId: string;
-  subnetRanges: readonly string[];
+  cidrs: readonly string[];
   disabled: boolean;
 }) {
   const [state, formAction, pending] = useActionState(action, INITIAL_ACTION_STATE);
+  const id = `change-${kind.field}`;
   return (
     <form action={formAction} className="space-y-3" noValidate>
       <input type="hidden" name="requestId" value={requestId} />
-      <Field
-        id="change-subnet-ranges"
-        label="Subnet ranges"
-        errors={state.errors?.subnetRanges}
-        hint="One CIDR per line, at most 100. Routes are added and removed in place: the tunnels stay up."
-      >
+      <Field id={id} label={kind.label} errors={state.errors?.[kind.field]} hint={kind.hint}>
         {(describedBy, invalid) => (
           <textarea
-            id="change-subnet-ranges"
-            name="subnetRanges"
+            id={id}
+            name={kind.field}
             rows={4}
-            defaultValue={state.values?.subnetRanges ?? subnetRanges.join("\n")}
+            defaultValue={state.values?.[kind.field] ?? cidrs.join("\n")}
             aria-describedby={describedBy}
             aria-invalid={invalid}
             className={inputClass}
@@ -99,41 +127,50 @@ export function RouteChangeForm({
         )}
       </Field>
       <button type="submit" disabled={pending || disabled} className={buttonClass("primary")}>
-        {pending ? "Saving…" : "Save routes"}
+        {pending ? "Saving…" : kind.submitLabel}
       </button>
-      {state.errors ? null : <Outcome state={state} name="Save routes result" />}
+      {state.errors ? null : <Outcome state={state} name={`${kind.submitLabel} result`} />}
     </form>
   );
 }
 
-/** BGP: "Networks to be advertised" + "Save networks"; the tunnels stay up. */
-export function NetworksChangeForm({
+/**
+ * "Customer gateway public IP" + "Request gateway change": the router's new public IP. Support
+ * approves it first; then both tunnels renegotiate with the new gateway (the page says so before).
+ */
+export function GatewayChangeForm({
   action,
   requestId,
-  advertisedNetworks,
+  customerGatewayIp,
   disabled,
 }: {
   action: Action;
   requestId: string;
-  advertisedNetworks: readonly string[];
+  customerGatewayIp: string;
   disabled: boolean;
 }) {
   const [state, formAction, pending] = useActionState(action, INITIAL_ACTION_STATE);
   return (
-    <form action={formAction} className="space-y-3" noValidate>
+    <form action={formAction} className="space-y-3" noValidate aria-label="New customer gateway IP">
+      <h3 className="text-sm font-semibold text-slate-800">New customer gateway IP</h3>
+      <p className="text-sm text-slate-600">
+        Moving to a new router IP replaces the connection&apos;s customer gateway: both tunnels go down at
+        once and renegotiate with the new IP (their outside IPs and keys stay). Support approves the change
+        first; once it is done, download the configuration again and load it on the router at the new IP.
+      </p>
       <input type="hidden" name="requestId" value={requestId} />
       <Field
-        id="change-advertised-networks"
-        label="Networks to be advertised"
-        errors={state.errors?.advertisedNetworks}
-        hint="One CIDR per line, at most 100, clear of the platform VPC. Your router advertises them over BGP; download the configuration again afterwards."
+        id="change-customer-gateway-ip"
+        label="Customer gateway public IP"
+        errors={state.errors?.customerGatewayIp}
+        hint={`Now ${customerGatewayIp}. The new public IPv4 address of your router.`}
       >
         {(describedBy, invalid) => (
-          <textarea
-            id="change-advertised-networks"
-            name="advertisedNetworks"
-            rows={4}
-            defaultValue={state.values?.advertisedNetworks ?? advertisedNetworks.join("\n")}
+          <input
+            id="change-customer-gateway-ip"
+            name="customerGatewayIp"
+            inputMode="decimal"
+            defaultValue={state.values?.customerGatewayIp ?? ""}
             aria-describedby={describedBy}
             aria-invalid={invalid}
             className={inputClass}
@@ -141,9 +178,9 @@ export function NetworksChangeForm({
         )}
       </Field>
       <button type="submit" disabled={pending || disabled} className={buttonClass("primary")}>
-        {pending ? "Saving…" : "Save networks"}
+        {pending ? "Requesting…" : "Request gateway change"}
       </button>
-      {state.errors ? null : <Outcome state={state} name="Save networks result" />}
+      {state.errors ? null : <Outcome state={state} name="Request gateway change result" />}
     </form>
   );
 }
@@ -154,12 +191,15 @@ export function TunnelOptionsForm({
   requestId,
   ikeVersion,
   dpdTimeoutAction,
+  otherTunnelDown,
   disabled,
 }: {
   action: Action;
   requestId: string;
   ikeVersion: "IKEV1" | "IKEV2";
   dpdTimeoutAction: string;
+  /** A tunnel is down: the customer may choose to go on although no tunnel may be up meanwhile. */
+  otherTunnelDown: boolean;
   disabled: boolean;
 }) {
   const [state, formAction, pending] = useActionState(action, INITIAL_ACTION_STATE);
@@ -167,12 +207,13 @@ export function TunnelOptionsForm({
     <form action={formAction} className="space-y-3" noValidate aria-label="Tunnel options">
       <h3 className="text-sm font-semibold text-slate-800">Tunnel options</h3>
       <p className="text-sm text-slate-600">
-        Applying new options renegotiates each tunnel: tunnel 1 first, then tunnel 2, each going down while it
-        renegotiates with the new options (outside IPs and keys stay). Download the configuration again
-        afterwards and load it on your router. With IKEv2 AWS starts the negotiation itself; with IKEv1 your
-        router must.
+        Applying new options renegotiates each tunnel: tunnel 1 first, then tunnel 2 once tunnel 1 is up
+        again, each going down while it renegotiates with the new options (outside IPs and keys stay).
+        Download the configuration again afterwards and load it on your router. With IKEv2 AWS starts the
+        negotiation itself; with IKEv1 your router must.
       </p>
       <input type="hidden" name="requestId" value={requestId} />
+      <GoOnCheckbox show={otherTunnelDown} />
       <Field id="change-ike-version" label="IKE version" errors={state.errors?.ikeVersion}>
         {(describedBy, invalid) => (
           <select
@@ -229,14 +270,24 @@ export function TunnelOptionsForm({
   );
 }
 
-/** Reloads the server-rendered page every two seconds while a change is under way. */
-export function RefreshWhileActive({ active }: { active: boolean }) {
+/**
+ * Reloads the server-rendered page every two seconds while a change is under way, and every ten
+ * while one waits for support's approval (so the customer sees it start without reloading).
+ */
+export function RefreshWhileActive({
+  active,
+  awaitingApproval = false,
+}: {
+  active: boolean;
+  awaitingApproval?: boolean;
+}) {
   const router = useRouter();
+  const intervalMs = active ? 2000 : awaitingApproval ? 10_000 : 0;
   useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(() => router.refresh(), 2000);
+    if (!intervalMs) return;
+    const timer = setInterval(() => router.refresh(), intervalMs);
     return () => clearInterval(timer);
-  }, [active, router]);
+  }, [intervalMs, router]);
   return null;
 }
 

@@ -1,9 +1,13 @@
 // Issue 12: a customer changes a live VPN from its request page — a key rotated on tunnel 1 only,
-// a static route added and removed, AWS's tunnel maintenance applied from the tunnel card — and the
-// emulator (what AWS holds) follows.
+// a static route added and removed, AWS's tunnel maintenance applied from the tunnel card, a new
+// customer gateway IP approved by support — and the emulator (what AWS holds) follows.
 import { readFileSync } from "node:fs";
-import { DescribeVpnConnectionsCommand, EC2Client } from "@aws-sdk/client-ec2";
-import { expect, type Page, test } from "@playwright/test";
+import {
+  DescribeCustomerGatewaysCommand,
+  DescribeVpnConnectionsCommand,
+  EC2Client,
+} from "@aws-sdk/client-ec2";
+import { type Browser, expect, type Page, test } from "@playwright/test";
 import { approveAsSupport, submitStaticRequest } from "./support/fixtures";
 import { E2E_ENV_FILE } from "./support/settings";
 
@@ -26,7 +30,14 @@ async function awsConnectionOf(page: Page, requestId: string) {
   });
   const answer = await ec2.send(new DescribeVpnConnectionsCommand({ VpnConnectionIds: [vpnConnectionId] }));
   const connection = answer.VpnConnections?.[0];
+  const gateway = (
+    await ec2.send(
+      new DescribeCustomerGatewaysCommand({ CustomerGatewayIds: [connection?.CustomerGatewayId ?? ""] }),
+    )
+  ).CustomerGateways?.[0];
   return {
+    state: connection?.State,
+    customerGatewayIp: gateway?.IpAddress,
     routes: (connection?.Routes ?? [])
       .filter((route) => route.State !== "deleted")
       .map((route) => route.DestinationCidrBlock)
@@ -45,6 +56,23 @@ async function downloadedKeys(page: Page, requestId: string): Promise<string[]> 
   return [...(await response.text()).matchAll(/secret = "([^"]+)"/g)].map((match) => match[1] ?? "");
 }
 
+/** A static request a customer submitted and support approved, provisioned: "Awaiting your router". */
+async function provisionedStaticRequest(browser: Browser, namePrefix: string) {
+  const { page: customer, requestId } = await submitStaticRequest(
+    await browser.newContext(),
+    "enterprise@example.com",
+    namePrefix,
+  );
+  const support = await approveAsSupport(browser, requestId);
+  await expect(async () => {
+    await customer.reload();
+    await expect(customer.getByLabel("Status").getByText("Awaiting your router")).toBeVisible({
+      timeout: 1000,
+    });
+  }).toPass({ timeout: 60_000 });
+  return { customer, support, requestId };
+}
+
 async function waitForChangeDone(page: Page, text: RegExp) {
   const changes = page.getByRole("list", { name: "Changes" });
   await expect(changes.getByRole("listitem").filter({ hasText: text }).first()).toContainText("Done", {
@@ -56,18 +84,7 @@ test("customer rotates tunnel 1's key, changes static routes and applies a maint
   browser,
 }) => {
   test.setTimeout(150_000);
-  const { page: customer, requestId } = await submitStaticRequest(
-    await browser.newContext(),
-    "enterprise@example.com",
-    "Day two",
-  );
-  await approveAsSupport(browser, requestId);
-  await expect(async () => {
-    await customer.reload();
-    await expect(customer.getByLabel("Status").getByText("Awaiting your router")).toBeVisible({
-      timeout: 1000,
-    });
-  }).toPass({ timeout: 60_000 });
+  const { customer, requestId } = await provisionedStaticRequest(browser, "Day two");
 
   // The customer's router brings both tunnels up (the portal never takes the last one down).
   const { emulatorUrl, vpnConnectionId } = await connectionIdOf(customer, requestId);
@@ -154,4 +171,97 @@ test("customer rotates tunnel 1's key, changes static routes and applies a maint
   await waitForChangeDone(customer, /AWS maintenance applied on tunnel 2/);
   await customer.reload();
   await expect(customer.getByText("Maintenance pending")).toHaveCount(0);
+});
+
+test("a gateway change waits for approval, then the connection's customer gateway is the new IP", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const { customer, support, requestId } = await provisionedStaticRequest(browser, "New router");
+  const before = await awsConnectionOf(customer, requestId);
+  expect(before.customerGatewayIp).toBe("198.51.100.44");
+
+  // The page says what the change does before it is asked for; a bad address is refused on the field.
+  const region = customer.getByRole("region", { name: "Change this VPN" });
+  await expect(
+    region.getByText(/both tunnels go down at once and renegotiate with the new IP/),
+  ).toBeVisible();
+  await region.getByLabel("Customer gateway public IP").fill("10.1.2.3");
+  await region.getByRole("button", { name: "Request gateway change" }).click();
+  await expect(region.getByLabel("Customer gateway public IP")).toHaveAttribute("aria-invalid", "true");
+  await region.getByLabel("Customer gateway public IP").fill("203.0.113.45");
+  await region.getByRole("button", { name: "Request gateway change" }).click();
+  await expect(region.getByRole("status", { name: "Request gateway change result" })).toContainText(
+    "support reviews it",
+  );
+  await customer.reload();
+  const changes = customer.getByRole("list", { name: "Changes" });
+  await expect(changes.getByText(/198\.51\.100\.44 → 203\.0\.113\.45/)).toBeVisible();
+  await expect(changes).toContainText("Waiting for support's approval");
+  // Nothing happens in AWS before support approves.
+  expect((await awsConnectionOf(customer, requestId)).customerGatewayIp).toBe("198.51.100.44");
+
+  // Support sees it in the queue beside new requests, and approves it on the request page.
+  await support.goto("/support");
+  const queued = support.getByRole("table", { name: "Change requests awaiting approval" });
+  await queued
+    .getByRole("link")
+    .filter({ hasText: /New router/ })
+    .first()
+    .click();
+  await expect(support).toHaveURL(new RegExp(`/support/requests/${requestId}`));
+  support.once("dialog", (dialog) => {
+    expect(dialog.message()).toContain("Both tunnels renegotiate");
+    void dialog.accept();
+  });
+  await support.getByRole("button", { name: "Approve gateway change" }).click();
+
+  await waitForChangeDone(customer, /New customer gateway IP/);
+  const after = await awsConnectionOf(customer, requestId);
+  expect(after).toMatchObject({ state: "available", customerGatewayIp: "203.0.113.45" });
+  expect(after.tunnels.map((tunnel) => tunnel.outsideIp)).toEqual(
+    before.tunnels.map((tunnel) => tunnel.outsideIp),
+  );
+  // The request page and the downloaded configuration follow the new IP.
+  const config = await customer.request.get(`/requests/${requestId}/configuration/generic`);
+  expect(await config.text()).toContain("203.0.113.45");
+});
+
+test("staff see a failed change's error and retry it; it resumes and AWS follows", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const { customer, support, requestId } = await provisionedStaticRequest(browser, "Retry route");
+
+  // AWS refuses the next route removal once (a permanent error): the change fails at that step.
+  // Only day-2 route changes remove routes, so no other spec running beside this one meets it.
+  const { emulatorUrl } = await connectionIdOf(customer, requestId);
+  await customer.request.post(`${emulatorUrl}/_emulator/config`, {
+    data: {
+      faults: [
+        {
+          action: "DeleteVpnConnectionRoute",
+          kind: "error",
+          code: "IncorrectState",
+          message: "The VPN connection is being modified; try again later.",
+          rate: 1,
+          remaining: 1,
+        },
+      ],
+    },
+  });
+  const region = customer.getByRole("region", { name: "Change this VPN" });
+  await region.getByLabel("Subnet ranges").fill("10.40.0.0/16\n10.42.0.0/16");
+  await region.getByRole("button", { name: "Save routes" }).click();
+  const customerChanges = customer.getByRole("list", { name: "Changes" });
+  await expect(customerChanges.getByRole("listitem").first()).toContainText("Failed", { timeout: 30_000 });
+  // The customer reads the step and a reference, not AWS's words; there is no retry for them.
+  await expect(customerChanges).toContainText(/applyRoutes: The platform could not finish this step/);
+  await expect(customerChanges).not.toContainText("IncorrectState");
+  await expect(customer.getByRole("button", { name: "Retry change" })).toHaveCount(0);
+
+  await support.reload();
+  const staffChanges = support.getByRole("list", { name: "Changes" });
+  await expect(staffChanges).toContainText("IncorrectState");
+  await support.getByRole("button", { name: "Retry change" }).click();
+  await waitForChangeDone(support, /remove 192\.168\.40\.0\/24/);
+  expect((await awsConnectionOf(customer, requestId)).routes).toEqual(["10.40.0.0/16", "10.42.0.0/16"]);
 });

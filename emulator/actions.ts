@@ -49,6 +49,7 @@ export const ACTIONS: Record<string, Handler> = {
   CreateVpnConnectionRoute: vpn.createVpnConnectionRoute,
   DeleteVpnConnectionRoute: vpn.deleteVpnConnectionRoute,
   ModifyVpnTunnelOptions: vpn.modifyVpnTunnelOptions,
+  ModifyVpnConnection: vpn.modifyVpnConnection,
   GetVpnTunnelReplacementStatus: maintenance.getVpnTunnelReplacementStatus,
   ReplaceVpnTunnel: maintenance.replaceVpnTunnel,
   DescribeAvailabilityZones: vpc.describeAvailabilityZones,

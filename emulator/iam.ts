@@ -107,6 +107,8 @@ const RULES: Record<string, Rule> = {
   CreateVpnConnectionRoute: { uses: [{ kind: "vpn-connection", param: "VpnConnectionId" }] },
   DeleteVpnConnectionRoute: { uses: [{ kind: "vpn-connection", param: "VpnConnectionId" }] },
   ModifyVpnTunnelOptions: { uses: [{ kind: "vpn-connection", param: "VpnConnectionId" }] },
+  // The Service Authorization Reference names only the connection for ModifyVpnConnection.
+  ModifyVpnConnection: { uses: [{ kind: "vpn-connection", param: "VpnConnectionId" }] },
   GetVpnTunnelReplacementStatus: { uses: [{ kind: "vpn-connection", param: "VpnConnectionId" }] },
   ReplaceVpnTunnel: { uses: [{ kind: "vpn-connection", param: "VpnConnectionId" }] },
   // CreateTags / DeleteTags name any resources: handled below.

@@ -264,6 +264,12 @@ export const deleteVpnConnection: Handler = ({ region, params, now, config }) =>
   return { return: true };
 };
 
+/** A tunnel whose AWS endpoint was replaced: DOWN until both sides renegotiate. */
+const endpointReplaced = (tunnel: Tunnel, now: number): Tunnel => ({
+  ...tunnel,
+  telemetry: { status: "DOWN", statusMessage: "IPSEC IS DOWN", lastStatusChange: now, acceptedRouteCount: 0 },
+});
+
 /** Routes and tunnel options change only on an `available` connection, as on AWS. */
 function requireAvailableVpn(region: RegionState, id: string, now: number): VpnConnection {
   const vpn = requireVpn(region, id);
@@ -319,17 +325,49 @@ export const modifyVpnTunnelOptions: Handler = ({ region, params, now, config })
   if (other && other.tunnelInsideCidr === next.tunnelInsideCidr)
     throw invalidValue(`The tunnel inside CIDR ${next.tunnelInsideCidr} is used by the other tunnel.`);
   vpn.tunnels[index] = { ...next, outsideIpAddress: tunnel.outsideIpAddress };
-  if (!params.bool("SkipTunnelReplacement")) {
-    // Replacing the tunnel endpoint takes it down, as on AWS.
-    vpn.tunnels[index] = {
-      ...(vpn.tunnels[index] as Tunnel),
-      telemetry: {
-        status: "DOWN",
-        statusMessage: "IPSEC IS DOWN",
-        lastStatusChange: now,
-        acceptedRouteCount: 0,
-      },
-    };
-  }
+  // Replacing the tunnel endpoint takes it down, as on AWS.
+  if (!params.bool("SkipTunnelReplacement"))
+    vpn.tunnels[index] = endpointReplaced(vpn.tunnels[index] as Tunnel, now);
+  return { vpnConnection: vpnXml(region, vpn, now, config) };
+};
+
+/**
+ * Moves the connection to another customer gateway (AWS's "change the customer gateway"): the
+ * connection stays `available` (AWS's VpnState has no modifying state) and keeps its outside IPs,
+ * while both tunnels are unavailable until they renegotiate with the new gateway, as on AWS.
+ * Moving to the gateway it already has answers with the connection unchanged.
+ */
+export const modifyVpnConnection: Handler = ({ region, params, now, config }) => {
+  const vpn = requireAvailableVpn(region, params.required("VpnConnectionId"), now);
+  if (params.has("VpnGatewayId") || params.has("TransitGatewayId"))
+    throw invalidValue(
+      "Changing the target gateway is not supported by this emulator; change the CustomerGatewayId.",
+    );
+  const cgwId = params.str("CustomerGatewayId");
+  if (!cgwId)
+    throw new Ec2Error(
+      "MissingParameter",
+      "The request must contain one of the parameters customerGatewayId, vpnGatewayId or transitGatewayId",
+    );
+  const cgw = requireCgw(region, cgwId);
+  if (cgw.id === vpn.customerGatewayId) return { vpnConnection: vpnXml(region, vpn, now, config) };
+  const current = region.customerGateways[vpn.customerGatewayId];
+  if (current && cgw.type !== current.type)
+    throw invalidValue(
+      `The customer gateway '${cgw.id}' is of type ${cgw.type}; the VPN connection '${vpn.id}' needs a customer gateway of type ${current.type}.`,
+    );
+  if (!vpn.staticRoutesOnly && current && cgw.bgpAsn !== current.bgpAsn)
+    throw invalidValue(
+      `The customer gateway '${cgw.id}' has BGP ASN ${cgw.bgpAsn}; the BGP VPN connection '${vpn.id}' uses ASN ${current.bgpAsn}. Create a customer gateway with the same ASN.`,
+    );
+  const vgw = region.vpnGateways[vpn.vpnGatewayId];
+  if (!vpn.staticRoutesOnly && vgw && cgw.bgpAsn === vgw.amazonSideAsn)
+    throw new Ec2Error(
+      "AsnConflict",
+      `The customer gateway ASN (${cgw.bgpAsn}) must differ from the virtual private gateway's Amazon side ASN (${vgw.amazonSideAsn}).`,
+    );
+  vpn.customerGatewayId = cgw.id;
+  // New tunnel endpoints for the new peer: both tunnels go down until they renegotiate.
+  vpn.tunnels = vpn.tunnels.map((tunnel) => endpointReplaced(tunnel, now));
   return { vpnConnection: vpnXml(region, vpn, now, config) };
 };

@@ -33,6 +33,7 @@ import { TUNNEL_POLICY, type TunnelPolicy } from "@/lib/vpn/tunnel-policy";
 import { createApprovedRequest } from "@/test/support/requests";
 import { type DownloadedFiles, labDeviceSearch } from "./customer-side";
 import { inNs, mustInNs, waitFor } from "./exec";
+import { type RotationResult, rotateKeysTunnelByTunnel } from "./key-rotation";
 import { pairAddress } from "./netns";
 import { type LabHandles, type LabResult, runLabScenario } from "./run-lab";
 import { startTelemetryBridge } from "./telemetry-bridge";
@@ -47,6 +48,8 @@ export type ProvisionedScenario = {
   breakCustomer?: "wrong-psk" | "weak-proposal" | "wrong-asn";
   /** Once up, the customer side reloads its secrets with other keys and renegotiates (instead of stopping). */
   wrongKeyAfterUp?: boolean;
+  /** Once up, both keys are rotated through the portal, tunnel by tunnel (lab/key-rotation.ts). */
+  rotateKeys?: boolean;
 };
 
 export const PROVISIONED_SCENARIOS: ProvisionedScenario[] = [
@@ -84,6 +87,15 @@ export const PROVISIONED_SCENARIOS: ProvisionedScenario[] = [
     ikeVersion: "IKEV2",
     tunnelCount: 2,
     breakCustomer: "weak-proposal",
+  },
+  {
+    name: "provisioned-ikev2-key-rotation",
+    description:
+      "IKEv2 static, both up: both keys rotated through the portal tunnel by tunnel, the customer reloading the download",
+    routing: "STATIC",
+    ikeVersion: "IKEV2",
+    tunnelCount: 2,
+    rotateKeys: true,
   },
   {
     name: "provisioned-ikev2-static",
@@ -139,6 +151,8 @@ export type ProvisionedLabResult = LabResult & {
   alertTexts?: string[];
   /** breakCustomer scenarios: the causes the alert payloads carried (the tunnels were never up). */
   alertCauses?: string[];
+  /** rotateKeys scenarios: what the customer side's tunnels did while both keys were rotated. */
+  rotation?: RotationResult;
 };
 
 export type PortalView = {
@@ -606,8 +620,20 @@ export async function runProvisionedScenario(
           whileFailed: (lab: LabHandles) => causeChecks(lab, request.input, options.emulatorUrl, timeoutMs),
         }
       : {
-          whileUp: (lab: LabHandles) =>
-            telemetryChecks(lab, request.input, options.emulatorUrl, timeoutMs, scenario.wrongKeyAfterUp),
+          whileUp: async (lab: LabHandles) =>
+            scenario.rotateKeys
+              ? {
+                  rotation: await rotateKeysTunnelByTunnel(lab, {
+                    requestId: request.id,
+                    customer: request.customer,
+                    input: request.input,
+                    emulatorUrl: options.emulatorUrl,
+                    timeoutMs,
+                    download: () => download(request.id, request.customer, scenario.routing),
+                    platformInput: () => platformInputFromEmulator(request.input),
+                  }),
+                }
+              : telemetryChecks(lab, request.input, options.emulatorUrl, timeoutMs, scenario.wrongKeyAfterUp),
         }),
   });
   const extra = (result.extra ?? {}) as Partial<ProvisionedLabResult>;

@@ -72,6 +72,12 @@ export function startTelemetryBridge(options: {
   log?: (line: string) => void;
   /** Publish tunnel logs into the Region's tunnel-log group (which provisioning created). */
   logs?: { region: string };
+  /**
+   * Post every tunnel's state at every tick, not only its changes: for scenarios where AWS itself
+   * also moves the telemetry (ModifyVpnTunnelOptions takes a tunnel DOWN in the emulator), so a
+   * renegotiation faster than a tick still ends with what the real tunnel shows.
+   */
+  everyTick?: boolean;
 }): TelemetryBridge {
   const { emulatorUrl, vpnConnectionId, tunnels } = options;
   const intervalMs = options.intervalMs ?? 1000;
@@ -88,15 +94,15 @@ export function startTelemetryBridge(options: {
     for (const tunnel of tunnels) {
       const reading = await readTunnel(tunnel);
       const before = last.get(tunnel.outsideIp);
-      if (
+      const same =
         before?.status === reading.status &&
         before.statusMessage === reading.statusMessage &&
-        before.acceptedRouteCount === reading.acceptedRouteCount
-      )
-        continue;
+        before.acceptedRouteCount === reading.acceptedRouteCount;
+      if (same && !options.everyTick) continue;
       changed.push({ vpnConnectionId, outsideIp: tunnel.outsideIp, ...reading });
       last.set(tunnel.outsideIp, reading);
-      options.log?.(`[telemetry] ${tunnel.outsideIp}: ${reading.status} (${reading.statusMessage})`);
+      if (!same)
+        options.log?.(`[telemetry] ${tunnel.outsideIp}: ${reading.status} (${reading.statusMessage})`);
     }
     if (changed.length > 0 && !stopped) await post(emulatorUrl, changed);
     if (publishLogs && !stopped) for (const tunnel of tunnels) await publishLogs(tunnel);

@@ -9,7 +9,9 @@ import { authenticatedAction } from "@/lib/actions/authenticated-action";
 import { type Audience, requestHref, type ViewerFor } from "@/lib/auth/viewer";
 import { uuidField } from "@/lib/ids";
 import { decommissionVpn, requestWorkflowRun, retryFailedWorkflow } from "@/lib/provisioning/start-workflow";
+import { approveVpnChange, rejectVpnChange, retryVpnChange } from "@/lib/vpn-change/decide-vpn-change";
 import {
+  requestGatewayChange,
   requestKeyRotation,
   requestMaintenance,
   requestNetworksChange,
@@ -17,8 +19,10 @@ import {
   requestTunnelOptions,
 } from "@/lib/vpn-change/start-vpn-change";
 import {
+  changeIdFormSchema,
   keyRotationFormSchema,
   maintenanceFormSchema,
+  makeGatewayChangeFormSchema,
   networksChangeFormSchema,
   routeChangeFormSchema,
   tunnelOptionsFormSchema,
@@ -164,14 +168,14 @@ export const changeTunnelOptionsAction = authenticatedAction({
   async handler(input, { viewer }) {
     await requestTunnelOptions(
       input.requestId,
-      { ikeVersion: input.ikeVersion, dpdTimeoutAction: input.dpdTimeoutAction },
+      { ikeVersion: input.ikeVersion, dpdTimeoutAction: input.dpdTimeoutAction, goOn: input.goOn },
       viewer,
     );
     revalidatePath(requestHref(viewer, input.requestId));
     return {
       ok: true,
       message:
-        "Applying the tunnel options: tunnel 1, then tunnel 2, renegotiate. Download the configuration again once the change is done.",
+        "Applying the tunnel options: tunnel 1 first, then tunnel 2 once tunnel 1 is up again. Download the configuration again once the change is done.",
     };
   },
 });
@@ -189,3 +193,61 @@ export const changeNetworksAction = authenticatedAction({
     };
   },
 });
+
+/** A new customer gateway IP: validated like the request form's, then waits for support's approval. */
+export const requestGatewayChangeAction = authenticatedAction({
+  name: "vpn-change.customer-gateway",
+  audience: "customer",
+  schema: async () => makeGatewayChangeFormSchema(await getRequestSettings()),
+  async handler(input, { viewer }) {
+    await requestGatewayChange(input.requestId, input.customerGatewayIp, viewer);
+    revalidatePath(requestHref(viewer, input.requestId));
+    revalidatePath("/support");
+    return {
+      ok: true,
+      message:
+        "Gateway change requested: support reviews it, then both tunnels renegotiate with the new IP. Download the configuration again once it is done.",
+    };
+  },
+});
+
+/** Support's decisions on a change (decision 022): approve, reject with a reason, retry a failed one. */
+function changeAction<S extends typeof changeIdFormSchema>(
+  name: string,
+  schema: S,
+  run: (input: z.output<S>, viewer: ViewerFor<"staff">) => Promise<unknown>,
+  message: string,
+) {
+  return authenticatedAction({
+    name,
+    audience: "staff",
+    schema,
+    async handler(input, { viewer }) {
+      await run(input, viewer);
+      revalidatePath(requestHref(viewer, input.requestId));
+      revalidatePath("/support");
+      return { ok: true, message };
+    },
+  });
+}
+
+export const approveVpnChangeAction = changeAction(
+  "vpn-change.approve",
+  changeIdFormSchema,
+  (input, viewer) => approveVpnChange(input.requestId, input.changeId, viewer),
+  "Approved: the change starts shortly.",
+);
+
+export const retryVpnChangeAction = changeAction(
+  "vpn-change.retry",
+  changeIdFormSchema,
+  (input, viewer) => retryVpnChange(input.requestId, input.changeId, viewer),
+  "Retrying the change from the step that failed.",
+);
+
+export const rejectVpnChangeAction = changeAction(
+  "vpn-change.reject",
+  changeIdFormSchema.extend({ reason: rejectReasonSchema }),
+  (input, viewer) => rejectVpnChange(input.requestId, input.changeId, input.reason, viewer),
+  "Change rejected; the customer sees your reason.",
+);

@@ -4,13 +4,17 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import {
   applyMaintenanceAction,
+  approveVpnChangeAction,
   approveVpnRequestAction,
   cancelVpnRequestAction,
   changeNetworksAction,
   changeRoutesAction,
   changeTunnelOptionsAction,
   decommissionVpnAction,
+  rejectVpnChangeAction,
   rejectVpnRequestAction,
+  requestGatewayChangeAction,
+  retryVpnChangeAction,
   retryWorkflowAction,
   rotateTunnelKeyAction,
 } from "@/app/_actions/vpn-request-actions";
@@ -20,10 +24,12 @@ import { RequestHistory, RequestSummary } from "@/components/request-summary";
 import { TunnelStateLive } from "@/components/tunnel-state-live";
 import { Card, Notice, PageHeader } from "@/components/ui/card";
 import {
-  NetworksChangeForm,
+  CidrListChangeForm,
+  GatewayChangeForm,
+  NETWORKS_FORM,
   RefreshWhileActive,
+  ROUTES_FORM,
   RotateKeyButton,
-  RouteChangeForm,
   TunnelOptionsForm,
 } from "@/components/vpn-change-forms";
 import { WorkflowProgress } from "@/components/workflow-progress";
@@ -87,7 +93,7 @@ export async function RequestDetailPage({
   if (!request) notFound();
   const can = capabilitiesFor(request.status, viewer);
   const staff = viewer.role !== "CUSTOMER";
-  const canChange = can.changeRoutes || can.rotateKeys || can.changeTunnelOptions;
+  const canChange = can.changeRoutes || can.rotateKeys || can.changeTunnelOptions || can.requestGatewayChange;
   const [history, progress, connection, changes] = await Promise.all([
     findRequestHistory(request.id, { customer: !staff }),
     findWorkflowProgress(request.id, viewer),
@@ -170,6 +176,7 @@ export async function RequestDetailPage({
           routing={request.routing}
           subnetRanges={request.subnetRanges}
           advertisedNetworks={request.advertisedNetworks}
+          customerGatewayIp={request.customerGatewayIp}
           tunnels={request.tunnels.filter((tunnel) => tunnel.number <= request.tunnelCount)}
           changes={changes}
           tunnelOptions={{ ikeVersion: request.ikeVersion, dpdTimeoutAction: request.dpdTimeoutAction }}
@@ -177,6 +184,9 @@ export async function RequestDetailPage({
             changeRoutes: can.changeRoutes,
             rotateKeys: can.rotateKeys,
             changeTunnelOptions: can.changeTunnelOptions,
+            requestGatewayChange: can.requestGatewayChange,
+            approveGatewayChange: can.approveGatewayChange,
+            retryChange: can.retryChange,
           }}
         />
       ) : null}
@@ -193,11 +203,49 @@ export async function RequestDetailPage({
 }
 
 const CHANGE_STATUS_LABELS: Readonly<Record<VpnChangeView["status"], string>> = {
+  AWAITING_APPROVAL: "Waiting for support's approval",
+  REJECTED: "Rejected by support",
   PENDING: "Waiting for a worker",
   RUNNING: "In progress",
   DONE: "Done",
   FAILED: "Failed",
 };
+
+/** Support's one-button decisions on a change: approve one awaiting approval, retry the latest failed one. */
+const APPROVE_CHANGE = {
+  action: approveVpnChangeAction,
+  label: "Approve gateway change",
+  pendingLabel: "Approving…",
+  confirm: "Approve the new customer gateway IP? Both tunnels renegotiate with it at once.",
+};
+const RETRY_CHANGE = { action: retryVpnChangeAction, label: "Retry change", pendingLabel: "Retrying…" };
+
+function ChangeButton({
+  requestId,
+  changeId,
+  button,
+}: {
+  requestId: string;
+  changeId: string;
+  button: typeof APPROVE_CHANGE | typeof RETRY_CHANGE;
+}) {
+  return (
+    <div className="mt-2">
+      <RequestActionButton
+        requestId={requestId}
+        fields={{ changeId }}
+        {...button}
+        confirm={"confirm" in button ? button.confirm : undefined}
+      />
+    </div>
+  );
+}
+
+/** A tunnel-options change between its two tunnels (the change-steps' `tunnel1UpAgain`). */
+const waitsForTunnel1 = (change: VpnChangeView) =>
+  change.kind === "TUNNEL_OPTIONS" &&
+  change.stepsDone.includes("optionsOnTunnel1") &&
+  !change.stepsDone.includes("tunnel1UpAgain");
 
 /** Day-2 changes (DESIGN §9, decision 022): the forms the viewer may use and the latest changes. */
 function ChangeThisVpn({
@@ -205,6 +253,7 @@ function ChangeThisVpn({
   routing,
   subnetRanges,
   advertisedNetworks,
+  customerGatewayIp,
   tunnels,
   changes,
   tunnelOptions,
@@ -214,22 +263,39 @@ function ChangeThisVpn({
   routing: "STATIC" | "BGP";
   subnetRanges: readonly string[];
   advertisedNetworks: readonly string[];
+  customerGatewayIp: string;
   tunnels: readonly { number: number; status: string }[];
   changes: readonly VpnChangeView[];
   tunnelOptions: { ikeVersion: "IKEV1" | "IKEV2"; dpdTimeoutAction: string };
-  can: { changeRoutes: boolean; rotateKeys: boolean; changeTunnelOptions: boolean };
+  can: {
+    changeRoutes: boolean;
+    rotateKeys: boolean;
+    changeTunnelOptions: boolean;
+    requestGatewayChange: boolean;
+    approveGatewayChange: boolean;
+    retryChange: boolean;
+  };
 }) {
   const active = changes.some((change) => change.status === "PENDING" || change.status === "RUNNING");
+  const awaitingApproval = changes.some((change) => change.status === "AWAITING_APPROVAL");
+  const open = active || awaitingApproval;
+  const latestId = changes[0]?.id;
   return (
     <section aria-label="Change this VPN" className="rounded-lg border border-slate-200 bg-white shadow-sm">
       <header className="border-b border-slate-200 px-5 py-3">
         <h2 className="text-base font-semibold text-slate-900">Change this VPN</h2>
       </header>
       <div className="space-y-6 px-5 py-4">
-        <RefreshWhileActive active={active} />
+        <RefreshWhileActive active={active} awaitingApproval={awaitingApproval} />
         {active ? (
           <p className="text-sm text-slate-700">
             A change is under way; the next one can be asked for when it is done (one change at a time).
+          </p>
+        ) : null}
+        {awaitingApproval ? (
+          <p className="text-sm text-slate-700">
+            A change is waiting for support&apos;s approval; the next one can be asked for once it is decided
+            (one change at a time).
           </p>
         ) : null}
         {can.rotateKeys ? (
@@ -249,7 +315,7 @@ function ChangeThisVpn({
                   otherTunnelDown={tunnels.some(
                     (other) => other.number !== tunnel.number && other.status === "DOWN",
                   )}
-                  disabled={active}
+                  disabled={open}
                 />
               ))}
             </div>
@@ -261,23 +327,25 @@ function ChangeThisVpn({
             requestId={requestId}
             ikeVersion={tunnelOptions.ikeVersion}
             dpdTimeoutAction={tunnelOptions.dpdTimeoutAction}
-            disabled={active}
+            otherTunnelDown={tunnels.some((tunnel) => tunnel.status === "DOWN")}
+            disabled={open}
           />
         ) : null}
-        {can.changeRoutes && routing === "BGP" ? (
-          <NetworksChangeForm
-            action={changeNetworksAction}
+        {can.changeRoutes ? (
+          <CidrListChangeForm
+            kind={routing === "BGP" ? NETWORKS_FORM : ROUTES_FORM}
+            action={routing === "BGP" ? changeNetworksAction : changeRoutesAction}
             requestId={requestId}
-            advertisedNetworks={advertisedNetworks}
-            disabled={active}
+            cidrs={routing === "BGP" ? advertisedNetworks : subnetRanges}
+            disabled={open}
           />
         ) : null}
-        {can.changeRoutes && routing === "STATIC" ? (
-          <RouteChangeForm
-            action={changeRoutesAction}
+        {can.requestGatewayChange ? (
+          <GatewayChangeForm
+            action={requestGatewayChangeAction}
             requestId={requestId}
-            subnetRanges={subnetRanges}
-            disabled={active}
+            customerGatewayIp={customerGatewayIp}
+            disabled={open}
           />
         ) : null}
         {changes.length > 0 ? (
@@ -291,8 +359,29 @@ function ChangeThisVpn({
                   {change.status === "RUNNING" && change.stepsDone.length > 0
                     ? ` (done: ${change.stepsDone.join(", ")})`
                     : ""}
+                  {change.status === "RUNNING" && waitsForTunnel1(change)
+                    ? " — waiting for tunnel 1 to be up again before tunnel 2 is changed"
+                    : ""}
                   <span className="text-slate-500"> · asked at {change.requestedAt}</span>
                   {change.error ? <span className="block text-rose-700">{change.error}</span> : null}
+                  {change.rejectionReason ? (
+                    <span className="block text-rose-700">Reason: {change.rejectionReason}</span>
+                  ) : null}
+                  {can.approveGatewayChange && change.status === "AWAITING_APPROVAL" ? (
+                    <div className="mt-2 grid gap-4 sm:grid-cols-2">
+                      <ChangeButton requestId={requestId} changeId={change.id} button={APPROVE_CHANGE} />
+                      <RejectForm
+                        action={rejectVpnChangeAction}
+                        requestId={requestId}
+                        fields={{ changeId: change.id }}
+                        label="Reject gateway change"
+                        hint="Shown to the customer: say why, and what to do instead."
+                      />
+                    </div>
+                  ) : null}
+                  {can.retryChange && change.status === "FAILED" && change.id === latestId ? (
+                    <ChangeButton requestId={requestId} changeId={change.id} button={RETRY_CHANGE} />
+                  ) : null}
                 </li>
               ))}
             </ul>

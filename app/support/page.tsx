@@ -1,9 +1,12 @@
 import { StaffRequestList } from "@/components/request-list";
 import { StatusBadge } from "@/components/status-badge";
 import { EmptyState, PageHeader } from "@/components/ui/card";
+import { DataTable, LinkCell } from "@/components/ui/data-table";
 import { formatDateTime } from "@/components/ui/format";
 import { requireViewer } from "@/lib/auth/current-user";
+import { requestHref, type Viewer } from "@/lib/auth/viewer";
 import { parseListParams } from "@/lib/lists/parse-list-params";
+import { type ChangeAwaitingApproval, findChangesAwaitingApproval } from "@/lib/vpn-change/find-vpn-changes";
 import { approvalPolicyLabel } from "@/lib/vpn-request/approval-policy";
 import { findRequestQueue, QUEUE_SORTS } from "@/lib/vpn-request/find-vpn-requests";
 import { isVpnStatus, VPN_STATUSES } from "@/lib/vpn-request/lifecycle";
@@ -20,7 +23,10 @@ export default async function SupportQueuePage({ searchParams }: { searchParams:
   const status = typeof raw.status === "string" && isVpnStatus(raw.status) ? raw.status : undefined;
   const organization =
     typeof raw.organization === "string" ? raw.organization.trim() || undefined : undefined;
-  const queue = await findRequestQueue({ ...list, status, organization });
+  const [queue, changeRequests] = await Promise.all([
+    findRequestQueue({ ...list, status, organization }),
+    findChangesAwaitingApproval(),
+  ]);
   const sorted = list.sort !== "queue";
   const current = {
     q: list.q,
@@ -36,6 +42,25 @@ export default async function SupportQueuePage({ searchParams }: { searchParams:
         title="Request queue"
         description="Every organization's VPN requests: pending first, oldest first."
       />
+      {changeRequests.length > 0 ? (
+        <DataTable
+          empty={null}
+          caption="Change requests awaiting approval"
+          rows={changeRequests}
+          columns={[
+            {
+              header: "Change request",
+              cell: (change) => <ChangeRequestCell change={change} viewer={viewer} />,
+            },
+            { header: "Organization", cell: (change) => change.organizationName },
+            {
+              header: "Asked",
+              className: "text-slate-600",
+              cell: (change) => formatDateTime(change.requestedAt),
+            },
+          ]}
+        />
+      ) : null}
       <StaffRequestList
         viewer={viewer}
         link={{ header: "Request", detail: (row) => row.customerGatewayIp }}
@@ -81,5 +106,16 @@ export default async function SupportQueuePage({ searchParams }: { searchParams:
         ]}
       />
     </>
+  );
+}
+
+/** A change waiting for approval, beside the new requests: which VPN, and what it changes. */
+function ChangeRequestCell({ change, viewer }: { change: ChangeAwaitingApproval; viewer: Viewer }) {
+  return (
+    <LinkCell
+      href={requestHref(viewer, change.requestId)}
+      label={change.customerName}
+      detail={change.description}
+    />
   );
 }

@@ -6,7 +6,6 @@ import {
   AssociateRouteTableCommand,
   AttachInternetGatewayCommand,
   AttachVpnGatewayCommand,
-  CreateCustomerGatewayCommand,
   CreateInternetGatewayCommand,
   CreateNatGatewayCommand,
   CreateRouteCommand,
@@ -18,7 +17,6 @@ import {
   CreateVpnGatewayCommand,
   DeleteNatGatewayCommand,
   DescribeAddressesCommand,
-  DescribeCustomerGatewaysCommand,
   DescribeInternetGatewaysCommand,
   DescribeNatGatewaysCommand,
   DescribeRouteTablesCommand,
@@ -35,12 +33,12 @@ import { db } from "@/lib/db";
 import { cidr } from "@/lib/net/ipv4";
 import { allocateVpcCidr, splitVpcCidr } from "@/lib/provisioning/allocate-vpc-cidr";
 import { byTags, createIntentsOf, findOrCreateResource, waitFor } from "@/lib/provisioning/aws-resources";
+import { findOrCreateCustomerGateway } from "@/lib/provisioning/customer-gateway";
 import { generateInsideCidrs, generatePsk } from "@/lib/provisioning/generate-tunnel-secrets";
 import { PROVISION_CATALOGUE } from "@/lib/provisioning/workflow-catalogue";
 import { implementSteps, type StepContext, type StepRun } from "@/lib/provisioning/workflow-types";
 import { ensureTunnelLogGroup, tunnelLogOptions } from "@/lib/tunnels/tunnel-log-group";
-import { STATIC_CUSTOMER_GATEWAY_ASN, TUNNEL_POLICY } from "@/lib/vpn/tunnel-policy";
-import { asnApiField } from "@/lib/vpn-request/check-asn";
+import { TUNNEL_POLICY } from "@/lib/vpn/tunnel-policy";
 
 const LIVE_NAT_STATES = ["pending", "available"];
 // AWS's VpnState: pending, available, deleting, deleted (there is no "modifying").
@@ -210,35 +208,8 @@ const createVpnGateway: Run<"createVpnGateway"> = async (ctx) => {
   return { vpnGatewayId, amazonSideAsn: ctx.platformAsn };
 };
 
-const createCustomerGateway: Run<"createCustomerGateway"> = async (ctx) => {
-  const { request, ec2 } = ctx;
-  const asn =
-    request.routing === "BGP" && request.bgpAsn !== null ? request.bgpAsn : STATIC_CUSTOMER_GATEWAY_ASN;
-  const gateway = await findOrCreateResource(request.id, {
-    resource: "customer-gateway",
-    resourceType: "customer-gateway",
-    liveStates: ["pending", "available"],
-    // An identical CreateCustomerGateway returns the same gateway: no lookup window needed.
-    find: async (Filters) =>
-      (await ec2.send(new DescribeCustomerGatewaysCommand({ Filters }))).CustomerGateways?.[0],
-    create: async (TagSpecifications) =>
-      (
-        await ec2.send(
-          new CreateCustomerGatewayCommand({
-            Type: "ipsec.1",
-            IpAddress: request.customerGatewayIp,
-            // AWS hands back an existing gateway for an identical request (same IP and ASN): a
-            // per-request device name keeps two VPNs from one router from sharing (and deleting) one.
-            DeviceName: `vpn-portal-${request.id}`,
-            ...(asnApiField(asn) === "BgpAsn" ? { BgpAsn: asn } : { BgpAsnExtended: asn }),
-            TagSpecifications,
-          }),
-        )
-      ).CustomerGateway,
-    idOf: (found) => found.CustomerGatewayId,
-  });
-  return { customerGatewayId: gateway.id };
-};
+const createCustomerGateway: Run<"createCustomerGateway"> = ({ request, ec2 }) =>
+  findOrCreateCustomerGateway(ec2, request);
 
 async function tunnelSpecs(
   request: StepContext["request"],

@@ -5,21 +5,30 @@
 import "server-only";
 import {
   CreateVpnConnectionRouteCommand,
+  DeleteCustomerGatewayCommand,
   DeleteVpnConnectionRouteCommand,
   DescribeVpnConnectionsCommand,
   type EC2Client,
   GetVpnTunnelReplacementStatusCommand,
+  ModifyVpnConnectionCommand,
   ModifyVpnTunnelOptionsCommand,
   ReplaceVpnTunnelCommand,
 } from "@aws-sdk/client-ec2";
+import { z } from "zod";
 import { awsErrorCode } from "@/lib/aws/aws-errors";
+import { untilVisible } from "@/lib/aws/eventual-consistency";
 import { openTunnelPsk, sealTunnelPsk } from "@/lib/crypto/tunnel-psk";
 import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
 import type { VpnChangeKind } from "@/lib/generated/prisma/enums";
+import { waitFor } from "@/lib/provisioning/aws-resources";
+import { findOrCreateCustomerGateway } from "@/lib/provisioning/customer-gateway";
 import { generatePsk } from "@/lib/provisioning/generate-tunnel-secrets";
 import { diffRoutes } from "@/lib/vpn-change/plan-route-change";
+import { lastTunnelRefusal } from "@/lib/vpn-change/tunnel-by-tunnel";
 import {
   type ChangeRequested,
+  gatewayRequested,
   networksRequested,
   replacementRequested,
   rotationRequested,
@@ -31,6 +40,10 @@ export type ChangeStepContext = {
   change: { id: string; requestId: string; requested: ChangeRequested };
   request: { id: string; vpnConnectionId: string };
   ec2: EC2Client;
+  /** The outputs of the steps already DONE, by step name (saved on the change). */
+  outputs: Readonly<Record<string, unknown>>;
+  /** How a step that waits for AWS polls, and for how long before it fails. */
+  wait: { intervalMs: number; timeoutMs: number; sleep: (ms: number) => Promise<void> };
 };
 
 export type ChangeStepResult = { output: Record<string, unknown>; awsRequestIds: string[] };
@@ -218,6 +231,7 @@ function optionsOnTunnel(number: 1 | 2): ChangeStep {
       });
       if (!tunnel) return { output: { tunnel: number, skipped: true }, awsRequestIds: [] };
       if (!tunnel.outsideIp) throw new Error(`Tunnel ${number} has no outside IP address yet.`);
+      const appliedAt = new Date().toISOString();
       const response = await ctx.ec2.send(
         new ModifyVpnTunnelOptionsCommand({
           VpnConnectionId: ctx.request.vpnConnectionId,
@@ -229,10 +243,63 @@ function optionsOnTunnel(number: 1 | 2): ChangeStep {
           },
         }),
       );
-      return { output: { tunnel: number, outsideIp: tunnel.outsideIp }, awsRequestIds: idOf(response) };
+      return {
+        output: { tunnel: number, outsideIp: tunnel.outsideIp, appliedAt },
+        awsRequestIds: idOf(response),
+      };
     },
   };
 }
+
+const appliedOutput = z.object({ appliedAt: z.string().optional(), skipped: z.boolean().optional() });
+
+/**
+ * Tunnel 2 is changed only once tunnel 1 is UP again with its new options (AWS's telemetry, a
+ * status change after tunnel 1 was modified), or when changing tunnel 2 takes nothing down, or the
+ * customer chose to go on: the rule of every tunnel-by-tunnel change (`lastTunnelRefusal`).
+ * Waits for the worker's wait budget, then fails with what to do; a retry waits again.
+ */
+const tunnel1UpAgain: ChangeStep = {
+  name: "tunnel1UpAgain",
+  async run(ctx) {
+    const applied = appliedOutput.parse(ctx.outputs.optionsOnTunnel1 ?? {});
+    const tunnels = await db.tunnel.findMany({
+      where: { requestId: ctx.request.id },
+      orderBy: { number: "asc" },
+    });
+    const [first, second] = tunnels;
+    if (applied.skipped || !first?.outsideIp || !second?.outsideIp)
+      return { output: { waited: false }, awsRequestIds: [] };
+    const since = applied.appliedAt ? Date.parse(applied.appliedAt) : 0;
+    const { goOn } = tunnelOptionsRequested(ctx.change.requested);
+    const awsRequestIds: string[] = [];
+    let refusal: string | null = null;
+    const startedAt = Date.now();
+    try {
+      const seen = await waitFor(
+        async () => {
+          const { connection, awsRequestIds: ids } = await describeConnection(ctx);
+          awsRequestIds.push(...ids);
+          const telemetry = (ip: string) => connection.VgwTelemetry?.find((t) => t.OutsideIpAddress === ip);
+          const one = telemetry(first.outsideIp ?? "");
+          // UP only counts once it is news: a status from before tunnel 1 was modified is stale.
+          const oneUp = one?.Status === "UP" && (one.LastStatusChange?.getTime() ?? 0) >= since;
+          const tunnel1 = { number: 1, status: oneUp ? "UP" : "DOWN" };
+          const tunnel2 = { number: 2, status: telemetry(second.outsideIp ?? "")?.Status ?? "UNKNOWN" };
+          refusal = lastTunnelRefusal(tunnel2, tunnel1, { goOn });
+          return refusal ? undefined : { tunnel1: tunnel1.status, tunnel2: tunnel2.status, goOn };
+        },
+        { ...ctx.wait, what: "tunnel 1 to be up again" },
+      );
+      return { output: { ...seen, waitedMs: Date.now() - startedAt }, awsRequestIds };
+    } catch (error) {
+      if (!refusal) throw error;
+      throw new Error(
+        `${refusal} Tunnel 1 did not come up again with the new options within ${Math.round(ctx.wait.timeoutMs / 1000)} s, so tunnel 2 was left as it was. Bring tunnel 1 up (load the router configuration), then retry the change.`,
+      );
+    }
+  },
+};
 
 /** The request records its options: the router configuration renderers read its ikeVersion. */
 const recordTunnelOptions: ChangeStep = {
@@ -254,10 +321,118 @@ const recordNetworks: ChangeStep = {
   },
 };
 
+const gatewayStepOutput = z.object({ customerGatewayId: z.string(), previousCustomerGatewayId: z.string() });
+
+/** The new gateway's IDs, from the step that made it (saved on the change). */
+function gatewayIds(ctx: ChangeStepContext) {
+  return gatewayStepOutput.parse(ctx.outputs.createCustomerGateway);
+}
+
+/**
+ * A customer gateway for the new IP with the request's ASN and type, tagged like provisioning's
+ * (found by tags and IP before it is created); the connection's gateway now is the one to delete.
+ */
+const createCustomerGateway: ChangeStep = {
+  name: "createCustomerGateway",
+  async run(ctx) {
+    const { customerGatewayIp } = gatewayRequested(ctx.change.requested);
+    const request = await db.vpnRequest.findUniqueOrThrow({ where: { id: ctx.request.id } });
+    const { connection, awsRequestIds } = await describeConnection(ctx);
+    const { customerGatewayId } = await findOrCreateCustomerGateway(ctx.ec2, {
+      id: request.id,
+      routing: request.routing,
+      bgpAsn: request.bgpAsn === null ? null : Number(request.bgpAsn),
+      customerGatewayIp,
+    });
+    return {
+      output: { customerGatewayId, previousCustomerGatewayId: connection.CustomerGatewayId ?? "" },
+      awsRequestIds,
+    };
+  },
+};
+
+/** The connection moves to the new gateway (ModifyVpnConnection); done already if AWS shows it there. */
+const moveConnection: ChangeStep = {
+  name: "modifyVpnConnection",
+  async run(ctx) {
+    const { customerGatewayId } = gatewayIds(ctx);
+    const { connection, awsRequestIds } = await describeConnection(ctx);
+    if (connection.CustomerGatewayId === customerGatewayId)
+      return { output: { customerGatewayId }, awsRequestIds };
+    // The gateway was created a moment ago: EC2 may not know its ID everywhere yet (NotFound = not yet).
+    const response = await untilVisible(
+      () =>
+        ctx.ec2.send(
+          new ModifyVpnConnectionCommand({
+            VpnConnectionId: ctx.request.vpnConnectionId,
+            CustomerGatewayId: customerGatewayId,
+          }),
+        ),
+      { windowMs: getEnv().AWS_CONSISTENCY_WINDOW_MS, sleep: ctx.wait.sleep },
+    );
+    return { output: { customerGatewayId }, awsRequestIds: [...awsRequestIds, ...idOf(response)] };
+  },
+};
+
+/** Until AWS shows the connection available on the new gateway. */
+const connectionAvailable: ChangeStep = {
+  name: "waitForConnection",
+  async run(ctx) {
+    const { customerGatewayId } = gatewayIds(ctx);
+    const awsRequestIds: string[] = [];
+    const state = await waitFor(
+      async () => {
+        const { connection, awsRequestIds: ids } = await describeConnection(ctx);
+        awsRequestIds.push(...ids);
+        const ready = connection.State === "available" && connection.CustomerGatewayId === customerGatewayId;
+        return ready ? connection.State : undefined;
+      },
+      { ...ctx.wait, what: "the VPN connection to be available on its new customer gateway" },
+    );
+    return { output: { state }, awsRequestIds };
+  },
+};
+
+/** The gateway of the old IP goes (gone already is done); nothing else uses it. */
+const deleteOldCustomerGateway: ChangeStep = {
+  name: "deleteOldCustomerGateway",
+  async run(ctx) {
+    const { customerGatewayId, previousCustomerGatewayId } = gatewayIds(ctx);
+    if (!previousCustomerGatewayId || previousCustomerGatewayId === customerGatewayId)
+      return { output: { deleted: null }, awsRequestIds: [] };
+    try {
+      const response = await ctx.ec2.send(
+        new DeleteCustomerGatewayCommand({ CustomerGatewayId: previousCustomerGatewayId }),
+      );
+      return { output: { deleted: previousCustomerGatewayId }, awsRequestIds: idOf(response) };
+    } catch (error) {
+      if (awsErrorCode(error) !== "InvalidCustomerGatewayID.NotFound") throw error;
+      return { output: { deleted: previousCustomerGatewayId }, awsRequestIds: [] };
+    }
+  },
+};
+
+/** The request records the new IP: the router configuration and the pages follow. */
+const recordGatewayIp: ChangeStep = {
+  name: "recordGatewayIp",
+  async run(ctx) {
+    const { customerGatewayIp } = gatewayRequested(ctx.change.requested);
+    await db.vpnRequest.update({ where: { id: ctx.request.id }, data: { customerGatewayIp } });
+    return { output: { customerGatewayIp }, awsRequestIds: [] };
+  },
+};
+
 export const CHANGE_STEPS: Readonly<Record<VpnChangeKind, readonly ChangeStep[]>> = {
   ROUTES: [applyRoutes, recordRoutes],
   ROTATE_KEY: [sealNewKey, setKeyOnTunnel, commitKey],
   REPLACE_TUNNEL: [replaceTunnel, clearMaintenance],
-  TUNNEL_OPTIONS: [optionsOnTunnel(1), optionsOnTunnel(2), recordTunnelOptions],
+  TUNNEL_OPTIONS: [optionsOnTunnel(1), tunnel1UpAgain, optionsOnTunnel(2), recordTunnelOptions],
   NETWORKS: [recordNetworks],
+  CUSTOMER_GATEWAY: [
+    createCustomerGateway,
+    moveConnection,
+    connectionAvailable,
+    deleteOldCustomerGateway,
+    recordGatewayIp,
+  ],
 };

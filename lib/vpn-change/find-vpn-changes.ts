@@ -2,17 +2,23 @@ import "server-only";
 import type { Scope } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import type { VpnChangeKind } from "@/lib/generated/prisma/enums";
+import {
+  customerFailureMessage,
+  failureReference,
+  staffFailureMessage,
+} from "@/lib/vpn-request/customer-failure-message";
 import { scopedOrganizationWhere } from "@/lib/vpn-request/scope";
 
 export type VpnChangeView = {
   id: string;
   kind: VpnChangeKind;
-  status: "PENDING" | "RUNNING" | "DONE" | "FAILED";
+  status: "AWAITING_APPROVAL" | "PENDING" | "RUNNING" | "DONE" | "FAILED" | "REJECTED";
   requested: unknown;
   requestedAt: string;
   finishedAt: string | null;
   stepsDone: string[];
   error: string | null;
+  rejectionReason: string | null;
 };
 
 /** The request's latest changes, newest first, as this scope may see them. */
@@ -30,7 +36,43 @@ export async function findVpnChanges(requestId: string, scope: Scope, take = 10)
     requestedAt: row.requestedAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
     stepsDone: Object.keys((row.steps ?? {}) as Record<string, unknown>),
-    error: row.error,
+    error: row.error === null ? null : errorAsSeenBy(scope, row.id, row.finishedAt, row.error),
+    rejectionReason: row.rejectionReason,
+  }));
+}
+
+/** A failed change as each reader may see it: customers the step and a reference, staff AWS's words too (DESIGN §13). */
+function errorAsSeenBy(scope: Scope, changeId: string, finishedAt: Date | null, error: string): string {
+  const reference = failureReference(changeId, finishedAt);
+  if (scope.kind === "staff") return staffFailureMessage(reference, error);
+  const step = error.split(":")[0] ?? "";
+  return `${step}: ${customerFailureMessage(reference)}`;
+}
+
+export type ChangeAwaitingApproval = {
+  id: string;
+  requestId: string;
+  customerName: string;
+  organizationName: string;
+  description: string;
+  requestedAt: Date;
+};
+
+/** Staff's queue: the changes waiting for support's approval, oldest first. */
+export async function findChangesAwaitingApproval(take = 50): Promise<ChangeAwaitingApproval[]> {
+  const rows = await db.vpnChange.findMany({
+    where: { status: "AWAITING_APPROVAL" },
+    orderBy: { requestedAt: "asc" },
+    take,
+    include: { request: { select: { customerName: true, organization: { select: { name: true } } } } },
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    requestId: row.requestId,
+    customerName: row.request.customerName,
+    organizationName: row.request.organization.name,
+    description: describeChange(row),
+    requestedAt: row.requestedAt,
   }));
 }
 
@@ -42,7 +84,11 @@ export function describeChange(change: Pick<VpnChangeView, "kind" | "requested">
     remove?: string[];
     ikeVersion?: string;
     dpdTimeoutAction?: string;
+    customerGatewayIp?: string;
+    previousCustomerGatewayIp?: string;
   };
+  if (change.kind === "CUSTOMER_GATEWAY")
+    return `New customer gateway IP: ${requested.previousCustomerGatewayIp ?? "?"} → ${requested.customerGatewayIp ?? "?"}`;
   if (change.kind === "TUNNEL_OPTIONS")
     return `Tunnel options: ${requested.ikeVersion === "IKEV2" ? "IKEv2" : "IKEv1"}, DPD timeout action ${requested.dpdTimeoutAction ?? "?"}`;
   if (change.kind === "ROTATE_KEY") return `New pre-shared key on tunnel ${requested.tunnel ?? "?"}`;

@@ -8,6 +8,7 @@ import { describeAwsError, isTransientAwsError } from "@/lib/aws/aws-errors";
 import { ec2For } from "@/lib/aws/ec2-client";
 import { withRetries } from "@/lib/aws/with-retries";
 import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { withWorkflowLock } from "@/lib/provisioning/workflow-lock";
 import { CHANGE_STEPS } from "@/lib/vpn-change/change-steps";
@@ -70,10 +71,17 @@ async function runLocked(requestId: string, log: (line: string) => void): Promis
   });
   const outputs = { ...((change.steps ?? {}) as Record<string, unknown>) };
   const awsRequestIds = [...change.awsRequestIds];
+  const env = getEnv();
   const ctx = {
     change: { id: change.id, requestId, requested: change.requested as ChangeRequested },
     request: { id: request.id, vpnConnectionId: request.vpnConnectionId },
     ec2: ec2For(request.region, request.awsAccount),
+    outputs,
+    wait: {
+      intervalMs: env.WORKFLOW_POLL_INTERVAL_MS,
+      timeoutMs: env.WORKFLOW_WAIT_TIMEOUT_MS,
+      sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+    },
   };
   for (const step of CHANGE_STEPS[change.kind]) {
     if (step.name in outputs) continue;

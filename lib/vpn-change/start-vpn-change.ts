@@ -13,7 +13,8 @@ import { sendJob } from "@/lib/jobs/send-job";
 import { getLogger } from "@/lib/log";
 import { type DpdTimeoutAction, startupActionFor } from "@/lib/vpn/tunnel-policy";
 import { planRouteChange } from "@/lib/vpn-change/plan-route-change";
-import { ACTIVE_CHANGE_STATUSES } from "@/lib/vpn-change/vpn-change-schema";
+import { lastTunnelRefusal } from "@/lib/vpn-change/tunnel-by-tunnel";
+import { OPEN_CHANGE_STATUSES } from "@/lib/vpn-change/vpn-change-schema";
 import { type Capability, capabilitiesFor, capabilityRefusal } from "@/lib/vpn-request/lifecycle";
 import { scopedRequestWhere } from "@/lib/vpn-request/scope";
 
@@ -23,6 +24,7 @@ export const CHANGE_KIND_LABELS: Readonly<Record<VpnChangeKind, string>> = {
   REPLACE_TUNNEL: "AWS tunnel maintenance",
   TUNNEL_OPTIONS: "Tunnel options",
   NETWORKS: "Networks to be advertised",
+  CUSTOMER_GATEWAY: "New customer gateway IP",
 };
 
 type Draft = {
@@ -30,6 +32,8 @@ type Draft = {
   requested: Prisma.InputJsonValue;
   /** What the audit shows before and after, never a secret. */
   before: Prisma.InputJsonValue;
+  /** A change that needs support's approval first waits for it; the others run at once. */
+  needsApproval?: boolean;
 };
 
 async function startChange(
@@ -38,7 +42,7 @@ async function startChange(
   capability: Capability,
   draft: (request: Prisma.VpnRequestGetPayload<{ include: { tunnels: true } }>) => Draft,
 ): Promise<{ changeId: string }> {
-  const changeId = await db
+  const started = await db
     .$transaction(async (tx) => {
       const request = await tx.vpnRequest.findFirst({
         where: scopedRequestWhere(requestId, viewer.scope),
@@ -47,16 +51,16 @@ async function startChange(
       if (!request) throw new NotFoundError();
       if (!capabilitiesFor(request.status, viewer)[capability])
         throw new ConflictError(capabilityRefusal(capability, request.status));
-      const active = await tx.vpnChange.findFirst({
-        where: { requestId, status: { in: [...ACTIVE_CHANGE_STATUSES] } },
-      });
-      if (active)
-        throw new ConflictError(
-          `${CHANGE_KIND_LABELS[active.kind]} asked for at ${active.requestedAt.toISOString()} is still under way: one change at a time per VPN. Wait for it to finish, then try again.`,
-        );
-      const { kind, requested, before } = draft(request);
+      await assertNoOpenChange(tx, requestId);
+      const { kind, requested, before, needsApproval = false } = draft(request);
       const change = await tx.vpnChange.create({
-        data: { requestId, kind, requested, requestedById: viewer.id },
+        data: {
+          requestId,
+          kind,
+          requested,
+          requestedById: viewer.id,
+          status: needsApproval ? "AWAITING_APPROVAL" : "PENDING",
+        },
       });
       await recordAuditEvent(
         {
@@ -69,7 +73,7 @@ async function startChange(
         },
         tx,
       );
-      return change.id;
+      return { id: change.id, runNow: !needsApproval };
     })
     .catch((error: unknown) => {
       // Two changes asked for at once: the partial unique index lets one through.
@@ -79,8 +83,25 @@ async function startChange(
         );
       throw error;
     });
-  await requestChangeRun(requestId, changeId);
-  return { changeId };
+  if (started.runNow) await requestChangeRun(requestId, started.id);
+  return { changeId: started.id };
+}
+
+/** One change at a time per VPN: the refusal names the open one (the partial unique index settles races). */
+export async function assertNoOpenChange(tx: Prisma.TransactionClient, requestId: string, except?: string) {
+  const open = await tx.vpnChange.findFirst({
+    where: {
+      requestId,
+      status: { in: [...OPEN_CHANGE_STATUSES] },
+      ...(except ? { id: { not: except } } : {}),
+    },
+  });
+  if (!open) return;
+  const state =
+    open.status === "AWAITING_APPROVAL" ? "is waiting for support's approval" : "is still under way";
+  throw new ConflictError(
+    `${CHANGE_KIND_LABELS[open.kind]} asked for at ${open.requestedAt.toISOString()} ${state}: one change at a time per VPN. Wait for it to finish, then try again.`,
+  );
 }
 
 /** Hands the change to the workers; a lost send is found again by the worker's sweep. */
@@ -113,6 +134,25 @@ export async function requestRouteChange(requestId: string, subnetRanges: string
   });
 }
 
+/** Refuses to change a tunnel while the other is down (`lastTunnelRefusal`), unless the customer goes on. */
+function assertTunnelMayChange(
+  tunnels: readonly { number: number; status: string }[],
+  tunnel: 1 | 2,
+  goOn: boolean,
+) {
+  const target = tunnels.find((candidate) => candidate.number === tunnel) ?? {
+    number: tunnel,
+    status: "UNKNOWN",
+  };
+  const other = tunnels.find((candidate) => candidate.number !== tunnel);
+  const refusal = lastTunnelRefusal(target, other, { goOn });
+  if (refusal)
+    throw new UserFacingError(
+      `${refusal} Bring tunnel ${other?.number} up first, or choose to go on anyway.`,
+      "tunnel",
+    );
+}
+
 /**
  * A new key on one tunnel. Rotating a tunnel takes it down while both sides renegotiate, so it is
  * refused while the other tunnel is down unless the customer says to go on (DESIGN §9).
@@ -129,12 +169,7 @@ export async function requestKeyRotation(
         `This VPN has ${request.tunnelCount} tunnel; there is no tunnel ${tunnel}.`,
         "tunnel",
       );
-    const other = request.tunnels.find((candidate) => candidate.number !== tunnel);
-    if (other && other.status === "DOWN" && !options.goOn)
-      throw new UserFacingError(
-        `Tunnel ${other.number} is down: rotating tunnel ${tunnel}'s key now would leave no tunnel up while it renegotiates. Bring tunnel ${other.number} up first, or choose to go on anyway.`,
-        "tunnel",
-      );
+    assertTunnelMayChange(request.tunnels, tunnel, options.goOn);
     return { kind: "ROTATE_KEY", requested: { tunnel }, before: { tunnel } };
   });
 }
@@ -177,18 +212,25 @@ export async function requestMaintenance(requestId: string, tunnel: 1 | 2, viewe
  */
 export async function requestTunnelOptions(
   requestId: string,
-  options: { ikeVersion: "IKEV1" | "IKEV2"; dpdTimeoutAction: DpdTimeoutAction },
+  options: { ikeVersion: "IKEV1" | "IKEV2"; dpdTimeoutAction: DpdTimeoutAction; goOn?: boolean },
   viewer: Viewer,
 ) {
+  const { goOn = false, ...values } = options;
   return startChange(requestId, viewer, "changeTunnelOptions", (request) => {
-    if (request.ikeVersion === options.ikeVersion && request.dpdTimeoutAction === options.dpdTimeoutAction)
+    if (request.ikeVersion === values.ikeVersion && request.dpdTimeoutAction === values.dpdTimeoutAction)
       throw new UserFacingError(
         "These are the tunnel options this VPN already has: change the IKE version or the DPD timeout action.",
         "ikeVersion",
       );
+    // Tunnel 1 goes first, so it is refused like rotating tunnel 1; tunnel 2 then waits for tunnel 1.
+    assertTunnelMayChange(
+      request.tunnels.filter((tunnel) => tunnel.number <= request.tunnelCount),
+      1,
+      goOn,
+    );
     return {
       kind: "TUNNEL_OPTIONS",
-      requested: { ...options, startupAction: startupActionFor(options.ikeVersion) },
+      requested: { ...values, startupAction: startupActionFor(values.ikeVersion), goOn },
       before: { ikeVersion: request.ikeVersion, dpdTimeoutAction: request.dpdTimeoutAction },
     };
   });
@@ -212,6 +254,27 @@ export async function requestNetworksChange(requestId: string, advertisedNetwork
       kind: "NETWORKS",
       requested: { advertisedNetworks: planned.subnetRanges, ...planned.plan },
       before: { advertisedNetworks: request.advertisedNetworks },
+    };
+  });
+}
+
+/**
+ * A new customer gateway public IP (DESIGN §9): checked by the request form's rule (the action's
+ * schema), different from the one the VPN has, then left for support to approve, since both
+ * tunnels renegotiate with the new gateway.
+ */
+export async function requestGatewayChange(requestId: string, customerGatewayIp: string, viewer: Viewer) {
+  return startChange(requestId, viewer, "requestGatewayChange", (request) => {
+    if (request.customerGatewayIp === customerGatewayIp)
+      throw new UserFacingError(
+        `${customerGatewayIp} is already this VPN's customer gateway IP: enter your router's new public IP.`,
+        "customerGatewayIp",
+      );
+    return {
+      kind: "CUSTOMER_GATEWAY",
+      requested: { customerGatewayIp, previousCustomerGatewayIp: request.customerGatewayIp },
+      before: { customerGatewayIp: request.customerGatewayIp },
+      needsApproval: true,
     };
   });
 }

@@ -164,6 +164,7 @@ describe("capabilitiesFor: what each viewer may do in each status", () => {
     "rotateKeys",
     "changeTunnelOptions",
     "approveGatewayChange",
+    "retryChange",
     "applyMaintenance",
   ];
   // Written out by hand: the table a reviewer checks against DESIGN §3, §7 and §9.

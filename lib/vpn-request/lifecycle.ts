@@ -271,6 +271,7 @@ const CAPABILITIES = [
   "changeTunnelOptions",
   "requestGatewayChange",
   "approveGatewayChange",
+  "retryChange",
   "applyMaintenance",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
@@ -323,6 +324,8 @@ const RULES: Readonly<Record<Capability, Rule>> = {
   changeTunnelOptions: { who: "both", statuses: LIVE, verb: "changed" },
   requestGatewayChange: { who: "customer", statuses: LIVE, verb: "changed" },
   approveGatewayChange: { who: "staff", statuses: LIVE, verb: "changed" },
+  // A failed day-2 change resumes from its saved steps; the VPN must still be live.
+  retryChange: { who: "staff", statuses: LIVE, verb: "changed" },
   applyMaintenance: { who: "both", statuses: LIVE, verb: "maintained" },
 };
 

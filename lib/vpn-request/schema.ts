@@ -146,6 +146,15 @@ function text(field: VpnRequestField) {
 
 const ROUTING_FIELDS: readonly PropertyKey[] = ["routing", "subnetRanges", "bgpAsn", "advertisedNetworks"];
 
+/** "Customer gateway public IP" (§2): the request form's rule, also used by a gateway change (§9). */
+export function customerGatewayIpField(settings: Pick<VpnRequestSettings, "allowDocumentationIps">) {
+  return text("customerGatewayIp")
+    .trim()
+    .superRefine(
+      issueFrom((ip: string) => checkPublicIpv4(ip, { allowDocumentation: settings.allowDocumentationIps })),
+    );
+}
+
 export function makeVpnRequestSchema(settings: VpnRequestSettings) {
   const allowDocumentation = settings.allowDocumentationIps;
   const regions = settings.supportedRegions;
@@ -173,9 +182,7 @@ export function makeVpnRequestSchema(settings: VpnRequestSettings) {
         .refine((region) => regions.includes(region), {
           error: `Choose one of the supported regions: ${regions.join(", ")}`,
         }),
-      customerGatewayIp: text("customerGatewayIp")
-        .trim()
-        .superRefine(issueFrom((ip: string) => checkPublicIpv4(ip, { allowDocumentation }))),
+      customerGatewayIp: customerGatewayIpField({ allowDocumentationIps: allowDocumentation }),
       routing: z.enum(ROUTING_MODES, { error: "Choose the routing: BGP (recommended) or static" }),
       // Validated below, because whether each applies depends on routing.
       subnetRanges: z.string().default(""),

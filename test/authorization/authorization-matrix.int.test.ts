@@ -169,8 +169,33 @@ async function requestIn(fixture: Fixture): Promise<string> {
       },
     });
   }
+  if (fixture === "GATEWAY_CHANGE" || fixture === "FAILED_CHANGE") {
+    const change = await db.vpnChange.create({
+      data:
+        fixture === "GATEWAY_CHANGE"
+          ? {
+              requestId: id,
+              kind: "CUSTOMER_GATEWAY",
+              status: "AWAITING_APPROVAL",
+              requested: { customerGatewayIp: "198.51.100.79", previousCustomerGatewayIp: "198.51.100.77" },
+              requestedById: people.owner.id,
+            }
+          : {
+              requestId: id,
+              kind: "ROUTES",
+              status: "FAILED",
+              requested: { subnetRanges: ["10.79.0.0/16"], add: ["10.79.0.0/16"], remove: ["10.77.0.0/16"] },
+              requestedById: people.owner.id,
+              error: "applyRoutes: RouteLimitExceeded",
+            },
+    });
+    changeOf.set(id, change.id);
+  }
   return id;
 }
+
+/** The day-2 change each fixture request carries (GATEWAY_CHANGE, FAILED_CHANGE). */
+const changeOf = new Map<string, string>();
 
 function formFor(kind: string | undefined, requestId: string, persona: Persona): FormData {
   const form = new FormData();
@@ -201,6 +226,10 @@ function formFor(kind: string | undefined, requestId: string, persona: Persona):
   form.set("requestId", requestId);
   if (kind === "reason") form.set("reason", "The subnet overlaps the platform range; pick another one.");
   if (kind === "routes") form.set("subnetRanges", "10.77.0.0/16\n10.78.0.0/16");
+  if (kind === "gateway") form.set("customerGatewayIp", "198.51.100.99");
+  if (kind === "change" || kind === "change-reason") form.set("changeId", changeOf.get(requestId) ?? "");
+  if (kind === "change-reason")
+    form.set("reason", "That address is not the customer's; ask them to check it.");
   if (kind === "tunnel-options") {
     form.set("ikeVersion", "IKEV1");
     form.set("dpdTimeoutAction", "clear");

@@ -12,12 +12,28 @@ export type Answer = string;
 export type Expectation = Record<Persona, Answer>;
 
 /** The state of the request a cell runs against (each cell gets a fresh one). */
-export type Fixture = "PENDING_APPROVAL" | "ACTIVE" | "FAILED";
+export type Fixture =
+  | "PENDING_APPROVAL"
+  | "ACTIVE"
+  | "FAILED"
+  /** ACTIVE, with a new customer gateway IP waiting for support's approval. */
+  | "GATEWAY_CHANGE"
+  /** ACTIVE, with a day-2 change that FAILED. */
+  | "FAILED_CHANGE";
 
 export type Cell = {
   fixture: Fixture;
   expect: Expectation;
-  form?: "vpn-request" | "reason" | "notifications" | "routes" | "tunnel-options" | "none";
+  form?:
+    | "vpn-request"
+    | "reason"
+    | "notifications"
+    | "routes"
+    | "tunnel-options"
+    | "gateway"
+    | "change"
+    | "change-reason"
+    | "none";
 };
 
 const customerPage: Expectation = {
@@ -253,6 +269,15 @@ export const EXPECTATIONS: Record<string, Cell> = {
     fixture: "ACTIVE",
     expect: { ...customerAction, owner: "invalid", support: "invalid", admin: "invalid" },
   },
+  // A new customer gateway IP: the owning customer asks (DESIGN §9); support decides.
+  "/_actions#requestGatewayChangeAction": { fixture: "ACTIVE", form: "gateway", expect: customerAction },
+  "/_actions#approveVpnChangeAction": { fixture: "GATEWAY_CHANGE", form: "change", expect: staffAction },
+  "/_actions#rejectVpnChangeAction": {
+    fixture: "GATEWAY_CHANGE",
+    form: "change-reason",
+    expect: staffAction,
+  },
+  "/_actions#retryVpnChangeAction": { fixture: "FAILED_CHANGE", form: "change", expect: staffAction },
   "/_actions#approveVpnRequestAction": { fixture: "PENDING_APPROVAL", expect: staffAction },
   "/_actions#rejectVpnRequestAction": { fixture: "PENDING_APPROVAL", form: "reason", expect: staffAction },
   "/_actions#retryWorkflowAction": { fixture: "FAILED", expect: staffAction },
