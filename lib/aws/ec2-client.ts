@@ -1,6 +1,8 @@
 // EC2 clients for the worker: the real SDK against AWS (standard credential chain) or, when
 // AWS_ENDPOINT_URL_EC2 is set, against that endpoint (the project's emulator) — same code path.
 import { EC2Client } from "@aws-sdk/client-ec2";
+import { isThrottlingError } from "@/lib/aws/aws-errors";
+import { ec2BucketOf, sendPaced } from "@/lib/aws/ec2-pacer";
 import { untilVisible } from "@/lib/aws/eventual-consistency";
 import { EMULATOR_CREDENTIALS, type PoolAccount, poolCredentials } from "@/lib/aws/pool-credentials";
 import { withRetries } from "@/lib/aws/with-retries";
@@ -36,7 +38,13 @@ export function ec2For(
   const key = `${account?.id ?? "-"}:${account?.roleArn ?? ""}:${region}${options.notFoundIsNotYet ? "+settling" : ""}`;
   const existing = clients.get(key);
   if (existing) return existing;
-  const { AWS_ENDPOINT_URL_EC2: endpoint, REQUIRE_LOCAL_AWS_ENDPOINT, AWS_CONSISTENCY_WINDOW_MS } = getEnv();
+  const {
+    AWS_ENDPOINT_URL_EC2: endpoint,
+    REQUIRE_LOCAL_AWS_ENDPOINT,
+    AWS_CONSISTENCY_WINDOW_MS,
+    EC2_BUCKET_SHARE,
+    EC2_THROTTLE_RETRY_BUDGET_MS,
+  } = getEnv();
   if (REQUIRE_LOCAL_AWS_ENDPOINT && !isLocalEndpoint(endpoint)) {
     throw new Error(
       `Refusing to talk to ${endpoint ?? "real AWS"}: tests only run against a local EC2 endpoint (the project's emulator).`,
@@ -53,6 +61,19 @@ export function ec2For(
     (next, context) => (args) =>
       CREATES.test(context.commandName ?? "") ? next(args) : withRetries(() => next(args)),
     { step: "initialize", name: "portalRetrySafeCalls" },
+  );
+  // Innermost: every attempt (each retry above too) waits for a token of AWS's bucket for its
+  // action in this account and region, shared by every client of the process (lib/aws/ec2-pacer.ts).
+  const accountKey = account?.id ?? "-";
+  client.middlewareStack.add(
+    (next, context) => (args) =>
+      sendPaced(
+        ec2BucketOf(accountKey, region, context.commandName?.replace(/Command$/, "") ?? "", EC2_BUCKET_SHARE),
+        () => next(args),
+        isThrottlingError,
+        { budgetMs: EC2_THROTTLE_RETRY_BUDGET_MS },
+      ),
+    { step: "initialize", name: "portalPaceCalls", priority: "low" },
   );
   if (options.notFoundIsNotYet) {
     client.middlewareStack.add(

@@ -24,8 +24,37 @@ export type Measurement = {
  * Signs in the way a browser without JavaScript does: GET /sign-in, post the form (its hidden
  * server-action fields, email and password) back to /sign-in, keep the session cookie it sets.
  */
-export async function signInThroughForm(base: string, email: string, password: string): Promise<string> {
-  const page = await fetch(`${base}/sign-in`);
+export async function signInThroughForm(
+  base: string,
+  email: string,
+  password: string,
+  totpSecret?: string,
+): Promise<string> {
+  const form = await formOf(base, "/sign-in");
+  form.append("email", email);
+  form.append("password", password);
+  const answer = await fetch(`${base}/sign-in`, { method: "POST", body: form, redirect: "manual" });
+  const cookie = sessionCookieOf(answer);
+  if (!cookie) throw new Error(`sign-in as ${email} set no session cookie (${answer.status})`);
+  if (!totpSecret) return cookie;
+  // Staff give their second factor next (issue 15), through the /mfa form as a browser without
+  // JavaScript posts it; the session it renews is the one measured.
+  const { currentTotp } = await import("../../lib/auth/totp");
+  const mfa = await formOf(base, "/mfa", cookie);
+  mfa.append("code", currentTotp(totpSecret));
+  const verified = await fetch(`${base}/mfa`, {
+    method: "POST",
+    body: mfa,
+    redirect: "manual",
+    headers: { cookie },
+  });
+  const renewed = sessionCookieOf(verified);
+  if (!renewed) throw new Error(`second factor of ${email} set no session cookie (${verified.status})`);
+  return renewed;
+}
+
+async function formOf(base: string, path: string, cookie?: string): Promise<FormData> {
+  const page = await fetch(`${base}${path}`, { headers: cookie ? { cookie } : {} });
   const html = await page.text();
   const form = new FormData();
   for (const match of html.matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
@@ -33,15 +62,15 @@ export async function signInThroughForm(base: string, email: string, password: s
     const value = /value="([^"]*)"/.exec(match[0])?.[1] ?? "";
     if (name) form.append(name, decodeHtml(value));
   }
-  form.append("email", email);
-  form.append("password", password);
-  const answer = await fetch(`${base}/sign-in`, { method: "POST", body: form, redirect: "manual" });
+  return form;
+}
+
+function sessionCookieOf(answer: Response): string | undefined {
   const cookies = answer.headers
     .getSetCookie()
     .map((cookie) => cookie.split(";")[0] ?? "")
-    .filter((cookie) => cookie.includes("session-token"));
-  if (cookies.length === 0) throw new Error(`sign-in as ${email} set no session cookie (${answer.status})`);
-  return cookies.join("; ");
+    .filter((cookie) => cookie.includes("session-token") && !cookie.endsWith("="));
+  return cookies.length > 0 ? cookies.join("; ") : undefined;
 }
 
 function decodeHtml(value: string): string {
