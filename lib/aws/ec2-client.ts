@@ -17,6 +17,9 @@ const CREATES = /^(Create|Allocate|Run|Request|Import|Copy)/;
 
 const clients = new Map<string, EC2Client>();
 
+/** What the pacing middleware tells the NotFound-is-not-yet middleware about one call. */
+type PacedContext = { portalPace?: { waitedMs: number } };
+
 export type Ec2ClientOptions = {
   /**
    * For provisioning: every resource a call names was created by the portal, so NotFound means
@@ -71,13 +74,28 @@ export function ec2For(
         ec2BucketOf(accountKey, region, context.commandName?.replace(/Command$/, "") ?? "", EC2_BUCKET_SHARE),
         () => next(args),
         isThrottlingError,
-        { budgetMs: EC2_THROTTLE_RETRY_BUDGET_MS },
+        {
+          budgetMs: EC2_THROTTLE_RETRY_BUDGET_MS,
+          onWaited: (ms) => {
+            const pace = (context as PacedContext).portalPace;
+            if (pace) pace.waitedMs += ms;
+          },
+        },
       ),
     { step: "initialize", name: "portalPaceCalls", priority: "low" },
   );
   if (options.notFoundIsNotYet) {
     client.middlewareStack.add(
-      (next) => (args) => untilVisible(() => next(args), { windowMs: AWS_CONSISTENCY_WINDOW_MS }),
+      (next, context) => (args) => {
+        // The window is AWS's time to become consistent: time spent queued for the rate limit
+        // (200 requests at once) does not use it up.
+        const pace = { waitedMs: 0 };
+        (context as PacedContext).portalPace = pace;
+        return untilVisible(() => next(args), {
+          windowMs: AWS_CONSISTENCY_WINDOW_MS,
+          now: () => Date.now() - pace.waitedMs,
+        });
+      },
       { step: "initialize", name: "portalNotFoundIsNotYet", priority: "high" },
     );
   }

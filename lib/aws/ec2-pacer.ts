@@ -114,6 +114,8 @@ export type PacedOptions = {
   random?: () => number;
   now?: () => number;
   onThrottled?: (attempt: number, delayMs: number) => void;
+  /** Time this call spent waiting here (for a token, or backing off), as it is spent. */
+  onWaited?: (ms: number) => void;
 };
 
 /**
@@ -133,8 +135,13 @@ export async function sendPaced<T>(
   const baseMs = options.baseMs ?? 250;
   const capMs = options.capMs ?? 10_000;
   let firstRefusal: number | undefined;
+  const waited = async (wait: Promise<void>) => {
+    const from = now();
+    await wait;
+    options.onWaited?.(now() - from);
+  };
   for (let attempt = 1; ; attempt++) {
-    await bucket.take();
+    await waited(bucket.take());
     try {
       return await send();
     } catch (error) {
@@ -144,7 +151,7 @@ export async function sendPaced<T>(
       const delayMs = Math.round(random() * Math.min(capMs, baseMs * 2 ** attempt));
       if (now() - firstRefusal + delayMs > options.budgetMs) throw error;
       options.onThrottled?.(attempt, delayMs);
-      await sleep(delayMs);
+      await waited(sleep(delayMs));
     }
   }
 }
