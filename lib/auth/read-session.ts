@@ -16,9 +16,11 @@ import { getEnv } from "@/lib/env";
  * API tokens, lib/api). Null when there is no session or it may no longer be used.
  */
 export async function readSession(): Promise<Session | null> {
+  // The cookies first: reading them is what makes a page dynamic (no prerendering at build time,
+  // when there is no environment to read).
+  const jar = await cookies();
   const env = getEnv();
   const secure = secureCookies();
-  const jar = await cookies();
   const cookie = jar
     .getAll()
     .map(({ name, value }) => `${name}=${value}`)
