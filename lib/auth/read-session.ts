@@ -19,17 +19,21 @@ export async function readSession(): Promise<Session | null> {
   // The cookies first: reading them is what makes a page dynamic (no prerendering at build time,
   // when there is no environment to read).
   const jar = await cookies();
-  const env = getEnv();
-  const secure = secureCookies();
   const cookie = jar
     .getAll()
     .map(({ name, value }) => `${name}=${value}`)
     .join("; ");
+  return sessionFromCookies(cookie);
+}
+
+/** The session a Cookie header carries, by the rules above (read-session.int.test.ts compares it with next-auth's). */
+export async function sessionFromCookies(cookie: string, nowMs = Date.now()): Promise<Session | null> {
   if (!cookie) return null;
+  const env = getEnv();
   const token: JWT | null = await getToken<false>({
     req: { headers: { cookie } },
     secret: env.AUTH_SECRET,
-    secureCookie: secure,
+    secureCookie: secureCookies(),
     logger: { error: () => {}, warn: () => {}, debug: () => {} },
   });
   if (!token || typeof token.sub !== "string") return null;
@@ -37,7 +41,7 @@ export async function readSession(): Promise<Session | null> {
   const refusal = sessionRefusal(
     { authTime: token.authTime as number | undefined },
     { staff: token.staff === true },
-    Date.now(),
+    nowMs,
     { maxHours: env.SESSION_MAX_HOURS, staffMaxHours: env.STAFF_SESSION_MAX_HOURS },
   );
   if (refusal) return null;
