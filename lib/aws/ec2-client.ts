@@ -1,5 +1,6 @@
 // EC2 clients for the worker: the real SDK against AWS (standard credential chain) or, when
 // AWS_ENDPOINT_URL_EC2 is set, against that endpoint (the project's emulator) — same code path.
+import { Agent } from "node:http";
 import { EC2Client } from "@aws-sdk/client-ec2";
 import { isThrottlingError } from "@/lib/aws/aws-errors";
 import { ec2BucketOf, sendPaced } from "@/lib/aws/ec2-pacer";
@@ -57,7 +58,12 @@ export function ec2For(
     region,
     // Retries are ours (lib/aws/with-retries.ts): a whole step is retried, never a bare create.
     maxAttempts: 1,
-    ...(endpoint ? { endpoint, credentials: EMULATOR_CREDENTIALS } : {}),
+    // The emulator (plain HTTP on this machine) closes idle connections after 5 s, and paced calls
+    // leave sockets idle that long: a reused one could meet "socket hang up" on a create, which is
+    // never sent twice. A fresh local connection per call costs nothing; AWS keeps them alive.
+    ...(endpoint
+      ? { endpoint, credentials: EMULATOR_CREDENTIALS, requestHandler: { httpAgent: new Agent({ keepAlive: false }) } }
+      : {}),
     ...(account ? { credentials: poolCredentials(account, region) } : {}),
   });
   client.middlewareStack.add(
