@@ -1,5 +1,5 @@
 import "server-only";
-import { cookies } from "next/headers";
+import { headers } from "next/headers";
 import type { Session } from "next-auth";
 import { getToken, type JWT } from "next-auth/jwt";
 import { secureCookies } from "@/lib/auth/auth-config";
@@ -16,13 +16,11 @@ import { getEnv } from "@/lib/env";
  * API tokens, lib/api). Null when there is no session or it may no longer be used.
  */
 export async function readSession(): Promise<Session | null> {
-  // The cookies first: reading them is what makes a page dynamic (no prerendering at build time,
-  // when there is no environment to read).
-  const jar = await cookies();
-  const cookie = jar
-    .getAll()
-    .map(({ name, value }) => `${name}=${value}`)
-    .join("; ");
+  // The request's own Cookie header, as next-auth's auth() reads it: not cookies(), which would
+  // show a cookie an action set in this same request (the /mfa action renews the session and must
+  // still render its recovery codes). Reading it makes the page dynamic (nothing is prerendered at
+  // build time, when there is no environment to read).
+  const cookie = (await headers()).get("cookie") ?? "";
   return sessionFromCookies(cookie);
 }
 

@@ -62,7 +62,11 @@ export function ec2For(
     // leave sockets idle that long: a reused one could meet "socket hang up" on a create, which is
     // never sent twice. A fresh local connection per call costs nothing; AWS keeps them alive.
     ...(endpoint
-      ? { endpoint, credentials: EMULATOR_CREDENTIALS, requestHandler: { httpAgent: new Agent({ keepAlive: false }) } }
+      ? {
+          endpoint,
+          credentials: EMULATOR_CREDENTIALS,
+          requestHandler: { httpAgent: new Agent({ keepAlive: false }) },
+        }
       : {}),
     ...(account ? { credentials: poolCredentials(account, region) } : {}),
   });
