@@ -55,6 +55,16 @@ const schema = z.object({
    * it creates anything that has no client token.
    */
   AWS_CONSISTENCY_WINDOW_MS: z.coerce.number().int().min(0).default(10_000),
+  /**
+   * The part of each of AWS's EC2 request buckets (per account, region and action) one worker
+   * process paces its calls to (lib/aws/ec2-pacer.ts): 1 with one worker, 1/n with n workers.
+   */
+  EC2_BUCKET_SHARE: z.coerce.number().gt(0).max(1).default(1),
+  /**
+   * How long a call AWS answered RequestLimitExceeded keeps being tried again (jittered back-off)
+   * before its step sees the error; throttled calls were not carried out, so creates repeat too.
+   */
+  EC2_THROTTLE_RETRY_BUDGET_MS: z.coerce.number().int().min(0).default(300_000),
   /** Workflows one worker process runs at once. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
   /** How often a worker looks for workflows that no worker is running (crash recovery). */

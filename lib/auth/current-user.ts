@@ -1,8 +1,8 @@
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
-import { auth } from "@/lib/auth/auth";
 import { isSessionRefused } from "@/lib/auth/check-session";
+import { readSession } from "@/lib/auth/read-session";
 import { type Audience, isInAudience, type Viewer, type ViewerFor, viewerOf } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 
@@ -27,7 +27,8 @@ export const getPendingSecondFactor = cache(
 );
 
 const getSessionState = cache(async (): Promise<SessionState> => {
-  const session = await auth();
+  // The cookie's session, decrypted once per request (read-session.ts; proxy.ts renews it).
+  const session = await readSession();
   const id = session?.user?.id;
   if (!id) return NO_SESSION;
   const found = await db.user.findUnique({

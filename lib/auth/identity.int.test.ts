@@ -4,7 +4,7 @@
 import { describe, expect, it, vi } from "vitest";
 
 const session: { current: unknown } = { current: null };
-vi.mock("@/lib/auth/auth", () => ({ auth: async () => session.current }));
+vi.mock("@/lib/auth/read-session", () => ({ readSession: async () => session.current }));
 
 const { matchSsoUser } = await import("@/lib/auth/match-sso-user");
 const { startSecondFactor, verifySecondFactor, countRecoveryCodes } = await import(

@@ -1,10 +1,11 @@
 // Sessions (issue 10): sign-out revokes every cookie issued before it (session version on the
 // user), staff sessions end sooner than customers', and the jwt callback ends a session past its
-// lifetime (next-auth then clears the cookie). The session lookup is replaced by a given session.
+// lifetime (next-auth then clears the cookie). The session lookup (read-session.ts, whose reading
+// of the cookie read-session.int.test.ts compares with next-auth's) is replaced by a given session.
 import { describe, expect, it, vi } from "vitest";
 
 const session: { current: unknown } = { current: null };
-vi.mock("@/lib/auth/auth", () => ({ auth: async () => session.current }));
+vi.mock("@/lib/auth/read-session", () => ({ readSession: async () => session.current }));
 
 const { getViewer } = await import("@/lib/auth/current-user");
 const { revokeSessions } = await import("@/lib/auth/revoke-sessions");

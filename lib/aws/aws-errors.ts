@@ -37,6 +37,14 @@ export function awsErrorCode(error: unknown): string {
   return e?.code ?? e?.name ?? "UnknownError";
 }
 
+const THROTTLING_CODES = new Set(["RequestLimitExceeded", "Throttling", "ThrottlingException"]);
+
+/** AWS refused the call for its request rate: it did nothing, so even a create may be sent again. */
+export function isThrottlingError(error: unknown): boolean {
+  const e = asAwsError(error);
+  return !!e && (THROTTLING_CODES.has(e.name) || (e.code !== undefined && THROTTLING_CODES.has(e.code)));
+}
+
 /** Throttling, 5xx and network failures: retry with backoff. Anything else is permanent. */
 export function isTransientAwsError(error: unknown): boolean {
   const e = asAwsError(error);

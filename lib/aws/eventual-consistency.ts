@@ -8,6 +8,8 @@ export type SettleOptions = {
   /** How long to keep trying; past it the last answer stands. */
   windowMs: number;
   sleep?: (ms: number) => Promise<void>;
+  /** The clock the window is measured on (default Date.now); ec2-client.ts leaves out time spent waiting for its rate limit. */
+  now?: () => number;
   /** Called before each wait, e.g. to show "waiting for AWS" in the progress view. */
   onWait?: (error: unknown, elapsedMs: number) => void | Promise<void>;
 };
@@ -22,13 +24,14 @@ async function retryWhile<T>(
   options: SettleOptions,
 ): Promise<T> {
   const sleep = options.sleep ?? defaultSleep;
-  const started = Date.now();
+  const now = options.now ?? Date.now;
+  const started = now();
   let delay = FIRST_WAIT_MS;
   for (;;) {
     try {
       return await work();
     } catch (error) {
-      const elapsed = Date.now() - started;
+      const elapsed = now() - started;
       if (!shouldRetry(error) || elapsed >= options.windowMs) throw error;
       await options.onWait?.(error, elapsed);
       // The last try is made at the window's end, not before it: a resource that lags the whole

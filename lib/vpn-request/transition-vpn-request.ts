@@ -45,50 +45,55 @@ export async function transitionVpnRequest(
   const { by } = input;
   const viewer = "viewer" in by ? by.viewer : null;
   const actor: Actor = viewer ? actorOf(viewer) : SYSTEM_ACTOR;
-  return db.$transaction(async (tx) => {
-    const current = await tx.vpnRequest.findFirst({
-      where: scopedRequestWhere(input.requestId, viewer ? viewer.scope : { kind: "staff" }),
-      select: { status: true, organizationId: true },
-    });
-    if (!current) throw new NotFoundError();
-    const from = current.status;
-    if (viewer && "capability" in by) {
-      if (!capabilitiesFor(from, viewer)[by.capability])
-        throw await refusal(input, viewer, by.capability, from, tx);
-    } else if ("system" in by && by.from && !by.from.includes(from)) {
-      throw new ConflictError(
-        `The request is ${STATUS_LABELS[from].label} now, not ${by.from.map((s) => STATUS_LABELS[s].label).join(" or ")}; nothing was changed.`,
-      );
-    }
-    assertTransition(from, input.to);
-
-    const updated = await tx.vpnRequest.updateMany({
-      where: { id: input.requestId, status: from },
-      data: { ...input.data, status: input.to, statusChangedAt: new Date() },
-    });
-    if (updated.count !== 1) {
-      const now = await tx.vpnRequest.findUniqueOrThrow({
-        where: { id: input.requestId },
-        select: { status: true },
+  return db.$transaction(
+    async (tx) => {
+      const current = await tx.vpnRequest.findFirst({
+        where: scopedRequestWhere(input.requestId, viewer ? viewer.scope : { kind: "staff" }),
+        select: { status: true, organizationId: true },
       });
-      if (viewer && "capability" in by) throw await refusal(input, viewer, by.capability, now.status, tx);
-      throw new ConflictError(
-        `The request became ${STATUS_LABELS[now.status].label} meanwhile; nothing was changed.`,
+      if (!current) throw new NotFoundError();
+      const from = current.status;
+      if (viewer && "capability" in by) {
+        if (!capabilitiesFor(from, viewer)[by.capability])
+          throw await refusal(input, viewer, by.capability, from, tx);
+      } else if ("system" in by && by.from && !by.from.includes(from)) {
+        throw new ConflictError(
+          `The request is ${STATUS_LABELS[from].label} now, not ${by.from.map((s) => STATUS_LABELS[s].label).join(" or ")}; nothing was changed.`,
+        );
+      }
+      assertTransition(from, input.to);
+
+      const updated = await tx.vpnRequest.updateMany({
+        where: { id: input.requestId, status: from },
+        data: { ...input.data, status: input.to, statusChangedAt: new Date() },
+      });
+      if (updated.count !== 1) {
+        const now = await tx.vpnRequest.findUniqueOrThrow({
+          where: { id: input.requestId },
+          select: { status: true },
+        });
+        if (viewer && "capability" in by) throw await refusal(input, viewer, by.capability, now.status, tx);
+        throw new ConflictError(
+          `The request became ${STATUS_LABELS[now.status].label} meanwhile; nothing was changed.`,
+        );
+      }
+      await recordAuditEvent(
+        {
+          actor,
+          action: input.action,
+          targetType: "VpnRequest",
+          targetId: input.requestId,
+          organizationId: current.organizationId,
+          details: { from, to: input.to, ...(isObject(input.details) ? input.details : {}) },
+        },
+        tx,
       );
-    }
-    await recordAuditEvent(
-      {
-        actor,
-        action: input.action,
-        targetType: "VpnRequest",
-        targetId: input.requestId,
-        organizationId: current.organizationId,
-        details: { from, to: input.to, ...(isObject(input.details) ? input.details : {}) },
-      },
-      tx,
-    );
-    return { from, to: input.to };
-  });
+      return { from, to: input.to };
+      // Many at once (200 approvals, a poll cycle's moves) queue for a pooled connection rather
+      // than fail after Prisma's default 2 s: a status change that waits is still exact.
+    },
+    { maxWait: 15_000 },
+  );
 }
 
 function isObject(value: unknown): value is Record<string, Prisma.InputJsonValue> {

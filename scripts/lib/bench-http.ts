@@ -24,24 +24,73 @@ export type Measurement = {
  * Signs in the way a browser without JavaScript does: GET /sign-in, post the form (its hidden
  * server-action fields, email and password) back to /sign-in, keep the session cookie it sets.
  */
-export async function signInThroughForm(base: string, email: string, password: string): Promise<string> {
-  const page = await fetch(`${base}/sign-in`);
+export async function signInThroughForm(
+  base: string,
+  email: string,
+  password: string,
+  totpSecret?: string,
+): Promise<string> {
+  const form = await formOf(base, "/sign-in", "email");
+  form.append("email", email);
+  form.append("password", password);
+  const answer = await fetch(`${base}/sign-in`, { method: "POST", body: form, redirect: "manual" });
+  const cookie = sessionCookieOf(answer);
+  if (!cookie) throw new Error(`sign-in as ${email} set no session cookie (${answer.status})`);
+  if (!totpSecret) return cookie;
+  // Staff give their second factor next (issue 15), through the /mfa form as a browser without
+  // JavaScript posts it; the session it renews is the one measured.
+  const { currentTotp } = await import("../../lib/auth/totp");
+  const mfa = await formOf(base, "/mfa", "code", cookie);
+  mfa.append("code", currentTotp(totpSecret));
+  const verified = await fetch(`${base}/mfa`, {
+    method: "POST",
+    body: mfa,
+    redirect: "manual",
+    headers: { cookie },
+  });
+  // The answer may carry two session cookies (proxy.ts renews the one it was sent, the action sets
+  // the verified one): the one that opens a staff page is the session.
+  const candidates = verified.headers
+    .getSetCookie()
+    .map((line) => line.split(";")[0] ?? "")
+    .filter((line) => line.includes("session-token") && !line.endsWith("="));
+  const probes: string[] = [];
+  for (const candidate of candidates.reverse()) {
+    const probe = await fetch(`${base}/support`, { headers: { cookie: candidate }, redirect: "manual" });
+    if (probe.status === 200) return candidate;
+    probes.push(`${probe.status} → ${probe.headers.get("location")}`);
+  }
+  throw new Error(
+    `second factor of ${email}: no session cookie opens /support (${verified.status} → ${verified.headers.get("location")}, cookies ${verified.headers
+      .getSetCookie()
+      .map((line) => line.split("=")[0])
+      .join(", ")}; probes ${probes.join(", ")}; form ${[...mfa.keys()].join(", ")})`,
+  );
+}
+
+/** The hidden fields of the page's form that has a field named `field` (not the header's sign-out form). */
+async function formOf(base: string, path: string, field: string, cookie?: string): Promise<FormData> {
+  const page = await fetch(`${base}${path}`, { headers: cookie ? { cookie } : {} });
   const html = await page.text();
+  const chosen = [...html.matchAll(/<form[\s\S]*?<\/form>/g)]
+    .map((match) => match[0])
+    .find((candidate) => candidate.includes(`name="${field}"`));
+  if (!chosen) throw new Error(`${path} has no form with a ${field} field`);
   const form = new FormData();
-  for (const match of html.matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
+  for (const match of chosen.matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
     const name = /name="([^"]+)"/.exec(match[0])?.[1];
     const value = /value="([^"]*)"/.exec(match[0])?.[1] ?? "";
     if (name) form.append(name, decodeHtml(value));
   }
-  form.append("email", email);
-  form.append("password", password);
-  const answer = await fetch(`${base}/sign-in`, { method: "POST", body: form, redirect: "manual" });
+  return form;
+}
+
+function sessionCookieOf(answer: Response): string | undefined {
   const cookies = answer.headers
     .getSetCookie()
     .map((cookie) => cookie.split(";")[0] ?? "")
-    .filter((cookie) => cookie.includes("session-token"));
-  if (cookies.length === 0) throw new Error(`sign-in as ${email} set no session cookie (${answer.status})`);
-  return cookies.join("; ");
+    .filter((cookie) => cookie.includes("session-token") && !cookie.endsWith("="));
+  return cookies.length > 0 ? cookies.join("; ") : undefined;
 }
 
 function decodeHtml(value: string): string {

@@ -5,6 +5,7 @@ import {
   CreateCustomerGatewayCommand,
   CreateVpnConnectionCommand,
   CreateVpnGatewayCommand,
+  EC2Client,
 } from "@aws-sdk/client-ec2";
 import pg from "pg";
 import type { BenchEmulator } from "./bench-emulator";
@@ -59,7 +60,7 @@ export async function runPollerBench(options: {
     throttle: { enabled: false },
     delays: { vpnAvailableMs: 0 },
   });
-  const { ec2For } = await import("../../lib/aws/ec2-client");
+  const { EMULATOR_CREDENTIALS } = await import("../../lib/aws/pool-credentials");
   const { pollTunnelsOnce } = await import("../../lib/tunnels/poll-tunnels");
   const { getEnv } = await import("../../lib/env");
   const { disconnectDb } = await import("../../lib/db");
@@ -86,7 +87,14 @@ export async function runPollerBench(options: {
     for (const row of polled) byRegion.set(row.region, [...(byRegion.get(row.region) ?? []), row.id]);
     const made: { requestId: string; vpnId: string; ips: string[]; region: string }[] = [];
     for (const [region, ids] of byRegion) {
-      const ec2 = ec2For(region, null);
+      // The setup's own client: the portal's (lib/aws/ec2-client.ts) paces creates to AWS's
+      // bucket, which would take minutes here; the emulator's throttling is off meanwhile.
+      const ec2 = new EC2Client({
+        region,
+        endpoint: emulator.url,
+        credentials: EMULATOR_CREDENTIALS,
+        maxAttempts: 1,
+      });
       const cgw = await ec2.send(
         new CreateCustomerGatewayCommand({ Type: "ipsec.1", BgpAsn: 65010, PublicIp: "198.51.100.77" }),
       );

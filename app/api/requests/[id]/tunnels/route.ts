@@ -10,11 +10,16 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const viewer = await getViewer();
   if (!viewer) return NextResponse.json({ error: "Sign in again." }, { status: 401 });
   const { id } = await params;
-  const state = isUuid(id) ? await findConnectionState(id, viewer.scope) : null;
+  if (!isUuid(id))
+    return NextResponse.json({ error: "No request with this id for you", field: "id" }, { status: 404 });
+  // Both reads carry the viewer's scope in their `where`, so they run side by side; the latest day-2
+  // changes ride along (issue 12): what was asked, by status, never a secret.
+  const [state, changes] = await Promise.all([
+    findConnectionState(id, viewer.scope),
+    findVpnChanges(id, viewer.scope, 5),
+  ]);
   // The refusal names the input it is about (the path's id), like every refusal (issue 10).
   if (!state)
     return NextResponse.json({ error: "No request with this id for you", field: "id" }, { status: 404 });
-  // The latest day-2 changes ride along (issue 12): what was asked, by status, never a secret.
-  const changes = await findVpnChanges(id, viewer.scope, 5);
   return NextResponse.json({ ...state, changes }, { headers: { "Cache-Control": "no-store" } });
 }
