@@ -8,7 +8,7 @@ import {
 } from "@aws-sdk/client-cloudwatch-logs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db";
-import { connectionStateOf } from "@/lib/tunnels/find-connection-state";
+import { findConnectionState } from "@/lib/tunnels/find-connection-state";
 import { startEmulatorForApp, type TestEmulator } from "@/test/support/emulator";
 import { createOrganization, createUser } from "@/test/support/factories";
 import type { TestDatabase } from "@/test/support/test-database";
@@ -130,28 +130,8 @@ describe("tunnel-log reader", () => {
     expect(second.stored).toBe(0);
     expect(await db.tunnelLogEvent.count()).toBe(2);
 
-    const request = await db.vpnRequest.findUniqueOrThrow({
-      where: { id: requestId },
-      select: {
-        id: true,
-        status: true,
-        tunnelCount: true,
-        lastPolledAt: true,
-        tunnels: {
-          orderBy: { number: "asc" },
-          select: {
-            id: true,
-            number: true,
-            outsideIp: true,
-            status: true,
-            statusSince: true,
-            statusMessage: true,
-            acceptedRouteCount: true,
-          },
-        },
-      },
-    });
-    const state = await connectionStateOf(request);
+    const state = await findConnectionState(requestId, { kind: "staff" });
+    if (!state) throw new Error(`request ${requestId} is gone`);
     expect(state.tunnels.map((tunnel) => tunnel.explanation.cause)).toEqual([
       "psk-mismatch",
       "no-proposal-match",
