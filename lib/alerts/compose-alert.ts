@@ -26,6 +26,12 @@ export type AlertContext = {
   logEvents?: readonly TunnelLogEvent[];
 };
 
+/** The request as an alert names it (both the tunnel and the maintenance alerts). */
+export function alertRequestOf(request: AlertContext["request"]): AlertContext["request"] {
+  const { id, customerName, region, status, vpnConnectionId } = request;
+  return { id, customerName, region, status, vpnConnectionId };
+}
+
 export type AlertPayload = {
   kind: TunnelAlertSummary["kind"] | "test";
   redundancy: { met: boolean; change: "lost" | "restored" | null };
