@@ -32,18 +32,7 @@ beforeAll(async () => {
   emulator = await startEmulatorForApp({
     consistency: ROUGH_AWS.consistency,
     // A deleted NAT gateway's interface blocks its subnet and VPC for 2 s.
-    delays: {
-      vpnAvailableMs: 300,
-      vpnDeletedMs: 150,
-      vpnRouteMs: 100,
-      natAvailableMs: 200,
-      natDeletedMs: 150,
-      natInterfaceLingerMs: 2000,
-      vgwPendingMs: 100,
-      vgwDeletingMs: 100,
-      vgwAttachMs: 100,
-      vgwDetachMs: 100,
-    },
+    delays: { ...FAST_EMULATOR_DELAYS, natInterfaceLingerMs: 2000 },
   });
 }, 60_000);
 afterAll(async () => {
