@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db";
 import { findConnectionState } from "@/lib/tunnels/find-connection-state";
 import { startEmulatorForApp, type TestEmulator } from "@/test/support/emulator";
-import { createOrganization, createUser } from "@/test/support/factories";
+import { createOrganization, createRequestRow, createUser } from "@/test/support/factories";
 import type { TestDatabase } from "@/test/support/test-database";
 import { startIsolatedDatabase } from "@/test/support/test-env";
 import { readTunnelLogsOnce } from "./read-tunnel-logs";
@@ -29,34 +29,27 @@ beforeAll(async () => {
   const org = await createOrganization("ENTERPRISE");
   const user = await createUser("CUSTOMER", org.id);
   requestId = randomUUID();
-  await db.vpnRequest.create({
-    data: {
-      id: requestId,
-      organizationId: org.id,
-      customerName: "Logs DC",
-      location: "ie-dub",
-      region,
-      recommendedRegion: region,
-      estimatedRttMs: 10,
-      customerGatewayIp: "198.51.100.77",
-      routing: "STATIC",
-      subnetRanges: ["10.0.0.0/8"],
-      advertisedNetworks: [],
-      ikeVersion: "IKEV1",
-      tunnelCount: 2,
-      status: "AWAITING_CUSTOMER",
-      submittedById: user.id,
-      vpnConnectionId,
-      tunnels: {
-        create: outsideIps.map((outsideIp, index) => ({
-          number: index + 1,
-          outsideIp,
-          insideCidr: `169.254.${index}.0/30`,
-          pskEncrypted: "not-used-by-the-reader",
-          status: "DOWN" as const,
-          statusMessage: "IPSEC IS DOWN",
-        })),
-      },
+  await createRequestRow(org.id, user.id, {
+    id: requestId,
+    customerName: "Logs DC",
+    region,
+    recommendedRegion: region,
+    estimatedRttMs: 10,
+    customerGatewayIp: "198.51.100.77",
+    subnetRanges: ["10.0.0.0/8"],
+    advertisedNetworks: [],
+    ikeVersion: "IKEV1",
+    status: "AWAITING_CUSTOMER",
+    vpnConnectionId,
+    tunnels: {
+      create: outsideIps.map((outsideIp, index) => ({
+        number: index + 1,
+        outsideIp,
+        insideCidr: `169.254.${index}.0/30`,
+        pskEncrypted: "not-used-by-the-reader",
+        status: "DOWN" as const,
+        statusMessage: "IPSEC IS DOWN",
+      })),
     },
   });
 }, 120_000);
