@@ -159,29 +159,11 @@ export async function createTopology(options: TopologyOptions): Promise<Topology
     await must("ip", ["-n", wan, "addr", "add", `${e.wanSideIp}/31`, "dev", wanIf]);
   }
   // Host routes only: the customer reaches each AWS outside IP, each AWS endpoint the customer.
+  const hostRoute = (from: Endpoint, to: string) =>
+    must("ip", ["-n", from.ns, "route", "add", `${to}/32`, "via", from.wanSideIp, "dev", from.ifname]);
   for (const a of aws) {
-    await must("ip", [
-      "-n",
-      cust.ns,
-      "route",
-      "add",
-      `${a.outsideIp}/32`,
-      "via",
-      cust.wanSideIp,
-      "dev",
-      cust.ifname,
-    ]);
-    await must("ip", [
-      "-n",
-      a.ns,
-      "route",
-      "add",
-      `${cust.outsideIp}/32`,
-      "via",
-      a.wanSideIp,
-      "dev",
-      a.ifname,
-    ]);
+    await hostRoute(cust, a.outsideIp);
+    await hostRoute(a, cust.outsideIp);
   }
   return { id, dir, wan, cust, aws, namespaces };
 }

@@ -293,6 +293,12 @@ export async function runLabScenario(input: RouterConfigInput, options: LabOptio
     const t0 = Date.now();
     await loadCustomerConnections(customer);
 
+    // An expected failure, once seen: the hook runs while the daemons still do.
+    const whileFailed = async () => {
+      if (!options.whileFailed) return;
+      const stopCustomer = () => stopCharon(customer.charon);
+      result.extra = await options.whileFailed({ topology: topo, platform, customer, stopCustomer, log });
+    };
     const refusal = options.expect ? REFUSALS[options.expect] : undefined;
     if (refusal) {
       const seen = await waitFor(`${refusal.logged} in the customer log`, timeoutMs, async () =>
@@ -306,14 +312,7 @@ export async function runLabScenario(input: RouterConfigInput, options: LabOptio
       if (up.length > 0)
         failures.push(`tunnel(s) ${up.map((t) => t.number).join(", ")} came up despite ${refusal.despite}`);
       log(`[${options.name}] ${refusal.seen} seen: ${seen}; SAs up: ${up.length}`);
-      if (options.whileFailed)
-        result.extra = await options.whileFailed({
-          topology: topo,
-          platform,
-          customer,
-          stopCustomer: () => stopCharon(customer.charon),
-          log,
-        });
+      await whileFailed();
       return result;
     }
 
@@ -349,14 +348,7 @@ export async function runLabScenario(input: RouterConfigInput, options: LabOptio
 
     // "bgp-down": IPsec is up and BGP is expected not to come up (e.g. a wrong ASN).
     if (options.expect === "bgp-down") {
-      if (options.whileFailed)
-        result.extra = await options.whileFailed({
-          topology: topo,
-          platform,
-          customer,
-          stopCustomer: () => stopCharon(customer.charon),
-          log,
-        });
+      await whileFailed();
       return result;
     }
 
