@@ -223,12 +223,10 @@ const deleteSubnets: Run<"deleteSubnets"> = async (ctx) => {
   const deleted: string[] = [];
   for (const resource of ["private-subnet", "public-subnet"] as const) {
     const found = await ec2.send(new EC2.DescribeSubnetsCommand({ Filters: byTags(request.id, resource) }));
-    for (const subnet of found.Subnets ?? []) {
-      if (!subnet.SubnetId) continue;
-      const id = subnet.SubnetId;
+    const ids = idsOf(found.Subnets, (subnet) => subnet.SubnetId);
+    for (const id of ids)
       await removing(ctx, "subnet", () => ec2.send(new EC2.DeleteSubnetCommand({ SubnetId: id })));
-      deleted.push(id);
-    }
+    deleted.push(...ids);
   }
   return { deleted };
 };
@@ -236,13 +234,9 @@ const deleteSubnets: Run<"deleteSubnets"> = async (ctx) => {
 const deleteVpc: Run<"deleteVpc"> = async (ctx) => {
   const { ec2, request } = ctx;
   const found = await ec2.send(new EC2.DescribeVpcsCommand({ Filters: byTags(request.id, "vpc") }));
-  const deleted: string[] = [];
-  for (const vpc of found.Vpcs ?? []) {
-    if (!vpc.VpcId) continue;
-    const id = vpc.VpcId;
+  const deleted = idsOf(found.Vpcs, (vpc) => vpc.VpcId);
+  for (const id of deleted)
     await removing(ctx, "VPC", () => ec2.send(new EC2.DeleteVpcCommand({ VpcId: id })));
-    deleted.push(id);
-  }
   return { deleted };
 };
 
