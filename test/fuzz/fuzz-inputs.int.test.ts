@@ -12,7 +12,6 @@ vi.mock("@/lib/auth/auth", () => ({ auth: async () => session.current }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 setTestEnv({ MAX_OPEN_REQUESTS_PER_ORGANIZATION: "1000000" });
 
-const { db } = await import("@/lib/db");
 const { createVpnRequestAction } = await import("@/app/_actions/vpn-request-actions");
 const { VPN_REQUEST_FIELDS } = await import("@/lib/vpn-request/schema");
 const { createOrganization, createRequestRow, createUser } = await import("@/test/support/factories");
