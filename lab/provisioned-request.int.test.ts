@@ -92,9 +92,13 @@ describe.skipIf(reason !== null)("tunnel lab on requests provisioned through the
 
   it("wrong key on the customer side from the start: the card says pre-shared key mismatch", async () => {
     const r = await run("provisioned-ikev2-wrong-psk");
-    console.log(`wrong key: ${JSON.stringify(r.causes)} in ${r.causeMs} ms (${r.causeCycles} lab cycles)`);
+    console.log(
+      `wrong key: ${JSON.stringify(r.causes)} in ${r.causeMs} ms (${r.causeCycles} lab cycles); alert causes ${JSON.stringify(r.alertCauses)}`,
+    );
     expect(r.failures).toEqual([]);
     expect(r.causes?.map((t) => t.cause)).toEqual(["psk-mismatch", "psk-mismatch"]);
+    // Never up, so no change of state is news; the cause is: the alert says it, once per tunnel.
+    expect(r.alertCauses).toEqual(["psk-mismatch", "psk-mismatch"]);
   });
 
   it("up, then the customer side renegotiates with a wrong key: the card and the alert say PSK mismatch", async () => {
@@ -110,16 +114,20 @@ describe.skipIf(reason !== null)("tunnel lab on requests provisioned through the
   it("a customer side offering only AES-128/SHA-1/DH 2: the card says no proposal match", async () => {
     const r = await run("provisioned-ikev2-weak-proposal");
     console.log(
-      `weak proposal: ${JSON.stringify(r.causes)} in ${r.causeMs} ms (${r.causeCycles} lab cycles)`,
+      `weak proposal: ${JSON.stringify(r.causes)} in ${r.causeMs} ms (${r.causeCycles} lab cycles); alert causes ${JSON.stringify(r.alertCauses)}`,
     );
     expect(r.failures).toEqual([]);
     expect(r.causes?.map((t) => t.cause)).toEqual(["no-proposal-match", "no-proposal-match"]);
+    expect(r.alertCauses).toEqual(["no-proposal-match", "no-proposal-match"]);
   });
 
   it("BGP with a wrong ASN on the customer side: the card says IPsec up, BGP down", async () => {
     const r = await run("provisioned-ikev2-bgp-wrong-asn");
-    console.log(`wrong ASN: ${JSON.stringify(r.causes)} in ${r.causeMs} ms (${r.causeCycles} lab cycles)`);
+    console.log(
+      `wrong ASN: ${JSON.stringify(r.causes)} in ${r.causeMs} ms (${r.causeCycles} lab cycles); alert causes ${JSON.stringify(r.alertCauses)}`,
+    );
     expect(r.failures).toEqual([]);
     expect(r.causes?.map((t) => t.cause)).toEqual(["bgp-down", "bgp-down"]);
+    expect(r.alertCauses).toEqual(["bgp-down", "bgp-down"]);
   });
 });

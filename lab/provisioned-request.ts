@@ -127,7 +127,8 @@ export type ProvisionedLabResult = LabResult & {
   causesAfterStop?: { number: number; cause: string; evidence?: string }[];
   /** ms from stopping the customer side until the card gave a cause for every configured tunnel. */
   causeAfterStopMs?: number;
-  /** Lab poll cycles (poll + tunnel-log read, 1 s apart) it took. */
+  /** Portal cycles it took: one telemetry poll and one tunnel-log read each, run here 100 ms apart
+   *  (the worker runs one every TUNNEL_POLL_INTERVAL_MS, 10 s by default). */
   causeAfterStopCycles?: number;
   /** The causes the alert payloads carried. */
   alertCausesAfterStop?: string[];
@@ -136,6 +137,8 @@ export type ProvisionedLabResult = LabResult & {
   causeMs?: number;
   causeCycles?: number;
   alertTexts?: string[];
+  /** breakCustomer scenarios: the causes the alert payloads carried (the tunnels were never up). */
+  alertCauses?: string[];
 };
 
 export type PortalView = {
@@ -374,6 +377,10 @@ async function sendDueAlerts(requestId: string): Promise<string[]> {
   return sent.map((delivery) => (delivery.payload as { subject?: string }).subject ?? "");
 }
 
+/** The cause an alert delivery carried (its webhook/email payload's tunnel.cause). */
+const causeOfAlert = (delivery: { payload: unknown }): string =>
+  (delivery.payload as { body?: { tunnel?: { cause?: string } } }).body?.tunnel?.cause ?? "";
+
 /** The customer side's file with every tunnel's key changed (a key rotated on one side only). */
 const withWrongKeys = (conf: string, input: RouterConfigInput) =>
   input.tunnels.reduce((text, tunnel) => text.replaceAll(tunnel.psk, `${tunnel.psk.slice(0, -4)}Xq7z`), conf);
@@ -498,9 +505,7 @@ async function telemetryChecks(
       causesAfterStop: card.causes,
       causeAfterStopMs,
       causeAfterStopCycles: card.cycles,
-      alertCausesAfterStop: alerts.map(
-        (a) => (a.payload as { body?: { tunnel?: { cause?: string } } }).body?.tunnel?.cause ?? "",
-      ),
+      alertCausesAfterStop: alerts.map(causeOfAlert),
       alertSubjectsAfterStop,
       telemetryUpMs,
       telemetryDownMs,
@@ -538,6 +543,7 @@ async function causeChecks(
       causeMs,
       causeCycles: card.cycles,
       alertTexts: alerts.map((a) => (a.payload as { text?: string }).text ?? ""),
+      alertCauses: alerts.map(causeOfAlert),
     };
   });
 }

@@ -82,6 +82,8 @@ const schema = z.object({
   ALERT_FROM: z.string().min(3).default("Site-to-Site VPN <vpn-alerts@localhost>"),
   /** Webhook or email attempts after the first before a delivery is marked FAILED. */
   ALERT_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(6),
+  /** How long a webhook may take to answer before the attempt counts as failed ("timeout"). */
+  ALERT_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** Accept webhook URLs on loopback/private addresses (development and tests only: SSRF guard). */
   ALLOW_LOCAL_WEBHOOKS: boolean,
   /** Least severe log level written (pino): fatal, error, warn, info, debug, trace or silent. */

@@ -22,7 +22,10 @@ const listen = (server: Server) =>
 
 beforeAll(async () => {
   database = await startIsolatedDatabase();
-  setTestEnv({ ALLOW_LOCAL_WEBHOOKS: "true", ALERT_RETRY_LIMIT: "0" });
+  // The hanging webhook must hang for the whole test: on a loaded machine delivering the other
+  // organization's alert can take longer than the default 10 s timeout, and a timed-out attempt
+  // would free the slot for the slow organization's next alert (a second connection).
+  setTestEnv({ ALLOW_LOCAL_WEBHOOKS: "true", ALERT_RETRY_LIMIT: "0", ALERT_WEBHOOK_TIMEOUT_MS: "60000" });
   tarpit = createServer((_req, res) => {
     tarpitConnections++;
     held.push(res); // never answered while the test runs

@@ -49,6 +49,19 @@ describe("composeAlert", () => {
     });
   });
 
+  it("says why a tunnel that was never up does not come up, in the subject and the text", () => {
+    const alert = composeAlert({
+      ...base,
+      summary: { ...base.summary, kind: "tunnel.failing", from: "DOWN", wentDown: 0 },
+      redundancy: { met: false, change: null },
+      everUp: false,
+    });
+    expect(alert.subject).toBe("[VPN] Dublin DC: tunnel 1 not coming up: pre-shared key mismatch");
+    expect(alert.text).toContain("Still DOWN, and never up yet; AWS's tunnel log now says why.");
+    expect(alert.text).toContain("What to do: Copy this tunnel's pre-shared key again");
+    expect(alert.payload).toMatchObject({ kind: "tunnel.failing", tunnel: { cause: "psk-mismatch" } });
+  });
+
   it("summarises a flapping window", () => {
     const alert = composeAlert({
       ...base,

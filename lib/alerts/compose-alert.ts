@@ -1,6 +1,6 @@
 // The words and the JSON of one tunnel alert, the same for email and webhook. Pure.
 import type { AlertTunnelStatus, TunnelAlertSummary } from "@/lib/alerts/plan-tunnel-alert";
-import type { TunnelLogEvent } from "@/lib/tunnels/explain-tunnel-logs";
+import { CAUSE_HEADLINES, type LogCause, type TunnelLogEvent } from "@/lib/tunnels/explain-tunnel-logs";
 import { explainTunnelStatus } from "@/lib/tunnels/explain-tunnel-status";
 
 export type AlertContext = {
@@ -24,6 +24,8 @@ export type AlertContext = {
   sentAt: Date;
   /** The tunnel's recent tunnel-log events (the cause is read from them, never from statusMessage). */
   logEvents?: readonly TunnelLogEvent[];
+  /** False for a tunnel that has never been up (a new connection the router cannot bring up). */
+  everUp?: boolean;
 };
 
 /** The request as an alert names it (both the tunnel and the maintenance alerts). */
@@ -31,6 +33,9 @@ export function alertRequestOf(request: AlertContext["request"]): AlertContext["
   const { id, customerName, region, status, vpnConnectionId } = request;
   return { id, customerName, region, status, vpnConnectionId };
 }
+
+const headlineOf = (cause: string): string =>
+  Object.hasOwn(CAUSE_HEADLINES, cause) ? CAUSE_HEADLINES[cause as LogCause] : cause;
 
 export type AlertPayload = {
   kind: TunnelAlertSummary["kind"] | "test";
@@ -64,7 +69,9 @@ export function composeAlert(context: AlertContext): ComposedAlert {
       ? `tunnel ${tunnel.number} down`
       : summary.kind === "tunnel.up"
         ? `tunnel ${tunnel.number} up`
-        : `tunnel ${tunnel.number} flapping`;
+        : summary.kind === "tunnel.failing"
+          ? `tunnel ${tunnel.number} ${context.everUp === false ? "not coming up" : "down"}: ${headlineOf(explanation.cause)}`
+          : `tunnel ${tunnel.number} flapping`;
   const redundancyWords =
     redundancy.change === "lost"
       ? ", redundancy lost"
@@ -75,9 +82,11 @@ export function composeAlert(context: AlertContext): ComposedAlert {
   const kind = redundancy.change ? `${summary.kind}+redundancy.${redundancy.change}` : summary.kind;
 
   const changes =
-    summary.wentDown + summary.cameUp > 1
-      ? `Since the last alert it went down ${summary.wentDown} time(s) and came up ${summary.cameUp} time(s), between ${summary.firstAt.toISOString()} and ${summary.lastAt.toISOString()}.`
-      : `Changed at ${summary.lastAt.toISOString()}.`;
+    summary.kind === "tunnel.failing"
+      ? `Still ${tunnel.status}${context.everUp === false ? ", and never up yet" : ""}; AWS's tunnel log now says why.`
+      : summary.wentDown + summary.cameUp > 1
+        ? `Since the last alert it went down ${summary.wentDown} time(s) and came up ${summary.cameUp} time(s), between ${summary.firstAt.toISOString()} and ${summary.lastAt.toISOString()}.`
+        : `Changed at ${summary.lastAt.toISOString()}.`;
   const lines = [
     `VPN connection "${request.customerName}" (${request.region}${request.vpnConnectionId ? `, ${request.vpnConnectionId}` : ""})`,
     "",

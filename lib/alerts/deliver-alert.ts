@@ -66,7 +66,7 @@ export async function deliverAlert(deliveryId: string): Promise<DeliveryOutcome>
           [DELIVERY_HEADER]: delivery.id,
         },
         body,
-        timeoutMs: 10_000,
+        timeoutMs: getEnv().ALERT_WEBHOOK_TIMEOUT_MS,
         allowLocal: getEnv().ALLOW_LOCAL_WEBHOOKS,
         resolver: webhookResolver,
       });

@@ -5,7 +5,11 @@ export type AlertTunnelStatus = "UP" | "DOWN" | "UNKNOWN";
 export type PendingChange = { status: AlertTunnelStatus; statusMessage: string | null; occurredAt: Date };
 
 export type TunnelAlertSummary = {
-  kind: "tunnel.down" | "tunnel.up" | "tunnel.flapped";
+  /**
+   * `tunnel.failing`: no change of status, but the tunnel log now gives the cause of a DOWN tunnel
+   * (also one that was never up) that no alert has carried yet.
+   */
+  kind: "tunnel.down" | "tunnel.up" | "tunnel.flapped" | "tunnel.failing";
   from: AlertTunnelStatus;
   to: AlertTunnelStatus;
   wentDown: number;

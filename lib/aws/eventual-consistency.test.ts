@@ -42,6 +42,23 @@ describe("untilVisible", () => {
   });
 });
 
+describe("the settle window", () => {
+  it("makes its last try at the window's end, so a resource lagging almost the whole window is seen", async () => {
+    const visibleAt = Date.now() + 40;
+    let calls = 0;
+    const result = await untilVisible(
+      async () => {
+        calls++;
+        if (Date.now() < visibleAt) throw awsError("InvalidInternetGatewayID.NotFound");
+        return "attached";
+      },
+      { windowMs: 60 }, // shorter than the first back-off step (200 ms): the wait is cut to the window
+    );
+    expect(result).toBe("attached");
+    expect(calls).toBe(2);
+  });
+});
+
 describe("untilReleased", () => {
   it("waits out DependencyViolation while AWS releases a NAT gateway's interface", async () => {
     let calls = 0;

@@ -29,9 +29,11 @@ async function retryWhile<T>(
       return await work();
     } catch (error) {
       const elapsed = Date.now() - started;
-      if (!shouldRetry(error) || elapsed + delay > options.windowMs) throw error;
+      if (!shouldRetry(error) || elapsed >= options.windowMs) throw error;
       await options.onWait?.(error, elapsed);
-      await sleep(delay);
+      // The last try is made at the window's end, not before it: a resource that lags the whole
+      // window is still seen (giving up one back-off step early missed it on a loaded machine).
+      await sleep(Math.min(delay, options.windowMs - elapsed));
       delay = Math.min(delay * 2, MAX_WAIT_MS);
     }
   }

@@ -51,8 +51,9 @@ export function byTags(requestId: string, resource: PortalResource, extra: Filte
  * (only `liveStates`, when given, count as existing) and creates it, tagged in the create call,
  * only when none is found. A create whose reply was lost is therefore never repeated blindly: the
  * step's retry finds what the lost reply hid. EC2's tag filters are eventually consistent, so when
- * an earlier run of the step began this create (`intents`), the lookup is repeated with back-off
- * until EC2's consistency window after that moment has passed before anything is created again.
+ * an earlier run of the step made this create (`intents`), the lookup is repeated with back-off
+ * until EC2's consistency window after the end of that attempt has passed before anything is
+ * created again.
  * A create with idempotency of its own (client token, identical-call semantics) passes no intents.
  */
 export async function findOrCreateResource<T>(
@@ -85,7 +86,14 @@ export async function findOrCreateResource<T>(
   const foundId = found === undefined ? undefined : spec.idOf(found);
   if (found !== undefined && foundId) return { resource: found, id: foundId, created: false };
   await intents?.record.record(spec.resource);
-  const created = await spec.create(tagsFor(requestId, spec.resourceType, spec.resource));
+  let created: T | undefined;
+  try {
+    created = await spec.create(tagsFor(requestId, spec.resourceType, spec.resource));
+  } finally {
+    // EC2 made the resource at some moment before the call ended (a slow or lost reply): the
+    // lookup window of a retry runs from the end of the attempt, not from its start.
+    await intents?.record.record(spec.resource);
+  }
   const createdId = created === undefined ? undefined : spec.idOf(created);
   if (created === undefined || !createdId) {
     throw new Error(`Creating the ${spec.resource} returned no ID.`);

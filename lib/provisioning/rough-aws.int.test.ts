@@ -31,8 +31,10 @@ beforeAll(async () => {
   database = await startIsolatedDatabase();
   emulator = await startEmulatorForApp({
     consistency: ROUGH_AWS.consistency,
-    // A deleted NAT gateway's interface blocks its subnet and VPC for 2 s.
-    delays: { ...FAST_EMULATOR_DELAYS, natInterfaceLingerMs: 2000 },
+    // A deleted NAT gateway's interface blocks its subnet and VPC for 15 s: longer than the steps
+    // between deleting the NAT gateway and deleting the subnets take even on a loaded machine, so
+    // DeleteSubnet always meets the lingering interface (at 2 s and 6 s it did not always).
+    delays: { ...FAST_EMULATOR_DELAYS, natInterfaceLingerMs: 15_000 },
   });
 }, 60_000);
 afterAll(async () => {
@@ -54,7 +56,11 @@ describe("on an EC2 as rough as AWS", () => {
     const requests = await Promise.all([1, 2, 3].map(() => createApprovedRequest()));
     const ids = requests.map((request) => request.id);
     const started = Date.now();
-    const outcomes = await Promise.all(ids.map((id) => runWorkflow(id)));
+    // Each workflow's own log (steps, retries), timed, printed for a request that did not complete.
+    const trace = new Map<string, string[]>(ids.map((id) => [id, []]));
+    const outcomes = await Promise.all(
+      ids.map((id) => runWorkflow(id, (line) => trace.get(id)?.push(`+${Date.now() - started} ms ${line}`))),
+    );
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const stats = await emulator.admin<Stats>("stats");
     const total = (key: "calls" | "faults" | "throttled" | "errors") =>
@@ -72,6 +78,7 @@ describe("on an EC2 as rough as AWS", () => {
       if (outcome === "completed") continue;
       const failed = await db.vpnRequest.findUniqueOrThrow({ where: { id: ids[index] ?? "" } });
       console.log(`rough AWS: ${ids[index]} ${outcome} at ${failed.failedStep}: ${failed.failureMessage}`);
+      console.log((trace.get(ids[index] ?? "") ?? []).join("\n"));
     }
     expect(outcomes).toEqual(ids.map(() => "completed"));
     for (const id of ids) {

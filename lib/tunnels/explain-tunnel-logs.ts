@@ -25,6 +25,27 @@ export type LogCause =
   | "route-limit"
   | "nat-t-detected";
 
+/** Each cause in a few words, for an alert's subject line. */
+export const CAUSE_HEADLINES: Record<LogCause, string> = {
+  "psk-mismatch": "pre-shared key mismatch",
+  "no-proposal-match": "no proposal match",
+  "phase2-failing": "phase 2 (IPsec) failing",
+  "peer-not-responding": "peer not responding",
+  "bgp-down": "IPsec up, BGP down",
+  "route-limit": "BGP routes over the limit",
+  "nat-t-detected": "NAT-T detected",
+};
+
+/** Causes that keep a tunnel from working (NAT-T detected is a fact to act on, not a failure). */
+export const FAILURE_CAUSES: readonly LogCause[] = [
+  "psk-mismatch",
+  "no-proposal-match",
+  "phase2-failing",
+  "peer-not-responding",
+  "bgp-down",
+  "route-limit",
+];
+
 export type LogExplanation = {
   cause: LogCause;
   summary: string;

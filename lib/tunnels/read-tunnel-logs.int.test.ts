@@ -7,10 +7,14 @@ import {
   PutLogEventsCommand,
 } from "@aws-sdk/client-cloudwatch-logs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dispatchDueAlerts } from "@/lib/alerts/dispatch-due-alerts";
 import { db, disconnectDb } from "@/lib/db";
+import { updateNotificationSettings } from "@/lib/organizations/notification-settings";
+import { stopBoss } from "@/lib/queue/boss";
 import { findConnectionState } from "@/lib/tunnels/find-connection-state";
+import { confirmPendingAlertEmails } from "@/test/support/alert-emails";
 import { startEmulatorForApp, type TestEmulator } from "@/test/support/emulator";
-import { createOrganization, createRequestRow, createUser } from "@/test/support/factories";
+import { createOrganization, createRequestRow, createUser, customerViewer } from "@/test/support/factories";
 import type { TestDatabase } from "@/test/support/test-database";
 import { startIsolatedDatabase } from "@/test/support/test-env";
 import { readTunnelLogsOnce } from "./read-tunnel-logs";
@@ -22,12 +26,16 @@ const region = "eu-west-1";
 const vpnConnectionId = "vpn-0a1b2c3d4e5f60718";
 const outsideIps = ["203.0.113.21", "203.0.113.22"];
 let requestId: string;
+let organizationId: string;
+let customer: Awaited<ReturnType<typeof createUser>>;
 
 beforeAll(async () => {
   database = await startIsolatedDatabase();
   emulator = await startEmulatorForApp();
   const org = await createOrganization("ENTERPRISE");
   const user = await createUser("CUSTOMER", org.id);
+  organizationId = org.id;
+  customer = user;
   requestId = randomUUID();
   await createRequestRow(org.id, user.id, {
     id: requestId,
@@ -55,6 +63,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  await stopBoss(); // alert dispatch enqueues its deliveries through pg-boss
   await emulator?.close();
   await disconnectDb();
   await database?.stop();
@@ -130,5 +139,63 @@ describe("tunnel-log reader", () => {
       "no-proposal-match",
     ]);
     expect(state.tunnels[0]?.logEvents[0]?.message).toContain("invalid Pre-shared Key");
+  });
+
+  it("alerts a tunnel that was never up once per cause its tunnel log gives, within the window", async () => {
+    await updateNotificationSettings(customerViewer(customer), {
+      notificationEmails: ["noc@example.test"],
+      webhookUrl: null,
+      webhookSecret: null,
+    });
+    await confirmPendingAlertEmails(organizationId);
+    const subjects = async () =>
+      (await db.alertDelivery.findMany({ where: { requestId }, orderBy: [{ tunnelNumber: "asc" }] })).map(
+        (row) => row.payload as { subject: string; body: { kind: string; tunnel: { cause: string } } },
+      );
+    // The events of the test above: tunnel 1 a key mismatch, tunnel 2 no proposal match. Neither
+    // tunnel was ever up, so no change of status is news; the causes are.
+    const t0 = new Date();
+    expect(await dispatchDueAlerts({ windowMs: 60_000, now: t0 })).toEqual({ sent: 2, held: 0 });
+    const first = await subjects();
+    expect(first.map((alert) => alert.subject)).toEqual([
+      "[VPN] Logs DC: tunnel 1 not coming up: pre-shared key mismatch",
+      "[VPN] Logs DC: tunnel 2 not coming up: no proposal match",
+    ]);
+    expect(first.map((alert) => [alert.body.kind, alert.body.tunnel.cause])).toEqual([
+      ["tunnel.failing", "psk-mismatch"],
+      ["tunnel.failing", "no-proposal-match"],
+    ]);
+    // Nothing new: nothing sent. The same cause logged again: not news either.
+    expect(await dispatchDueAlerts({ windowMs: 60_000, now: t0 })).toEqual({ sent: 0, held: 0 });
+    await publish(
+      `${vpnConnectionId}-${outsideIps[0]}`,
+      outsideIps[0] ?? "",
+      "AWS tunnel payload decryption was unsuccessful due to invalid Pre-shared Key",
+      Date.now() - 1000,
+    );
+    await readTunnelLogsOnce({});
+    expect(await dispatchDueAlerts({ windowMs: 60_000, now: new Date(t0.getTime() + 1000) })).toEqual({
+      sent: 0,
+      held: 0,
+    });
+    // Another cause on tunnel 2: held to the window, then one alert naming it.
+    await publish(
+      `${vpnConnectionId}-${outsideIps[1]}`,
+      outsideIps[1] ?? "",
+      "Peer is not responsive - Declaring peer dead",
+      Date.now() - 500,
+    );
+    await readTunnelLogsOnce({});
+    expect(await dispatchDueAlerts({ windowMs: 60_000, now: new Date(t0.getTime() + 2000) })).toEqual({
+      sent: 0,
+      held: 1,
+    });
+    expect(await dispatchDueAlerts({ windowMs: 60_000, now: new Date(t0.getTime() + 61_000) })).toEqual({
+      sent: 1,
+      held: 0,
+    });
+    expect((await subjects()).map((alert) => alert.subject)).toContain(
+      "[VPN] Logs DC: tunnel 2 not coming up: peer not responding",
+    );
   });
 });
