@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { EmulatorConfig } from "./config";
 import { OWNER_ID } from "./model";
 import { Ec2Error } from "./protocol/errors";
+import { sendAwsJson } from "./protocol/json";
 import type { Params } from "./protocol/query";
 import type { Store } from "./store";
 
@@ -106,23 +107,6 @@ export const QUOTA_CODES: Record<string, { name: string; key: keyof EmulatorConf
   "vpc/L-B4B3A3F5": { name: "Site-to-Site VPN connections per Region", key: "vpnConnections" },
 };
 
-function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  requestId: string,
-  errorType?: string,
-): undefined {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    "content-type": "application/x-amz-json-1.1",
-    "content-length": Buffer.byteLength(text),
-    "x-amzn-requestid": requestId,
-    ...(errorType ? { "x-amzn-errortype": errorType } : {}),
-  });
-  res.end(text);
-}
-
 /** Service Quotas (JSON 1.1, `X-Amz-Target: ServiceQuotasV20190624.GetServiceQuota`). */
 export function handleServiceQuotas(
   req: IncomingMessage,
@@ -135,7 +119,7 @@ export function handleServiceQuotas(
 ): undefined {
   const target = String(req.headers["x-amz-target"] ?? "");
   const fail = (status: number, type: string, message: string) =>
-    sendJson(res, status, { __type: type, message }, requestId, type);
+    sendAwsJson(res, status, { __type: type, message }, requestId, type);
   if (target !== "ServiceQuotasV20190624.GetServiceQuota")
     return fail(400, "UnknownOperationException", `${target} is not emulated`);
   let input: { ServiceCode?: unknown; QuotaCode?: unknown };
@@ -149,7 +133,7 @@ export function handleServiceQuotas(
   const known = QUOTA_CODES[`${serviceCode}/${quotaCode}`];
   if (!known)
     return fail(400, "NoSuchResourceException", `The quota ${serviceCode}/${quotaCode} does not exist.`);
-  sendJson(
+  sendAwsJson(
     res,
     200,
     {

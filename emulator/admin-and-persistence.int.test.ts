@@ -3,16 +3,21 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  CreateCustomerGatewayCommand,
   CreateVpcCommand,
   CreateVpnConnectionCommand,
-  CreateVpnGatewayCommand,
   DescribeVpcsCommand,
   DescribeVpnConnectionsCommand,
   ModifyVpnTunnelOptionsCommand,
 } from "@aws-sdk/client-ec2";
 import { afterAll, describe, expect, it } from "vitest";
-import { admin, clientFor, type InventoryResponse, startTestEmulator, waitFor } from "./testing";
+import {
+  admin,
+  clientFor,
+  createGatewayPair,
+  type InventoryResponse,
+  startTestEmulator,
+  waitFor,
+} from "./testing";
 
 const dir = mkdtempSync(join(tmpdir(), "ec2-emulator-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -20,15 +25,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function createVpn(url: string, region: string, delays?: Record<string, number>) {
   if (delays) await admin(url, "config", { delays });
   const ec2 = clientFor(url, region);
-  const vgw = await ec2.send(new CreateVpnGatewayCommand({ Type: "ipsec.1", AmazonSideAsn: 64512 }));
-  const cgw = await ec2.send(
-    new CreateCustomerGatewayCommand({ Type: "ipsec.1", IpAddress: "192.0.2.200", BgpAsn: 65010 }),
-  );
+  const gateways = await createGatewayPair(ec2, "192.0.2.200", { vgwAsn: 64512 });
   const vpn = await ec2.send(
     new CreateVpnConnectionCommand({
       Type: "ipsec.1",
-      VpnGatewayId: vgw.VpnGateway?.VpnGatewayId,
-      CustomerGatewayId: cgw.CustomerGateway?.CustomerGatewayId,
+      ...gateways,
       Options: { StaticRoutesOnly: false, TunnelOptions: [{}, {}] },
       TagSpecifications: [
         { ResourceType: "vpn-connection", Tags: [{ Key: "portal:request-id", Value: "persist-1" }] },

@@ -22,7 +22,7 @@ import {
 } from "@aws-sdk/client-ec2";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "./server";
-import { admin, clientFor, rejectionOf, startTestEmulator, waitFor } from "./testing";
+import { admin, clientFor, createGatewayPair, rejectionOf, startTestEmulator, waitFor } from "./testing";
 
 let emulator: RunningEmulator;
 let ec2: EC2Client;
@@ -164,18 +164,11 @@ describe("a new account's region", () => {
 describe("idempotency", () => {
   it("returns the same VPN connection for an identical CreateVpnConnection", async () => {
     const client = freshRegion();
-    const vgw = (await client.send(new CreateVpnGatewayCommand({ Type: "ipsec.1" }))).VpnGateway
-      ?.VpnGatewayId;
-    const cgw = (
-      await client.send(
-        new CreateCustomerGatewayCommand({ Type: "ipsec.1", IpAddress: "198.51.100.5", BgpAsn: 65000 }),
-      )
-    ).CustomerGateway?.CustomerGatewayId;
+    const gateways = await createGatewayPair(client, "198.51.100.5", { cgwAsn: 65000 });
     const request = () =>
       new CreateVpnConnectionCommand({
         Type: "ipsec.1",
-        VpnGatewayId: vgw,
-        CustomerGatewayId: cgw,
+        ...gateways,
         Options: { StaticRoutesOnly: true, TunnelOptions: [{ PreSharedKey: "abc_12345678" }, {}] },
         TagSpecifications: tagged("vpn-connection"),
       });
@@ -267,16 +260,8 @@ describe("the realistic timing profile on the emulator's clock", () => {
     // 6 emulated minutes of `pending` pass in 0.6 s of wall time at 600× speed.
     const fast = await startTestEmulator({ config: { profile: "realistic", clockSpeed: 600 } });
     const client = clientFor(fast.url, "eu-west-1");
-    const vgw = (await client.send(new CreateVpnGatewayCommand({ Type: "ipsec.1" }))).VpnGateway
-      ?.VpnGatewayId;
-    const cgw = (
-      await client.send(
-        new CreateCustomerGatewayCommand({ Type: "ipsec.1", IpAddress: "198.51.100.7", BgpAsn: 65000 }),
-      )
-    ).CustomerGateway?.CustomerGatewayId;
-    const created = await client.send(
-      new CreateVpnConnectionCommand({ Type: "ipsec.1", VpnGatewayId: vgw, CustomerGatewayId: cgw }),
-    );
+    const gateways = await createGatewayPair(client, "198.51.100.7", { cgwAsn: 65000 });
+    const created = await client.send(new CreateVpnConnectionCommand({ Type: "ipsec.1", ...gateways }));
     expect(created.VpnConnection?.State).toBe("pending");
     const id = created.VpnConnection?.VpnConnectionId ?? "";
     const started = Date.now();

@@ -1,5 +1,4 @@
 import {
-  CreateCustomerGatewayCommand,
   CreateVpcCommand,
   CreateVpnConnectionCommand,
   CreateVpnGatewayCommand,
@@ -10,7 +9,7 @@ import {
 } from "@aws-sdk/client-ec2";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "./server";
-import { admin, clientFor, rejectionOf, startTestEmulator } from "./testing";
+import { admin, clientFor, createGatewayPair, rejectionOf, startTestEmulator } from "./testing";
 
 let emulator: RunningEmulator;
 let ec2: EC2Client;
@@ -32,16 +31,8 @@ beforeEach(async () => {
   });
 });
 
-async function gateways(vgwAsn = 64512, cgwAsn = 65010) {
-  const vgw = await ec2.send(new CreateVpnGatewayCommand({ Type: "ipsec.1", AmazonSideAsn: vgwAsn }));
-  const cgw = await ec2.send(
-    new CreateCustomerGatewayCommand({ Type: "ipsec.1", IpAddress: "203.0.113.9", BgpAsn: cgwAsn }),
-  );
-  return {
-    VpnGatewayId: vgw.VpnGateway?.VpnGatewayId ?? "",
-    CustomerGatewayId: cgw.CustomerGateway?.CustomerGatewayId ?? "",
-  };
-}
+const gateways = (vgwAsn = 64512, cgwAsn = 65010) =>
+  createGatewayPair(ec2, "203.0.113.9", { vgwAsn, cgwAsn });
 
 const vpnWith = (
   ids: { VpnGatewayId: string; CustomerGatewayId: string },

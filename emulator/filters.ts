@@ -77,6 +77,24 @@ export function describeResources<T>(
   return applyFilters(items, readFilters(params), fields, tagsOf);
 }
 
+/**
+ * describeResources for a resource AWS names its usual way: `idParam` "SubnetId" has the NotFound
+ * code "InvalidSubnetID.NotFound" and the noun "subnet" ("The subnet ID 'x' does not exist");
+ * `unusual` gives both where AWS departs from that (NAT gateways). Filters read the item's tags.
+ */
+export function describeTagged<T extends { tags: Tags }>(
+  params: Params,
+  all: Record<string, T>,
+  idParam: `${string}Id`,
+  fields: FilterFields<T>,
+  unusual?: { notFoundCode: string; noun: string },
+): T[] {
+  const name = idParam.slice(0, -"Id".length);
+  const notFoundCode = unusual?.notFoundCode ?? `Invalid${name}ID.NotFound`;
+  const noun = unusual?.noun ?? `${name.charAt(0).toLowerCase()}${name.slice(1)}`;
+  return describeResources(params, all, idParam, notFoundCode, noun, fields, (item) => item.tags);
+}
+
 /** MaxResults/NextToken where the action supports them; the token is an opaque offset. */
 export function paginate<T>(items: T[], params: Params): { page: T[]; nextToken?: string } {
   const max = params.int("MaxResults");

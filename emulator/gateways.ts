@@ -1,6 +1,6 @@
 import { parseIpv4 } from "./cidr";
 import type { Handler } from "./context";
-import { describeResources, tagSet } from "./filters";
+import { describeTagged, tagSet } from "./filters";
 import { attachmentState, liveAttachment, vgwState, vpnState } from "./lifecycle";
 import type { CustomerGateway, RegionState, VpnGateway } from "./model";
 import { dependencyViolation, Ec2Error, incorrectState, invalidValue, notFound } from "./protocol/errors";
@@ -128,23 +128,15 @@ export const detachVpnGateway: Handler = ({ region, params, now, config }) => {
 };
 
 export const describeVpnGateways: Handler = ({ region, params, now }) => {
-  const items = describeResources(
-    params,
-    region.vpnGateways,
-    "VpnGatewayId",
-    "InvalidVpnGatewayID.NotFound",
-    "vpnGateway",
-    {
-      "vpn-gateway-id": (g) => g.id,
-      state: (g) => vgwState(g, now),
-      type: (g) => g.type,
-      "amazon-side-asn": (g) => g.amazonSideAsn,
-      "availability-zone": (g) => g.availabilityZone,
-      "attachment.vpc-id": (g) => g.attachments.map((a) => a.vpcId),
-      "attachment.state": (g) => g.attachments.map((a) => attachmentState(a, now)),
-    },
-    (g) => g.tags,
-  );
+  const items = describeTagged(params, region.vpnGateways, "VpnGatewayId", {
+    "vpn-gateway-id": (g) => g.id,
+    state: (g) => vgwState(g, now),
+    type: (g) => g.type,
+    "amazon-side-asn": (g) => g.amazonSideAsn,
+    "availability-zone": (g) => g.availabilityZone,
+    "attachment.vpc-id": (g) => g.attachments.map((a) => a.vpcId),
+    "attachment.state": (g) => g.attachments.map((a) => attachmentState(a, now)),
+  });
   return { vpnGatewaySet: items.map((g) => vgwXml(g, now)) };
 };
 
@@ -250,21 +242,13 @@ export const createCustomerGateway: Handler = ({ all, regionName, params, now, c
 };
 
 export const describeCustomerGateways: Handler = ({ region, params }) => {
-  const items = describeResources(
-    params,
-    region.customerGateways,
-    "CustomerGatewayId",
-    "InvalidCustomerGatewayID.NotFound",
-    "customerGateway",
-    {
-      "customer-gateway-id": (c) => c.id,
-      state: (c) => (c.deletedAt === undefined ? "available" : "deleted"),
-      type: (c) => c.type,
-      "bgp-asn": (c) => c.bgpAsn,
-      "ip-address": (c) => c.ipAddress,
-    },
-    (c) => c.tags,
-  );
+  const items = describeTagged(params, region.customerGateways, "CustomerGatewayId", {
+    "customer-gateway-id": (c) => c.id,
+    state: (c) => (c.deletedAt === undefined ? "available" : "deleted"),
+    type: (c) => c.type,
+    "bgp-asn": (c) => c.bgpAsn,
+    "ip-address": (c) => c.ipAddress,
+  });
   return { customerGatewaySet: items.map(cgwXml) };
 };
 

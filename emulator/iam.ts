@@ -27,90 +27,62 @@ type Kind =
 type Ref = { kind: Kind; param: string };
 type Rule = { creates?: Kind; uses?: Ref[] };
 
+/** The parameter a call names a resource of each kind by, unless its rule says otherwise. */
+const ID_PARAM: Record<Kind, string> = {
+  vpc: "VpcId",
+  subnet: "SubnetId",
+  "internet-gateway": "InternetGatewayId",
+  "elastic-ip": "AllocationId",
+  natgateway: "NatGatewayId",
+  "route-table": "RouteTableId",
+  "vpn-gateway": "VpnGatewayId",
+  "customer-gateway": "CustomerGatewayId",
+  "vpn-connection": "VpnConnectionId",
+};
+
+/** The existing resources a call names: a kind (by its usual parameter), or [kind, parameter]. */
+const uses = (...refs: (Kind | [Kind, string])[]): Ref[] =>
+  refs.map((ref) =>
+    typeof ref === "string" ? { kind: ref, param: ID_PARAM[ref] } : { kind: ref[0], param: ref[1] },
+  );
+
 const RULES: Record<string, Rule> = {
   CreateVpc: { creates: "vpc" },
-  DeleteVpc: { uses: [{ kind: "vpc", param: "VpcId" }] },
-  CreateSubnet: { creates: "subnet", uses: [{ kind: "vpc", param: "VpcId" }] },
-  DeleteSubnet: { uses: [{ kind: "subnet", param: "SubnetId" }] },
+  DeleteVpc: { uses: uses("vpc") },
+  CreateSubnet: { creates: "subnet", uses: uses("vpc") },
+  DeleteSubnet: { uses: uses("subnet") },
   CreateInternetGateway: { creates: "internet-gateway" },
-  AttachInternetGateway: {
-    uses: [
-      { kind: "internet-gateway", param: "InternetGatewayId" },
-      { kind: "vpc", param: "VpcId" },
-    ],
-  },
-  DetachInternetGateway: {
-    uses: [
-      { kind: "internet-gateway", param: "InternetGatewayId" },
-      { kind: "vpc", param: "VpcId" },
-    ],
-  },
-  DeleteInternetGateway: { uses: [{ kind: "internet-gateway", param: "InternetGatewayId" }] },
+  AttachInternetGateway: { uses: uses("internet-gateway", "vpc") },
+  DetachInternetGateway: { uses: uses("internet-gateway", "vpc") },
+  DeleteInternetGateway: { uses: uses("internet-gateway") },
   AllocateAddress: { creates: "elastic-ip" },
-  ReleaseAddress: { uses: [{ kind: "elastic-ip", param: "AllocationId" }] },
-  CreateNatGateway: {
-    creates: "natgateway",
-    uses: [
-      { kind: "subnet", param: "SubnetId" },
-      { kind: "elastic-ip", param: "AllocationId" },
-    ],
-  },
-  DeleteNatGateway: { uses: [{ kind: "natgateway", param: "NatGatewayId" }] },
-  CreateRouteTable: { creates: "route-table", uses: [{ kind: "vpc", param: "VpcId" }] },
-  DeleteRouteTable: { uses: [{ kind: "route-table", param: "RouteTableId" }] },
-  CreateRoute: { uses: [{ kind: "route-table", param: "RouteTableId" }] },
-  DeleteRoute: { uses: [{ kind: "route-table", param: "RouteTableId" }] },
-  AssociateRouteTable: {
-    uses: [
-      { kind: "route-table", param: "RouteTableId" },
-      { kind: "subnet", param: "SubnetId" },
-    ],
-  },
+  ReleaseAddress: { uses: uses("elastic-ip") },
+  CreateNatGateway: { creates: "natgateway", uses: uses("subnet", "elastic-ip") },
+  DeleteNatGateway: { uses: uses("natgateway") },
+  CreateRouteTable: { creates: "route-table", uses: uses("vpc") },
+  DeleteRouteTable: { uses: uses("route-table") },
+  CreateRoute: { uses: uses("route-table") },
+  DeleteRoute: { uses: uses("route-table") },
+  AssociateRouteTable: { uses: uses("route-table", "subnet") },
   // DisassociateRouteTable names an association: its table and subnet are found below.
   DisassociateRouteTable: {},
-  EnableVgwRoutePropagation: {
-    uses: [
-      { kind: "route-table", param: "RouteTableId" },
-      { kind: "vpn-gateway", param: "GatewayId" },
-    ],
-  },
-  DisableVgwRoutePropagation: {
-    uses: [
-      { kind: "route-table", param: "RouteTableId" },
-      { kind: "vpn-gateway", param: "GatewayId" },
-    ],
-  },
+  EnableVgwRoutePropagation: { uses: uses("route-table", ["vpn-gateway", "GatewayId"]) },
+  DisableVgwRoutePropagation: { uses: uses("route-table", ["vpn-gateway", "GatewayId"]) },
   CreateVpnGateway: { creates: "vpn-gateway" },
-  AttachVpnGateway: {
-    uses: [
-      { kind: "vpn-gateway", param: "VpnGatewayId" },
-      { kind: "vpc", param: "VpcId" },
-    ],
-  },
-  DetachVpnGateway: {
-    uses: [
-      { kind: "vpn-gateway", param: "VpnGatewayId" },
-      { kind: "vpc", param: "VpcId" },
-    ],
-  },
-  DeleteVpnGateway: { uses: [{ kind: "vpn-gateway", param: "VpnGatewayId" }] },
+  AttachVpnGateway: { uses: uses("vpn-gateway", "vpc") },
+  DetachVpnGateway: { uses: uses("vpn-gateway", "vpc") },
+  DeleteVpnGateway: { uses: uses("vpn-gateway") },
   CreateCustomerGateway: { creates: "customer-gateway" },
-  DeleteCustomerGateway: { uses: [{ kind: "customer-gateway", param: "CustomerGatewayId" }] },
-  CreateVpnConnection: {
-    creates: "vpn-connection",
-    uses: [
-      { kind: "customer-gateway", param: "CustomerGatewayId" },
-      { kind: "vpn-gateway", param: "VpnGatewayId" },
-    ],
-  },
-  DeleteVpnConnection: { uses: [{ kind: "vpn-connection", param: "VpnConnectionId" }] },
-  CreateVpnConnectionRoute: { uses: [{ kind: "vpn-connection", param: "VpnConnectionId" }] },
-  DeleteVpnConnectionRoute: { uses: [{ kind: "vpn-connection", param: "VpnConnectionId" }] },
-  ModifyVpnTunnelOptions: { uses: [{ kind: "vpn-connection", param: "VpnConnectionId" }] },
+  DeleteCustomerGateway: { uses: uses("customer-gateway") },
+  CreateVpnConnection: { creates: "vpn-connection", uses: uses("customer-gateway", "vpn-gateway") },
+  DeleteVpnConnection: { uses: uses("vpn-connection") },
+  CreateVpnConnectionRoute: { uses: uses("vpn-connection") },
+  DeleteVpnConnectionRoute: { uses: uses("vpn-connection") },
+  ModifyVpnTunnelOptions: { uses: uses("vpn-connection") },
   // The Service Authorization Reference names only the connection for ModifyVpnConnection.
-  ModifyVpnConnection: { uses: [{ kind: "vpn-connection", param: "VpnConnectionId" }] },
-  GetVpnTunnelReplacementStatus: { uses: [{ kind: "vpn-connection", param: "VpnConnectionId" }] },
-  ReplaceVpnTunnel: { uses: [{ kind: "vpn-connection", param: "VpnConnectionId" }] },
+  ModifyVpnConnection: { uses: uses("vpn-connection") },
+  GetVpnTunnelReplacementStatus: { uses: uses("vpn-connection") },
+  ReplaceVpnTunnel: { uses: uses("vpn-connection") },
   // CreateTags / DeleteTags name any resources: handled below.
   CreateTags: {},
   DeleteTags: {},

@@ -9,15 +9,13 @@ import {
   ResourceAlreadyExistsException,
 } from "@aws-sdk/client-cloudwatch-logs";
 import {
-  CreateCustomerGatewayCommand,
   CreateVpnConnectionCommand,
-  CreateVpnGatewayCommand,
   DescribeVpnConnectionsCommand,
   ModifyVpnTunnelOptionsCommand,
 } from "@aws-sdk/client-ec2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "./server";
-import { admin, clientFor, rejectionOf, startTestEmulator, waitFor } from "./testing";
+import { admin, clientFor, createGatewayPair, rejectionOf, startTestEmulator, waitFor } from "./testing";
 
 let emulator: RunningEmulator;
 const logsFor = (region: string, accessKeyId = "test") =>
@@ -127,10 +125,7 @@ describe("CloudWatch Logs on the EC2 endpoint, through the real SDK", () => {
 
   it("keeps a tunnel's LogOptions from CreateVpnConnection and ModifyVpnTunnelOptions", async () => {
     const ec2 = clientFor(emulator.url, "eu-west-1");
-    const vgw = await ec2.send(new CreateVpnGatewayCommand({ Type: "ipsec.1" }));
-    const cgw = await ec2.send(
-      new CreateCustomerGatewayCommand({ Type: "ipsec.1", IpAddress: "198.51.100.77", BgpAsn: 65010 }),
-    );
+    const gateways = await createGatewayPair(ec2, "198.51.100.77");
     const arn = "arn:aws:logs:eu-west-1:123456789012:log-group:/vpn/tunnels";
     const logOptions = {
       CloudWatchLogOptions: {
@@ -145,8 +140,7 @@ describe("CloudWatch Logs on the EC2 endpoint, through the real SDK", () => {
     const created = await ec2.send(
       new CreateVpnConnectionCommand({
         Type: "ipsec.1",
-        VpnGatewayId: vgw.VpnGateway?.VpnGatewayId,
-        CustomerGatewayId: cgw.CustomerGateway?.CustomerGatewayId,
+        ...gateways,
         Options: { TunnelOptions: [{ LogOptions: logOptions }, { LogOptions: logOptions }] },
       }),
     );
@@ -162,8 +156,7 @@ describe("CloudWatch Logs on the EC2 endpoint, through the real SDK", () => {
       ec2.send(
         new CreateVpnConnectionCommand({
           Type: "ipsec.1",
-          VpnGatewayId: vgw.VpnGateway?.VpnGatewayId,
-          CustomerGatewayId: cgw.CustomerGateway?.CustomerGatewayId,
+          ...gateways,
           Options: { TunnelOptions: [{ LogOptions: { CloudWatchLogOptions: { LogEnabled: true } } }] },
         }),
       ),

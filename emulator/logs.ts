@@ -3,13 +3,14 @@
 // and the lab bridge make. Errors are AWS's: HTTP 400 with `{"__type", "message"}` and the type in
 // x-amzn-ErrorType. State is per Region of the one account, apart from EC2's (its own file).
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { dirname } from "node:path";
 import { runSimulation } from "@cloud-copilot/iam-simulate";
 import type { EmulatorConfig, PolicyDocument } from "./config";
 import { accessKeyFromAuthorization } from "./iam";
 import { OWNER_ID } from "./model";
+import { sendAwsJson } from "./protocol/json";
+import { saveJsonAtomically } from "./store";
 
 export const LOGS_TARGET_PREFIX = "Logs_20140328.";
 
@@ -63,10 +64,7 @@ export class LogsStore {
 
   save(): void {
     if (this.path === null) return;
-    mkdirSync(dirname(this.path), { recursive: true });
-    const temp = `${this.path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
-    writeFileSync(temp, JSON.stringify(this.state));
-    renameSync(temp, this.path);
+    saveJsonAtomically(this.path, this.state);
   }
 
   reset(): void {
@@ -347,17 +345,6 @@ export type LogsContext = {
   log: (line: string) => void;
 };
 
-function sendJson(res: ServerResponse, status: number, body: Input, requestId: string, type?: string) {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    "content-type": "application/x-amz-json-1.1",
-    "content-length": Buffer.byteLength(text),
-    "x-amzn-requestid": requestId,
-    ...(type ? { "x-amzn-errortype": type } : {}),
-  });
-  res.end(text);
-}
-
 /** Answers one CloudWatch Logs request (isLogsRequest was true). */
 export async function handleLogs(
   ctx: LogsContext,
@@ -371,7 +358,7 @@ export async function handleLogs(
   const accessKeyId = accessKeyFromAuthorization(req.headers.authorization) ?? "anonymous";
   const fail = (error: LogsError) => {
     ctx.log(`${region} logs:${operation} → ${error.status} ${error.type}`);
-    sendJson(res, error.status, { __type: error.type, message: error.message }, requestId, error.type);
+    sendAwsJson(res, error.status, { __type: error.type, message: error.message }, requestId, error.type);
   };
   let input: Input;
   try {
@@ -396,7 +383,7 @@ export async function handleLogs(
     const output = runLogsOperation(ctx.store, operation, input, region, OWNER_ID, ctx.now());
     if (!LOGS_READ_ONLY.has(operation)) ctx.store.save();
     ctx.log(`${region} logs:${operation} → 200`);
-    sendJson(res, 200, output, requestId);
+    sendAwsJson(res, 200, output, requestId);
   } catch (error) {
     if (error instanceof LogsError) return fail(error);
     throw error;

@@ -3,7 +3,7 @@ import { formatIpv4, parseCidr } from "./cidr";
 import { requestFingerprint } from "./consistency";
 import type { Handler } from "./context";
 import { takeNatFailure } from "./faults";
-import { describeResources, paginate, tagSet } from "./filters";
+import { describeTagged, paginate, tagSet } from "./filters";
 import { natState } from "./lifecycle";
 import type { Address, NatGateway, RegionState } from "./model";
 import { Ec2Error, invalidValue, missing, notFound } from "./protocol/errors";
@@ -68,22 +68,14 @@ export const describeAddresses: Handler = ({ region, params, now }) => {
     if (!Object.values(region.addresses).some((a) => a.publicIp === ip))
       throw notFound("InvalidAddress.NotFound", `Address '${ip}' not found.`);
   }
-  let items = describeResources(
-    params,
-    region.addresses,
-    "AllocationId",
-    "InvalidAllocationID.NotFound",
-    "allocation",
-    {
-      "allocation-id": (a) => a.allocationId,
-      "public-ip": (a) => a.publicIp,
-      domain: () => "vpc",
-      "association-id": (a) => natHolding(region, a.allocationId, now)?.associationId,
-      "network-interface-id": (a) => natHolding(region, a.allocationId, now)?.networkInterfaceId,
-      "private-ip-address": (a) => natHolding(region, a.allocationId, now)?.privateIp,
-    },
-    (a) => a.tags,
-  );
+  let items = describeTagged(params, region.addresses, "AllocationId", {
+    "allocation-id": (a) => a.allocationId,
+    "public-ip": (a) => a.publicIp,
+    domain: () => "vpc",
+    "association-id": (a) => natHolding(region, a.allocationId, now)?.associationId,
+    "network-interface-id": (a) => natHolding(region, a.allocationId, now)?.networkInterfaceId,
+    "private-ip-address": (a) => natHolding(region, a.allocationId, now)?.privateIp,
+  });
   if (publicIps.length > 0) items = items.filter((a) => publicIps.includes(a.publicIp));
   return { addressesSet: items.map((a) => addressXml(region, a, now)) };
 };
@@ -236,19 +228,17 @@ export const createNatGateway: Handler = ({ region, all, params, now, config }) 
 };
 
 export const describeNatGateways: Handler = ({ region, params, now }) => {
-  const items = describeResources(
+  const items = describeTagged(
     params,
     region.natGateways,
     "NatGatewayId",
-    "NatGatewayNotFound",
-    "NAT gateway",
     {
       "nat-gateway-id": (n) => n.id,
       state: (n) => natState(n, now),
       "subnet-id": (n) => n.subnetId,
       "vpc-id": (n) => n.vpcId,
     },
-    (n) => n.tags,
+    { notFoundCode: "NatGatewayNotFound", noun: "NAT gateway" },
   );
   const { page, nextToken } = paginate(items, params);
   return { natGatewaySet: page.map((n) => natXml(n, now)), nextToken };

@@ -1,42 +1,4 @@
-import {
-  AllocateAddressCommand,
-  AssociateRouteTableCommand,
-  AttachInternetGatewayCommand,
-  AttachVpnGatewayCommand,
-  CreateCustomerGatewayCommand,
-  CreateInternetGatewayCommand,
-  CreateNatGatewayCommand,
-  CreateRouteCommand,
-  CreateRouteTableCommand,
-  CreateSubnetCommand,
-  CreateVpcCommand,
-  CreateVpnConnectionCommand,
-  CreateVpnConnectionRouteCommand,
-  CreateVpnGatewayCommand,
-  DeleteCustomerGatewayCommand,
-  DeleteInternetGatewayCommand,
-  DeleteNatGatewayCommand,
-  DeleteRouteTableCommand,
-  DeleteSubnetCommand,
-  DeleteVpcCommand,
-  DeleteVpnConnectionCommand,
-  DeleteVpnGatewayCommand,
-  DescribeAddressesCommand,
-  DescribeNatGatewaysCommand,
-  DescribeRouteTablesCommand,
-  DescribeTagsCommand,
-  DescribeVpcsCommand,
-  DescribeVpnConnectionsCommand,
-  DescribeVpnGatewaysCommand,
-  DetachInternetGatewayCommand,
-  DetachVpnGatewayCommand,
-  DisassociateRouteTableCommand,
-  type EC2Client,
-  EnableVgwRoutePropagationCommand,
-  ReleaseAddressCommand,
-  type ResourceType,
-  type TagSpecification,
-} from "@aws-sdk/client-ec2";
+import * as EC2 from "@aws-sdk/client-ec2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "./server";
 import {
@@ -50,7 +12,7 @@ import {
 } from "./testing";
 
 const REQUEST = "req-chain-1";
-const tagged = (type: ResourceType): TagSpecification[] => [
+const tagged = (type: EC2.ResourceType): EC2.TagSpecification[] => [
   {
     ResourceType: type,
     Tags: [
@@ -62,7 +24,7 @@ const tagged = (type: ResourceType): TagSpecification[] => [
 const DOC_RANGES = /^(192\.0\.2|198\.51\.100|203\.0\.113)\.\d{1,3}$/;
 
 let emulator: RunningEmulator;
-let ec2: EC2Client;
+let ec2: EC2.EC2Client;
 
 beforeAll(async () => {
   // The NAT gateway's interface lingers long enough to be seen blocking DeleteSubnet.
@@ -80,13 +42,16 @@ describe("a whole site-to-site VPN through the real SDK", () => {
   it("creates the chain, reports it by tag, and deletes it in reverse down to an empty inventory", async () => {
     // --- create -----------------------------------------------------------------------------
     const vpcId =
-      (await ec2.send(new CreateVpcCommand({ CidrBlock: "10.20.0.0/16", TagSpecifications: tagged("vpc") })))
-        .Vpc?.VpcId ?? "";
+      (
+        await ec2.send(
+          new EC2.CreateVpcCommand({ CidrBlock: "10.20.0.0/16", TagSpecifications: tagged("vpc") }),
+        )
+      ).Vpc?.VpcId ?? "";
     expect(vpcId).toMatch(/^vpc-[0-9a-f]{17}$/);
     const privateSubnet =
       (
         await ec2.send(
-          new CreateSubnetCommand({
+          new EC2.CreateSubnetCommand({
             VpcId: vpcId,
             CidrBlock: "10.20.1.0/24",
             TagSpecifications: tagged("subnet"),
@@ -96,7 +61,7 @@ describe("a whole site-to-site VPN through the real SDK", () => {
     const publicSubnet =
       (
         await ec2.send(
-          new CreateSubnetCommand({
+          new EC2.CreateSubnetCommand({
             VpcId: vpcId,
             CidrBlock: "10.20.0.0/24",
             AvailabilityZone: "eu-west-1b",
@@ -106,12 +71,15 @@ describe("a whole site-to-site VPN through the real SDK", () => {
       ).Subnet?.SubnetId ?? "";
 
     const igwId =
-      (await ec2.send(new CreateInternetGatewayCommand({ TagSpecifications: tagged("internet-gateway") })))
-        .InternetGateway?.InternetGatewayId ?? "";
-    await ec2.send(new AttachInternetGatewayCommand({ InternetGatewayId: igwId, VpcId: vpcId }));
+      (
+        await ec2.send(
+          new EC2.CreateInternetGatewayCommand({ TagSpecifications: tagged("internet-gateway") }),
+        )
+      ).InternetGateway?.InternetGatewayId ?? "";
+    await ec2.send(new EC2.AttachInternetGatewayCommand({ InternetGatewayId: igwId, VpcId: vpcId }));
 
     const eip = await ec2.send(
-      new AllocateAddressCommand({ Domain: "vpc", TagSpecifications: tagged("elastic-ip") }),
+      new EC2.AllocateAddressCommand({ Domain: "vpc", TagSpecifications: tagged("elastic-ip") }),
     );
     expect(eip.PublicIp).toMatch(DOC_RANGES);
     const allocationId = eip.AllocationId ?? "";
@@ -122,47 +90,53 @@ describe("a whole site-to-site VPN through the real SDK", () => {
       ClientToken: `${REQUEST}-nat`,
       TagSpecifications: tagged("natgateway"),
     };
-    const nat = await ec2.send(new CreateNatGatewayCommand(natInput));
+    const nat = await ec2.send(new EC2.CreateNatGatewayCommand(natInput));
     const natId = nat.NatGateway?.NatGatewayId ?? "";
     expect(nat.NatGateway?.State).toBe("pending");
     // A retry with the same ClientToken returns the same NAT gateway instead of a second one.
-    expect((await ec2.send(new CreateNatGatewayCommand(natInput))).NatGateway?.NatGatewayId).toBe(natId);
+    expect((await ec2.send(new EC2.CreateNatGatewayCommand(natInput))).NatGateway?.NatGatewayId).toBe(natId);
 
     const publicRtb =
       (
         await ec2.send(
-          new CreateRouteTableCommand({ VpcId: vpcId, TagSpecifications: tagged("route-table") }),
+          new EC2.CreateRouteTableCommand({ VpcId: vpcId, TagSpecifications: tagged("route-table") }),
         )
       ).RouteTable?.RouteTableId ?? "";
     const privateRtb =
       (
         await ec2.send(
-          new CreateRouteTableCommand({ VpcId: vpcId, TagSpecifications: tagged("route-table") }),
+          new EC2.CreateRouteTableCommand({ VpcId: vpcId, TagSpecifications: tagged("route-table") }),
         )
       ).RouteTable?.RouteTableId ?? "";
     await ec2.send(
-      new CreateRouteCommand({
+      new EC2.CreateRouteCommand({
         RouteTableId: publicRtb,
         DestinationCidrBlock: "0.0.0.0/0",
         GatewayId: igwId,
       }),
     );
     await ec2.send(
-      new CreateRouteCommand({
+      new EC2.CreateRouteCommand({
         RouteTableId: privateRtb,
         DestinationCidrBlock: "0.0.0.0/0",
         NatGatewayId: natId,
       }),
     );
     const publicAssoc =
-      (await ec2.send(new AssociateRouteTableCommand({ RouteTableId: publicRtb, SubnetId: publicSubnet })))
-        .AssociationId ?? "";
+      (
+        await ec2.send(
+          new EC2.AssociateRouteTableCommand({ RouteTableId: publicRtb, SubnetId: publicSubnet }),
+        )
+      ).AssociationId ?? "";
     const privateAssoc =
-      (await ec2.send(new AssociateRouteTableCommand({ RouteTableId: privateRtb, SubnetId: privateSubnet })))
-        .AssociationId ?? "";
+      (
+        await ec2.send(
+          new EC2.AssociateRouteTableCommand({ RouteTableId: privateRtb, SubnetId: privateSubnet }),
+        )
+      ).AssociationId ?? "";
 
     const vgw = await ec2.send(
-      new CreateVpnGatewayCommand({
+      new EC2.CreateVpnGatewayCommand({
         Type: "ipsec.1",
         AmazonSideAsn: 64512,
         TagSpecifications: tagged("vpn-gateway"),
@@ -173,22 +147,25 @@ describe("a whole site-to-site VPN through the real SDK", () => {
     // A new virtual private gateway is `pending` first; AWS attaches only an `available` one.
     expect(vgw.VpnGateway?.State).toBe("pending");
     expect(
-      (await rejectionOf(ec2.send(new AttachVpnGatewayCommand({ VpnGatewayId: vgwId, VpcId: vpcId })))).name,
+      (await rejectionOf(ec2.send(new EC2.AttachVpnGatewayCommand({ VpnGatewayId: vgwId, VpcId: vpcId }))))
+        .name,
     ).toBe("IncorrectState");
     await waitFor(async () => {
-      const g = (await ec2.send(new DescribeVpnGatewaysCommand({ VpnGatewayIds: [vgwId] }))).VpnGateways?.[0];
+      const g = (await ec2.send(new EC2.DescribeVpnGatewaysCommand({ VpnGatewayIds: [vgwId] })))
+        .VpnGateways?.[0];
       return g?.State === "available" ? true : undefined;
     });
-    const attach = await ec2.send(new AttachVpnGatewayCommand({ VpnGatewayId: vgwId, VpcId: vpcId }));
+    const attach = await ec2.send(new EC2.AttachVpnGatewayCommand({ VpnGatewayId: vgwId, VpcId: vpcId }));
     expect(attach.VpcAttachment?.State).toBe("attaching");
     await waitFor(async () => {
-      const g = (await ec2.send(new DescribeVpnGatewaysCommand({ VpnGatewayIds: [vgwId] }))).VpnGateways?.[0];
+      const g = (await ec2.send(new EC2.DescribeVpnGatewaysCommand({ VpnGatewayIds: [vgwId] })))
+        .VpnGateways?.[0];
       return g?.VpcAttachments?.[0]?.State === "attached" ? true : undefined;
     });
-    await ec2.send(new EnableVgwRoutePropagationCommand({ GatewayId: vgwId, RouteTableId: privateRtb }));
+    await ec2.send(new EC2.EnableVgwRoutePropagationCommand({ GatewayId: vgwId, RouteTableId: privateRtb }));
 
     const cgw = await ec2.send(
-      new CreateCustomerGatewayCommand({
+      new EC2.CreateCustomerGatewayCommand({
         Type: "ipsec.1",
         IpAddress: "198.51.100.77",
         BgpAsn: 65000,
@@ -215,7 +192,7 @@ describe("a whole site-to-site VPN through the real SDK", () => {
       IKEVersions: [{ Value: "ikev2" }],
     });
     const created = await ec2.send(
-      new CreateVpnConnectionCommand({
+      new EC2.CreateVpnConnectionCommand({
         Type: "ipsec.1",
         CustomerGatewayId: cgwId,
         VpnGatewayId: vgwId,
@@ -234,7 +211,7 @@ describe("a whole site-to-site VPN through the real SDK", () => {
     expect(created.VpnConnection?.State).toBe("pending");
     const addRoute = () =>
       ec2.send(
-        new CreateVpnConnectionRouteCommand({
+        new EC2.CreateVpnConnectionRouteCommand({
           VpnConnectionId: vpnId,
           DestinationCidrBlock: "192.168.50.0/24",
         }),
@@ -244,17 +221,17 @@ describe("a whole site-to-site VPN through the real SDK", () => {
 
     // --- it becomes available, with what the provisioner stores ----------------------------
     await waitFor(async () => {
-      const v = (await ec2.send(new DescribeVpnConnectionsCommand({ VpnConnectionIds: [vpnId] })))
+      const v = (await ec2.send(new EC2.DescribeVpnConnectionsCommand({ VpnConnectionIds: [vpnId] })))
         .VpnConnections?.[0];
       return v?.State === "available" ? v : undefined;
     });
     await addRoute();
     expect(
-      (await ec2.send(new DescribeVpnConnectionsCommand({ VpnConnectionIds: [vpnId] }))).VpnConnections?.[0]
-        ?.Routes?.[0]?.State,
+      (await ec2.send(new EC2.DescribeVpnConnectionsCommand({ VpnConnectionIds: [vpnId] })))
+        .VpnConnections?.[0]?.Routes?.[0]?.State,
     ).toBe("pending");
     const vpn = await waitFor(async () => {
-      const v = (await ec2.send(new DescribeVpnConnectionsCommand({ VpnConnectionIds: [vpnId] })))
+      const v = (await ec2.send(new EC2.DescribeVpnConnectionsCommand({ VpnConnectionIds: [vpnId] })))
         .VpnConnections?.[0];
       return v?.Routes?.[0]?.State === "available" ? v : undefined;
     });
@@ -277,7 +254,7 @@ describe("a whole site-to-site VPN through the real SDK", () => {
     expect(vpn.CustomerGatewayConfiguration).toContain("<vpn_connection");
 
     // Propagation: the VPN's static route shows up in the private route table.
-    const rtb = (await ec2.send(new DescribeRouteTablesCommand({ RouteTableIds: [privateRtb] })))
+    const rtb = (await ec2.send(new EC2.DescribeRouteTablesCommand({ RouteTableIds: [privateRtb] })))
       .RouteTables?.[0];
     expect(rtb?.PropagatingVgws).toEqual([{ GatewayId: vgwId }]);
     expect(rtb?.Routes).toContainEqual(
@@ -288,41 +265,47 @@ describe("a whole site-to-site VPN through the real SDK", () => {
       }),
     );
     await waitFor(async () => {
-      const n = (await ec2.send(new DescribeNatGatewaysCommand({ NatGatewayIds: [natId] }))).NatGateways?.[0];
+      const n = (await ec2.send(new EC2.DescribeNatGatewaysCommand({ NatGatewayIds: [natId] })))
+        .NatGateways?.[0];
       return n?.State === "available" ? n : undefined;
     });
 
     // --- tag filters ------------------------------------------------------------------------
     const byTag = [{ Name: "tag:portal:request-id", Values: [REQUEST] }];
     expect(
-      (await ec2.send(new DescribeVpnConnectionsCommand({ Filters: byTag }))).VpnConnections?.map(
+      (await ec2.send(new EC2.DescribeVpnConnectionsCommand({ Filters: byTag }))).VpnConnections?.map(
         (v) => v.VpnConnectionId,
       ),
     ).toEqual([vpnId]);
-    expect((await ec2.send(new DescribeVpcsCommand({ Filters: byTag }))).Vpcs?.map((v) => v.VpcId)).toEqual([
-      vpcId,
-    ]);
+    expect(
+      (await ec2.send(new EC2.DescribeVpcsCommand({ Filters: byTag }))).Vpcs?.map((v) => v.VpcId),
+    ).toEqual([vpcId]);
     expect(
       (
         await ec2.send(
-          new DescribeVpcsCommand({ Filters: [{ Name: "tag:portal:request-id", Values: ["other"] }] }),
+          new EC2.DescribeVpcsCommand({ Filters: [{ Name: "tag:portal:request-id", Values: ["other"] }] }),
         )
       ).Vpcs,
     ).toEqual([]);
     expect(
-      (await ec2.send(new DescribeVpcsCommand({ Filters: [{ Name: "tag-key", Values: ["portal:*"] }] })))
+      (await ec2.send(new EC2.DescribeVpcsCommand({ Filters: [{ Name: "tag-key", Values: ["portal:*"] }] })))
         .Vpcs,
     ).toHaveLength(1);
     expect(
       (
         await ec2.send(
-          new DescribeVpnConnectionsCommand({ Filters: [{ Name: "state", Values: ["pending", "deleted"] }] }),
+          new EC2.DescribeVpnConnectionsCommand({
+            Filters: [{ Name: "state", Values: ["pending", "deleted"] }],
+          }),
         )
       ).VpnConnections,
     ).toEqual([]);
     const tagRows =
-      (await ec2.send(new DescribeTagsCommand({ Filters: [{ Name: "key", Values: ["portal:request-id"] }] })))
-        .Tags ?? [];
+      (
+        await ec2.send(
+          new EC2.DescribeTagsCommand({ Filters: [{ Name: "key", Values: ["portal:request-id"] }] }),
+        )
+      ).Tags ?? [];
     expect(tagRows).toHaveLength(11);
 
     const inventory = await admin<InventoryResponse>(
@@ -346,81 +329,84 @@ describe("a whole site-to-site VPN through the real SDK", () => {
     );
 
     // --- delete in reverse --------------------------------------------------------------------
-    expect((await rejectionOf(ec2.send(new DeleteVpcCommand({ VpcId: vpcId })))).name).toBe(
+    expect((await rejectionOf(ec2.send(new EC2.DeleteVpcCommand({ VpcId: vpcId })))).name).toBe(
       "DependencyViolation",
     );
     expect(
-      (await rejectionOf(ec2.send(new DeleteCustomerGatewayCommand({ CustomerGatewayId: cgwId })))).name,
+      (await rejectionOf(ec2.send(new EC2.DeleteCustomerGatewayCommand({ CustomerGatewayId: cgwId })))).name,
     ).toBe("DependencyViolation");
 
-    await ec2.send(new DeleteVpnConnectionCommand({ VpnConnectionId: vpnId }));
+    await ec2.send(new EC2.DeleteVpnConnectionCommand({ VpnConnectionId: vpnId }));
     expect(
-      (await ec2.send(new DescribeVpnConnectionsCommand({ VpnConnectionIds: [vpnId] }))).VpnConnections?.[0]
-        ?.State,
+      (await ec2.send(new EC2.DescribeVpnConnectionsCommand({ VpnConnectionIds: [vpnId] })))
+        .VpnConnections?.[0]?.State,
     ).toBe("deleting");
     await waitFor(async () => {
-      const v = (await ec2.send(new DescribeVpnConnectionsCommand({ VpnConnectionIds: [vpnId] })))
+      const v = (await ec2.send(new EC2.DescribeVpnConnectionsCommand({ VpnConnectionIds: [vpnId] })))
         .VpnConnections?.[0];
       return v?.State === "deleted" ? v : undefined;
     });
-    await ec2.send(new DeleteCustomerGatewayCommand({ CustomerGatewayId: cgwId }));
+    await ec2.send(new EC2.DeleteCustomerGatewayCommand({ CustomerGatewayId: cgwId }));
     // An attached virtual private gateway: AWS says IncorrectState, not DependencyViolation.
-    expect((await rejectionOf(ec2.send(new DeleteVpnGatewayCommand({ VpnGatewayId: vgwId })))).name).toBe(
+    expect((await rejectionOf(ec2.send(new EC2.DeleteVpnGatewayCommand({ VpnGatewayId: vgwId })))).name).toBe(
       "IncorrectState",
     );
-    await ec2.send(new DetachVpnGatewayCommand({ VpnGatewayId: vgwId, VpcId: vpcId }));
+    await ec2.send(new EC2.DetachVpnGatewayCommand({ VpnGatewayId: vgwId, VpcId: vpcId }));
     await waitFor(async () => {
-      const g = (await ec2.send(new DescribeVpnGatewaysCommand({ VpnGatewayIds: [vgwId] }))).VpnGateways?.[0];
+      const g = (await ec2.send(new EC2.DescribeVpnGatewaysCommand({ VpnGatewayIds: [vgwId] })))
+        .VpnGateways?.[0];
       return g?.VpcAttachments?.[0]?.State === "detached" ? true : undefined;
     });
-    await ec2.send(new DeleteVpnGatewayCommand({ VpnGatewayId: vgwId }));
+    await ec2.send(new EC2.DeleteVpnGatewayCommand({ VpnGatewayId: vgwId }));
     expect(
-      (await ec2.send(new DescribeVpnGatewaysCommand({ VpnGatewayIds: [vgwId] }))).VpnGateways?.[0]?.State,
+      (await ec2.send(new EC2.DescribeVpnGatewaysCommand({ VpnGatewayIds: [vgwId] }))).VpnGateways?.[0]
+        ?.State,
     ).toBe("deleting");
 
     // The Elastic IP stays with the NAT gateway until that is fully deleted.
     expect(
-      (await rejectionOf(ec2.send(new ReleaseAddressCommand({ AllocationId: allocationId })))).name,
+      (await rejectionOf(ec2.send(new EC2.ReleaseAddressCommand({ AllocationId: allocationId })))).name,
     ).toBe("InvalidIPAddress.InUse");
     expect(
       (
         await rejectionOf(
-          ec2.send(new DetachInternetGatewayCommand({ InternetGatewayId: igwId, VpcId: vpcId })),
+          ec2.send(new EC2.DetachInternetGatewayCommand({ InternetGatewayId: igwId, VpcId: vpcId })),
         )
       ).name,
     ).toBe("DependencyViolation");
-    await ec2.send(new DeleteNatGatewayCommand({ NatGatewayId: natId }));
+    await ec2.send(new EC2.DeleteNatGatewayCommand({ NatGatewayId: natId }));
     await waitFor(async () => {
-      const n = (await ec2.send(new DescribeNatGatewaysCommand({ NatGatewayIds: [natId] }))).NatGateways?.[0];
+      const n = (await ec2.send(new EC2.DescribeNatGatewaysCommand({ NatGatewayIds: [natId] })))
+        .NatGateways?.[0];
       return n?.State === "deleted" ? n : undefined;
     });
     expect(
-      (await ec2.send(new DescribeAddressesCommand({ AllocationIds: [allocationId] }))).Addresses?.[0]
+      (await ec2.send(new EC2.DescribeAddressesCommand({ AllocationIds: [allocationId] }))).Addresses?.[0]
         ?.AssociationId,
     ).toBeUndefined();
-    await ec2.send(new ReleaseAddressCommand({ AllocationId: allocationId }));
+    await ec2.send(new EC2.ReleaseAddressCommand({ AllocationId: allocationId }));
     // The deleted NAT gateway's network interface still sits in the subnet for a while.
-    expect((await rejectionOf(ec2.send(new DeleteSubnetCommand({ SubnetId: publicSubnet })))).name).toBe(
+    expect((await rejectionOf(ec2.send(new EC2.DeleteSubnetCommand({ SubnetId: publicSubnet })))).name).toBe(
       "DependencyViolation",
     );
 
-    await ec2.send(new DisassociateRouteTableCommand({ AssociationId: publicAssoc }));
-    await ec2.send(new DisassociateRouteTableCommand({ AssociationId: privateAssoc }));
-    await ec2.send(new DeleteRouteTableCommand({ RouteTableId: publicRtb }));
-    await ec2.send(new DeleteRouteTableCommand({ RouteTableId: privateRtb }));
-    await ec2.send(new DetachInternetGatewayCommand({ InternetGatewayId: igwId, VpcId: vpcId }));
-    await ec2.send(new DeleteInternetGatewayCommand({ InternetGatewayId: igwId }));
-    await ec2.send(new DeleteSubnetCommand({ SubnetId: privateSubnet }));
+    await ec2.send(new EC2.DisassociateRouteTableCommand({ AssociationId: publicAssoc }));
+    await ec2.send(new EC2.DisassociateRouteTableCommand({ AssociationId: privateAssoc }));
+    await ec2.send(new EC2.DeleteRouteTableCommand({ RouteTableId: publicRtb }));
+    await ec2.send(new EC2.DeleteRouteTableCommand({ RouteTableId: privateRtb }));
+    await ec2.send(new EC2.DetachInternetGatewayCommand({ InternetGatewayId: igwId, VpcId: vpcId }));
+    await ec2.send(new EC2.DeleteInternetGatewayCommand({ InternetGatewayId: igwId }));
+    await ec2.send(new EC2.DeleteSubnetCommand({ SubnetId: privateSubnet }));
     await waitFor(
       () =>
-        ec2.send(new DeleteSubnetCommand({ SubnetId: publicSubnet })).then(
+        ec2.send(new EC2.DeleteSubnetCommand({ SubnetId: publicSubnet })).then(
           () => true,
           () => undefined,
         ),
       5000,
       100,
     );
-    await ec2.send(new DeleteVpcCommand({ VpcId: vpcId }));
+    await ec2.send(new EC2.DeleteVpcCommand({ VpcId: vpcId }));
 
     await waitFor(async () => {
       const left = (await admin<InventoryResponse>(emulator.url, "inventory")).resources;
@@ -428,7 +414,7 @@ describe("a whole site-to-site VPN through the real SDK", () => {
     });
     // Deleted VPN connections remain visible for a while, as on AWS.
     expect(
-      (await ec2.send(new DescribeVpnConnectionsCommand({}))).VpnConnections?.map((v) => v.State),
+      (await ec2.send(new EC2.DescribeVpnConnectionsCommand({}))).VpnConnections?.map((v) => v.State),
     ).toEqual(["deleted"]);
   });
 });

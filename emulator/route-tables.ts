@@ -2,7 +2,7 @@ import { parseCidr } from "./cidr";
 import type { EmulatorConfig } from "./config";
 import { requestFingerprint } from "./consistency";
 import type { Handler } from "./context";
-import { describeResources, paginate, tagSet } from "./filters";
+import { describeTagged, paginate, tagSet } from "./filters";
 import { liveAttachment, natState, vpnRouteState, vpnState } from "./lifecycle";
 import { OWNER_ID, type RegionState, type Route, type RouteTable } from "./model";
 import { checkClientToken, idempotentMismatch } from "./nat";
@@ -126,29 +126,21 @@ export const createRouteTable: Handler = ({ region, all, params, now, config }) 
 };
 
 export const describeRouteTables: Handler = ({ region, params, now, config }) => {
-  const items = describeResources(
-    params,
-    region.routeTables,
-    "RouteTableId",
-    "InvalidRouteTableID.NotFound",
-    "routeTable",
-    {
-      "route-table-id": (t) => t.id,
-      "vpc-id": (t) => t.vpcId,
-      "association.main": (t) => t.associations.some((a) => a.main),
-      "association.subnet-id": (t) => t.associations.map((a) => a.subnetId),
-      "association.gateway-id": (t) => t.associations.map((a) => a.gatewayId),
-      "association.route-table-association-id": (t) => t.associations.map((a) => a.id),
-      "association.route-table-id": (t) => (t.associations.length > 0 ? t.id : undefined),
-      "route.destination-cidr-block": (t) => t.routes.map((r) => r.destinationCidrBlock),
-      "route.gateway-id": (t) => t.routes.map((r) => r.gatewayId),
-      "route.nat-gateway-id": (t) => t.routes.map((r) => r.natGatewayId),
-      "route.origin": (t) => t.routes.map((r) => r.origin),
-      "route.state": (t) => t.routes.map((r) => routeState(region, t, r, now)),
-      "owner-id": () => OWNER_ID,
-    },
-    (t) => t.tags,
-  );
+  const items = describeTagged(params, region.routeTables, "RouteTableId", {
+    "route-table-id": (t) => t.id,
+    "vpc-id": (t) => t.vpcId,
+    "association.main": (t) => t.associations.some((a) => a.main),
+    "association.subnet-id": (t) => t.associations.map((a) => a.subnetId),
+    "association.gateway-id": (t) => t.associations.map((a) => a.gatewayId),
+    "association.route-table-association-id": (t) => t.associations.map((a) => a.id),
+    "association.route-table-id": (t) => (t.associations.length > 0 ? t.id : undefined),
+    "route.destination-cidr-block": (t) => t.routes.map((r) => r.destinationCidrBlock),
+    "route.gateway-id": (t) => t.routes.map((r) => r.gatewayId),
+    "route.nat-gateway-id": (t) => t.routes.map((r) => r.natGatewayId),
+    "route.origin": (t) => t.routes.map((r) => r.origin),
+    "route.state": (t) => t.routes.map((r) => routeState(region, t, r, now)),
+    "owner-id": () => OWNER_ID,
+  });
   const { page, nextToken } = paginate(items, params);
   return { routeTableSet: page.map((t) => tableXml(region, t, now, config)), nextToken };
 };

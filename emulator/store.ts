@@ -15,6 +15,14 @@ export function newId(prefix: string): string {
 const DOCUMENTATION_PREFIXES = ["192.0.2", "198.51.100", "203.0.113"] as const;
 
 /** Holds all regions' state and writes it atomically (temp file + rename) after each mutation. */
+/** Writes a state file whole or not at all: a crash mid-write leaves the previous file. */
+export function saveJsonAtomically(path: string, value: unknown): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  writeFileSync(temp, JSON.stringify(value));
+  renameSync(temp, path);
+}
+
 export class Store {
   state: EmulatorState;
   private readonly path: string | null;
@@ -45,10 +53,7 @@ export class Store {
 
   save(): void {
     if (this.path === null) return;
-    mkdirSync(dirname(this.path), { recursive: true });
-    const temp = `${this.path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
-    writeFileSync(temp, JSON.stringify(this.state));
-    renameSync(temp, this.path);
+    saveJsonAtomically(this.path, this.state);
   }
 
   /** The regions of one account: OWNER_ID's are `state.regions`, as before accounts existed. */

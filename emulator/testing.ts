@@ -1,4 +1,4 @@
-import { EC2Client } from "@aws-sdk/client-ec2";
+import { CreateCustomerGatewayCommand, CreateVpnGatewayCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { FAST_DELAYS } from "./config";
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from "./server";
 
@@ -22,6 +22,30 @@ export function clientFor(
     credentials: { accessKeyId, secretAccessKey: "test" },
     maxAttempts,
   });
+}
+
+/**
+ * A fresh virtual private gateway (with `vgwAsn` as its Amazon-side ASN, when given) and a customer
+ * gateway at `ipAddress`: the IDs a CreateVpnConnection joins.
+ */
+export async function createGatewayPair(
+  ec2: EC2Client,
+  ipAddress: string,
+  { vgwAsn, cgwAsn = 65010 }: { vgwAsn?: number; cgwAsn?: number } = {},
+) {
+  const vgw = await ec2.send(
+    new CreateVpnGatewayCommand({
+      Type: "ipsec.1",
+      ...(vgwAsn === undefined ? {} : { AmazonSideAsn: vgwAsn }),
+    }),
+  );
+  const cgw = await ec2.send(
+    new CreateCustomerGatewayCommand({ Type: "ipsec.1", IpAddress: ipAddress, BgpAsn: cgwAsn }),
+  );
+  return {
+    VpnGatewayId: vgw.VpnGateway?.VpnGatewayId ?? "",
+    CustomerGatewayId: cgw.CustomerGateway?.CustomerGatewayId ?? "",
+  };
 }
 
 export async function admin<T = unknown>(url: string, path: string, body?: unknown): Promise<T> {

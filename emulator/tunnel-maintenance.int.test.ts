@@ -1,14 +1,12 @@
 import {
-  CreateCustomerGatewayCommand,
   CreateVpnConnectionCommand,
-  CreateVpnGatewayCommand,
   DescribeVpnConnectionsCommand,
   GetVpnTunnelReplacementStatusCommand,
   ReplaceVpnTunnelCommand,
 } from "@aws-sdk/client-ec2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "./server";
-import { admin, clientFor, rejectionOf, startTestEmulator, waitFor } from "./testing";
+import { admin, clientFor, createGatewayPair, rejectionOf, startTestEmulator, waitFor } from "./testing";
 
 let emulator: RunningEmulator;
 beforeAll(async () => {
@@ -18,17 +16,9 @@ afterAll(() => emulator.close());
 
 async function availableVpn() {
   const ec2 = clientFor(emulator.url);
-  const vgw = await ec2.send(new CreateVpnGatewayCommand({ Type: "ipsec.1", AmazonSideAsn: 64512 }));
-  const cgw = await ec2.send(
-    new CreateCustomerGatewayCommand({ Type: "ipsec.1", IpAddress: "192.0.2.210", BgpAsn: 65010 }),
-  );
+  const gateways = await createGatewayPair(ec2, "192.0.2.210", { vgwAsn: 64512 });
   const created = await ec2.send(
-    new CreateVpnConnectionCommand({
-      Type: "ipsec.1",
-      VpnGatewayId: vgw.VpnGateway?.VpnGatewayId,
-      CustomerGatewayId: cgw.CustomerGateway?.CustomerGatewayId,
-      Options: { StaticRoutesOnly: true },
-    }),
+    new CreateVpnConnectionCommand({ Type: "ipsec.1", ...gateways, Options: { StaticRoutesOnly: true } }),
   );
   const id = created.VpnConnection?.VpnConnectionId ?? "";
   const vpn = await waitFor(async () => {

@@ -1,7 +1,7 @@
 import { type Cidr, contains, formatIpv4, overlaps, parseCidr } from "./cidr";
 import { visibleAtFor } from "./consistency";
 import type { Handler } from "./context";
-import { applyFilters, describeResources, paginate, tagSet } from "./filters";
+import { applyFilters, describeTagged, paginate, tagSet } from "./filters";
 import { liveAttachment, natInterfaceLingers, natState } from "./lifecycle";
 import { type InternetGateway, OWNER_ID, type RegionState, type Subnet, type Vpc } from "./model";
 import { dependencyViolation, Ec2Error, invalidValue, notFound } from "./protocol/errors";
@@ -188,26 +188,18 @@ export const describeAvailabilityZones: Handler = ({ regionName, params }) => {
 };
 
 export const describeVpcs: Handler = ({ region, params }) => {
-  const items = describeResources(
-    params,
-    region.vpcs,
-    "VpcId",
-    "InvalidVpcID.NotFound",
-    "vpc",
-    {
-      "vpc-id": (v) => v.id,
-      cidr: (v) => v.cidrBlock,
-      "cidr-block": (v) => v.cidrBlock,
-      "cidr-block-association.cidr-block": (v) => v.cidrBlock,
-      "cidr-block-association.association-id": (v) => v.cidrAssociationId,
-      "cidr-block-association.state": () => "associated",
-      state: () => "available",
-      "is-default": (v) => v.isDefault === true,
-      "dhcp-options-id": (v) => v.dhcpOptionsId,
-      "owner-id": () => OWNER_ID,
-    },
-    (v) => v.tags,
-  );
+  const items = describeTagged(params, region.vpcs, "VpcId", {
+    "vpc-id": (v) => v.id,
+    cidr: (v) => v.cidrBlock,
+    "cidr-block": (v) => v.cidrBlock,
+    "cidr-block-association.cidr-block": (v) => v.cidrBlock,
+    "cidr-block-association.association-id": (v) => v.cidrAssociationId,
+    "cidr-block-association.state": () => "associated",
+    state: () => "available",
+    "is-default": (v) => v.isDefault === true,
+    "dhcp-options-id": (v) => v.dhcpOptionsId,
+    "owner-id": () => OWNER_ID,
+  });
   const { page, nextToken } = paginate(items, params);
   return { vpcSet: page.map(vpcXml), nextToken };
 };
@@ -291,26 +283,18 @@ export const createSubnet: Handler = ({ region, all, regionName, params, now, co
 };
 
 export const describeSubnets: Handler = ({ region, params }) => {
-  const items = describeResources(
-    params,
-    region.subnets,
-    "SubnetId",
-    "InvalidSubnetID.NotFound",
-    "subnet",
-    {
-      "subnet-id": (s) => s.id,
-      "vpc-id": (s) => s.vpcId,
-      "cidr-block": (s) => s.cidrBlock,
-      cidr: (s) => s.cidrBlock,
-      cidrBlock: (s) => s.cidrBlock,
-      "availability-zone": (s) => s.availabilityZone,
-      availabilityZone: (s) => s.availabilityZone,
-      state: () => "available",
-      "default-for-az": (s) => s.defaultForAz === true,
-      "owner-id": () => OWNER_ID,
-    },
-    (s) => s.tags,
-  );
+  const items = describeTagged(params, region.subnets, "SubnetId", {
+    "subnet-id": (s) => s.id,
+    "vpc-id": (s) => s.vpcId,
+    "cidr-block": (s) => s.cidrBlock,
+    cidr: (s) => s.cidrBlock,
+    cidrBlock: (s) => s.cidrBlock,
+    "availability-zone": (s) => s.availabilityZone,
+    availabilityZone: (s) => s.availabilityZone,
+    state: () => "available",
+    "default-for-az": (s) => s.defaultForAz === true,
+    "owner-id": () => OWNER_ID,
+  });
   const { page, nextToken } = paginate(items, params);
   return { subnetSet: page.map((s) => subnetXml(s, region)), nextToken };
 };
@@ -393,20 +377,12 @@ export const detachInternetGateway: Handler = ({ region, params, now }) => {
 };
 
 export const describeInternetGateways: Handler = ({ region, params }) => {
-  const items = describeResources(
-    params,
-    region.internetGateways,
-    "InternetGatewayId",
-    "InvalidInternetGatewayID.NotFound",
-    "internetGateway",
-    {
-      "internet-gateway-id": (g) => g.id,
-      "attachment.vpc-id": (g) => g.attachedVpcId,
-      "attachment.state": (g) => (g.attachedVpcId ? "available" : undefined),
-      "owner-id": () => OWNER_ID,
-    },
-    (g) => g.tags,
-  );
+  const items = describeTagged(params, region.internetGateways, "InternetGatewayId", {
+    "internet-gateway-id": (g) => g.id,
+    "attachment.vpc-id": (g) => g.attachedVpcId,
+    "attachment.state": (g) => (g.attachedVpcId ? "available" : undefined),
+    "owner-id": () => OWNER_ID,
+  });
   const { page, nextToken } = paginate(items, params);
   return { internetGatewaySet: page.map(igwXml), nextToken };
 };

@@ -31,30 +31,32 @@ export async function startFrr(ns: string, dir: string, bgpdConf: string): Promi
   writeFileSync(zebraConf, `hostname ${ns}\n`);
   writeFileSync(bgpdFile, bgpdConf);
   for (const p of [dir, runDir, zebraConf, bgpdFile]) chownSync(p, uid, gid);
-  const common = ["-N", ns];
-  const zebra = startDaemon(
-    ns,
-    `${FRR_DIR}/zebra`,
-    [...common, "-f", zebraConf, "-i", join(dir, "zebra.pid")],
-    join(dir, "zebra.log"),
-  );
-  await waitFor(`zebra in ${ns}`, 10_000, async () => {
-    if (zebra.exitCode !== null) throw new Error(`zebra in ${ns} exited with ${zebra.exitCode}`);
-    const r = await inNs(ns, "vtysh", ["-N", ns, "-d", "zebra", "-c", "show version"]);
-    return r.code === 0 ? true : undefined;
-  });
-  const bgpd = startDaemon(
-    ns,
-    `${FRR_DIR}/bgpd`,
-    [...common, "-f", bgpdFile, "-i", join(dir, "bgpd.pid")],
-    join(dir, "bgpd.log"),
-  );
-  await waitFor(`bgpd in ${ns}`, 10_000, async () => {
-    if (bgpd.exitCode !== null) throw new Error(`bgpd in ${ns} exited with ${bgpd.exitCode}`);
-    const r = await inNs(ns, "vtysh", ["-N", ns, "-d", "bgpd", "-c", "show bgp summary json"]);
-    return r.code === 0 ? true : undefined;
-  });
+  // zebra first: bgpd needs it running.
+  const zebra = await startFrrDaemon(ns, dir, "zebra", zebraConf, "show version");
+  const bgpd = await startFrrDaemon(ns, dir, "bgpd", bgpdFile, "show bgp summary json");
   return { ns, zebra, bgpd, dir };
+}
+
+/** Starts one FRR daemon in `ns` and waits until vtysh gets an answer to `probe` from it. */
+async function startFrrDaemon(
+  ns: string,
+  dir: string,
+  daemon: "zebra" | "bgpd",
+  conf: string,
+  probe: string,
+) {
+  const child = startDaemon(
+    ns,
+    `${FRR_DIR}/${daemon}`,
+    ["-N", ns, "-f", conf, "-i", join(dir, `${daemon}.pid`)],
+    join(dir, `${daemon}.log`),
+  );
+  await waitFor(`${daemon} in ${ns}`, 10_000, async () => {
+    if (child.exitCode !== null) throw new Error(`${daemon} in ${ns} exited with ${child.exitCode}`);
+    const r = await inNs(ns, "vtysh", ["-N", ns, "-d", daemon, "-c", probe]);
+    return r.code === 0 ? true : undefined;
+  });
+  return child;
 }
 
 export type BgpPeer = { state: string; pfxRcd: number; pfxSnt: number };

@@ -90,19 +90,24 @@ export async function sweepStale(): Promise<string[]> {
       alive = false;
     }
     if (alive) continue;
-    const pids = await run("ip", ["netns", "pids", name]);
-    for (const p of pids.stdout.split(/\s+/).filter(Boolean)) {
-      try {
-        process.kill(Number(p), "SIGKILL");
-      } catch {
-        // gone
-      }
-    }
-    await run("ip", ["netns", "del", name]);
-    rmSync(`/run/frr/${name}`, { recursive: true, force: true });
+    await killAndDeleteNamespace(name);
     removed.push(name);
   }
   return removed;
+}
+
+/** Kills whatever still runs in a namespace, deletes it and its FRR run directory. */
+async function killAndDeleteNamespace(name: string): Promise<void> {
+  const pids = await run("ip", ["netns", "pids", name]);
+  for (const p of pids.stdout.split(/\s+/).filter(Boolean)) {
+    try {
+      process.kill(Number(p), "SIGKILL");
+    } catch {
+      // gone
+    }
+  }
+  await run("ip", ["netns", "del", name]);
+  rmSync(`/run/frr/${name}`, { recursive: true, force: true });
 }
 
 async function addNamespace(name: string): Promise<void> {
@@ -154,29 +159,11 @@ export async function createTopology(options: TopologyOptions): Promise<Topology
     await must("ip", ["-n", wan, "addr", "add", `${e.wanSideIp}/31`, "dev", wanIf]);
   }
   // Host routes only: the customer reaches each AWS outside IP, each AWS endpoint the customer.
+  const hostRoute = (from: Endpoint, to: string) =>
+    must("ip", ["-n", from.ns, "route", "add", `${to}/32`, "via", from.wanSideIp, "dev", from.ifname]);
   for (const a of aws) {
-    await must("ip", [
-      "-n",
-      cust.ns,
-      "route",
-      "add",
-      `${a.outsideIp}/32`,
-      "via",
-      cust.wanSideIp,
-      "dev",
-      cust.ifname,
-    ]);
-    await must("ip", [
-      "-n",
-      a.ns,
-      "route",
-      "add",
-      `${cust.outsideIp}/32`,
-      "via",
-      a.wanSideIp,
-      "dev",
-      a.ifname,
-    ]);
+    await hostRoute(cust, a.outsideIp);
+    await hostRoute(a, cust.outsideIp);
   }
   return { id, dir, wan, cust, aws, namespaces };
 }
@@ -189,16 +176,7 @@ export async function addLoopbackAddress(ns: string, addressWithPrefix: string):
 /** Deletes the namespaces and scratch directory of one topology (daemons must be stopped first). */
 export async function destroyTopology(topology: Topology): Promise<void> {
   for (const ns of topology.namespaces) {
-    const pids = await run("ip", ["netns", "pids", ns]);
-    for (const p of pids.stdout.split(/\s+/).filter(Boolean)) {
-      try {
-        process.kill(Number(p), "SIGKILL");
-      } catch {
-        // gone
-      }
-    }
-    await run("ip", ["netns", "del", ns]);
-    rmSync(`/run/frr/${ns}`, { recursive: true, force: true });
+    await killAndDeleteNamespace(ns);
     created.delete(ns);
   }
   // VPNLAB_KEEP_LOGS=1 keeps configs and logs of every run for inspection.

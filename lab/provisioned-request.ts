@@ -26,7 +26,7 @@ import { runWorkflow } from "@/lib/provisioning/run-workflow";
 import { loadRouterConfigInput } from "@/lib/router-config/load-router-config-input";
 import { routerConfigResponse } from "@/lib/router-config/router-config-response";
 import type { RouterConfigInput, TunnelParams } from "@/lib/router-config/types";
-import { connectionStateOf } from "@/lib/tunnels/find-connection-state";
+import { findConnectionState } from "@/lib/tunnels/find-connection-state";
 import { pollTunnelsOnce } from "@/lib/tunnels/poll-tunnels";
 import { readTunnelLogsOnce } from "@/lib/tunnels/read-tunnel-logs";
 import { TUNNEL_POLICY, type TunnelPolicy } from "@/lib/vpn/tunnel-policy";
@@ -333,28 +333,9 @@ async function describeTelemetry(input: RouterConfigInput): Promise<Telemetry[]>
 async function portalCard(requestId: string) {
   await pollTunnelsOnce({ batchSize: 100 });
   await readTunnelLogsOnce({});
-  const request = await db.vpnRequest.findUniqueOrThrow({
-    where: { id: requestId },
-    select: {
-      id: true,
-      status: true,
-      tunnelCount: true,
-      lastPolledAt: true,
-      tunnels: {
-        orderBy: { number: "asc" },
-        select: {
-          id: true,
-          number: true,
-          outsideIp: true,
-          status: true,
-          statusSince: true,
-          statusMessage: true,
-          acceptedRouteCount: true,
-        },
-      },
-    },
-  });
-  return connectionStateOf(request);
+  const state = await findConnectionState(requestId, { kind: "staff" });
+  if (!state) throw new Error(`lab: request ${requestId} is gone`);
+  return state;
 }
 
 /** What the portal shows after one run of its tunnel poller (lib/tunnels/poll-tunnels.ts). */
@@ -429,33 +410,32 @@ async function renegotiateWithWrongKeys(lab: LabHandles, input: RouterConfigInpu
     customer.charon.env,
   );
   const names = [...new Set(customer.swanctlConf.match(/aws-tunnel-\d+/g) ?? [])];
-  for (const name of names) {
-    const r = await inNs(
-      customer.charon.ns,
-      "swanctl",
-      ["--terminate", "--ike", name, "--timeout", "2"],
-      customer.charon.env,
-    );
-    lab.log(`[wrong key] terminate ${name}: ${r.code} ${r.stdout.split("\n").slice(-3).join(" | ")}`);
-  }
-  for (const name of names) {
-    const r = await inNs(
-      customer.charon.ns,
-      "swanctl",
-      ["--initiate", "--child", name, "--timeout", "2"],
-      customer.charon.env,
-    );
-    lab.log(`[wrong key] initiate ${name}: ${r.code} ${r.stdout.split("\n").slice(-4).join(" | ")}`);
-  }
+  const swanctl = async (verb: string, args: string[], tail: number) => {
+    for (const name of names) {
+      const r = await inNs(
+        customer.charon.ns,
+        "swanctl",
+        [...args, name, "--timeout", "2"],
+        customer.charon.env,
+      );
+      lab.log(`[wrong key] ${verb} ${name}: ${r.code} ${r.stdout.split("\n").slice(-tail).join(" | ")}`);
+    }
+  };
+  await swanctl("terminate", ["--terminate", "--ike"], 3);
+  await swanctl("initiate", ["--initiate", "--child"], 4);
 }
 
-async function telemetryChecks(
+/**
+ * Runs `checks` while the platform side's state is bridged into the emulator (telemetry, and its
+ * charon log as tunnel logs), with the organization subscribed to alerts; `configured` holds the
+ * outside IPs of the request's tunnels.
+ */
+async function withTelemetryBridge<T>(
   lab: LabHandles,
   input: RouterConfigInput,
   emulatorUrl: string,
-  timeoutMs: number,
-  wrongKeyAfterUp = false,
-): Promise<Record<string, unknown>> {
+  checks: (configured: Set<string>) => Promise<T>,
+): Promise<T> {
   const bridge = startTelemetryBridge({
     emulatorUrl,
     vpnConnectionId: input.vpnConnectionId,
@@ -470,6 +450,45 @@ async function telemetryChecks(
   const configured = new Set(input.tunnels.map((t) => t.outsideIp));
   await subscribeToAlerts(input.requestId);
   try {
+    return await checks(configured);
+  } finally {
+    await bridge.stop({ markDown: false });
+  }
+}
+
+/** Cycles the poller until the card gives every configured tunnel a `settled` cause: those causes, and the cycles it took. */
+async function waitForCauses(
+  requestId: string,
+  configured: Set<string>,
+  timeoutMs: number,
+  settled: (cause: string) => boolean,
+) {
+  let cycles = 0;
+  const used = await waitFor("a cause on the tunnel card", timeoutMs, async () => {
+    cycles++;
+    const state = await portalCard(requestId);
+    const tunnels = state.tunnels.filter((t) => configured.has(t.outsideIp ?? ""));
+    return tunnels.every((t) => settled(t.explanation.cause)) ? tunnels : undefined;
+  });
+  const causes = used.map((t) => ({
+    number: t.number,
+    cause: t.explanation.cause,
+    ...(t.explanation.evidence ? { evidence: t.explanation.evidence.detail } : {}),
+  }));
+  return { causes, cycles };
+}
+
+const emailAlerts = (requestId: string) =>
+  db.alertDelivery.findMany({ where: { requestId, channel: "EMAIL" } });
+
+async function telemetryChecks(
+  lab: LabHandles,
+  input: RouterConfigInput,
+  emulatorUrl: string,
+  timeoutMs: number,
+  wrongKeyAfterUp = false,
+): Promise<Record<string, unknown>> {
+  return withTelemetryBridge(lab, input, emulatorUrl, async (configured) => {
     const t0 = Date.now();
     const whenUp = await waitFor("emulator telemetry UP", timeoutMs, async () => {
       const telemetry = (await describeTelemetry(input)).filter((t) => configured.has(t.outsideIp));
@@ -489,28 +508,17 @@ async function telemetryChecks(
     const telemetryDownMs = Date.now() - t1;
     const portalAfterStop = await portalView(input.requestId);
     // The cause, from the tunnel logs the bridge published, as the card's JSON carries it.
-    let cycles = 0;
-    const card = await waitFor("a cause on the tunnel card", timeoutMs, async () => {
-      cycles++;
-      const state = await portalCard(input.requestId);
-      const used = state.tunnels.filter((t) => configured.has(t.outsideIp ?? ""));
-      // A renegotiation with other keys first logs the old SAs' DELETE: wait for the key's verdict.
-      const settled = (cause: string) => (wrongKeyAfterUp ? cause === "psk-mismatch" : cause !== "unknown");
-      return used.every((t) => settled(t.explanation.cause)) ? used : undefined;
-    });
+    // A renegotiation with other keys first logs the old SAs' DELETE: wait for the key's verdict.
+    const card = await waitForCauses(input.requestId, configured, timeoutMs, (cause) =>
+      wrongKeyAfterUp ? cause === "psk-mismatch" : cause !== "unknown",
+    );
     const causeAfterStopMs = Date.now() - t1;
     const alertSubjectsAfterStop = await sendDueAlerts(input.requestId);
-    const alerts = await db.alertDelivery.findMany({
-      where: { requestId: input.requestId, channel: "EMAIL" },
-    });
+    const alerts = await emailAlerts(input.requestId);
     return {
-      causesAfterStop: card.map((t) => ({
-        number: t.number,
-        cause: t.explanation.cause,
-        ...(t.explanation.evidence ? { evidence: t.explanation.evidence.detail } : {}),
-      })),
+      causesAfterStop: card.causes,
       causeAfterStopMs,
-      causeAfterStopCycles: cycles,
+      causeAfterStopCycles: card.cycles,
       alertCausesAfterStop: alerts.map(causeOfAlert),
       alertSubjectsAfterStop,
       telemetryUpMs,
@@ -520,9 +528,7 @@ async function telemetryChecks(
       portalWhenUp,
       portalAfterStop,
     };
-  } finally {
-    await bridge.stop({ markDown: false });
-  }
+  });
 }
 
 /**
@@ -535,49 +541,25 @@ async function causeChecks(
   emulatorUrl: string,
   timeoutMs: number,
 ): Promise<Record<string, unknown>> {
-  const bridge = startTelemetryBridge({
-    emulatorUrl,
-    vpnConnectionId: input.vpnConnectionId,
-    tunnels: lab.platform.map((p) => ({
-      outsideIp: p.outsideIp,
-      charon: p.charon,
-      ...(p.frr ? { bgpNs: p.frr.ns } : {}),
-    })),
-    log: lab.log,
-    logs: { region: input.region },
-  });
-  const configured = new Set(input.tunnels.map((t) => t.outsideIp));
-  await subscribeToAlerts(input.requestId);
-  try {
+  return withTelemetryBridge(lab, input, emulatorUrl, async (configured) => {
     const t0 = Date.now();
-    let cycles = 0;
-    const card = await waitFor("a cause on the tunnel card", timeoutMs, async () => {
-      cycles++;
-      const state = await portalCard(input.requestId);
-      const used = state.tunnels.filter((t) => configured.has(t.outsideIp ?? ""));
-      return used.every((t) => t.explanation.cause !== "unknown" && t.explanation.cause !== "not-reported")
-        ? used
-        : undefined;
-    });
+    const card = await waitForCauses(
+      input.requestId,
+      configured,
+      timeoutMs,
+      (cause) => cause !== "unknown" && cause !== "not-reported",
+    );
     const causeMs = Date.now() - t0;
     await sendDueAlerts(input.requestId);
-    const alerts = await db.alertDelivery.findMany({
-      where: { requestId: input.requestId, channel: "EMAIL" },
-    });
+    const alerts = await emailAlerts(input.requestId);
     return {
-      causes: card.map((t) => ({
-        number: t.number,
-        cause: t.explanation.cause,
-        ...(t.explanation.evidence ? { evidence: t.explanation.evidence.detail } : {}),
-      })),
+      causes: card.causes,
       causeMs,
-      causeCycles: cycles,
+      causeCycles: card.cycles,
       alertTexts: alerts.map((a) => (a.payload as { text?: string }).text ?? ""),
       alertCauses: alerts.map(causeOfAlert),
     };
-  } finally {
-    await bridge.stop({ markDown: false });
-  }
+  });
 }
 
 /** Provisions a request for the scenario through the workflow and runs it in the lab. */

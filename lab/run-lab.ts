@@ -159,6 +159,35 @@ const INITIATING = /initiating (Main Mode )?IKE_SA/;
 
 export type PlatformEndpoint = { tunnel: number; outsideIp: string; charon: Charon; frr: Frr | null };
 
+/** An `expect` failure: the customer side refuses, logs why (`pattern`), and no SA comes up. */
+type Refusal = {
+  logged: string;
+  pattern: RegExp;
+  field: "noProposalSeen" | "authFailedSeen";
+  notLogged: string;
+  despite: string;
+  seen: string;
+};
+
+const REFUSALS: Partial<Record<NonNullable<LabOptions["expect"]>, Refusal>> = {
+  "no-proposal": {
+    logged: "NO_PROPOSAL_CHOSEN",
+    pattern: /NO_PROPOSAL_CHOSEN|no acceptable proposal|no proposal chosen/i,
+    field: "noProposalSeen",
+    notLogged: "no proposal-mismatch error logged",
+    despite: "the proposal mismatch",
+    seen: "proposal mismatch",
+  },
+  "auth-failed": {
+    logged: "AUTH_FAILED",
+    pattern: /AUTHENTICATION_FAILED|AUTH_FAILED|authentication of .* failed|INVALID_ID_INFORMATION/,
+    field: "authFailedSeen",
+    notLogged: "no authentication failure logged",
+    despite: "the wrong PSK",
+    seen: "authentication failure",
+  },
+};
+
 export async function runLabScenario(input: RouterConfigInput, options: LabOptions): Promise<LabResult> {
   const started = Date.now();
   const log = labLog(options, started);
@@ -264,57 +293,26 @@ export async function runLabScenario(input: RouterConfigInput, options: LabOptio
     const t0 = Date.now();
     await loadCustomerConnections(customer);
 
-    if (options.expect === "no-proposal") {
-      const seen = await waitFor("NO_PROPOSAL_CHOSEN in the customer log", timeoutMs, async () =>
-        /NO_PROPOSAL_CHOSEN|no acceptable proposal|no proposal chosen/i.test(charonLog(customer.charon))
-          ? true
-          : undefined,
+    // An expected failure, once seen: the hook runs while the daemons still do.
+    const whileFailed = async () => {
+      if (!options.whileFailed) return;
+      const stopCustomer = () => stopCharon(customer.charon);
+      result.extra = await options.whileFailed({ topology: topo, platform, customer, stopCustomer, log });
+    };
+    const refusal = options.expect ? REFUSALS[options.expect] : undefined;
+    if (refusal) {
+      const seen = await waitFor(`${refusal.logged} in the customer log`, timeoutMs, async () =>
+        refusal.pattern.test(charonLog(customer.charon)) ? true : undefined,
       ).catch(() => false);
-      result.noProposalSeen = seen;
-      if (!seen) failures.push("no proposal-mismatch error logged");
+      result[refusal.field] = seen;
+      if (!seen) failures.push(refusal.notLogged);
       await sleep(1000);
       const sas = await listSas(customer.charon);
       const up = input.tunnels.filter((t) => isUp(sas, strongswanConnectionName(t.number)));
       if (up.length > 0)
-        failures.push(
-          `tunnel(s) ${up.map((t) => t.number).join(", ")} came up despite the proposal mismatch`,
-        );
-      log(`[${options.name}] proposal mismatch seen: ${seen}; SAs up: ${up.length}`);
-      if (options.whileFailed)
-        result.extra = await options.whileFailed({
-          topology: topo,
-          platform,
-          customer,
-          stopCustomer: () => stopCharon(customer.charon),
-          log,
-        });
-      return result;
-    }
-
-    if (options.expect === "auth-failed") {
-      const seen = await waitFor("AUTH_FAILED in the customer log", timeoutMs, async () =>
-        /AUTHENTICATION_FAILED|AUTH_FAILED|authentication of .* failed|INVALID_ID_INFORMATION/.test(
-          charonLog(customer.charon),
-        )
-          ? true
-          : undefined,
-      ).catch(() => false);
-      result.authFailedSeen = seen;
-      if (!seen) failures.push("no authentication failure logged");
-      await sleep(1000);
-      const sas = await listSas(customer.charon);
-      const up = input.tunnels.filter((t) => isUp(sas, strongswanConnectionName(t.number)));
-      if (up.length > 0)
-        failures.push(`tunnel(s) ${up.map((t) => t.number).join(", ")} came up despite the wrong PSK`);
-      log(`[${options.name}] authentication failure seen: ${seen}; SAs up: ${up.length}`);
-      if (options.whileFailed)
-        result.extra = await options.whileFailed({
-          topology: topo,
-          platform,
-          customer,
-          stopCustomer: () => stopCharon(customer.charon),
-          log,
-        });
+        failures.push(`tunnel(s) ${up.map((t) => t.number).join(", ")} came up despite ${refusal.despite}`);
+      log(`[${options.name}] ${refusal.seen} seen: ${seen}; SAs up: ${up.length}`);
+      await whileFailed();
       return result;
     }
 
@@ -350,14 +348,7 @@ export async function runLabScenario(input: RouterConfigInput, options: LabOptio
 
     // "bgp-down": IPsec is up and BGP is expected not to come up (e.g. a wrong ASN).
     if (options.expect === "bgp-down") {
-      if (options.whileFailed)
-        result.extra = await options.whileFailed({
-          topology: topo,
-          platform,
-          customer,
-          stopCustomer: () => stopCharon(customer.charon),
-          log,
-        });
+      await whileFailed();
       return result;
     }
 

@@ -2,39 +2,7 @@
 // standard credential chain, printing what AWS did that the emulator can only imitate (timings,
 // eventual-consistency retries, AsnConflict on a static connection, gateway IPs across VGWs).
 // Never run in CI: it creates billable resources for a few minutes. See docs/running-on-aws.md.
-import {
-  AllocateAddressCommand,
-  AssociateRouteTableCommand,
-  AttachInternetGatewayCommand,
-  AttachVpnGatewayCommand,
-  CreateCustomerGatewayCommand,
-  CreateInternetGatewayCommand,
-  CreateNatGatewayCommand,
-  CreateRouteCommand,
-  CreateRouteTableCommand,
-  CreateSubnetCommand,
-  CreateVpcCommand,
-  CreateVpnConnectionCommand,
-  CreateVpnConnectionRouteCommand,
-  CreateVpnGatewayCommand,
-  DeleteCustomerGatewayCommand,
-  DeleteInternetGatewayCommand,
-  DeleteNatGatewayCommand,
-  DeleteRouteTableCommand,
-  DeleteSubnetCommand,
-  DeleteVpcCommand,
-  DeleteVpnConnectionCommand,
-  DeleteVpnGatewayCommand,
-  DescribeNatGatewaysCommand,
-  DescribeVpcsCommand,
-  DescribeVpnConnectionsCommand,
-  DescribeVpnGatewaysCommand,
-  DetachInternetGatewayCommand,
-  DetachVpnGatewayCommand,
-  DisassociateRouteTableCommand,
-  EC2Client,
-  ReleaseAddressCommand,
-} from "@aws-sdk/client-ec2";
+import * as EC2 from "@aws-sdk/client-ec2";
 import { awsErrorCode, isNotFoundError } from "../lib/aws/aws-errors";
 import { chooseAvailabilityZone } from "../lib/aws/choose-availability-zone";
 import { lookUpSettled, untilReleased, untilVisible } from "../lib/aws/eventual-consistency";
@@ -50,7 +18,7 @@ if (!region || (!expectedAccount && !endpoint)) {
   process.exit(2);
 }
 
-const ec2 = new EC2Client({
+const ec2 = new EC2.EC2Client({
   region,
   ...(endpoint ? { endpoint, credentials: { accessKeyId: "canary", secretAccessKey: "canary" } } : {}),
 });
@@ -87,7 +55,7 @@ const cleanups: { what: string; run: () => Promise<unknown> }[] = [];
 const later = (what: string, run: () => Promise<unknown>) => cleanups.unshift({ what, run });
 
 async function build(): Promise<void> {
-  const owner = (await ec2.send(new DescribeVpcsCommand({}))).Vpcs?.[0]?.OwnerId;
+  const owner = (await ec2.send(new EC2.DescribeVpcsCommand({}))).Vpcs?.[0]?.OwnerId;
   if (!endpoint && owner !== expectedAccount)
     throw new Error(
       `the credentials reach account ${owner ?? "(unknown)"}, not CANARY_ACCOUNT_ID ${expectedAccount}`,
@@ -99,16 +67,17 @@ async function build(): Promise<void> {
   const vpcId =
     (
       await ec2.send(
-        new CreateVpcCommand({
+        new EC2.CreateVpcCommand({
           CidrBlock: "10.250.0.0/16",
           TagSpecifications: tagsFor(requestId, "vpc", "vpc"),
         }),
       )
     ).Vpc?.VpcId ?? "";
-  later("VPC", () => ec2.send(new DeleteVpcCommand({ VpcId: vpcId })));
-  await visible("VPC by ID", () => ec2.send(new DescribeVpcsCommand({ VpcIds: [vpcId] })));
+  later("VPC", () => ec2.send(new EC2.DeleteVpcCommand({ VpcId: vpcId })));
+  await visible("VPC by ID", () => ec2.send(new EC2.DescribeVpcsCommand({ VpcIds: [vpcId] })));
   const byTag = await lookUpSettled(
-    async () => (await ec2.send(new DescribeVpcsCommand({ Filters: byTags(requestId, "vpc") }))).Vpcs?.[0],
+    async () =>
+      (await ec2.send(new EC2.DescribeVpcsCommand({ Filters: byTags(requestId, "vpc") }))).Vpcs?.[0],
     { windowMs: 60_000 },
   );
   note("VPC in a tag filter after", byTag ? `${seconds(at)} s` : "not within 60 s");
@@ -120,7 +89,7 @@ async function build(): Promise<void> {
       (
         await visible(`${role} create`, () =>
           ec2.send(
-            new CreateSubnetCommand({
+            new EC2.CreateSubnetCommand({
               VpcId: vpcId,
               CidrBlock: cidr,
               AvailabilityZone: zone,
@@ -129,7 +98,7 @@ async function build(): Promise<void> {
           ),
         )
       ).Subnet?.SubnetId ?? "";
-    later(role, () => ec2.send(new DeleteSubnetCommand({ SubnetId: id })));
+    later(role, () => ec2.send(new EC2.DeleteSubnetCommand({ SubnetId: id })));
     return id;
   };
   const privateSubnet = await subnet("10.250.0.0/24", "private-subnet");
@@ -138,17 +107,17 @@ async function build(): Promise<void> {
   const igw =
     (
       await ec2.send(
-        new CreateInternetGatewayCommand({
+        new EC2.CreateInternetGatewayCommand({
           TagSpecifications: tagsFor(requestId, "internet-gateway", "internet-gateway"),
         }),
       )
     ).InternetGateway?.InternetGatewayId ?? "";
-  later("internet gateway", () => ec2.send(new DeleteInternetGatewayCommand({ InternetGatewayId: igw })));
+  later("internet gateway", () => ec2.send(new EC2.DeleteInternetGatewayCommand({ InternetGatewayId: igw })));
   await visible("internet gateway attach", () =>
-    ec2.send(new AttachInternetGatewayCommand({ InternetGatewayId: igw, VpcId: vpcId })),
+    ec2.send(new EC2.AttachInternetGatewayCommand({ InternetGatewayId: igw, VpcId: vpcId })),
   );
   later("internet gateway attachment", () =>
-    ec2.send(new DetachInternetGatewayCommand({ InternetGatewayId: igw, VpcId: vpcId })),
+    ec2.send(new EC2.DetachInternetGatewayCommand({ InternetGatewayId: igw, VpcId: vpcId })),
   );
 
   const vgw = async (role: string) => {
@@ -156,7 +125,7 @@ async function build(): Promise<void> {
     const id =
       (
         await ec2.send(
-          new CreateVpnGatewayCommand({
+          new EC2.CreateVpnGatewayCommand({
             Type: "ipsec.1",
             AmazonSideAsn: 64512,
             TagSpecifications: tagsFor(requestId, "vpn-gateway", "vpn-gateway"),
@@ -164,9 +133,9 @@ async function build(): Promise<void> {
         )
       ).VpnGateway?.VpnGatewayId ?? "";
     later(`${role} VGW`, async () => {
-      await ec2.send(new DeleteVpnGatewayCommand({ VpnGatewayId: id }));
+      await ec2.send(new EC2.DeleteVpnGatewayCommand({ VpnGatewayId: id }));
       await until(`${role} VGW deleting → deleted`, async () => {
-        const state = (await ec2.send(new DescribeVpnGatewaysCommand({ VpnGatewayIds: [id] })))
+        const state = (await ec2.send(new EC2.DescribeVpnGatewaysCommand({ VpnGatewayIds: [id] })))
           .VpnGateways?.[0]?.State;
         return state === "deleted" || state === undefined;
       });
@@ -176,26 +145,26 @@ async function build(): Promise<void> {
       async () =>
         (
           await visible(`${role} VGW by ID`, () =>
-            ec2.send(new DescribeVpnGatewaysCommand({ VpnGatewayIds: [id] })),
+            ec2.send(new EC2.DescribeVpnGatewaysCommand({ VpnGatewayIds: [id] })),
           )
         ).VpnGateways?.[0]?.State === "available",
     );
     return id;
   };
   const vgwId = await vgw("first");
-  await ec2.send(new AttachVpnGatewayCommand({ VpnGatewayId: vgwId, VpcId: vpcId }));
+  await ec2.send(new EC2.AttachVpnGatewayCommand({ VpnGatewayId: vgwId, VpcId: vpcId }));
   later("VGW attachment", async () => {
-    await ec2.send(new DetachVpnGatewayCommand({ VpnGatewayId: vgwId, VpcId: vpcId }));
+    await ec2.send(new EC2.DetachVpnGatewayCommand({ VpnGatewayId: vgwId, VpcId: vpcId }));
     await until("VGW detaching → detached", async () =>
       (
-        (await ec2.send(new DescribeVpnGatewaysCommand({ VpnGatewayIds: [vgwId] }))).VpnGateways?.[0]
+        (await ec2.send(new EC2.DescribeVpnGatewaysCommand({ VpnGatewayIds: [vgwId] }))).VpnGateways?.[0]
           ?.VpcAttachments ?? []
       ).every((a) => a.State === "detached"),
     );
   });
   await until("VGW attaching → attached", async () =>
     (
-      (await ec2.send(new DescribeVpnGatewaysCommand({ VpnGatewayIds: [vgwId] }))).VpnGateways?.[0]
+      (await ec2.send(new EC2.DescribeVpnGatewaysCommand({ VpnGatewayIds: [vgwId] }))).VpnGateways?.[0]
         ?.VpcAttachments ?? []
     ).some((a) => a.VpcId === vpcId && a.State === "attached"),
   );
@@ -204,7 +173,7 @@ async function build(): Promise<void> {
     const id =
       (
         await ec2.send(
-          new CreateCustomerGatewayCommand({
+          new EC2.CreateCustomerGatewayCommand({
             Type: "ipsec.1",
             IpAddress: "198.51.100.200",
             BgpAsn: asn,
@@ -214,14 +183,14 @@ async function build(): Promise<void> {
         )
       ).CustomerGateway?.CustomerGatewayId ?? "";
     later(`customer gateway ${asn}`, () =>
-      ec2.send(new DeleteCustomerGatewayCommand({ CustomerGatewayId: id })),
+      ec2.send(new EC2.DeleteCustomerGatewayCommand({ CustomerGatewayId: id })),
     );
     return id;
   };
   const vpn = async (cgwId: string, vgwIdFor: string, role: string) => {
     const created = await visible(`${role} VPN create`, () =>
       ec2.send(
-        new CreateVpnConnectionCommand({
+        new EC2.CreateVpnConnectionCommand({
           Type: "ipsec.1",
           CustomerGatewayId: cgwId,
           VpnGatewayId: vgwIdFor,
@@ -232,11 +201,11 @@ async function build(): Promise<void> {
     );
     const id = created.VpnConnection?.VpnConnectionId ?? "";
     later(`${role} VPN connection`, async () => {
-      await ec2.send(new DeleteVpnConnectionCommand({ VpnConnectionId: id }));
+      await ec2.send(new EC2.DeleteVpnConnectionCommand({ VpnConnectionId: id }));
       await until(`${role} VPN deleting → deleted`, async () =>
         ["deleted", undefined].includes(
-          (await ec2.send(new DescribeVpnConnectionsCommand({ VpnConnectionIds: [id] }))).VpnConnections?.[0]
-            ?.State,
+          (await ec2.send(new EC2.DescribeVpnConnectionsCommand({ VpnConnectionIds: [id] })))
+            .VpnConnections?.[0]?.State,
         ),
       );
     });
@@ -269,20 +238,20 @@ async function build(): Promise<void> {
     async () =>
       (
         await visible("VPN by ID", () =>
-          ec2.send(new DescribeVpnConnectionsCommand({ VpnConnectionIds: [main.id] })),
+          ec2.send(new EC2.DescribeVpnConnectionsCommand({ VpnConnectionIds: [main.id] })),
         )
       ).VpnConnections?.[0]?.State === "available",
   );
   try {
     await ec2.send(
-      new CreateVpnConnectionRouteCommand({
+      new EC2.CreateVpnConnectionRouteCommand({
         VpnConnectionId: main.id,
         DestinationCidrBlock: "192.168.77.0/24",
       }),
     );
     await until("static route pending → available", async () =>
       (
-        (await ec2.send(new DescribeVpnConnectionsCommand({ VpnConnectionIds: [main.id] })))
+        (await ec2.send(new EC2.DescribeVpnConnectionsCommand({ VpnConnectionIds: [main.id] })))
           .VpnConnections?.[0]?.Routes ?? []
       ).some((r) => r.State === "available"),
     );
@@ -299,18 +268,18 @@ async function build(): Promise<void> {
   const allocation =
     (
       await ec2.send(
-        new AllocateAddressCommand({
+        new EC2.AllocateAddressCommand({
           Domain: "vpc",
           TagSpecifications: tagsFor(requestId, "elastic-ip", "elastic-ip"),
         }),
       )
     ).AllocationId ?? "";
-  later("Elastic IP", () => ec2.send(new ReleaseAddressCommand({ AllocationId: allocation })));
+  later("Elastic IP", () => ec2.send(new EC2.ReleaseAddressCommand({ AllocationId: allocation })));
   const natId =
     (
       await visible("NAT gateway create", () =>
         ec2.send(
-          new CreateNatGatewayCommand({
+          new EC2.CreateNatGatewayCommand({
             SubnetId: publicSubnet,
             AllocationId: allocation,
             ClientToken: `${requestId}-nat-1`,
@@ -320,19 +289,22 @@ async function build(): Promise<void> {
       )
     ).NatGateway?.NatGatewayId ?? "";
   later("NAT gateway", async () => {
-    await ec2.send(new DeleteNatGatewayCommand({ NatGatewayId: natId }));
+    await ec2.send(new EC2.DeleteNatGatewayCommand({ NatGatewayId: natId }));
     await until(
       "NAT deleting → deleted",
       async () =>
-        (await ec2.send(new DescribeNatGatewaysCommand({ NatGatewayIds: [natId] }))).NatGateways?.[0]
+        (await ec2.send(new EC2.DescribeNatGatewaysCommand({ NatGatewayIds: [natId] }))).NatGateways?.[0]
           ?.State === "deleted",
     );
   });
   await until(
     "NAT pending → available",
     async () =>
-      (await visible("NAT by ID", () => ec2.send(new DescribeNatGatewaysCommand({ NatGatewayIds: [natId] }))))
-        .NatGateways?.[0]?.State === "available",
+      (
+        await visible("NAT by ID", () =>
+          ec2.send(new EC2.DescribeNatGatewaysCommand({ NatGatewayIds: [natId] })),
+        )
+      ).NatGateways?.[0]?.State === "available",
   );
 
   const table = async (
@@ -344,7 +316,7 @@ async function build(): Promise<void> {
       (
         await visible(`${role} create`, () =>
           ec2.send(
-            new CreateRouteTableCommand({
+            new EC2.CreateRouteTableCommand({
               VpcId: vpcId,
               ClientToken: `${requestId}-${role}`.slice(0, 64),
               TagSpecifications: tagsFor(requestId, "route-table", role),
@@ -352,18 +324,20 @@ async function build(): Promise<void> {
           ),
         )
       ).RouteTable?.RouteTableId ?? "";
-    later(role, () => ec2.send(new DeleteRouteTableCommand({ RouteTableId: id })));
+    later(role, () => ec2.send(new EC2.DeleteRouteTableCommand({ RouteTableId: id })));
     await visible(`${role} route`, () =>
-      ec2.send(new CreateRouteCommand({ RouteTableId: id, DestinationCidrBlock: "0.0.0.0/0", ...target })),
+      ec2.send(
+        new EC2.CreateRouteCommand({ RouteTableId: id, DestinationCidrBlock: "0.0.0.0/0", ...target }),
+      ),
     );
     const association =
       (
         await visible(`${role} associate`, () =>
-          ec2.send(new AssociateRouteTableCommand({ RouteTableId: id, SubnetId: subnetId })),
+          ec2.send(new EC2.AssociateRouteTableCommand({ RouteTableId: id, SubnetId: subnetId })),
         )
       ).AssociationId ?? "";
     later(`${role} association`, () =>
-      ec2.send(new DisassociateRouteTableCommand({ AssociationId: association })),
+      ec2.send(new EC2.DisassociateRouteTableCommand({ AssociationId: association })),
     );
   };
   await table("private-route-table", privateSubnet, { NatGatewayId: natId });

@@ -21,7 +21,7 @@ import { createVpnRequest } from "@/lib/vpn-request/create-vpn-request";
 import { approveVpnRequest } from "@/lib/vpn-request/decide-vpn-request";
 import { getRequestSettings } from "@/lib/vpn-request/request-settings";
 import { makeVpnRequestSchema } from "@/lib/vpn-request/schema";
-import { createUser, customerViewer, staffViewer } from "@/test/support/factories";
+import { createRequestRow, createUser, customerViewer, staffViewer } from "@/test/support/factories";
 import { type MailCatcher, startMailCatcher } from "@/test/support/mail-catcher";
 import type { TestDatabase } from "@/test/support/test-database";
 import { setTestEnv, startIsolatedDatabase } from "@/test/support/test-env";
@@ -322,23 +322,15 @@ describe("capacity", () => {
       "REJECTED",
     ] as const;
     for (const [index, status] of statuses.entries()) {
-      await db.vpnRequest.create({
-        data: {
-          organizationId: org.id,
-          customerName: `Capacity ${index}`,
-          location: "de-fra",
-          region: "eu-central-1",
-          recommendedRegion: "eu-central-1",
-          estimatedRttMs: 2,
-          customerGatewayIp: `198.51.100.${100 + index}`,
-          routing: "STATIC",
-          subnetRanges: ["10.0.0.0/16"],
-          advertisedNetworks: [],
-          ikeVersion: "IKEV2",
-          tunnelCount: 2,
-          status,
-          submittedById: submitter.id,
-        },
+      await createRequestRow(org.id, submitter.id, {
+        customerName: `Capacity ${index}`,
+        location: "de-fra",
+        region: "eu-central-1",
+        recommendedRegion: "eu-central-1",
+        estimatedRttMs: 2,
+        customerGatewayIp: `198.51.100.${100 + index}`,
+        advertisedNetworks: [],
+        status,
       });
     }
     const rows = await findCapacity();

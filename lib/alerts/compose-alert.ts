@@ -28,6 +28,12 @@ export type AlertContext = {
   everUp?: boolean;
 };
 
+/** The request as an alert names it (both the tunnel and the maintenance alerts). */
+export function alertRequestOf(request: AlertContext["request"]): AlertContext["request"] {
+  const { id, customerName, region, status, vpnConnectionId } = request;
+  return { id, customerName, region, status, vpnConnectionId };
+}
+
 const headlineOf = (cause: string): string =>
   Object.hasOwn(CAUSE_HEADLINES, cause) ? CAUSE_HEADLINES[cause as LogCause] : cause;
 

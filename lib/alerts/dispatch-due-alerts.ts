@@ -1,6 +1,6 @@
 import "server-only";
-import { findConfirmedAlertEmails } from "@/lib/alerts/alert-email-confirmation";
-import { composeAlert } from "@/lib/alerts/compose-alert";
+import { buildAlertDeliveries } from "@/lib/alerts/build-alert-deliveries";
+import { alertRequestOf, composeAlert } from "@/lib/alerts/compose-alert";
 import type { StoredAlert } from "@/lib/alerts/deliver-alert";
 import { enqueueAlertDeliveries } from "@/lib/alerts/enqueue-alert-deliveries";
 import {
@@ -128,13 +128,7 @@ async function queueTunnelAlert({
   const logEvents = (await findRecentTunnelLogEvents([tunnel.id])).get(tunnel.id)?.parsed ?? [];
   const alert = composeAlert({
     organizationId: request.organizationId,
-    request: {
-      id: request.id,
-      customerName: request.customerName,
-      region: request.region,
-      status: request.status,
-      vpnConnectionId: request.vpnConnectionId,
-    },
+    request: alertRequestOf(request),
     tunnel: {
       number: tunnel.number,
       outsideIp: tunnel.outsideIp,
@@ -149,19 +143,17 @@ async function queueTunnelAlert({
     everUp,
   });
   const stored: StoredAlert = { subject: alert.subject, text: alert.text, body: alert.payload };
-  const channels: Prisma.AlertDeliveryCreateManyInput[] = [];
-  const { notificationEmails, webhookUrl } = request.organization;
-  const base = {
-    organizationId: request.organizationId,
-    requestId: request.id,
-    tunnelNumber: tunnel.number,
-    kind: alert.kind,
-    payload: stored as unknown as Prisma.InputJsonValue,
-    createdAt: now,
-  };
-  const confirmed = await findConfirmedAlertEmails(request.organizationId, notificationEmails); // issue 10
-  if (confirmed.length > 0) channels.push({ ...base, channel: "EMAIL", target: confirmed.join(", ") });
-  if (webhookUrl) channels.push({ ...base, channel: "WEBHOOK", target: webhookUrl });
+  const channels = await buildAlertDeliveries(
+    {
+      organizationId: request.organizationId,
+      requestId: request.id,
+      tunnelNumber: tunnel.number,
+      kind: alert.kind,
+      stored,
+      createdAt: now,
+    },
+    request.organization,
+  );
   const created = await db.$transaction(async (tx) => {
     if (eventIds.length > 0)
       await tx.tunnelEvent.updateMany({ where: { id: { in: eventIds } }, data: { alertedAt: now } });

@@ -1,9 +1,9 @@
 import "server-only";
-import { findConfirmedAlertEmails } from "@/lib/alerts/alert-email-confirmation";
+import { buildAlertDeliveries } from "@/lib/alerts/build-alert-deliveries";
+import { alertRequestOf } from "@/lib/alerts/compose-alert";
 import type { StoredAlert } from "@/lib/alerts/deliver-alert";
 import { enqueueAlertDeliveries } from "@/lib/alerts/enqueue-alert-deliveries";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { isProvisioned } from "@/lib/vpn-request/lifecycle";
 
 export const MAINTENANCE_ALERT_KIND = "tunnel.maintenance";
@@ -47,36 +47,25 @@ export async function dispatchMaintenanceAlerts(now = new Date()): Promise<{ sen
     const body = {
       kind: MAINTENANCE_ALERT_KIND,
       organizationId: request.organizationId,
-      request: {
-        id: request.id,
-        customerName: request.customerName,
-        region: request.region,
-        status: request.status,
-        vpnConnectionId: request.vpnConnectionId,
-      },
+      request: alertRequestOf(request),
       tunnel: { number: tunnel.number, outsideIp: tunnel.outsideIp },
       maintenance: { pending: tunnel.maintenancePending, autoAppliedAfter: deadline },
       sentAt: now.toISOString(),
     };
     const stored: StoredAlert = { subject, text, body };
-    const base = {
-      organizationId: request.organizationId,
-      requestId: request.id,
-      tunnelNumber: tunnel.number,
-      kind: MAINTENANCE_ALERT_KIND,
-      payload: stored as unknown as Prisma.InputJsonValue,
-      createdAt: now,
-    };
-    const channels: Prisma.AlertDeliveryCreateManyInput[] = [];
-    if (relevant) {
-      const confirmed = await findConfirmedAlertEmails(
-        request.organizationId,
-        request.organization.notificationEmails,
-      );
-      if (confirmed.length > 0) channels.push({ ...base, channel: "EMAIL", target: confirmed.join(", ") });
-      if (request.organization.webhookUrl)
-        channels.push({ ...base, channel: "WEBHOOK", target: request.organization.webhookUrl });
-    }
+    const channels = relevant
+      ? await buildAlertDeliveries(
+          {
+            organizationId: request.organizationId,
+            requestId: request.id,
+            tunnelNumber: tunnel.number,
+            kind: MAINTENANCE_ALERT_KIND,
+            stored,
+            createdAt: now,
+          },
+          request.organization,
+        )
+      : [];
     const created = await db.$transaction(async (tx) => {
       // Compare-and-set: two dispatchers never alert the same maintenance twice.
       const marked = await tx.tunnel.updateMany({

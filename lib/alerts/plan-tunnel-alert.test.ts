@@ -12,16 +12,17 @@ const change = (
   occurredAt: at(seconds),
 });
 const WINDOW = 300_000;
+/** The plan for `pending` changes after `statusBefore`, at `now`, with the last alert at `lastAlertAt`. */
+const planIn5Minutes = (
+  pending: PendingChange[],
+  statusBefore: Parameters<typeof planTunnelAlert>[0]["statusBefore"],
+  now: Date,
+  lastAlertAt: Date | null = null,
+) => planTunnelAlert({ pending, statusBefore, lastAlertAt, now, windowMs: WINDOW });
 
 describe("planTunnelAlert", () => {
   it("sends at once when no alert went out in the window", () => {
-    const plan = planTunnelAlert({
-      pending: [change("DOWN", 0, "IPSEC IS DOWN")],
-      statusBefore: "UP",
-      lastAlertAt: null,
-      now: at(5),
-      windowMs: WINDOW,
-    });
+    const plan = planIn5Minutes([change("DOWN", 0, "IPSEC IS DOWN")], "UP", at(5));
     expect(plan).toEqual({
       action: "send",
       summary: {
@@ -38,13 +39,7 @@ describe("planTunnelAlert", () => {
   });
 
   it("holds a change that comes within the window of the last alert until the window ends", () => {
-    const plan = planTunnelAlert({
-      pending: [change("UP", 100)],
-      statusBefore: "DOWN",
-      lastAlertAt: at(0),
-      now: at(101),
-      windowMs: WINDOW,
-    });
+    const plan = planIn5Minutes([change("UP", 100)], "DOWN", at(101), at(0));
     expect(plan).toEqual({ action: "wait", until: at(300) });
   });
 
@@ -56,21 +51,9 @@ describe("planTunnelAlert", () => {
       change("DOWN", 40),
       change("UP", 50),
     ];
-    const waiting = planTunnelAlert({
-      pending,
-      statusBefore: "DOWN",
-      lastAlertAt: at(0),
-      now: at(60),
-      windowMs: WINDOW,
-    });
+    const waiting = planIn5Minutes(pending, "DOWN", at(60), at(0));
     expect(waiting.action).toBe("wait");
-    const plan = planTunnelAlert({
-      pending,
-      statusBefore: "DOWN",
-      lastAlertAt: at(0),
-      now: at(300),
-      windowMs: WINDOW,
-    });
+    const plan = planIn5Minutes(pending, "DOWN", at(300), at(0));
     expect(plan).toMatchObject({
       action: "send",
       summary: { kind: "tunnel.up", wentDown: 2, cameUp: 3, firstAt: at(10), lastAt: at(50) },
@@ -78,13 +61,7 @@ describe("planTunnelAlert", () => {
   });
 
   it("calls it flapped when the tunnel ends where it started", () => {
-    const plan = planTunnelAlert({
-      pending: [change("DOWN", 10), change("UP", 20)],
-      statusBefore: "UP",
-      lastAlertAt: null,
-      now: at(30),
-      windowMs: WINDOW,
-    });
+    const plan = planIn5Minutes([change("DOWN", 10), change("UP", 20)], "UP", at(30));
     expect(plan).toMatchObject({
       action: "send",
       summary: { kind: "tunnel.flapped", from: "UP", to: "UP", wentDown: 1, cameUp: 1 },
@@ -92,38 +69,16 @@ describe("planTunnelAlert", () => {
   });
 
   it("does not alert on a new tunnel's first DOWN, nor on message-only changes", () => {
-    expect(
-      planTunnelAlert({
-        pending: [change("DOWN", 0)],
-        statusBefore: "UNKNOWN",
-        lastAlertAt: null,
-        now: at(1),
-        windowMs: WINDOW,
-      }),
-    ).toEqual({
+    expect(planIn5Minutes([change("DOWN", 0)], "UNKNOWN", at(1))).toEqual({
       action: "consume",
     });
-    expect(
-      planTunnelAlert({
-        pending: [change("UP", 0, "5 BGP ROUTES")],
-        statusBefore: "UP",
-        lastAlertAt: null,
-        now: at(1),
-        windowMs: WINDOW,
-      }),
-    ).toEqual({
+    expect(planIn5Minutes([change("UP", 0, "5 BGP ROUTES")], "UP", at(1))).toEqual({
       action: "consume",
     });
   });
 
   it("alerts the first time a new tunnel comes up, in whatever order the changes were read", () => {
-    const plan = planTunnelAlert({
-      pending: [change("UP", 20), change("DOWN", 10)],
-      statusBefore: "UNKNOWN",
-      lastAlertAt: null,
-      now: at(30),
-      windowMs: WINDOW,
-    });
+    const plan = planIn5Minutes([change("UP", 20), change("DOWN", 10)], "UNKNOWN", at(30));
     expect(plan).toMatchObject({
       action: "send",
       summary: { kind: "tunnel.up", wentDown: 0, cameUp: 1, firstAt: at(20) },

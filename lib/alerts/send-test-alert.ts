@@ -1,12 +1,11 @@
 import "server-only";
-import { findConfirmedAlertEmails } from "@/lib/alerts/alert-email-confirmation";
+import { buildAlertDeliveries } from "@/lib/alerts/build-alert-deliveries";
 import type { StoredAlert } from "@/lib/alerts/deliver-alert";
 import { enqueueAlertDeliveries } from "@/lib/alerts/enqueue-alert-deliveries";
 import type { OrganizationScope } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { UserFacingError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { consumePoint, createLimiter } from "@/lib/security/rate-limit";
 
 let testAlertLimiter: ReturnType<typeof createLimiter> | undefined;
@@ -35,17 +34,7 @@ export async function sendTestAlert({ organizationId }: OrganizationScope): Prom
     text: `${body.message}\n\nReal alerts say which tunnel went down or came up, why, and what to do.`,
     body,
   };
-  const base = {
-    organizationId,
-    kind: "test",
-    payload: stored as unknown as Prisma.InputJsonValue,
-    createdAt: sentAt,
-  };
-  const rows: Prisma.AlertDeliveryCreateManyInput[] = [];
-  // Only confirmed addresses receive mail (issue 10).
-  const emails = await findConfirmedAlertEmails(organizationId, org.notificationEmails);
-  if (emails.length > 0) rows.push({ ...base, channel: "EMAIL", target: emails.join(", ") });
-  if (org.webhookUrl) rows.push({ ...base, channel: "WEBHOOK", target: org.webhookUrl });
+  const rows = await buildAlertDeliveries({ organizationId, kind: "test", stored, createdAt: sentAt }, org);
   if (rows.length === 0 && org.notificationEmails.length > 0)
     throw new UserFacingError(
       "No alert address is confirmed yet: open the confirmation link mailed to each address, then send the test again.",

@@ -3,6 +3,7 @@ import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { isSessionRefused } from "@/lib/auth/check-session";
 import { readSession } from "@/lib/auth/read-session";
+import { sessionUserSelect } from "@/lib/auth/session-user-select";
 import { type Audience, isInAudience, type Viewer, type ViewerFor, viewerOf } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 
@@ -33,15 +34,7 @@ const getSessionState = cache(async (): Promise<SessionState> => {
   if (!id) return NO_SESSION;
   const found = await db.user.findUnique({
     where: { id },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      role: true,
-      organizationId: true,
-      deactivatedAt: true,
-      sessionVersion: true,
-    },
+    select: sessionUserSelect,
   });
   if (!found || found.deactivatedAt) return NO_SESSION;
   // Issue 10: a revoked (signed-out) or too old session is no session; staff by the current role.

@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { SessionUser } from "@/lib/auth/auth-config";
+import { sessionUserSelect } from "@/lib/auth/session-user-select";
 import { type SsoClaims, type SsoRefusal, ssoEmailOf, ssoRefusalOf } from "@/lib/auth/sso-match-policy";
 import { db } from "@/lib/db";
 
@@ -16,15 +17,7 @@ export async function matchSsoUser(claims: SsoClaims & { sub?: unknown }, issuer
   const user = email
     ? await db.user.findUnique({
         where: { email },
-        select: {
-          id: true,
-          email: true,
-          name: true,
-          role: true,
-          sessionVersion: true,
-          organizationId: true,
-          deactivatedAt: true,
-        },
+        select: sessionUserSelect,
       })
     : null;
   const refusal = ssoRefusalOf(claims, user);

@@ -2,6 +2,7 @@ import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Credentials } from "@/lib/auth/credentials-schema";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { sessionUserSelect } from "@/lib/auth/session-user-select";
 import { checkSignInThrottle, recordSignInFailure, recordSignInSuccess } from "@/lib/auth/sign-in-throttle";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
@@ -53,16 +54,7 @@ export async function verifySignIn(credentials: Credentials, address: string): P
     checked = await withHashSlot(async () => {
       const user = await db.user.findUnique({
         where: { email },
-        select: {
-          id: true,
-          email: true,
-          name: true,
-          role: true,
-          sessionVersion: true,
-          organizationId: true,
-          passwordHash: true,
-          deactivatedAt: true,
-        },
+        select: { ...sessionUserSelect, passwordHash: true },
       });
       const valid = await verifyPassword(password, user?.passwordHash ?? (await getDummyHash()));
       return { user, valid };

@@ -46,7 +46,7 @@ async function resealOne(
   keyring: Keyring,
   sealed: string,
   aad: string,
-  write: (resealed: string) => Promise<number>,
+  write: (resealed: string) => Promise<{ count: number }>,
 ) {
   counts.total++;
   let keyId = "malformed";
@@ -59,8 +59,8 @@ async function resealOne(
       counts.alreadyCurrent++;
       return;
     }
-    const changed = await write(reencryptSecret(sealed, keyring, aad));
-    if (changed === 1) counts.resealed++;
+    const { count } = await write(reencryptSecret(sealed, keyring, aad));
+    if (count === 1) counts.resealed++;
     else counts.failed++; // changed under us: the next run picks it up
   } catch {
     counts.failed++;
@@ -88,65 +88,40 @@ export async function resealSecrets(options: { batchSize?: number } = {}): Promi
       take: batchSize,
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
     });
-    for (const tunnel of tunnels) {
-      await resealOne(
-        report.tunnelPsks,
-        keyring,
-        tunnel.pskEncrypted,
-        tunnelPskAad(tunnel.requestId, tunnel.number),
-        async (resealed) =>
-          (
-            await db.tunnel.updateMany({
-              where: { id: tunnel.id, pskEncrypted: tunnel.pskEncrypted },
-              data: { pskEncrypted: resealed },
-            })
-          ).count,
+    for (const { id, requestId, number, pskEncrypted: sealed } of tunnels) {
+      await resealOne(report.tunnelPsks, keyring, sealed, tunnelPskAad(requestId, number), (resealed) =>
+        db.tunnel.updateMany({ where: { id, pskEncrypted: sealed }, data: { pskEncrypted: resealed } }),
       );
     }
     if (tunnels.length < batchSize) break;
     cursor = tunnels.at(-1)?.id;
   }
 
+  // One webhook secret per organization and one TOTP secret per staff user: few enough to read at once.
   const organizations = await db.organization.findMany({
     where: { webhookSecretEncrypted: { not: null } },
     select: { id: true, webhookSecretEncrypted: true },
   });
-  for (const org of organizations) {
-    const sealed = org.webhookSecretEncrypted;
+  for (const { id, webhookSecretEncrypted: sealed } of organizations) {
     if (!sealed) continue;
-    await resealOne(
-      report.webhookSecrets,
-      keyring,
-      sealed,
-      webhookSecretAad(org.id),
-      async (resealed) =>
-        (
-          await db.organization.updateMany({
-            where: { id: org.id, webhookSecretEncrypted: sealed },
-            data: { webhookSecretEncrypted: resealed },
-          })
-        ).count,
+    await resealOne(report.webhookSecrets, keyring, sealed, webhookSecretAad(id), (resealed) =>
+      db.organization.updateMany({
+        where: { id, webhookSecretEncrypted: sealed },
+        data: { webhookSecretEncrypted: resealed },
+      }),
     );
   }
   const users = await db.user.findMany({
     where: { totpSecretEncrypted: { not: null } },
     select: { id: true, totpSecretEncrypted: true },
   });
-  for (const user of users) {
-    const sealed = user.totpSecretEncrypted;
+  for (const { id, totpSecretEncrypted: sealed } of users) {
     if (!sealed) continue;
-    await resealOne(
-      report.totpSecrets,
-      keyring,
-      sealed,
-      totpSecretAad(user.id),
-      async (resealed) =>
-        (
-          await db.user.updateMany({
-            where: { id: user.id, totpSecretEncrypted: sealed },
-            data: { totpSecretEncrypted: resealed },
-          })
-        ).count,
+    await resealOne(report.totpSecrets, keyring, sealed, totpSecretAad(id), (resealed) =>
+      db.user.updateMany({
+        where: { id, totpSecretEncrypted: sealed },
+        data: { totpSecretEncrypted: resealed },
+      }),
     );
   }
   return report;

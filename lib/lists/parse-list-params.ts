@@ -56,3 +56,10 @@ export type ListPage<T, S extends string = string> = {
 export function pageCountOf(total: number, pageSize: number): number {
   return Math.max(1, Math.ceil(total / pageSize));
 }
+
+/** The page actually shown (the asked-for one, at most the last) and where its rows start. */
+export function pageWindow(total: number, askedPage: number, pageSize: number) {
+  const pageCount = pageCountOf(total, pageSize);
+  const page = Math.min(askedPage, pageCount);
+  return { page, pageCount, offset: (page - 1) * pageSize };
+}

@@ -22,3 +22,14 @@ export function planSegmentPage(counts: readonly number[], offset: number, limit
   });
   return slices;
 }
+
+/** Reads one page through `read`: one call per segment the page touches, concatenated in segment order. */
+export async function readSegmentPage<T>(
+  counts: readonly number[],
+  offset: number,
+  limit: number,
+  read: (slice: SegmentSlice) => Promise<T[]>,
+): Promise<T[]> {
+  const parts = await Promise.all(planSegmentPage(counts, offset, limit).map(read));
+  return parts.flat();
+}

@@ -3,6 +3,15 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isUuid } from "@/lib/ids";
 
+/** An organization as the admin pages list and edit it. */
+const organizationSelect = {
+  id: true,
+  name: true,
+  plan: true,
+  vpnAddOn: true,
+  createdAt: true,
+} satisfies Prisma.OrganizationSelect;
+
 /** The admin's organization list: by name (or exact Org ID), with how many users and requests each has. */
 export function findOrganizationList(search?: string) {
   const term = search?.trim();
@@ -16,14 +25,7 @@ export function findOrganizationList(search?: string) {
     : {};
   return db.organization.findMany({
     where,
-    select: {
-      id: true,
-      name: true,
-      plan: true,
-      vpnAddOn: true,
-      createdAt: true,
-      _count: { select: { users: true, requests: true } },
-    },
+    select: { ...organizationSelect, _count: { select: { users: true, requests: true } } },
     orderBy: { name: "asc" },
     take: 200,
   });
@@ -35,11 +37,7 @@ export function findOrganizationForAdmin(id: string) {
   return db.organization.findUnique({
     where: { id },
     select: {
-      id: true,
-      name: true,
-      plan: true,
-      vpnAddOn: true,
-      createdAt: true,
+      ...organizationSelect,
       users: {
         select: { id: true, email: true, name: true, deactivatedAt: true },
         orderBy: { email: "asc" },

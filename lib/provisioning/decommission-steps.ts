@@ -1,28 +1,6 @@
 // DESIGN §4 undone in reverse (names, labels and output types: DECOMMISSION_CATALOGUE). Every step finds the request's resources by tag (so it also
 // removes what a half-finished provisioning left) and treats "already gone" as done.
-import {
-  DeleteCustomerGatewayCommand,
-  DeleteInternetGatewayCommand,
-  DeleteNatGatewayCommand,
-  DeleteRouteTableCommand,
-  DeleteSubnetCommand,
-  DeleteVpcCommand,
-  DeleteVpnConnectionCommand,
-  DeleteVpnGatewayCommand,
-  DescribeAddressesCommand,
-  DescribeCustomerGatewaysCommand,
-  DescribeInternetGatewaysCommand,
-  DescribeNatGatewaysCommand,
-  DescribeRouteTablesCommand,
-  DescribeSubnetsCommand,
-  DescribeVpcsCommand,
-  DescribeVpnConnectionsCommand,
-  DescribeVpnGatewaysCommand,
-  DetachInternetGatewayCommand,
-  DetachVpnGatewayCommand,
-  DisassociateRouteTableCommand,
-  ReleaseAddressCommand,
-} from "@aws-sdk/client-ec2";
+import * as EC2 from "@aws-sdk/client-ec2";
 import { awsErrorCode } from "@/lib/aws/aws-errors";
 import { untilReleased } from "@/lib/aws/eventual-consistency";
 import { byTags, waitFor } from "@/lib/provisioning/aws-resources";
@@ -70,34 +48,55 @@ function removing(ctx: StepContext<unknown>, what: string, work: () => Promise<u
   );
 }
 
+/** The IDs of what a Describe returned (an entry without one is skipped). */
+function idsOf<T>(items: T[] | undefined, id: (item: T) => string | undefined): string[] {
+  return (items ?? []).flatMap((item) => {
+    const value = id(item);
+    return value ? [value] : [];
+  });
+}
+
+/** Deletes each of `ids`; one that is already gone counts as deleted. */
+async function deleteEach(ids: readonly string[], remove: (id: string) => Promise<unknown>) {
+  for (const id of ids) await ignoringNotFound(() => remove(id));
+}
+
+/** Tells the user, then waits until every resource `read` returns is `deleted` (AWS deletes in the background). */
+async function untilDeleted(
+  ctx: StepContext<unknown>,
+  what: string,
+  read: () => Promise<readonly { State?: string }[] | undefined>,
+) {
+  await ctx.waiting(`Waiting for the ${what} to be deleted`);
+  await wait(ctx, `the ${what} to be deleted`, async () =>
+    ((await read()) ?? []).every((resource) => resource.State === "deleted") ? true : undefined,
+  );
+}
+
 const deleteNatGateway: Run<"deleteNatGateway"> = async (ctx) => {
   const { ec2, request } = ctx;
   const live = [{ Name: "state", Values: ["pending", "available", "deleting", "failed"] }];
   const found = await ec2.send(
-    new DescribeNatGatewaysCommand({ Filter: byTags(request.id, "nat-gateway", live) }),
+    new EC2.DescribeNatGatewaysCommand({ Filter: byTags(request.id, "nat-gateway", live) }),
   );
-  const ids = (found.NatGateways ?? []).flatMap((gateway) =>
-    gateway.NatGatewayId ? [gateway.NatGatewayId] : [],
-  );
-  for (const id of ids)
-    await ignoringNotFound(() => ec2.send(new DeleteNatGatewayCommand({ NatGatewayId: id })));
+  const ids = idsOf(found.NatGateways, (gateway) => gateway.NatGatewayId);
+  await deleteEach(ids, (id) => ec2.send(new EC2.DeleteNatGatewayCommand({ NatGatewayId: id })));
   if (ids.length > 0) {
-    await ctx.waiting("Waiting for the NAT gateway to be deleted");
-    await wait(ctx, "the NAT gateway to be deleted", async () => {
-      const described = await ec2.send(new DescribeNatGatewaysCommand({ NatGatewayIds: ids }));
-      return (described.NatGateways ?? []).every((gateway) => gateway.State === "deleted") ? true : undefined;
-    });
+    await untilDeleted(
+      ctx,
+      "NAT gateway",
+      async () => (await ec2.send(new EC2.DescribeNatGatewaysCommand({ NatGatewayIds: ids }))).NatGateways,
+    );
   }
   return { deleted: ids };
 };
 
 const releaseElasticIp: Run<"releaseElasticIp"> = async ({ ec2, request }) => {
-  const found = await ec2.send(new DescribeAddressesCommand({ Filters: byTags(request.id, "elastic-ip") }));
-  const ids = (found.Addresses ?? []).flatMap((address) =>
-    address.AllocationId ? [address.AllocationId] : [],
+  const found = await ec2.send(
+    new EC2.DescribeAddressesCommand({ Filters: byTags(request.id, "elastic-ip") }),
   );
-  for (const id of ids)
-    await ignoringNotFound(() => ec2.send(new ReleaseAddressCommand({ AllocationId: id })));
+  const ids = idsOf(found.Addresses, (address) => address.AllocationId);
+  await deleteEach(ids, (id) => ec2.send(new EC2.ReleaseAddressCommand({ AllocationId: id })));
   return { deleted: ids };
 };
 
@@ -105,21 +104,17 @@ const deleteVpnConnection: Run<"deleteVpnConnection"> = async (ctx) => {
   const { ec2, request } = ctx;
   const live = [{ Name: "state", Values: ["pending", "available", "deleting"] }];
   const found = await ec2.send(
-    new DescribeVpnConnectionsCommand({ Filters: byTags(request.id, "vpn-connection", live) }),
+    new EC2.DescribeVpnConnectionsCommand({ Filters: byTags(request.id, "vpn-connection", live) }),
   );
-  const ids = (found.VpnConnections ?? []).flatMap((connection) =>
-    connection.VpnConnectionId ? [connection.VpnConnectionId] : [],
-  );
-  for (const id of ids)
-    await ignoringNotFound(() => ec2.send(new DeleteVpnConnectionCommand({ VpnConnectionId: id })));
+  const ids = idsOf(found.VpnConnections, (connection) => connection.VpnConnectionId);
+  await deleteEach(ids, (id) => ec2.send(new EC2.DeleteVpnConnectionCommand({ VpnConnectionId: id })));
   if (ids.length > 0) {
-    await ctx.waiting("Waiting for the VPN connection to be deleted");
-    await wait(ctx, "the VPN connection to be deleted", async () => {
-      const described = await ec2.send(new DescribeVpnConnectionsCommand({ VpnConnectionIds: ids }));
-      return (described.VpnConnections ?? []).every((connection) => connection.State === "deleted")
-        ? true
-        : undefined;
-    });
+    await untilDeleted(
+      ctx,
+      "VPN connection",
+      async () =>
+        (await ec2.send(new EC2.DescribeVpnConnectionsCommand({ VpnConnectionIds: ids }))).VpnConnections,
+    );
   }
   return { deleted: ids };
 };
@@ -127,13 +122,10 @@ const deleteVpnConnection: Run<"deleteVpnConnection"> = async (ctx) => {
 const deleteCustomerGateway: Run<"deleteCustomerGateway"> = async ({ ec2, request }) => {
   const live = [{ Name: "state", Values: ["pending", "available"] }];
   const found = await ec2.send(
-    new DescribeCustomerGatewaysCommand({ Filters: byTags(request.id, "customer-gateway", live) }),
+    new EC2.DescribeCustomerGatewaysCommand({ Filters: byTags(request.id, "customer-gateway", live) }),
   );
-  const ids = (found.CustomerGateways ?? []).flatMap((gateway) =>
-    gateway.CustomerGatewayId ? [gateway.CustomerGatewayId] : [],
-  );
-  for (const id of ids)
-    await ignoringNotFound(() => ec2.send(new DeleteCustomerGatewayCommand({ CustomerGatewayId: id })));
+  const ids = idsOf(found.CustomerGateways, (gateway) => gateway.CustomerGatewayId);
+  await deleteEach(ids, (id) => ec2.send(new EC2.DeleteCustomerGatewayCommand({ CustomerGatewayId: id })));
   return { deleted: ids };
 };
 
@@ -142,7 +134,7 @@ const deleteVpnGateway: Run<"deleteVpnGateway"> = async (ctx) => {
   // `deleting` ones too: a retry waits for what an earlier run already deleted.
   const live = [{ Name: "state", Values: ["pending", "available", "deleting"] }];
   const found = await ec2.send(
-    new DescribeVpnGatewaysCommand({ Filters: byTags(request.id, "vpn-gateway", live) }),
+    new EC2.DescribeVpnGatewaysCommand({ Filters: byTags(request.id, "vpn-gateway", live) }),
   );
   const deleted: string[] = [];
   for (const gateway of found.VpnGateways ?? []) {
@@ -153,25 +145,26 @@ const deleteVpnGateway: Run<"deleteVpnGateway"> = async (ctx) => {
     for (const attachment of gateway.VpcAttachments ?? []) {
       if (attachment.State === "attached" || attachment.State === "attaching") {
         await ignoringNotFound(() =>
-          ec2.send(new DetachVpnGatewayCommand({ VpnGatewayId: id, VpcId: attachment.VpcId })),
+          ec2.send(new EC2.DetachVpnGatewayCommand({ VpnGatewayId: id, VpcId: attachment.VpcId })),
         );
       }
     }
     await ctx.waiting("Waiting for the virtual private gateway to detach");
     await wait(ctx, "the virtual private gateway to detach", async () => {
-      const described = await ec2.send(new DescribeVpnGatewaysCommand({ VpnGatewayIds: [id] }));
+      const described = await ec2.send(new EC2.DescribeVpnGatewaysCommand({ VpnGatewayIds: [id] }));
       const attachments = described.VpnGateways?.[0]?.VpcAttachments ?? [];
       return attachments.every((attachment) => attachment.State === "detached") ? true : undefined;
     });
-    await ignoringNotFound(() => ec2.send(new DeleteVpnGatewayCommand({ VpnGatewayId: id })));
+    await ignoringNotFound(() => ec2.send(new EC2.DeleteVpnGatewayCommand({ VpnGatewayId: id })));
   }
   if (deleted.length > 0) {
     // A virtual private gateway is `deleting` for a while before it is `deleted`.
-    await ctx.waiting("Waiting for the virtual private gateway to be deleted");
-    await wait(ctx, "the virtual private gateway to be deleted", async () => {
-      const described = await ec2.send(new DescribeVpnGatewaysCommand({ VpnGatewayIds: deleted }));
-      return (described.VpnGateways ?? []).every((gateway) => gateway.State === "deleted") ? true : undefined;
-    });
+    await untilDeleted(
+      ctx,
+      "virtual private gateway",
+      async () =>
+        (await ec2.send(new EC2.DescribeVpnGatewaysCommand({ VpnGatewayIds: deleted }))).VpnGateways,
+    );
   }
   return { deleted };
 };
@@ -180,18 +173,22 @@ const deleteRouteTables: Run<"deleteRouteTables"> = async (ctx) => {
   const { ec2, request } = ctx;
   const deleted: string[] = [];
   for (const resource of ["private-route-table", "public-route-table"] as const) {
-    const found = await ec2.send(new DescribeRouteTablesCommand({ Filters: byTags(request.id, resource) }));
+    const found = await ec2.send(
+      new EC2.DescribeRouteTablesCommand({ Filters: byTags(request.id, resource) }),
+    );
     for (const table of found.RouteTables ?? []) {
       for (const association of table.Associations ?? []) {
         if (association.Main || !association.RouteTableAssociationId) continue;
         const associationId = association.RouteTableAssociationId;
         await ignoringNotFound(() =>
-          ec2.send(new DisassociateRouteTableCommand({ AssociationId: associationId })),
+          ec2.send(new EC2.DisassociateRouteTableCommand({ AssociationId: associationId })),
         );
       }
       if (table.RouteTableId) {
         const id = table.RouteTableId;
-        await removing(ctx, "route table", () => ec2.send(new DeleteRouteTableCommand({ RouteTableId: id })));
+        await removing(ctx, "route table", () =>
+          ec2.send(new EC2.DeleteRouteTableCommand({ RouteTableId: id })),
+        );
         deleted.push(id);
       }
     }
@@ -202,7 +199,7 @@ const deleteRouteTables: Run<"deleteRouteTables"> = async (ctx) => {
 const deleteInternetGateway: Run<"deleteInternetGateway"> = async (ctx) => {
   const { ec2, request } = ctx;
   const found = await ec2.send(
-    new DescribeInternetGatewaysCommand({ Filters: byTags(request.id, "internet-gateway") }),
+    new EC2.DescribeInternetGatewaysCommand({ Filters: byTags(request.id, "internet-gateway") }),
   );
   const deleted: string[] = [];
   for (const gateway of found.InternetGateways ?? []) {
@@ -210,11 +207,11 @@ const deleteInternetGateway: Run<"deleteInternetGateway"> = async (ctx) => {
     if (!id) continue;
     for (const attachment of gateway.Attachments ?? []) {
       await removing(ctx, "internet gateway", () =>
-        ec2.send(new DetachInternetGatewayCommand({ InternetGatewayId: id, VpcId: attachment.VpcId })),
+        ec2.send(new EC2.DetachInternetGatewayCommand({ InternetGatewayId: id, VpcId: attachment.VpcId })),
       );
     }
     await removing(ctx, "internet gateway", () =>
-      ec2.send(new DeleteInternetGatewayCommand({ InternetGatewayId: id })),
+      ec2.send(new EC2.DeleteInternetGatewayCommand({ InternetGatewayId: id })),
     );
     deleted.push(id);
   }
@@ -225,27 +222,21 @@ const deleteSubnets: Run<"deleteSubnets"> = async (ctx) => {
   const { ec2, request } = ctx;
   const deleted: string[] = [];
   for (const resource of ["private-subnet", "public-subnet"] as const) {
-    const found = await ec2.send(new DescribeSubnetsCommand({ Filters: byTags(request.id, resource) }));
-    for (const subnet of found.Subnets ?? []) {
-      if (!subnet.SubnetId) continue;
-      const id = subnet.SubnetId;
-      await removing(ctx, "subnet", () => ec2.send(new DeleteSubnetCommand({ SubnetId: id })));
-      deleted.push(id);
-    }
+    const found = await ec2.send(new EC2.DescribeSubnetsCommand({ Filters: byTags(request.id, resource) }));
+    const ids = idsOf(found.Subnets, (subnet) => subnet.SubnetId);
+    for (const id of ids)
+      await removing(ctx, "subnet", () => ec2.send(new EC2.DeleteSubnetCommand({ SubnetId: id })));
+    deleted.push(...ids);
   }
   return { deleted };
 };
 
 const deleteVpc: Run<"deleteVpc"> = async (ctx) => {
   const { ec2, request } = ctx;
-  const found = await ec2.send(new DescribeVpcsCommand({ Filters: byTags(request.id, "vpc") }));
-  const deleted: string[] = [];
-  for (const vpc of found.Vpcs ?? []) {
-    if (!vpc.VpcId) continue;
-    const id = vpc.VpcId;
-    await removing(ctx, "VPC", () => ec2.send(new DeleteVpcCommand({ VpcId: id })));
-    deleted.push(id);
-  }
+  const found = await ec2.send(new EC2.DescribeVpcsCommand({ Filters: byTags(request.id, "vpc") }));
+  const deleted = idsOf(found.Vpcs, (vpc) => vpc.VpcId);
+  for (const id of deleted)
+    await removing(ctx, "VPC", () => ec2.send(new EC2.DeleteVpcCommand({ VpcId: id })));
   return { deleted };
 };
 

@@ -34,18 +34,7 @@ beforeAll(async () => {
     // A deleted NAT gateway's interface blocks its subnet and VPC for 15 s: longer than the steps
     // between deleting the NAT gateway and deleting the subnets take even on a loaded machine, so
     // DeleteSubnet always meets the lingering interface (at 2 s and 6 s it did not always).
-    delays: {
-      vpnAvailableMs: 300,
-      vpnDeletedMs: 150,
-      vpnRouteMs: 100,
-      natAvailableMs: 200,
-      natDeletedMs: 150,
-      natInterfaceLingerMs: 15_000,
-      vgwPendingMs: 100,
-      vgwDeletingMs: 100,
-      vgwAttachMs: 100,
-      vgwDetachMs: 100,
-    },
+    delays: { ...FAST_EMULATOR_DELAYS, natInterfaceLingerMs: 15_000 },
   });
 }, 60_000);
 afterAll(async () => {

@@ -178,17 +178,18 @@ export const renderCiscoAsa = defineRenderer("cisco-asa", "!", (model) => ({
     ["! --- Tunnel groups (peers and pre-shared keys) ---", ...tunnelGroups(model)],
     ["! --- Tunnel interfaces ---", ...interfaces(model)],
     ["! --- Access rules from the VPC, NAT exemption ---", ...accessAndNat(model)],
-    [
-      model.bgp ? "! --- BGP ---" : "! --- Per-tunnel liveness (sla monitor + track) and static routes ---",
-      ...routing(model),
-    ],
   ],
+  routing: {
+    lines: routing(model),
+    staticTitle: "Per-tunnel liveness (sla monitor + track) and static routes",
+    check: {
+      bgp: { command: "show bgp summary", what: "neighbors Established, prefixes received" },
+      static: { command: "show track", what: "each tunnel's track Up; show route for the VPC" },
+    },
+  },
   verify: [
     { command: "show crypto ikev2 sa", what: "IKEv2 SA READY per tunnel" },
     { command: "show crypto ipsec sa", what: "IPsec SAs, encaps/decaps counting" },
     { command: "show interface ip brief", what: "Tunnel interfaces up/up" },
-    model.bgp
-      ? { command: "show bgp summary", what: "neighbors Established, prefixes received" }
-      : { command: "show track", what: "each tunnel's track Up; show route for the VPC" },
   ],
 }));

@@ -215,12 +215,16 @@ export const renderCiscoIos = defineRenderer("cisco-ios", "!", (model) => {
       ["! --- IKE (phase 1) ---", ...ike],
       ["! --- IPsec (phase 2) ---", ...ipsec(model)],
       ["! --- Tunnel interfaces ---", ...interfaces(model)],
-      [
-        model.bgp ? "! --- BGP ---" : "! --- Per-tunnel liveness (IP SLA + track) and static routes ---",
-        ...routing(model),
-      ],
-      "end",
     ],
+    routing: {
+      lines: routing(model),
+      staticTitle: "Per-tunnel liveness (IP SLA + track) and static routes",
+      check: {
+        bgp: { command: "show ip bgp summary", what: "neighbors Established, prefixes received" },
+        static: { command: "show track brief", what: "each tunnel's track Up; routes installed" },
+      },
+    },
+    after: ["end"],
     verify: [
       {
         command: model.input.ikeVersion === "IKEV2" ? "show crypto ikev2 sa" : "show crypto isakmp sa",
@@ -228,9 +232,6 @@ export const renderCiscoIos = defineRenderer("cisco-ios", "!", (model) => {
       },
       { command: "show crypto ipsec sa", what: "IPsec SAs, encaps/decaps counting" },
       { command: `show interfaces ${model.tunnels.map((t) => names(model, t).iface)[0]}`, what: "up/up" },
-      model.bgp
-        ? { command: "show ip bgp summary", what: "neighbors Established, prefixes received" }
-        : { command: "show track brief", what: "each tunnel's track Up; routes installed" },
     ],
   };
 });

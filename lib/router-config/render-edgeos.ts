@@ -72,12 +72,11 @@ export const renderEdgeos = defineRenderer("edgeos", "#", (model) => ({
   sections: [
     ["# --- IKE and ESP groups, MSS clamp ---", ...groups(model)],
     ...model.tunnels.map((t) => [`# --- Tunnel ${t.number} ---`, ...tunnel(model, t)]),
-    [model.bgp ? "# --- BGP ---" : "# --- Static routes to the platform VPC ---", ...routing(model)],
   ],
+  routing: { lines: routing(model), check: vyattaRoutingCheck(model) },
   verify: [
     { command: "show vpn ipsec sa", what: "IPsec SAs up per peer" },
     { command: "show vpn ike sa", what: "IKE SAs up" },
     { command: "show interfaces vti", what: "VTIs up" },
-    vyattaRoutingCheck(model),
   ],
 }));

@@ -199,19 +199,18 @@ export const renderFortigate = defineRenderer("fortigate", "#", (model) => ({
     ["# --- IPsec (phase 2) ---", ...phase2(model)],
     ["# --- Tunnel interfaces ---", ...interfaces(model)],
     ["# --- Firewall policies (no NAT towards the VPC) ---", ...policies(model)],
-    [
-      model.bgp
-        ? "# --- BGP ---"
-        : "# --- Per-tunnel link monitors and static routes to the platform VPC ---",
-      ...routing(model),
-    ],
   ],
+  routing: {
+    lines: routing(model),
+    staticTitle: "Per-tunnel link monitors and static routes to the platform VPC",
+    check: {
+      bgp: { command: "get router info bgp summary", what: "neighbors up, prefixes received" },
+      static: { command: "diagnose sys link-monitor status", what: "each monitor alive; routes in the FIB" },
+    },
+  },
   verify: [
     { command: "diagnose vpn ike gateway list", what: "IKE SA established per tunnel" },
     { command: "diagnose vpn tunnel list", what: "IPsec SAs, packets in/out" },
     { command: "get vpn ipsec tunnel summary", what: "both tunnels up" },
-    model.bgp
-      ? { command: "get router info bgp summary", what: "neighbors up, prefixes received" }
-      : { command: "diagnose sys link-monitor status", what: "each monitor alive; routes in the FIB" },
   ],
 }));

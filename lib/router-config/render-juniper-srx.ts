@@ -199,14 +199,20 @@ export const renderJuniperSrx = defineRenderer("juniper-srx", "#", (model) => ({
     ["# --- Security policies (zone vpn is default-deny) ---", ...policies(model)],
     ["# --- IKE (phase 1) ---", ...ike(model)],
     ["# --- IPsec (phase 2), per-tunnel vpn-monitor ---", ...ipsec(model)],
-    [model.bgp ? "# --- BGP ---" : "# --- Static routes to the platform VPC ---", ...routing(model)],
   ],
+  routing: {
+    lines: routing(model),
+    check: {
+      bgp: { command: "show bgp summary", what: "neighbors Establ, prefixes received" },
+      static: {
+        command: `show route ${model.platformVpc.cidr}`,
+        what: "active route via the tunnel that is up",
+      },
+    },
+  },
   verify: [
     { command: "show security ike security-associations", what: "IKE SA UP per gateway" },
     { command: "show security ipsec security-associations", what: "IPsec SAs per st0 unit" },
     { command: "show interfaces st0 terse", what: "st0 units up (vpn-monitor)" },
-    model.bgp
-      ? { command: "show bgp summary", what: "neighbors Establ, prefixes received" }
-      : { command: `show route ${model.platformVpc.cidr}`, what: "active route via the tunnel that is up" },
   ],
 }));

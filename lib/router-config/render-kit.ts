@@ -52,6 +52,19 @@ export type DocumentParts = Pick<HeaderOptions, "platform" | "notes"> & {
   sections: Array<string | string[]>;
   /** The device's show commands (DESIGN §7), written as the comment every file ends with. */
   verify: VerifyCommand[];
+  /** The routing section, after `sections`, and its verification line, after `verify`. */
+  routing?: RoutingPart;
+  /** Sections after the routing section (Cisco IOS: "end"). */
+  after?: Array<string | string[]>;
+};
+
+/** BGP or static routing: the last section of most files, and the last line of their verification. */
+export type RoutingPart = {
+  lines: string[];
+  /** The section's title for static routing (for BGP it is "BGP"). */
+  staticTitle?: string;
+  /** What shows the routing works: the BGP sessions, or the static routes (and their liveness). */
+  check: { bgp: VerifyCommand; static: VerifyCommand };
 };
 
 /**
@@ -73,10 +86,17 @@ export function defineRenderer(
       keepAliveCommands: model.tunnels.map(parts.keepAlive),
       notes: parts.notes,
     });
+    const { routing } = parts;
+    const title = model.bgp ? "BGP" : (routing?.staticTitle ?? "Static routes to the platform VPC");
+    const verify = routing
+      ? [...parts.verify, model.bgp ? routing.check.bgp : routing.check.static]
+      : parts.verify;
     return joinSections([
       commentBlock(header, marker),
       ...parts.sections,
-      commentBlock(verifyLines(parts.verify), marker),
+      ...(routing ? [[`${marker} --- ${title} ---`, ...routing.lines]] : []),
+      ...(parts.after ?? []),
+      commentBlock(verifyLines(verify), marker),
     ]);
   };
 }

@@ -164,14 +164,17 @@ export const renderPaloAltoPanos = defineRenderer("paloalto-panos", "#", (model)
     ["# --- Crypto and monitor profiles, outside MSS ---", ...profiles(model)],
     ...model.tunnels.map((t) => [`# --- Tunnel ${t.number} ---`, ...tunnel(model, t)]),
     ["# --- Security rules and NAT exemption ---", ...securityRules(model)],
-    [model.bgp ? "# --- BGP ---" : "# --- Static routes to the platform VPC ---", ...routing(model)],
   ],
+  routing: {
+    lines: routing(model),
+    check: {
+      bgp: { command: `show routing protocol bgp summary virtual-router ${VR}`, what: "peers Established" },
+      static: { command: `show routing route destination ${model.platformVpc.cidr}`, what: "active route" },
+    },
+  },
   verify: [
     { command: "show vpn ike-sa", what: "IKE SA up per gateway" },
     { command: "show vpn ipsec-sa", what: "IPsec SAs per tunnel" },
     { command: "show vpn flow", what: "tunnel monitor status up" },
-    model.bgp
-      ? { command: `show routing protocol bgp summary virtual-router ${VR}`, what: "peers Established" }
-      : { command: `show routing route destination ${model.platformVpc.cidr}`, what: "active route" },
   ],
 }));

@@ -1,7 +1,7 @@
 // The Vyatta `set` syntax VyOS and EdgeOS share (EdgeOS is a Vyatta fork, VyOS its open successor):
 // IKE/ESP groups, VTI interfaces, BGP route maps and neighbours. Each renderer passes its dialect
 // (quoting and the BGP layout) and writes the lines the two do differently itself.
-import type { BgpPeer, BgpPlan, ConfigModel, TunnelView, VerifyCommand } from "./render-kit";
+import type { BgpPeer, BgpPlan, ConfigModel, RoutingPart, TunnelView } from "./render-kit";
 import { ifNumber } from "./render-kit";
 
 export type VyattaDialect = {
@@ -110,8 +110,9 @@ export function vyattaBgp(model: ConfigModel, bgp: BgpPlan, dialect: VyattaDiale
 }
 
 /** The last verification line of both: BGP session or the VPC route. */
-export function vyattaRoutingCheck(model: ConfigModel): VerifyCommand {
-  return model.bgp
-    ? { command: "show ip bgp summary", what: "neighbors Established" }
-    : { command: `show ip route ${model.platformVpc.cidr}`, what: "route via the tunnel that is up" };
+export function vyattaRoutingCheck(model: ConfigModel): RoutingPart["check"] {
+  return {
+    bgp: { command: "show ip bgp summary", what: "neighbors Established" },
+    static: { command: `show ip route ${model.platformVpc.cidr}`, what: "route via the tunnel that is up" },
+  };
 }

@@ -78,12 +78,11 @@ export const renderVyos = defineRenderer("vyos", "#", (model) => ({
   sections: [
     ["# --- IKE and ESP groups ---", ...groups(model)],
     ...model.tunnels.map((t) => [`# --- Tunnel ${t.number} ---`, ...tunnel(model, t)]),
-    [model.bgp ? "# --- BGP ---" : "# --- Static routes to the platform VPC ---", ...routing(model)],
   ],
+  routing: { lines: routing(model), check: vyattaRoutingCheck(model) },
   verify: [
     { command: "show vpn ike sa", what: "IKE SA up per peer" },
     { command: "show vpn ipsec sa", what: "IPsec SAs up, bytes counting" },
     { command: "show interfaces vti", what: "VTIs up" },
-    vyattaRoutingCheck(model),
   ],
 }));

@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import { computeTimeline, timelineFromRuns } from "./compute-timeline";
 
 const t = (hours: number) => new Date(Date.UTC(2026, 10, 20, 0, 0, 0) + hours * 3_600_000);
+/** Status events, each at an hour from the day's start. */
+const events = (...list: ["UP" | "DOWN", number][]) =>
+  list.map(([status, hours]) => ({ status, occurredAt: t(hours) }));
 
 describe("computeTimeline", () => {
   it("is all unknown, with no availability, before any event", () => {
@@ -11,15 +14,7 @@ describe("computeTimeline", () => {
   });
 
   it("takes the status at the start from the last event before it, and counts up time", () => {
-    const timeline = computeTimeline(
-      [
-        { status: "DOWN", occurredAt: t(12) },
-        { status: "UP", occurredAt: t(-5) },
-        { status: "UP", occurredAt: t(18) },
-      ],
-      t(0),
-      t(24),
-    );
+    const timeline = computeTimeline(events(["DOWN", 12], ["UP", -5], ["UP", 18]), t(0), t(24));
     expect(timeline.segments).toEqual([
       { status: "UP", from: t(0), to: t(12) },
       { status: "DOWN", from: t(12), to: t(18) },
@@ -29,42 +24,20 @@ describe("computeTimeline", () => {
   });
 
   it("does not count the time before the tunnel was first seen against it", () => {
-    const timeline = computeTimeline(
-      [
-        { status: "DOWN", occurredAt: t(6) },
-        { status: "UP", occurredAt: t(8) },
-      ],
-      t(0),
-      t(10),
-    );
+    const timeline = computeTimeline(events(["DOWN", 6], ["UP", 8]), t(0), t(10));
     expect(timeline.segments[0]).toEqual({ status: "UNKNOWN", from: t(0), to: t(6) });
     expect(timeline.knownMs).toBe(4 * 3_600_000);
     expect(timeline.availabilityPercent).toBe(50);
   });
 
   it("merges repeated statuses and ignores events after the end", () => {
-    const timeline = computeTimeline(
-      [
-        { status: "UP", occurredAt: t(1) },
-        { status: "UP", occurredAt: t(2) },
-        { status: "DOWN", occurredAt: t(30) },
-      ],
-      t(0),
-      t(3),
-    );
+    const timeline = computeTimeline(events(["UP", 1], ["UP", 2], ["DOWN", 30]), t(0), t(3));
     expect(timeline.segments.map((segment) => segment.status)).toEqual(["UNKNOWN", "UP"]);
     expect(timeline.availabilityPercent).toBe(100);
   });
 
   it("rounds availability to one decimal", () => {
-    const timeline = computeTimeline(
-      [
-        { status: "UP", occurredAt: t(0) },
-        { status: "DOWN", occurredAt: t(2) },
-      ],
-      t(0),
-      t(3),
-    );
+    const timeline = computeTimeline(events(["UP", 0], ["DOWN", 2]), t(0), t(3));
     expect(timeline.availabilityPercent).toBe(66.7);
   });
 });

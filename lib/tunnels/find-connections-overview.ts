@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { type ListPage, PAGE_SIZE, pageCountOf, type SortDirection } from "@/lib/lists/parse-list-params";
-import { planSegmentPage } from "@/lib/lists/plan-segment-page";
+import { type ListPage, PAGE_SIZE, pageWindow, type SortDirection } from "@/lib/lists/parse-list-params";
+import { readSegmentPage } from "@/lib/lists/plan-segment-page";
 import { isRedundancyMet } from "@/lib/tunnels/read-telemetry";
 import { countByStatus, staffListWhere } from "@/lib/vpn-request/find-vpn-requests";
 import {
@@ -71,38 +71,22 @@ export async function findConnectionsOverview(
   const status = query.status && isProvisioned(query.status) ? query.status : undefined;
   const statuses = ATTENTION_ORDER.filter((value) => !status || value === status);
   const total = statuses.reduce((sum, value) => sum + (counts[value] ?? 0), 0);
-  const pageCount = pageCountOf(total, pageSize);
-  const page = Math.min(query.page, pageCount);
-  const offset = (page - 1) * pageSize;
+  const { page, pageCount, offset } = pageWindow(total, query.page, pageSize);
   const where: Prisma.VpnRequestWhereInput = status ? { AND: [base, { status }] } : base;
-  let rows: ConnectionRow[];
-  if (query.sort === "attention") {
-    const slices = planSegmentPage(
-      statuses.map((value) => counts[value] ?? 0),
-      offset,
-      pageSize,
-    );
-    const parts = await Promise.all(
-      slices.map((slice) =>
-        db.vpnRequest.findMany({
-          where: { AND: [base, { status: statuses[slice.segment] }] },
-          select: connectionSelect,
-          orderBy: [{ statusChangedAt: "asc" }, { id: "asc" }],
-          skip: slice.skip,
-          take: slice.take,
-        }),
-      ),
-    );
-    rows = parts.flat();
-  } else {
-    rows = await db.vpnRequest.findMany({
-      where,
-      select: connectionSelect,
-      orderBy: ORDER[query.sort](query.dir),
-      skip: offset,
-      take: pageSize,
-    });
-  }
+  const read = (args: Pick<Prisma.VpnRequestFindManyArgs, "where" | "orderBy" | "skip" | "take">) =>
+    db.vpnRequest.findMany({ ...args, select: connectionSelect });
+  const sizes = statuses.map((value) => counts[value] ?? 0);
+  const rows =
+    query.sort === "attention"
+      ? await readSegmentPage(sizes, offset, pageSize, ({ segment, skip, take }) =>
+          read({
+            where: { AND: [base, { status: statuses[segment] }] },
+            orderBy: [{ statusChangedAt: "asc" }, { id: "asc" }],
+            skip,
+            take,
+          }),
+        )
+      : await read({ where, orderBy: ORDER[query.sort](query.dir), skip: offset, take: pageSize });
   return { rows: rows.map(withTunnelSummary), total, page, pageSize, pageCount, counts };
 }
 

@@ -93,66 +93,32 @@ describe("readTelemetry", () => {
 describe("requestStatusFor", () => {
   const up = (number: number) => ({ number, status: "UP" as const });
   const downT = (number: number) => ({ number, status: "DOWN" as const });
+  /** The request's status from its current one, tunnel count, tunnels and whether one was ever up. */
+  const statusOf = (
+    current: Parameters<typeof requestStatusFor>[0]["current"],
+    tunnelCount: number,
+    tunnels: Parameters<typeof requestStatusFor>[0]["tunnels"],
+    wasEverUp: boolean,
+  ) => requestStatusFor({ current, tunnelCount, tunnels, wasEverUp });
 
   it("ACTIVE with both up, DEGRADED with one, DOWN with none after having been up", () => {
-    expect(
-      requestStatusFor({
-        current: "AWAITING_CUSTOMER",
-        tunnelCount: 2,
-        tunnels: [up(1), up(2)],
-        wasEverUp: false,
-      }),
-    ).toBe("ACTIVE");
-    expect(
-      requestStatusFor({ current: "ACTIVE", tunnelCount: 2, tunnels: [downT(1), up(2)], wasEverUp: true }),
-    ).toBe("DEGRADED");
-    expect(
-      requestStatusFor({
-        current: "DEGRADED",
-        tunnelCount: 2,
-        tunnels: [downT(1), downT(2)],
-        wasEverUp: true,
-      }),
-    ).toBe("DOWN");
+    expect(statusOf("AWAITING_CUSTOMER", 2, [up(1), up(2)], false)).toBe("ACTIVE");
+    expect(statusOf("ACTIVE", 2, [downT(1), up(2)], true)).toBe("DEGRADED");
+    expect(statusOf("DEGRADED", 2, [downT(1), downT(2)], true)).toBe("DOWN");
   });
 
   it("stays AWAITING_CUSTOMER while no tunnel has ever been up", () => {
-    expect(
-      requestStatusFor({
-        current: "AWAITING_CUSTOMER",
-        tunnelCount: 2,
-        tunnels: [downT(1), downT(2)],
-        wasEverUp: false,
-      }),
-    ).toBe("AWAITING_CUSTOMER");
+    expect(statusOf("AWAITING_CUSTOMER", 2, [downT(1), downT(2)], false)).toBe("AWAITING_CUSTOMER");
   });
 
   it("counts only tunnel 1 for a one-tunnel request", () => {
-    expect(
-      requestStatusFor({
-        current: "AWAITING_CUSTOMER",
-        tunnelCount: 1,
-        tunnels: [up(1), downT(2)],
-        wasEverUp: false,
-      }),
-    ).toBe("ACTIVE");
-    expect(
-      requestStatusFor({ current: "ACTIVE", tunnelCount: 1, tunnels: [downT(1), up(2)], wasEverUp: true }),
-    ).toBe("DOWN");
+    expect(statusOf("AWAITING_CUSTOMER", 1, [up(1), downT(2)], false)).toBe("ACTIVE");
+    expect(statusOf("ACTIVE", 1, [downT(1), up(2)], true)).toBe("DOWN");
   });
 
   it("leaves requests alone outside the tunnel-driven statuses", () => {
-    expect(
-      requestStatusFor({
-        current: "DECOMMISSIONING",
-        tunnelCount: 2,
-        tunnels: [up(1), up(2)],
-        wasEverUp: true,
-      }),
-    ).toBeNull();
-    expect(
-      requestStatusFor({ current: "PROVISIONING", tunnelCount: 2, tunnels: [up(1), up(2)], wasEverUp: true }),
-    ).toBeNull();
+    expect(statusOf("DECOMMISSIONING", 2, [up(1), up(2)], true)).toBeNull();
+    expect(statusOf("PROVISIONING", 2, [up(1), up(2)], true)).toBeNull();
   });
 });
 

@@ -11,10 +11,10 @@ import { dispatchDueAlerts } from "@/lib/alerts/dispatch-due-alerts";
 import { db, disconnectDb } from "@/lib/db";
 import { updateNotificationSettings } from "@/lib/organizations/notification-settings";
 import { stopBoss } from "@/lib/queue/boss";
-import { connectionStateOf } from "@/lib/tunnels/find-connection-state";
+import { findConnectionState } from "@/lib/tunnels/find-connection-state";
 import { confirmPendingAlertEmails } from "@/test/support/alert-emails";
 import { startEmulatorForApp, type TestEmulator } from "@/test/support/emulator";
-import { createOrganization, createUser, customerViewer } from "@/test/support/factories";
+import { createOrganization, createRequestRow, createUser, customerViewer } from "@/test/support/factories";
 import type { TestDatabase } from "@/test/support/test-database";
 import { startIsolatedDatabase } from "@/test/support/test-env";
 import { readTunnelLogsOnce } from "./read-tunnel-logs";
@@ -37,34 +37,27 @@ beforeAll(async () => {
   organizationId = org.id;
   customer = user;
   requestId = randomUUID();
-  await db.vpnRequest.create({
-    data: {
-      id: requestId,
-      organizationId: org.id,
-      customerName: "Logs DC",
-      location: "ie-dub",
-      region,
-      recommendedRegion: region,
-      estimatedRttMs: 10,
-      customerGatewayIp: "198.51.100.77",
-      routing: "STATIC",
-      subnetRanges: ["10.0.0.0/8"],
-      advertisedNetworks: [],
-      ikeVersion: "IKEV1",
-      tunnelCount: 2,
-      status: "AWAITING_CUSTOMER",
-      submittedById: user.id,
-      vpnConnectionId,
-      tunnels: {
-        create: outsideIps.map((outsideIp, index) => ({
-          number: index + 1,
-          outsideIp,
-          insideCidr: `169.254.${index}.0/30`,
-          pskEncrypted: "not-used-by-the-reader",
-          status: "DOWN" as const,
-          statusMessage: "IPSEC IS DOWN",
-        })),
-      },
+  await createRequestRow(org.id, user.id, {
+    id: requestId,
+    customerName: "Logs DC",
+    region,
+    recommendedRegion: region,
+    estimatedRttMs: 10,
+    customerGatewayIp: "198.51.100.77",
+    subnetRanges: ["10.0.0.0/8"],
+    advertisedNetworks: [],
+    ikeVersion: "IKEV1",
+    status: "AWAITING_CUSTOMER",
+    vpnConnectionId,
+    tunnels: {
+      create: outsideIps.map((outsideIp, index) => ({
+        number: index + 1,
+        outsideIp,
+        insideCidr: `169.254.${index}.0/30`,
+        pskEncrypted: "not-used-by-the-reader",
+        status: "DOWN" as const,
+        statusMessage: "IPSEC IS DOWN",
+      })),
     },
   });
 }, 120_000);
@@ -139,28 +132,8 @@ describe("tunnel-log reader", () => {
     expect(second.stored).toBe(0);
     expect(await db.tunnelLogEvent.count()).toBe(2);
 
-    const request = await db.vpnRequest.findUniqueOrThrow({
-      where: { id: requestId },
-      select: {
-        id: true,
-        status: true,
-        tunnelCount: true,
-        lastPolledAt: true,
-        tunnels: {
-          orderBy: { number: "asc" },
-          select: {
-            id: true,
-            number: true,
-            outsideIp: true,
-            status: true,
-            statusSince: true,
-            statusMessage: true,
-            acceptedRouteCount: true,
-          },
-        },
-      },
-    });
-    const state = await connectionStateOf(request);
+    const state = await findConnectionState(requestId, { kind: "staff" });
+    if (!state) throw new Error(`request ${requestId} is gone`);
     expect(state.tunnels.map((tunnel) => tunnel.explanation.cause)).toEqual([
       "psk-mismatch",
       "no-proposal-match",

@@ -5,8 +5,8 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { VpnStatus } from "@/lib/generated/prisma/enums";
 import { isUuid } from "@/lib/ids";
-import { type ListPage, PAGE_SIZE, pageCountOf, type SortDirection } from "@/lib/lists/parse-list-params";
-import { planSegmentPage } from "@/lib/lists/plan-segment-page";
+import { type ListPage, PAGE_SIZE, pageWindow, type SortDirection } from "@/lib/lists/parse-list-params";
+import { readSegmentPage } from "@/lib/lists/plan-segment-page";
 import {
   customerFailureMessage,
   failureReference,
@@ -125,38 +125,20 @@ export async function findRequestQueue(query: QueueQuery): Promise<ListPage<VpnR
   const total = query.status
     ? (counts[query.status] ?? 0)
     : Object.values(counts).reduce((sum, count) => sum + count, 0);
-  const pageCount = pageCountOf(total, pageSize);
-  const page = Math.min(query.page, pageCount);
-  const offset = (page - 1) * pageSize;
-  let rows: VpnRequestListItem[];
-  if (query.sort === "queue") {
-    const pending = !query.status || query.status === "PENDING_APPROVAL" ? (counts.PENDING_APPROVAL ?? 0) : 0;
-    const segments: Prisma.VpnRequestWhereInput[] = [
-      { AND: [where, { status: "PENDING_APPROVAL" }] },
-      { AND: [where, { NOT: { status: "PENDING_APPROVAL" } }] },
-    ];
-    const slices = planSegmentPage([pending, total - pending], offset, pageSize);
-    const parts = await Promise.all(
-      slices.map((slice) =>
-        db.vpnRequest.findMany({
-          where: segments[slice.segment],
-          select: listSelect,
-          orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
-          skip: slice.skip,
-          take: slice.take,
-        }),
-      ),
-    );
-    rows = parts.flat();
-  } else {
-    rows = await db.vpnRequest.findMany({
-      where,
-      select: listSelect,
-      orderBy: QUEUE_ORDER[query.sort](query.dir),
-      skip: offset,
-      take: pageSize,
-    });
-  }
+  const { page, pageCount, offset } = pageWindow(total, query.page, pageSize);
+  const read = (args: Pick<Prisma.VpnRequestFindManyArgs, "where" | "orderBy" | "skip" | "take">) =>
+    db.vpnRequest.findMany({ ...args, select: listSelect });
+  const pending = !query.status || query.status === "PENDING_APPROVAL" ? (counts.PENDING_APPROVAL ?? 0) : 0;
+  const segments: Prisma.VpnRequestWhereInput[] = [
+    { AND: [where, { status: "PENDING_APPROVAL" }] },
+    { AND: [where, { NOT: { status: "PENDING_APPROVAL" } }] },
+  ];
+  const rows: VpnRequestListItem[] =
+    query.sort === "queue"
+      ? await readSegmentPage([pending, total - pending], offset, pageSize, ({ segment, skip, take }) =>
+          read({ where: segments[segment], orderBy: [{ submittedAt: "asc" }, { id: "asc" }], skip, take }),
+        )
+      : await read({ where, orderBy: QUEUE_ORDER[query.sort](query.dir), skip: offset, take: pageSize });
   return { rows, total, page, pageSize, pageCount, counts };
 }
 

@@ -40,6 +40,9 @@ vi.mock("@/lib/auth/auth", () => ({
     POST: async () => new Response(null, { status: 404 }),
   },
 }));
+// The session read of every page and action (read-session.ts; compared with next-auth's own endpoint
+// in read-session.int.test.ts) answers the cell's persona: outside Next.js there is no request.
+vi.mock("@/lib/auth/read-session", () => ({ readSession: async () => session.current }));
 // next-auth's ESM build imports "next/server" without an extension, which only Next.js's bundler
 // resolves; the sign-in action needs nothing from it here but the error class.
 vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));

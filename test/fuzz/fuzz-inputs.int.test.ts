@@ -9,13 +9,13 @@ import { setTestEnv } from "@/test/support/test-env";
 
 const session: { current: unknown } = { current: null };
 vi.mock("@/lib/auth/auth", () => ({ auth: async () => session.current }));
+vi.mock("@/lib/auth/read-session", () => ({ readSession: async () => session.current }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 setTestEnv({ MAX_OPEN_REQUESTS_PER_ORGANIZATION: "1000000" });
 
-const { db } = await import("@/lib/db");
 const { createVpnRequestAction } = await import("@/app/_actions/vpn-request-actions");
 const { VPN_REQUEST_FIELDS } = await import("@/lib/vpn-request/schema");
-const { createOrganization, createUser } = await import("@/test/support/factories");
+const { createOrganization, createRequestRow, createUser } = await import("@/test/support/factories");
 
 const ACTION_RUNS = 8000;
 // A fixed seed keeps CI reproducible; FUZZ_SEED (read only here, in the test) explores others.
@@ -58,21 +58,9 @@ beforeAll(async () => {
     expires: new Date(Date.now() + 3_600_000).toISOString(),
   };
   ownRequestId = (
-    await db.vpnRequest.create({
-      data: {
-        organizationId: org.id,
-        customerName: "Fuzz own",
-        location: "ie-dub",
-        region: "eu-west-1",
-        recommendedRegion: "eu-west-1",
-        estimatedRttMs: 5,
-        customerGatewayIp: "198.51.100.9",
-        routing: "STATIC",
-        subnetRanges: ["10.9.0.0/16"],
-        ikeVersion: "IKEV2",
-        tunnelCount: 2,
-        submittedById: customer.id,
-      },
+    await createRequestRow(org.id, customer.id, {
+      customerName: "Fuzz own",
+      subnetRanges: ["10.9.0.0/16"],
     })
   ).id;
 });

@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { type CustomerViewer, type StaffViewer, type Viewer, viewerOf } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Plan, Role } from "@/lib/generated/prisma/enums";
 
 export async function createOrganization(plan: Plan = "ENTERPRISE", vpnAddOn = false) {
@@ -21,6 +22,34 @@ export async function createUser(role: Role, organizationId: string | null) {
     },
   });
   return { ...user, organizationId };
+}
+
+/**
+ * A request row written straight to the database (no workflow): a static two-tunnel VPN in
+ * eu-west-1 unless `data` says otherwise.
+ */
+export function createRequestRow(
+  organizationId: string,
+  submittedById: string,
+  data: Partial<Prisma.VpnRequestUncheckedCreateInput> = {},
+) {
+  return db.vpnRequest.create({
+    data: {
+      organizationId,
+      submittedById,
+      customerName: "Test site",
+      location: "ie-dub",
+      region: "eu-west-1",
+      recommendedRegion: "eu-west-1",
+      estimatedRttMs: 5,
+      customerGatewayIp: "198.51.100.9",
+      routing: "STATIC",
+      subnetRanges: ["10.0.0.0/16"],
+      ikeVersion: "IKEV2",
+      tunnelCount: 2,
+      ...data,
+    },
+  });
 }
 
 /** The viewer a signed-in user would be (what pages and actions hand to the domain). */
