@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { uuidField } from "@/lib/ids";
 import { ROUTER_CONFIG_FORMATS } from "@/lib/router-config/formats";
+import { TUNNEL_CAUSES } from "@/lib/tunnels/explain-tunnel-status";
 import { VPN_STATUSES } from "@/lib/vpn-request/lifecycle";
 import { IKE_VERSIONS } from "@/lib/vpn-request/schema";
 
@@ -99,19 +100,7 @@ export const connectionStateSchema = z
         statusMessage: z.string().nullable(),
         acceptedRouteCount: z.number().int().nullable(),
         explanation: z.object({
-          cause: z.enum([
-            "up",
-            "up-near-route-limit",
-            "psk-mismatch",
-            "no-proposal-match",
-            "phase2-failing",
-            "peer-not-responding",
-            "bgp-down",
-            "route-limit",
-            "nat-t-detected",
-            "not-reported",
-            "unknown",
-          ]),
+          cause: z.enum(TUNNEL_CAUSES),
           summary: z.string(),
           action: z.string().nullable(),
           evidence: z.object({ at: z.number(), detail: z.string() }).optional().meta({

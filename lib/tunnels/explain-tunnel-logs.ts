@@ -16,14 +16,17 @@ export type TunnelLogEvent = {
   VpnLogDetail?: string;
 };
 
-export type LogCause =
-  | "psk-mismatch"
-  | "no-proposal-match"
-  | "phase2-failing"
-  | "peer-not-responding"
-  | "bgp-down"
-  | "route-limit"
-  | "nat-t-detected";
+/** Every cause the tunnel log can give, failures first (the one list; the API schema reads it). */
+export const LOG_CAUSES = [
+  "psk-mismatch",
+  "no-proposal-match",
+  "phase2-failing",
+  "peer-not-responding",
+  "bgp-down",
+  "route-limit",
+  "nat-t-detected",
+] as const;
+export type LogCause = (typeof LOG_CAUSES)[number];
 
 /** Each cause in a few words, for an alert's subject line. */
 export const CAUSE_HEADLINES: Record<LogCause, string> = {
@@ -37,14 +40,7 @@ export const CAUSE_HEADLINES: Record<LogCause, string> = {
 };
 
 /** Causes that keep a tunnel from working (NAT-T detected is a fact to act on, not a failure). */
-export const FAILURE_CAUSES: readonly LogCause[] = [
-  "psk-mismatch",
-  "no-proposal-match",
-  "phase2-failing",
-  "peer-not-responding",
-  "bgp-down",
-  "route-limit",
-];
+export const FAILURE_CAUSES: readonly LogCause[] = LOG_CAUSES.filter((cause) => cause !== "nat-t-detected");
 
 export type LogExplanation = {
   cause: LogCause;

@@ -2,9 +2,11 @@
 // state and BGP route count from VgwTelemetry, the cause from the tunnel log (explain-tunnel-logs).
 // StatusMessage text is never read for a cause: AWS sends only "IPSEC IS DOWN", "IPSEC IS UP" or
 // "N BGP ROUTES" there. Pure and browser-safe: the dashboard and alerts both use it.
-import { explainTunnelLogs, type LogCause, type TunnelLogEvent } from "./explain-tunnel-logs";
+import { explainTunnelLogs, LOG_CAUSES, type TunnelLogEvent } from "./explain-tunnel-logs";
 
-export type TunnelCause = "up" | "up-near-route-limit" | LogCause | "not-reported" | "unknown";
+/** Every cause the tunnel card and the alert can give. */
+export const TUNNEL_CAUSES = ["up", "up-near-route-limit", ...LOG_CAUSES, "not-reported", "unknown"] as const;
+export type TunnelCause = (typeof TUNNEL_CAUSES)[number];
 
 export type TunnelExplanation = {
   cause: TunnelCause;
