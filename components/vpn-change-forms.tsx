@@ -5,24 +5,11 @@
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
 import { buttonClass } from "@/components/ui/button";
-import { Field, inputClass } from "@/components/ui/field";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
 import { type ActionState, INITIAL_ACTION_STATE } from "@/lib/actions/action-state";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
-
-function Outcome({ state, name }: { state: ActionState; name: string }) {
-  if (!state.message) return null;
-  const className = "text-sm font-medium";
-  return state.ok ? (
-    <div role="status" aria-label={name} className={`${className} text-emerald-800`}>
-      {state.message}
-    </div>
-  ) : (
-    <div role="alert" aria-label={name} className={`${className} text-rose-700`}>
-      {state.message}
-    </div>
-  );
-}
 
 /** The customer's choice to change a tunnel although the other is down (`lastTunnelRefusal`). */
 function GoOnCheckbox({ show }: { show: boolean }) {
@@ -65,7 +52,7 @@ export function RotateKeyButton({
       <button type="submit" disabled={pending || disabled} className={buttonClass("secondary")}>
         {pending ? "Starting…" : label}
       </button>
-      <Outcome state={state} name={`${label} result`} />
+      <FormMessage state={state} name={`${label} result`} />
     </form>
   );
 }
@@ -113,23 +100,19 @@ export function CidrListChangeForm({
   return (
     <form action={formAction} className="space-y-3" noValidate>
       <input type="hidden" name="requestId" value={requestId} />
-      <Field id={id} label={kind.label} errors={state.errors?.[kind.field]} hint={kind.hint}>
-        {(describedBy, invalid) => (
-          <textarea
-            id={id}
-            name={kind.field}
-            rows={4}
-            defaultValue={state.values?.[kind.field] ?? cidrs.join("\n")}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            className={inputClass}
-          />
-        )}
-      </Field>
+      <TextAreaField
+        id={id}
+        name={kind.field}
+        label={kind.label}
+        hint={kind.hint}
+        errors={state.errors?.[kind.field]}
+        rows={4}
+        defaultValue={state.values?.[kind.field] ?? cidrs.join("\n")}
+      />
       <button type="submit" disabled={pending || disabled} className={buttonClass("primary")}>
         {pending ? "Saving…" : kind.submitLabel}
       </button>
-      {state.errors ? null : <Outcome state={state} name={`${kind.submitLabel} result`} />}
+      <FormMessage state={state} name={`${kind.submitLabel} result`} hideWithFieldErrors />
     </form>
   );
 }
@@ -159,28 +142,19 @@ export function GatewayChangeForm({
         first; once it is done, download the configuration again and load it on the router at the new IP.
       </p>
       <input type="hidden" name="requestId" value={requestId} />
-      <Field
+      <TextField
         id="change-customer-gateway-ip"
+        name="customerGatewayIp"
         label="Customer gateway public IP"
-        errors={state.errors?.customerGatewayIp}
         hint={`Now ${customerGatewayIp}. The new public IPv4 address of your router.`}
-      >
-        {(describedBy, invalid) => (
-          <input
-            id="change-customer-gateway-ip"
-            name="customerGatewayIp"
-            inputMode="decimal"
-            defaultValue={state.values?.customerGatewayIp ?? ""}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            className={inputClass}
-          />
-        )}
-      </Field>
+        errors={state.errors?.customerGatewayIp}
+        inputMode="decimal"
+        defaultValue={state.values?.customerGatewayIp ?? ""}
+      />
       <button type="submit" disabled={pending || disabled} className={buttonClass("primary")}>
         {pending ? "Requesting…" : "Request gateway change"}
       </button>
-      {state.errors ? null : <Outcome state={state} name="Request gateway change result" />}
+      <FormMessage state={state} name="Request gateway change result" hideWithFieldErrors />
     </form>
   );
 }
@@ -214,42 +188,28 @@ export function TunnelOptionsForm({
       </p>
       <input type="hidden" name="requestId" value={requestId} />
       <GoOnCheckbox show={otherTunnelDown} />
-      <Field id="change-ike-version" label="IKE version" errors={state.errors?.ikeVersion}>
-        {(describedBy, invalid) => (
-          <select
-            id="change-ike-version"
-            name="ikeVersion"
-            defaultValue={state.values?.ikeVersion ?? ikeVersion}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            className={inputClass}
-          >
-            <option value="IKEV2">IKEv2</option>
-            <option value="IKEV1">IKEv1</option>
-          </select>
-        )}
-      </Field>
-      <Field
-        id="change-dpd-action"
-        label="DPD timeout action"
-        errors={state.errors?.dpdTimeoutAction}
-        hint="What AWS does when your router stops answering dead peer detection: restart the tunnel (recommended), clear it, or nothing."
+      <SelectField
+        id="change-ike-version"
+        name="ikeVersion"
+        label="IKE version"
+        errors={state.errors?.ikeVersion}
+        defaultValue={state.values?.ikeVersion ?? ikeVersion}
       >
-        {(describedBy, invalid) => (
-          <select
-            id="change-dpd-action"
-            name="dpdTimeoutAction"
-            defaultValue={state.values?.dpdTimeoutAction ?? dpdTimeoutAction}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            className={inputClass}
-          >
-            <option value="restart">restart</option>
-            <option value="clear">clear</option>
-            <option value="none">none</option>
-          </select>
-        )}
-      </Field>
+        <option value="IKEV2">IKEv2</option>
+        <option value="IKEV1">IKEv1</option>
+      </SelectField>
+      <SelectField
+        id="change-dpd-action"
+        name="dpdTimeoutAction"
+        label="DPD timeout action"
+        hint="What AWS does when your router stops answering dead peer detection: restart the tunnel (recommended), clear it, or nothing."
+        errors={state.errors?.dpdTimeoutAction}
+        defaultValue={state.values?.dpdTimeoutAction ?? dpdTimeoutAction}
+      >
+        <option value="restart">restart</option>
+        <option value="clear">clear</option>
+        <option value="none">none</option>
+      </SelectField>
       <button
         type="submit"
         disabled={pending || disabled}
@@ -265,7 +225,7 @@ export function TunnelOptionsForm({
       >
         {pending ? "Applying…" : "Apply tunnel options"}
       </button>
-      {state.errors ? null : <Outcome state={state} name="Tunnel options result" />}
+      <FormMessage state={state} name="Tunnel options result" hideWithFieldErrors />
     </form>
   );
 }
@@ -316,7 +276,7 @@ export function ApplyMaintenanceButton({
       <button type="submit" disabled={pending} className={buttonClass("secondary")}>
         {pending ? "Starting…" : "Apply maintenance now"}
       </button>
-      <Outcome state={state} name={`Tunnel ${tunnel} maintenance`} />
+      <FormMessage state={state} name={`Tunnel ${tunnel} maintenance`} />
     </form>
   );
 }
