@@ -98,16 +98,21 @@ export async function runPollerBench(options: {
       const cgw = await ec2.send(
         new CreateCustomerGatewayCommand({ Type: "ipsec.1", BgpAsn: 65010, PublicIp: "198.51.100.77" }),
       );
-      const vgw = await ec2.send(new CreateVpnGatewayCommand({ Type: "ipsec.1", AmazonSideAsn: 64512 }));
-      for (let start = 0; start < ids.length; start += 50) {
+      // AWS allows 10 VPN connections per virtual private gateway, and answers an identical
+      // CreateVpnConnection with the connection it made: a gateway per 10, a tag per connection.
+      for (let start = 0; start < ids.length; start += 10) {
+        const vgw = await ec2.send(new CreateVpnGatewayCommand({ Type: "ipsec.1", AmazonSideAsn: 64512 }));
         const page = await Promise.all(
-          ids.slice(start, start + 50).map(async (requestId) => {
+          ids.slice(start, start + 10).map(async (requestId) => {
             const answer = await ec2.send(
               new CreateVpnConnectionCommand({
                 Type: "ipsec.1",
                 CustomerGatewayId: cgw.CustomerGateway?.CustomerGatewayId,
                 VpnGatewayId: vgw.VpnGateway?.VpnGatewayId,
                 Options: { StaticRoutesOnly: true },
+                TagSpecifications: [
+                  { ResourceType: "vpn-connection", Tags: [{ Key: "portal:request-id", Value: requestId }] },
+                ],
               }),
             );
             const vpn = answer.VpnConnection;
@@ -121,6 +126,7 @@ export async function runPollerBench(options: {
         );
         made.push(...page);
       }
+      ec2.destroy();
     }
     // Every tunnel UP in AWS and in the portal: the steady state of a healthy fleet.
     for (let start = 0; start < made.length; start += 2000) {
@@ -151,6 +157,9 @@ export async function runPollerBench(options: {
         made.flatMap((vpn) => [vpn.ips[0] ?? "", vpn.ips[1] ?? ""]),
       ],
     );
+    const distinct = new Set(made.map((vpn) => vpn.vpnId)).size;
+    if (distinct !== made.length)
+      throw new Error(`the emulator made ${distinct} distinct VPN connections for ${made.length} requests`);
     options.log(
       `${made.length} VPN connections in ${byRegion.size} regions made in the emulator in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
