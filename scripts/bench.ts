@@ -9,6 +9,7 @@
 //   npm run bench -- [--orgs 1000] [--requests 10000] [--events 250000] [--pending 0.1]
 //                    [--duration 10] [--connections 10] [--poller <connections, 0 = skip>]
 //                    [--provisioning 200] [--only http|poller|provisioning]
+//                    [--pages "tunnels,support queue"] (only the URLs whose name has one of these; floors always)
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -37,6 +38,7 @@ const { values: args } = parseArgs({
     poller: { type: "string" },
     only: { type: "string" },
     provisioning: { type: "string", default: "200" },
+    pages: { type: "string" },
   },
 });
 const size = {
@@ -175,9 +177,14 @@ async function measurePages(
     },
     { name: "support request page", path: `/support/requests/${ids.staffRequestId}`, cookie: staff },
   ];
+  const wanted = args.pages?.split(",").map((name) => name.trim().toLowerCase());
+  const measured = targets.filter(
+    (target) =>
+      !wanted || target.path.startsWith("/bench/") || wanted.some((name) => target.name.toLowerCase().includes(name)),
+  );
   const results: Measurement[] = [];
   const statements: { route: string; perRequest: number; top: StatementRow[] }[] = [];
-  for (const target of targets) {
+  for (const target of measured) {
     await stats.query("select pg_stat_statements_reset()");
     const result = await measure({ base, ...target, connections, durationSeconds });
     const top = await topStatements(stats);
