@@ -136,9 +136,7 @@ test("a tunnel going down shows DEGRADED live and alerts by email and signed web
     const isDownAlert = (hook: Hook) => hook.body.includes(requestId) && hook.body.includes('"tunnel.down"');
     await expect.poll(() => hooks.filter(isDownAlert).length, { timeout: 30_000 }).toBeGreaterThan(0);
     const hook = hooks.find(isDownAlert) as Hook;
-    const opened = openWebhook(hook, secret);
-    expect(opened.signature).toEqual({ ok: true });
-    expect(opened.payload).toMatchObject({
+    expect(openWebhook(hook, secret)).toMatchObject({
       kind: "tunnel.down",
       redundancy: { met: false, change: "lost" },
       tunnel: { number: 1, cause: "unknown" },

@@ -1,22 +1,16 @@
 import { CreateVpcCommand, DescribeVpcsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { GetServiceQuotaCommand, ServiceQuotasClient } from "@aws-sdk/client-service-quotas";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningEmulator } from "./server";
-import { admin, type InventoryResponse, rejectionOf, startTestEmulator } from "./testing";
+import { describe, expect, it } from "vitest";
+import { admin, type InventoryResponse, rejectionOf, testEmulatorForFile } from "./testing";
 
-let emu: RunningEmulator;
+const emu = testEmulatorForFile({
+  config: {
+    accounts: { "111111111111": { externalId: "ext-a" }, "222222222222": { externalId: "ext-b" } },
+  },
+});
 const region = "eu-west-1";
 const base = { accessKeyId: "emulator", secretAccessKey: "emulator" };
-
-beforeAll(async () => {
-  emu = await startTestEmulator({
-    config: {
-      accounts: { "111111111111": { externalId: "ext-a" }, "222222222222": { externalId: "ext-b" } },
-    },
-  });
-});
-afterAll(() => emu.close());
 
 async function assume(account: string, externalId: string | undefined) {
   const sts = new STSClient({ endpoint: emu.url, region, credentials: base, maxAttempts: 1 });
@@ -37,6 +31,23 @@ async function assume(account: string, externalId: string | undefined) {
   };
 }
 
+type AwsClientConfig = {
+  endpoint: string;
+  region: string;
+  credentials: Awaited<ReturnType<typeof assume>>;
+  maxAttempts: number;
+};
+
+/** An SDK client (EC2, Service Quotas) signed with a role assumed in `account`. */
+async function clientIn<C>(Client: new (config: AwsClientConfig) => C, account: string, externalId: string) {
+  return new Client({
+    endpoint: emu.url,
+    region,
+    credentials: await assume(account, externalId),
+    maxAttempts: 1,
+  });
+}
+
 describe("several accounts behind one endpoint", () => {
   it("AssumeRole returns temporary credentials for the role's account, and only with its external ID", async () => {
     const creds = await assume("111111111111", "ext-a");
@@ -49,18 +60,8 @@ describe("several accounts behind one endpoint", () => {
   });
 
   it("keeps each account's resources apart, each with its own default VPC", async () => {
-    const a = new EC2Client({
-      endpoint: emu.url,
-      region,
-      credentials: await assume("111111111111", "ext-a"),
-      maxAttempts: 1,
-    });
-    const b = new EC2Client({
-      endpoint: emu.url,
-      region,
-      credentials: await assume("222222222222", "ext-b"),
-      maxAttempts: 1,
-    });
+    const a = await clientIn(EC2Client, "111111111111", "ext-a");
+    const b = await clientIn(EC2Client, "222222222222", "ext-b");
     const made = await a.send(new CreateVpcCommand({ CidrBlock: "10.9.0.0/16" }));
     const inA = (await a.send(new DescribeVpcsCommand({}))).Vpcs ?? [];
     const inB = (await b.send(new DescribeVpcsCommand({}))).Vpcs ?? [];
@@ -76,12 +77,7 @@ describe("several accounts behind one endpoint", () => {
   });
 
   it("answers GetServiceQuota with AWS's default quotas", async () => {
-    const sq = new ServiceQuotasClient({
-      endpoint: emu.url,
-      region,
-      credentials: await assume("222222222222", "ext-b"),
-      maxAttempts: 1,
-    });
+    const sq = await clientIn(ServiceQuotasClient, "222222222222", "ext-b");
     const vpcs = await sq.send(new GetServiceQuotaCommand({ ServiceCode: "vpc", QuotaCode: "L-F678F1CE" }));
     expect(vpcs.Quota?.Value).toBe(5);
     expect(vpcs.Quota?.QuotaArn).toContain(":222222222222:");

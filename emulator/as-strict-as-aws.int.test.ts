@@ -21,10 +21,17 @@ import {
   type TagSpecification,
 } from "@aws-sdk/client-ec2";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { RunningEmulator } from "./server";
-import { admin, clientFor, createGatewayPair, rejectionOf, startTestEmulator, waitFor } from "./testing";
+import {
+  admin,
+  clientFor,
+  createGatewayPair,
+  rejectionOf,
+  startTestEmulator,
+  testEmulatorForFile,
+  waitFor,
+} from "./testing";
 
-let emulator: RunningEmulator;
+const emulator = testEmulatorForFile();
 let ec2: EC2Client;
 let region = 0;
 /** A region nobody used yet: a fresh account's, with only its default VPC. */
@@ -33,8 +40,7 @@ const freshRegion = () => {
   return clientFor(emulator.url, `xx-test-${region}`);
 };
 
-beforeAll(async () => {
-  emulator = await startTestEmulator();
+beforeAll(() => {
   ec2 = clientFor(emulator.url, "eu-west-1");
 });
 afterEach(async () => {
@@ -45,10 +51,7 @@ afterEach(async () => {
     faults: [],
   });
 });
-afterAll(async () => {
-  ec2.destroy();
-  await emulator.close();
-});
+afterAll(() => ec2.destroy());
 
 const tagged = (type: TagSpecification["ResourceType"], id = "req-1"): TagSpecification[] => [
   { ResourceType: type, Tags: [{ Key: "portal:request-id", Value: id }] },

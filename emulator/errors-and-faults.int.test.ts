@@ -8,20 +8,15 @@ import {
   type EC2Client,
 } from "@aws-sdk/client-ec2";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningEmulator } from "./server";
-import { admin, clientFor, createGatewayPair, rejectionOf, startTestEmulator } from "./testing";
+import { admin, clientFor, createGatewayPair, rejectionOf, testEmulatorForFile } from "./testing";
 
-let emulator: RunningEmulator;
+const emulator = testEmulatorForFile();
 let ec2: EC2Client;
 
-beforeAll(async () => {
-  emulator = await startTestEmulator();
+beforeAll(() => {
   ec2 = clientFor(emulator.url, "us-east-1");
 });
-afterAll(async () => {
-  ec2.destroy();
-  await emulator.close();
-});
+afterAll(() => ec2.destroy());
 beforeEach(async () => {
   await admin(emulator.url, "reset", {});
   await admin(emulator.url, "config", {

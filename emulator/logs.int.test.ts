@@ -13,11 +13,10 @@ import {
   DescribeVpnConnectionsCommand,
   ModifyVpnTunnelOptionsCommand,
 } from "@aws-sdk/client-ec2";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningEmulator } from "./server";
-import { admin, clientFor, createGatewayPair, rejectionOf, startTestEmulator, waitFor } from "./testing";
+import { describe, expect, it } from "vitest";
+import { admin, clientFor, createGatewayPair, rejectionOf, testEmulatorForFile, waitFor } from "./testing";
 
-let emulator: RunningEmulator;
+const emulator = testEmulatorForFile();
 const logsFor = (region: string, accessKeyId = "test") =>
   new CloudWatchLogsClient({
     endpoint: emulator.url,
@@ -25,13 +24,6 @@ const logsFor = (region: string, accessKeyId = "test") =>
     credentials: { accessKeyId, secretAccessKey: "test" },
     maxAttempts: 1,
   });
-
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterAll(async () => {
-  await emulator.close();
-});
 
 describe("CloudWatch Logs on the EC2 endpoint, through the real SDK", () => {
   it("creates a group and stream, takes events and returns them by stream and time, per Region", async () => {

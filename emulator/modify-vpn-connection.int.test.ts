@@ -9,15 +9,10 @@ import {
   DescribeVpnConnectionsCommand,
   ModifyVpnConnectionCommand,
 } from "@aws-sdk/client-ec2";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningEmulator } from "./server";
-import { admin, clientFor, rejectionOf, startTestEmulator, waitFor } from "./testing";
+import { describe, expect, it } from "vitest";
+import { admin, clientFor, rejectionOf, testEmulatorForFile, waitFor } from "./testing";
 
-let emulator: RunningEmulator;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterAll(() => emulator.close());
+const emulator = testEmulatorForFile();
 
 const ec2 = () => clientFor(emulator.url);
 

@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
 import { formatIpv4, parseCidr } from "./cidr";
-import { requestFingerprint } from "./consistency";
+import { clientTokenCall } from "./client-token";
 import type { Handler } from "./context";
 import { takeNatFailure } from "./faults";
 import { describeTagged, paginate, tagSet } from "./filters";
@@ -136,34 +136,11 @@ function natXml(nat: NatGateway, now: number): XmlObject {
   };
 }
 
-/** AWS: a client token is at most 64 ASCII characters. */
-export function checkClientToken(token: string | undefined): void {
-  if (token !== undefined && (token.length === 0 || token.length > 64 || /[^\x20-\x7e]/.test(token)))
-    throw new Ec2Error("InvalidClientToken", "The client token is not valid: at most 64 ASCII characters.");
-}
-
-export const idempotentMismatch = (): Ec2Error =>
-  new Ec2Error(
-    "IdempotentParameterMismatch",
-    "The client token you have provided is associated with a resource that is already deleted or a different request. Use a new client token, or the same parameters.",
-  );
-
 export const createNatGateway: Handler = ({ region, all, params, now, config }) => {
-  const clientToken = params.str("ClientToken");
-  checkClientToken(clientToken);
+  const { clientToken, fingerprint, earlier } = clientTokenCall(params, all.natGateways);
+  if (earlier) return { clientToken, natGateway: natXml(earlier, now) };
   const subnetId = params.required("SubnetId");
   const allocationId = params.str("AllocationId");
-  const fingerprint = requestFingerprint(params, ["ClientToken"]);
-  // The same token with the same parameters returns what it created, in whatever state that is
-  // now (a `failed` gateway included); with any parameter changed it is refused.
-  if (clientToken) {
-    const existing = Object.values(all.natGateways).find((n) => n.clientToken === clientToken);
-    if (existing) {
-      if (existing.requestFingerprint !== undefined && existing.requestFingerprint !== fingerprint)
-        throw idempotentMismatch();
-      return { clientToken, natGateway: natXml(existing, now) };
-    }
-  }
   const subnet = requireSubnet(region, subnetId);
   const connectivityType = params.str("ConnectivityType") ?? "public";
   if (connectivityType !== "public")

@@ -1,11 +1,10 @@
 import { parseCidr } from "./cidr";
+import { clientTokenCall } from "./client-token";
 import type { EmulatorConfig } from "./config";
-import { requestFingerprint } from "./consistency";
 import type { Handler } from "./context";
 import { describeTagged, paginate, tagSet } from "./filters";
 import { liveAttachment, natState, vpnRouteState, vpnState } from "./lifecycle";
 import { OWNER_ID, type RegionState, type Route, type RouteTable } from "./model";
-import { checkClientToken, idempotentMismatch } from "./nat";
 import { dependencyViolation, Ec2Error, invalidValue, notFound } from "./protocol/errors";
 import type { XmlObject } from "./protocol/xml";
 import { newId } from "./store";
@@ -96,17 +95,8 @@ function tableXml(region: RegionState, table: RouteTable, now: number, config: E
 }
 
 export const createRouteTable: Handler = ({ region, all, params, now, config }) => {
-  const clientToken = params.str("ClientToken");
-  checkClientToken(clientToken);
-  const fingerprint = requestFingerprint(params, ["ClientToken"]);
-  if (clientToken) {
-    const existing = Object.values(all.routeTables).find((t) => t.clientToken === clientToken);
-    if (existing) {
-      if (existing.requestFingerprint !== undefined && existing.requestFingerprint !== fingerprint)
-        throw idempotentMismatch();
-      return { routeTable: tableXml(all, existing, now, config), clientToken };
-    }
-  }
+  const { clientToken, fingerprint, earlier } = clientTokenCall(params, all.routeTables);
+  if (earlier) return { routeTable: tableXml(all, earlier, now, config), clientToken };
   const vpc = requireVpc(region, params.required("VpcId"));
   const table: RouteTable = {
     id: newId("rtb"),

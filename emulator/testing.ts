@@ -1,4 +1,5 @@
 import { CreateCustomerGatewayCommand, CreateVpnGatewayCommand, EC2Client } from "@aws-sdk/client-ec2";
+import { afterAll, beforeAll } from "vitest";
 import { FAST_DELAYS } from "./config";
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from "./server";
 
@@ -7,6 +8,21 @@ export { FAST_DELAYS };
 
 export async function startTestEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   return startEmulator({ port: 0, config: { delays: FAST_DELAYS }, ...options });
+}
+
+/** An emulator of the test file's own: started before its tests, closed after them; its URL once started. */
+export function testEmulatorForFile(options: EmulatorOptions = {}): { readonly url: string } {
+  let running: RunningEmulator | undefined;
+  beforeAll(async () => {
+    running = await startTestEmulator(options);
+  });
+  afterAll(() => running?.close());
+  return {
+    get url() {
+      if (!running) throw new Error("the test emulator starts in beforeAll: read its URL inside a test");
+      return running.url;
+    },
+  };
 }
 
 /** `accessKeyId` picks the caller: keys with an IAM policy in the config are evaluated against it. */

@@ -4,15 +4,10 @@ import {
   GetVpnTunnelReplacementStatusCommand,
   ReplaceVpnTunnelCommand,
 } from "@aws-sdk/client-ec2";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningEmulator } from "./server";
-import { admin, clientFor, createGatewayPair, rejectionOf, startTestEmulator, waitFor } from "./testing";
+import { describe, expect, it } from "vitest";
+import { admin, clientFor, createGatewayPair, rejectionOf, testEmulatorForFile, waitFor } from "./testing";
 
-let emulator: RunningEmulator;
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterAll(() => emulator.close());
+const emulator = testEmulatorForFile();
 
 async function availableVpn() {
   const ec2 = clientFor(emulator.url);

@@ -103,6 +103,10 @@ export function applyTunnelSpec(spec: Params, base: TunnelSettings | undefined):
     const list = spec.valueList(name);
     return list.length === 0 ? undefined : checkList(name, list, allowed);
   };
+  const ranged = (name: string, min: number, max: number): number | undefined => {
+    const value = spec.int(name);
+    return value === undefined ? undefined : checkRange(name, value, min, max);
+  };
   const insideCidr = spec.str("TunnelInsideCidr");
   if (insideCidr !== undefined) checkInsideCidr(insideCidr);
   const psk = spec.str("PreSharedKey");
@@ -112,34 +116,16 @@ export function applyTunnelSpec(spec: Params, base: TunnelSettings | undefined):
   const startup = spec.str("StartupAction");
   if (startup !== undefined) checkList("StartupAction", [startup], ["add", "start"]);
 
-  const p1 = spec.int("Phase1LifetimeSeconds");
-  const p2 = spec.int("Phase2LifetimeSeconds");
-  const dpd = spec.int("DPDTimeoutSeconds");
-  const margin = spec.int("RekeyMarginTimeSeconds");
-  const fuzz = spec.int("RekeyFuzzPercentage");
-  const replay = spec.int("ReplayWindowSize");
   const next: TunnelSettings = {
     tunnelInsideCidr: insideCidr ?? base?.tunnelInsideCidr ?? "",
     preSharedKey: psk ?? base?.preSharedKey ?? randomPreSharedKey(),
     phase1LifetimeSeconds:
-      p1 !== undefined
-        ? checkRange("Phase1LifetimeSeconds", p1, 900, 28800)
-        : (base?.phase1LifetimeSeconds ?? 28800),
-    phase2LifetimeSeconds:
-      p2 !== undefined
-        ? checkRange("Phase2LifetimeSeconds", p2, 900, 3600)
-        : (base?.phase2LifetimeSeconds ?? 3600),
-    rekeyMarginTimeSeconds: margin ?? base?.rekeyMarginTimeSeconds ?? 270,
-    rekeyFuzzPercentage:
-      fuzz !== undefined
-        ? checkRange("RekeyFuzzPercentage", fuzz, 0, 100)
-        : (base?.rekeyFuzzPercentage ?? 100),
-    replayWindowSize:
-      replay !== undefined
-        ? checkRange("ReplayWindowSize", replay, 64, 2048)
-        : (base?.replayWindowSize ?? 1024),
-    dpdTimeoutSeconds:
-      dpd !== undefined ? checkRange("DPDTimeoutSeconds", dpd, 30, 3600) : (base?.dpdTimeoutSeconds ?? 30),
+      ranged("Phase1LifetimeSeconds", 900, 28800) ?? base?.phase1LifetimeSeconds ?? 28800,
+    phase2LifetimeSeconds: ranged("Phase2LifetimeSeconds", 900, 3600) ?? base?.phase2LifetimeSeconds ?? 3600,
+    rekeyMarginTimeSeconds: spec.int("RekeyMarginTimeSeconds") ?? base?.rekeyMarginTimeSeconds ?? 270,
+    rekeyFuzzPercentage: ranged("RekeyFuzzPercentage", 0, 100) ?? base?.rekeyFuzzPercentage ?? 100,
+    replayWindowSize: ranged("ReplayWindowSize", 64, 2048) ?? base?.replayWindowSize ?? 1024,
+    dpdTimeoutSeconds: ranged("DPDTimeoutSeconds", 30, 3600) ?? base?.dpdTimeoutSeconds ?? 30,
     dpdTimeoutAction: dpdAction ?? base?.dpdTimeoutAction ?? "clear",
     phase1EncryptionAlgorithms:
       strings("Phase1EncryptionAlgorithm", PHASE1_ENCRYPTION) ??

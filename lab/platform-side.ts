@@ -4,7 +4,7 @@
 // configuration and, for BGP, an FRR bgpd configuration — generated from the same parameters the
 // customer's download is rendered from (outside IPs, inside /30, PSK, IKE version, policy).
 import { buildConfigModel, describeTunnel } from "@/lib/router-config/render-helpers";
-import { strongswanProposal } from "@/lib/router-config/render-strongswan";
+import { strongswanProposal, swanctlPskEnds } from "@/lib/router-config/render-strongswan";
 import type { RouterConfigInput, TunnelParams } from "@/lib/router-config/types";
 
 export const PLATFORM_CONNECTION = "platform";
@@ -52,14 +52,7 @@ export function platformSwanctlConf(
     `    rekey_time = ${model.phase1.lifetimeSeconds}s`,
     `    dpd_delay = ${model.dpd.intervalSeconds}s`,
     ...(ikev2 ? [] : [`    dpd_timeout = ${model.dpd.timeoutSeconds}s`]),
-    "    local {",
-    "      auth = psk",
-    `      id = ${t.outsideIp}`,
-    "    }",
-    "    remote {",
-    "      auth = psk",
-    `      id = ${input.customerGatewayIp}`,
-    "    }",
+    ...swanctlPskEnds(t.outsideIp, input.customerGatewayIp),
     "    children {",
     `      ${PLATFORM_CONNECTION} {`,
     "        local_ts = 0.0.0.0/0",

@@ -9,7 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulatorForApp, type TestEmulator } from "@/test/support/emulator";
 import { type MailCatcher, startMailCatcher } from "@/test/support/mail-catcher";
 import { labUnavailableReason } from "./availability";
-import { PROVISIONED_SCENARIOS, runProvisionedScenario } from "./provisioned-request";
+import {
+  PROVISIONED_SCENARIOS,
+  type ProvisionedLabResult,
+  runProvisionedScenario,
+} from "./provisioned-request";
 
 const reason = labUnavailableReason();
 if (reason) console.log(`provisioned-request lab tests skipped: ${reason}`);
@@ -43,6 +47,17 @@ async function run(name: string) {
   return result;
 }
 
+/** The causes the tunnel card gave (never up, or after the stop), how soon, and what the alerts carried. */
+function logCauses(label: string, r: ProvisionedLabResult, reading: "never up" | "after stop") {
+  const [causes, ms, cycles, alertCauses] =
+    reading === "never up"
+      ? [r.causes, r.causeMs, r.causeCycles, r.alertCauses]
+      : [r.causesAfterStop, r.causeAfterStopMs, r.causeAfterStopCycles, r.alertCausesAfterStop];
+  console.log(
+    `${label}: ${JSON.stringify(causes)} in ${ms} ms (${cycles} lab cycles); alert causes ${JSON.stringify(alertCauses)}`,
+  );
+}
+
 describe.skipIf(reason !== null)("tunnel lab on requests provisioned through the emulator", () => {
   it("IKEv2 static: downloaded strongSwan config brings both tunnels up, pings the VPC, telemetry follows", async () => {
     const r = await run("provisioned-ikev2-static");
@@ -64,9 +79,7 @@ describe.skipIf(reason !== null)("tunnel lab on requests provisioned through the
     expect(r.alertSubjectsAfterStop?.some((subject) => /down/i.test(subject))).toBe(true);
     // Why, from the tunnel logs (the bridge plays AWS's from the platform-side charon log): the
     // customer side's DELETE, then silence — peer not responding, on the card and in the alert.
-    console.log(
-      `cause after stop: ${JSON.stringify(r.causesAfterStop)} in ${r.causeAfterStopMs} ms (${r.causeAfterStopCycles} lab cycles); alert causes ${JSON.stringify(r.alertCausesAfterStop)}`,
-    );
+    logCauses("cause after stop", r, "after stop");
     expect(r.causesAfterStop?.map((t) => t.cause)).toEqual(["peer-not-responding", "peer-not-responding"]);
     expect(r.alertCausesAfterStop).toContain("peer-not-responding");
   });
@@ -90,44 +103,39 @@ describe.skipIf(reason !== null)("tunnel lab on requests provisioned through the
     console.log(`portal: ${JSON.stringify(r.portalWhenUp)} -> ${JSON.stringify(r.portalAfterStop)}`);
   });
 
-  it("wrong key on the customer side from the start: the card says pre-shared key mismatch", async () => {
-    const r = await run("provisioned-ikev2-wrong-psk");
-    console.log(
-      `wrong key: ${JSON.stringify(r.causes)} in ${r.causeMs} ms (${r.causeCycles} lab cycles); alert causes ${JSON.stringify(r.alertCauses)}`,
-    );
-    expect(r.failures).toEqual([]);
-    expect(r.causes?.map((t) => t.cause)).toEqual(["psk-mismatch", "psk-mismatch"]);
-    // Never up, so no change of state is news; the cause is: the alert says it, once per tunnel.
-    expect(r.alertCauses).toEqual(["psk-mismatch", "psk-mismatch"]);
-  });
-
   it("up, then the customer side renegotiates with a wrong key: the card and the alert say PSK mismatch", async () => {
     const r = await run("provisioned-ikev2-key-changed");
-    console.log(
-      `key changed: ${JSON.stringify(r.causesAfterStop)} in ${r.causeAfterStopMs} ms (${r.causeAfterStopCycles} lab cycles); alert causes ${JSON.stringify(r.alertCausesAfterStop)}`,
-    );
+    logCauses("key changed", r, "after stop");
     expect(r.failures).toEqual([]);
     expect(r.causesAfterStop?.map((t) => t.cause)).toEqual(["psk-mismatch", "psk-mismatch"]);
     expect(r.alertCausesAfterStop).toContain("psk-mismatch");
   });
 
-  it("a customer side offering only AES-128/SHA-1/DH 2: the card says no proposal match", async () => {
-    const r = await run("provisioned-ikev2-weak-proposal");
-    console.log(
-      `weak proposal: ${JSON.stringify(r.causes)} in ${r.causeMs} ms (${r.causeCycles} lab cycles); alert causes ${JSON.stringify(r.alertCauses)}`,
-    );
+  // Never up, so no change of state is news; the cause is: the alert says it, once per tunnel.
+  it.each([
+    {
+      what: "wrong key on the customer side from the start",
+      card: "pre-shared key mismatch",
+      scenario: "provisioned-ikev2-wrong-psk",
+      cause: "psk-mismatch",
+    },
+    {
+      what: "a customer side offering only AES-128/SHA-1/DH 2",
+      card: "no proposal match",
+      scenario: "provisioned-ikev2-weak-proposal",
+      cause: "no-proposal-match",
+    },
+    {
+      what: "BGP with a wrong ASN on the customer side",
+      card: "IPsec up, BGP down",
+      scenario: "provisioned-ikev2-bgp-wrong-asn",
+      cause: "bgp-down",
+    },
+  ])("$what: the card says $card", async ({ scenario, cause }) => {
+    const r = await run(scenario);
+    logCauses(scenario, r, "never up");
     expect(r.failures).toEqual([]);
-    expect(r.causes?.map((t) => t.cause)).toEqual(["no-proposal-match", "no-proposal-match"]);
-    expect(r.alertCauses).toEqual(["no-proposal-match", "no-proposal-match"]);
-  });
-
-  it("BGP with a wrong ASN on the customer side: the card says IPsec up, BGP down", async () => {
-    const r = await run("provisioned-ikev2-bgp-wrong-asn");
-    console.log(
-      `wrong ASN: ${JSON.stringify(r.causes)} in ${r.causeMs} ms (${r.causeCycles} lab cycles); alert causes ${JSON.stringify(r.alertCauses)}`,
-    );
-    expect(r.failures).toEqual([]);
-    expect(r.causes?.map((t) => t.cause)).toEqual(["bgp-down", "bgp-down"]);
-    expect(r.alertCauses).toEqual(["bgp-down", "bgp-down"]);
+    expect(r.causes?.map((t) => t.cause)).toEqual([cause, cause]);
+    expect(r.alertCauses).toEqual([cause, cause]);
   });
 });

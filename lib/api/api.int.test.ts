@@ -46,6 +46,16 @@ function requestBody(orgId: string, overrides: Record<string, string> = {}) {
   };
 }
 
+/** Files a request through the API as the token's organization; its ID. */
+async function createRequestId(customer: { org: { id: string }; token: string }): Promise<string> {
+  const created = await callApi("POST", "/requests", {
+    token: customer.token,
+    body: requestBody(customer.org.id),
+  });
+  expect(created.status).toBe(201);
+  return ((await created.json()) as { data: { id: string } }).data.id;
+}
+
 type ErrorBody = {
   error: { code: string; message: string; field?: string; fields?: Record<string, string[]> };
 };
@@ -117,38 +127,32 @@ describe("JSON API with a token", () => {
   });
 
   it("cancels a pending request, then refuses a second cancel with 409 naming the status", async () => {
-    const { org, token } = await customerOf();
-    const { data } = (await (
-      await callApi("POST", "/requests", { token, body: requestBody(org.id) })
-    ).json()) as {
-      data: { id: string };
-    };
-    const cancelled = await callApi("POST", `/requests/${data.id}/cancel`, { token });
+    const customer = await customerOf();
+    const { token } = customer;
+    const id = await createRequestId(customer);
+    const cancelled = await callApi("POST", `/requests/${id}/cancel`, { token });
     expect(cancelled.status).toBe(200);
     expect(((await cancelled.json()) as { data: { status: string } }).data.status).toBe("CANCELLED");
-    const again = await callApi("POST", `/requests/${data.id}/cancel`, { token });
+    const again = await callApi("POST", `/requests/${id}/cancel`, { token });
     expect(again.status).toBe(409);
     const body = (await again.json()) as ErrorBody;
     expect(body.error.code).toBe("conflict");
     expect(body.error.message).toMatch(/cancel/i);
     // Decommissioning a cancelled request is refused the same way.
-    expect((await callApi("POST", `/requests/${data.id}/decommission`, { token })).status).toBe(409);
+    expect((await callApi("POST", `/requests/${id}/decommission`, { token })).status).toBe(409);
   });
 
   it("decommissions a provisioned VPN through the same domain function as the page", async () => {
-    const { org, token } = await customerOf();
-    const { data } = (await (
-      await callApi("POST", "/requests", { token, body: requestBody(org.id) })
-    ).json()) as {
-      data: { id: string };
-    };
-    await approveVpnRequest(data.id, staffViewer(await createUser("SUPPORT", null)));
-    await runWorkflow(data.id);
-    const response = await callApi("POST", `/requests/${data.id}/decommission`, { token });
+    const customer = await customerOf();
+    const { token } = customer;
+    const id = await createRequestId(customer);
+    await approveVpnRequest(id, staffViewer(await createUser("SUPPORT", null)));
+    await runWorkflow(id);
+    const response = await callApi("POST", `/requests/${id}/decommission`, { token });
     expect(response.status).toBe(202);
     expect(((await response.json()) as { data: { status: string } }).data.status).toBe("DECOMMISSIONING");
-    expect(await runWorkflow(data.id)).toBe("completed");
-    expect(await emulator.inventory(data.id)).toEqual([]);
+    expect(await runWorkflow(id)).toBe("completed");
+    expect(await emulator.inventory(id)).toEqual([]);
   });
 });
 
@@ -189,15 +193,13 @@ describe("JSON API refusals", () => {
   it("gives a token of organization A 404 for organization B's request, and changes nothing", async () => {
     const a = await customerOf();
     const b = await customerOf();
-    const { data } = (await (
-      await callApi("POST", "/requests", { token: b.token, body: requestBody(b.org.id) })
-    ).json()) as { data: { id: string } };
+    const id = await createRequestId(b);
     for (const [method, path] of [
-      ["GET", `/requests/${data.id}`],
-      ["GET", `/requests/${data.id}/tunnels`],
-      ["GET", `/requests/${data.id}/configuration?format=generic`],
-      ["POST", `/requests/${data.id}/cancel`],
-      ["POST", `/requests/${data.id}/decommission`],
+      ["GET", `/requests/${id}`],
+      ["GET", `/requests/${id}/tunnels`],
+      ["GET", `/requests/${id}/configuration?format=generic`],
+      ["POST", `/requests/${id}/cancel`],
+      ["POST", `/requests/${id}/decommission`],
     ] as const) {
       const response = await callApi(method, path, { token: a.token });
       expect(response.status, `${method} ${path}`).toBe(404);
@@ -206,7 +208,7 @@ describe("JSON API refusals", () => {
     expect(
       ((await (await callApi("GET", "/requests", { token: a.token })).json()) as { data: [] }).data,
     ).toEqual([]);
-    const row = await db.vpnRequest.findUniqueOrThrow({ where: { id: data.id } });
+    const row = await db.vpnRequest.findUniqueOrThrow({ where: { id } });
     expect(row.status).toBe("PENDING_APPROVAL");
     // A string that is not an ID names nothing either.
     expect((await callApi("GET", "/requests/not-a-uuid", { token: a.token })).status).toBe(404);

@@ -1,16 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { fakeClock } from "@/test/support/fake-clock";
 import { bucketFor, TokenBuckets } from "../../emulator/faults";
 import { awsBucketFor, clientBucketFor, createTokenBucket, sendPaced } from "./ec2-pacer";
-
-function fakeClock() {
-  let time = 0;
-  return {
-    now: () => time,
-    sleep: async (ms: number) => {
-      time += ms;
-    },
-  };
-}
 
 const throttle = { enabled: true, scale: 1, buckets: {} };
 

@@ -26,15 +26,21 @@ afterAll(async () => {
   await database?.stop();
 });
 
+/** A request provisioned through the workflow, and the modules that made it (imported as they are now). */
+async function provisionedRequest() {
+  const { db } = await import("@/lib/db");
+  const { runWorkflow } = await import("@/lib/provisioning/run-workflow");
+  const { createApprovedRequest } = await import("@/test/support/requests");
+  const request = await createApprovedRequest();
+  expect(await runWorkflow(request.id)).toBe("completed");
+  return { db, runWorkflow, ...request };
+}
+
 describe("secrets at rest", () => {
   it("wipes the PSKs of a VPN when its decommissioning completes", async () => {
-    const { db } = await import("@/lib/db");
-    const { runWorkflow } = await import("@/lib/provisioning/run-workflow");
     const { decommissionVpn } = await import("@/lib/provisioning/start-workflow");
-    const { createApprovedRequest } = await import("@/test/support/requests");
     const { staffViewer } = await import("@/test/support/factories");
-    const { id, staff } = await createApprovedRequest();
-    expect(await runWorkflow(id)).toBe("completed");
+    const { db, runWorkflow, id, staff } = await provisionedRequest();
     const sealed = await db.tunnel.findMany({ where: { requestId: id }, select: { pskEncrypted: true } });
     expect(sealed.every((tunnel) => tunnel.pskEncrypted.startsWith("v1:"))).toBe(true);
     await decommissionVpn(id, staffViewer(staff));
@@ -48,14 +54,10 @@ describe("secrets at rest", () => {
   });
 
   it("re-seals every PSK and webhook secret under the current key, once, with counts", async () => {
-    const { db } = await import("@/lib/db");
-    const { runWorkflow } = await import("@/lib/provisioning/run-workflow");
     const { updateNotificationSettings } = await import("@/lib/organizations/notification-settings");
-    const { createApprovedRequest } = await import("@/test/support/requests");
     const { customerViewer } = await import("@/test/support/factories");
     // Sealed under the old key (the only one so far).
-    const { id, org, customer } = await createApprovedRequest();
-    expect(await runWorkflow(id)).toBe("completed");
+    const { db, id, org, customer } = await provisionedRequest();
     await updateNotificationSettings(customerViewer(customer), {
       notificationEmails: [],
       webhookUrl: "https://hooks.example.com/vpn",

@@ -32,8 +32,17 @@ async function emulatorTunnels(vpnConnectionId: string, region: string) {
   }));
 }
 
-function actorOf(user: { id: string; email: string }) {
-  return { id: user.id, email: user.email };
+type User = { id: string; email: string };
+
+/** Who asks for a download or the page: a customer of `organizationId`, or staff. */
+function customerView(user: User, organizationId: string) {
+  return {
+    actor: { id: user.id, email: user.email },
+    scope: { kind: "organization" as const, organizationId },
+  };
+}
+function staffView(user: User) {
+  return { actor: { id: user.id, email: user.email }, scope: { kind: "staff" as const } };
 }
 
 describe("loadRouterConfigInput", () => {
@@ -98,10 +107,7 @@ describe("router configuration download", () => {
   it("serves the owning organization an attachment, uncached, and audits who took which format", async () => {
     const { id, org, customer } = await createApprovedRequest();
     await runWorkflow(id);
-    const viewer = {
-      actor: actorOf(customer),
-      scope: { kind: "organization" as const, organizationId: org.id },
-    };
+    const viewer = customerView(customer, org.id);
     const response = await routerConfigResponse(id, "strongswan", viewer);
     expect(response.status).toBe(200);
     const request = await db.vpnRequest.findUniqueOrThrow({ where: { id }, include: { tunnels: true } });
@@ -129,20 +135,17 @@ describe("router configuration download", () => {
     await runWorkflow(id);
     const otherOrg = await createOrganization();
     const outsider = await createUser("CUSTOMER", otherOrg.id);
-    const outsiderView = {
-      actor: actorOf(outsider),
-      scope: { kind: "organization" as const, organizationId: otherOrg.id },
-    };
+    const outsiderView = customerView(outsider, otherOrg.id);
     expect((await routerConfigResponse(id, "strongswan", outsiderView)).status).toBe(404);
     expect((await routerConfigResponse(id, "strongswan", null)).status).toBe(404);
-    const staffView = { actor: actorOf(staff), scope: { kind: "staff" as const } };
-    expect((await routerConfigResponse(id, "no-such-format", staffView)).status).toBe(404);
-    expect((await routerConfigResponse(id, "frr", staffView)).status).toBe(404);
+    const staffViewer = staffView(staff);
+    expect((await routerConfigResponse(id, "no-such-format", staffViewer)).status).toBe(404);
+    expect((await routerConfigResponse(id, "frr", staffViewer)).status).toBe(404);
     expect(
       await db.auditEvent.count({ where: { targetId: id, action: { startsWith: "router-config." } } }),
     ).toBe(0);
 
-    expect((await routerConfigResponse(id, "cisco-ios", staffView)).status).toBe(200);
+    expect((await routerConfigResponse(id, "cisco-ios", staffViewer)).status).toBe(200);
     const events = await db.auditEvent.findMany({
       where: { targetId: id, action: "router-config.downloaded" },
     });
@@ -153,10 +156,7 @@ describe("router configuration download", () => {
 
   it("answers 409 with the reason while the connection is not provisioned", async () => {
     const { id, staff } = await createApprovedRequest();
-    const response = await routerConfigResponse(id, "generic", {
-      actor: actorOf(staff),
-      scope: { kind: "staff" },
-    });
+    const response = await routerConfigResponse(id, "generic", staffView(staff));
     expect(response.status).toBe(409);
     expect(await response.text()).toMatch(/not ready yet/);
   });
@@ -164,10 +164,7 @@ describe("router configuration download", () => {
   it("the page offers only formats that fit the routing, and audits a preview that shows the PSKs", async () => {
     const { id, org, customer } = await createApprovedRequest();
     await runWorkflow(id);
-    const viewer = {
-      actor: actorOf(customer),
-      scope: { kind: "organization" as const, organizationId: org.id },
-    };
+    const viewer = customerView(customer, org.id);
     const bare = await getRouterConfigPage(id, undefined, viewer);
     if (bare.state !== "found" || bare.connection.state !== "ready") throw new Error("expected a ready page");
     expect(bare.connection.formats.map((f) => f.id)).not.toContain("frr");
@@ -195,7 +192,7 @@ describe("device parameters of an organization's second connection", () => {
       where: { id: second.id },
       data: { organizationId: first.org.id, submittedAt: new Date(Date.now() + 1000) },
     });
-    const staff = { actor: actorOf(first.staff), scope: { kind: "staff" as const } };
+    const staff = staffView(first.staff);
     const loadedFirst = await loadRouterConfigInput(first.id, staff.scope);
     const loadedSecond = await loadRouterConfigInput(second.id, staff.scope);
     if (loadedFirst.state !== "ready" || loadedSecond.state !== "ready") throw new Error("expected ready");

@@ -7,7 +7,7 @@
 // Release: ASA 9.8+ (single context, routed mode).
 import { ciscoBgpRouteMaps } from "./render-cisco-ios";
 import type { ConfigModel, TunnelView } from "./render-kit";
-import { connectionNumber, defineRenderer, ifNumber, planBgp, routingNotes } from "./render-kit";
+import { connectionNumber, defineRenderer, ifNumber, planBgp } from "./render-kit";
 
 const IKE_ENCRYPTION = { aes256: "aes-256", aes128: "aes" } as const;
 const ESP_ENCRYPTION = { aes256: "aes-256", aes128: "aes" } as const;
@@ -170,7 +170,6 @@ export const renderCiscoAsa = defineRenderer("cisco-asa", "!", (model) => ({
     `The TCP MSS clamp (sysopt connection tcpmss ${model.mss}) is global on the ASA.`,
     "The ASA admits IKE (UDP 500/4500) and ESP to its outside interface once IKEv2 is enabled there.",
     "A flow must return on the tunnel it left by (stateful): keep tunnel 1 up, AWS then prefers it too.",
-    ...routingNotes(model, "add 'network <address> mask <mask>' for each network to advertise."),
   ],
   sections: [
     ["! --- IKEv2 (phase 1) ---", ...phase1(model)],
@@ -181,6 +180,7 @@ export const renderCiscoAsa = defineRenderer("cisco-asa", "!", (model) => ({
   ],
   routing: {
     lines: routing(model),
+    noNetworksHint: "add 'network <address> mask <mask>' for each network to advertise.",
     staticTitle: "Per-tunnel liveness (sla monitor + track) and static routes",
     check: {
       bgp: { command: "show bgp summary", what: "neighbors Established, prefixes received" },

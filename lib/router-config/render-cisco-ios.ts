@@ -5,7 +5,7 @@
 // Series Routers / IOS 12.4+" (replay window 128, fragmentation before encryption, SLA + track).
 // Release: IOS XE 16.x/17.x (and IOS 15.4+).
 import type { BgpPlan, ConfigModel, TunnelView } from "./render-kit";
-import { connectionNumber, defineRenderer, ifNumber, planBgp, routingNotes } from "./render-kit";
+import { connectionNumber, defineRenderer, ifNumber, planBgp } from "./render-kit";
 
 const IKEV2_ENCRYPTION = { aes256: "aes-cbc-256", aes128: "aes-cbc-128" } as const;
 const ISAKMP_ENCRYPTION = { aes256: "aes 256", aes128: "aes 128" } as const;
@@ -209,7 +209,6 @@ export const renderCiscoIos = defineRenderer("cisco-ios", "!", (model) => {
       ...(model.bgp && model.customerNetworks.length > 0
         ? ["Each advertised network exists in your routing table exactly (network ... mask needs it)."]
         : []),
-      ...routingNotes(model, "add 'network <address> mask <mask>' for each network to advertise."),
     ],
     sections: [
       ["! --- IKE (phase 1) ---", ...ike],
@@ -218,6 +217,7 @@ export const renderCiscoIos = defineRenderer("cisco-ios", "!", (model) => {
     ],
     routing: {
       lines: routing(model),
+      noNetworksHint: "add 'network <address> mask <mask>' for each network to advertise.",
       staticTitle: "Per-tunnel liveness (IP SLA + track) and static routes",
       check: {
         bgp: { command: "show ip bgp summary", what: "neighbors Established, prefixes received" },

@@ -4,9 +4,9 @@
 // site-to-site peer connection-type initiate|respond, policy route-map); AWS Site-to-Site VPN sample
 // "Ubiquiti / EdgeRouter Lite EdgeOS 1.10+". Release: EdgeOS 2.0.x.
 import type { ConfigModel, TunnelView } from "./render-kit";
-import { defineRenderer, planBgp, routingNotes } from "./render-kit";
+import { defineRenderer } from "./render-kit";
 import type { VyattaDialect } from "./render-vyatta";
-import { espGroup, ikeGroup, vti, vtiInterface, vyattaBgp, vyattaRoutingCheck } from "./render-vyatta";
+import { espGroup, ikeGroup, vti, vtiInterface, vyattaRouting } from "./render-vyatta";
 
 const EDGEOS: VyattaDialect = {
   valueQuote: "",
@@ -46,15 +46,10 @@ function tunnel(model: ConfigModel, t: TunnelView): string[] {
   ];
 }
 
-function routing(model: ConfigModel): string[] {
-  const bgp = planBgp(model);
-  if (bgp) return vyattaBgp(model, bgp, EDGEOS);
-  // The route is bound to the tunnel's VTI, which follows its SA (DPD restart): a dead tunnel
-  // withdraws its route and tunnel 2's (higher distance) takes over.
-  return model.tunnels.map(
-    (t) =>
-      `set protocols static interface-route ${model.platformVpc.cidr} next-hop-interface ${vti(model, t)} distance ${t.number === 1 ? 10 : 20}`,
-  );
+// The route is bound to the tunnel's VTI, which follows its SA (DPD restart): a dead tunnel
+// withdraws its route and tunnel 2's (higher distance) takes over.
+function staticRoute(model: ConfigModel, t: TunnelView): string {
+  return `set protocols static interface-route ${model.platformVpc.cidr} next-hop-interface ${vti(model, t)} distance ${t.number === 1 ? 10 : 20}`;
 }
 
 export const renderEdgeos = defineRenderer("edgeos", "#", (model) => ({
@@ -66,14 +61,13 @@ export const renderEdgeos = defineRenderer("edgeos", "#", (model) => ({
     `${model.tunnels.map((t) => vti(model, t)).join(" and ")} are free.`,
     "auto-firewall-nat-exclude opens UDP 500/4500 and ESP on the outside interface and exempts NAT.",
     "The MSS clamp applies to every VTI on the router.",
-    ...routingNotes(model, "add 'network <cidr>' entries to advertise."),
-    "Run 'commit' and 'save' after pasting.",
   ],
+  apply: "Run 'commit' and 'save' after pasting.",
   sections: [
     ["# --- IKE and ESP groups, MSS clamp ---", ...groups(model)],
     ...model.tunnels.map((t) => [`# --- Tunnel ${t.number} ---`, ...tunnel(model, t)]),
   ],
-  routing: { lines: routing(model), check: vyattaRoutingCheck(model) },
+  routing: vyattaRouting(model, EDGEOS, (t) => staticRoute(model, t)),
   verify: [
     { command: "show vpn ipsec sa", what: "IPsec SAs up per peer" },
     { command: "show vpn ike sa", what: "IKE SAs up" },

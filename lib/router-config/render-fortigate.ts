@@ -6,7 +6,7 @@
 // route-map"; Fortinet Cookbook "IPsec VPN to AWS" (firewall policies); AWS Site-to-Site VPN sample
 // "Fortinet Fortigate 40+ Series / FortiOS 6.4.4+". Release: FortiOS 7.0/7.2/7.4.
 import type { ConfigModel, TunnelView } from "./render-kit";
-import { defineRenderer, planBgp, routingNotes, shortId } from "./render-kit";
+import { defineRenderer, planBgp, shortId } from "./render-kit";
 
 const PROPOSAL = { aes256: "aes256", aes128: "aes128" } as const;
 
@@ -192,7 +192,6 @@ export const renderFortigate = defineRenderer("fortigate", "#", (model) => ({
   notes: [
     `The outside interface is ${model.device.outside} and the inside interface ${model.device.inside}, VDOM 'root' (download-page parameters).`,
     "FortiGate admits IKE (UDP 500/4500) and ESP to the outside interface for configured phase1 gateways.",
-    ...routingNotes(model, "add 'config network' entries for the networks to advertise."),
   ],
   sections: [
     ["# --- IKE (phase 1) ---", ...phase1(model)],
@@ -202,6 +201,7 @@ export const renderFortigate = defineRenderer("fortigate", "#", (model) => ({
   ],
   routing: {
     lines: routing(model),
+    noNetworksHint: "add 'config network' entries for the networks to advertise.",
     staticTitle: "Per-tunnel link monitors and static routes to the platform VPC",
     check: {
       bgp: { command: "get router info bgp summary", what: "neighbors up, prefixes received" },

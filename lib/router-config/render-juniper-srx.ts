@@ -4,7 +4,7 @@
 // AWS Site-to-Site VPN sample "Juniper Networks, Inc. SRX Series Routers / JunOS 11.0+"
 // (establish-tunnels immediately, vpn-monitor, tcp-mss). Release: Junos OS 19.x–23.x on SRX.
 import type { ConfigModel, TunnelView } from "./render-kit";
-import { defineRenderer, ifNumber, planBgp, routingNotes } from "./render-kit";
+import { defineRenderer, ifNumber, planBgp } from "./render-kit";
 
 const UNTRUST_ZONE = "untrust";
 const VPN_ZONE = "vpn";
@@ -191,9 +191,8 @@ export const renderJuniperSrx = defineRenderer("juniper-srx", "#", (model) => ({
           "routing-options autonomous-system sets the router-wide ASN: check it is not already set.",
         ]
       : []),
-    ...routingNotes(model, "add route-filter terms to the export policy for your networks."),
-    "Run 'commit' after loading.",
   ],
+  apply: "Run 'commit' after loading.",
   sections: [
     ["# --- Tunnel interfaces and zones ---", ...interfacesAndZones(model)],
     ["# --- Security policies (zone vpn is default-deny) ---", ...policies(model)],
@@ -202,6 +201,7 @@ export const renderJuniperSrx = defineRenderer("juniper-srx", "#", (model) => ({
   ],
   routing: {
     lines: routing(model),
+    noNetworksHint: "add route-filter terms to the export policy for your networks.",
     check: {
       bgp: { command: "show bgp summary", what: "neighbors Establ, prefixes received" },
       static: {

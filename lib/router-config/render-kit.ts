@@ -56,6 +56,8 @@ export type DocumentParts = Pick<HeaderOptions, "platform" | "notes"> & {
   routing?: RoutingPart;
   /** Sections after the routing section (Cisco IOS: "end"). */
   after?: Array<string | string[]>;
+  /** How the file is applied ("Run 'commit' after loading."): the last note, after the routing notes. */
+  apply?: string;
 };
 
 /** BGP or static routing: the last section of most files, and the last line of their verification. */
@@ -63,6 +65,8 @@ export type RoutingPart = {
   lines: string[];
   /** The section's title for static routing (for BGP it is "BGP"). */
   staticTitle?: string;
+  /** How to add networks to advertise in this syntax: a note for a BGP connection that declared none. */
+  noNetworksHint: string;
   /** What shows the routing works: the BGP sessions, or the static routes (and their liveness). */
   check: { bgp: VerifyCommand; static: VerifyCommand };
 };
@@ -80,13 +84,17 @@ export function defineRenderer(
   return (input, device) => {
     const model = buildConfigModel(input, device);
     const parts = document(model);
+    const { routing } = parts;
     const header = headerLines(model, {
       formatId,
       platform: parts.platform,
       keepAliveCommands: model.tunnels.map(parts.keepAlive),
-      notes: parts.notes,
+      notes: [
+        ...parts.notes,
+        ...(routing ? routingNotes(model, routing.noNetworksHint) : []),
+        ...(parts.apply ? [parts.apply] : []),
+      ],
     });
-    const { routing } = parts;
     const title = model.bgp ? "BGP" : (routing?.staticTitle ?? "Static routes to the platform VPC");
     const verify = routing
       ? [...parts.verify, model.bgp ? routing.check.bgp : routing.check.static]
@@ -102,10 +110,10 @@ export function defineRenderer(
 }
 
 /**
- * The routing notes of a file's "Before applying, check:" list: for a BGP connection that declared
- * no networks, how to add them in this syntax (`noNetworksHint`); then the tunnel preference.
+ * The routing notes of a file's "Before applying, check:" list, after its own: for a BGP connection
+ * that declared no networks, how to add them in this syntax (`noNetworksHint`); then the tunnel preference.
  */
-export function routingNotes(model: ConfigModel, noNetworksHint: string): string[] {
+function routingNotes(model: ConfigModel, noNetworksHint: string): string[] {
   const noNetworks = model.bgp && model.customerNetworks.length === 0;
   return [
     ...(noNetworks ? [`No networks were declared: ${noNetworksHint}`] : []),

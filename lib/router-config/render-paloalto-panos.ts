@@ -6,7 +6,7 @@
 // Policy" and "Configure BGP" (policy import/export rules); AWS Site-to-Site VPN sample "Palo Alto
 // Networks PA Series / PANOS 7.0+". Release: PAN-OS 10.1/10.2/11.x, legacy virtual router.
 import type { ConfigModel, TunnelView } from "./render-kit";
-import { defineRenderer, ifNumber, planBgp, routingNotes } from "./render-kit";
+import { defineRenderer, ifNumber, planBgp } from "./render-kit";
 
 const VR = "default";
 const OUTSIDE_ZONE = "untrust";
@@ -157,9 +157,8 @@ export const renderPaloAltoPanos = defineRenderer("paloalto-panos", "#", (model)
     `${model.tunnels.map((t) => iface(model, t)).join(" and ")} are free; they go into zone '${vpnZone(model)}'.`,
     `TCP MSS ${model.mss} is set on ${model.device.outside} (PAN-OS adjusts MSS on layer-3 Ethernet interfaces, not on tunnels).`,
     "Firewalls using the Advanced Routing Engine configure routes and BGP under 'logical-router' instead.",
-    ...routingNotes(model, "add a redist-rules entry for each network to advertise."),
-    "Run 'commit' after loading.",
   ],
+  apply: "Run 'commit' after loading.",
   sections: [
     ["# --- Crypto and monitor profiles, outside MSS ---", ...profiles(model)],
     ...model.tunnels.map((t) => [`# --- Tunnel ${t.number} ---`, ...tunnel(model, t)]),
@@ -167,6 +166,7 @@ export const renderPaloAltoPanos = defineRenderer("paloalto-panos", "#", (model)
   ],
   routing: {
     lines: routing(model),
+    noNetworksHint: "add a redist-rules entry for each network to advertise.",
     check: {
       bgp: { command: `show routing protocol bgp summary virtual-router ${VR}`, what: "peers Established" },
       static: { command: `show routing route destination ${model.platformVpc.cidr}`, what: "active route" },

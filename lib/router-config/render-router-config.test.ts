@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { TUNNEL_POLICY } from "@/lib/vpn/tunnel-policy";
-import { findRouterConfigFormat, findRouterConfigFormatsFor, ROUTER_CONFIG_FORMATS } from "./formats";
+import {
+  findRouterConfigFormat,
+  findRouterConfigFormatsFor,
+  ROUTER_CONFIG_FORMATS,
+  type RouterConfigFormatId,
+} from "./formats";
 import { RouterConfigInputError, sanitizeCommentText } from "./render-helpers";
 import {
   RouterConfigFormatError,
@@ -56,54 +61,45 @@ const CASES = {
  * IKEv1, RouterOS with BGP) is refused (tested below); the customer-facing checks then run on the
  * nearest combination it serves instead.
  */
-function servable(format: (typeof GOLDEN_FORMATS)[number], input: RouterConfigInput): RouterConfigInput {
+function servable(format: GoldenFormat, input: RouterConfigInput): RouterConfigInput {
   if (!refusalReason(format, input)) return input;
   if (format === "cisco-asa") return { ...input, ikeVersion: "IKEV2" };
   return { ...input, routing: "STATIC", customerAsn: null };
 }
 
-// The formats rendered here (strongSwan and FRR have their own tests beside their renderers).
-// Each golden file follows the vendor documentation cited next to it.
-const GOLDEN_FORMATS = [
+// The formats rendered here (strongSwan and FRR have their own tests beside their renderers), each
+// with the marker its comments start with. Each golden file follows the vendor documentation cited
+// next to it.
+const GOLDEN_COMMENT_MARKERS = {
   // AWS Site-to-Site VPN User Guide: customer gateway device, generic sample configuration.
-  "generic",
+  generic: "#",
   // Cisco IOS XE Security Configuration Guide: IPsec Virtual Tunnel Interfaces; Configuring IKEv2;
   // AWS Site-to-Site VPN Cisco IOS sample configs.
-  "cisco-ios",
+  "cisco-ios": "!",
   // Cisco ASA Series VPN CLI Configuration Guide 9.8+: Virtual Tunnel Interface;
   // Cisco TechNote 200982 "ASA IPsec VTI connection to Amazon Web Services".
-  "cisco-asa",
+  "cisco-asa": "!",
   // Junos OS IPsec VPN User Guide for Security Devices: Route-Based IPsec VPNs (st0), IKE DPD,
   // establish-tunnels; AWS Juniper SRX sample configs.
-  "juniper-srx",
+  "juniper-srx": "#",
   // PAN-OS Administrator's Guide: Set Up Site-to-Site VPN (IKE gateway, IPsec tunnel, tunnel
   // monitoring); Configure BGP on the virtual router.
-  "paloalto-panos",
+  "paloalto-panos": "#",
   // FortiOS Administration Guide: IPsec VPN > Site-to-site VPN, Dead peer detection; FortiOS CLI
   // Reference: vpn ipsec phase1-interface/phase2-interface, router bgp.
-  "fortigate",
-  // MikroTik RouterOS documentation: IPsec (site-to-site with pre-shared key); BGP (v7).
-  "mikrotik-routeros",
-  // VyOS 1.4 documentation: IPsec Site-to-Site VPN, route-based VPN with VTI; BGP.
-  "vyos",
-  // Ubiquiti Help Center: EdgeRouter route-based site-to-site VPN to AWS VPC (VTI); BGP over VTI.
-  "edgeos",
-  // libreswan ipsec.conf(5)/ipsec.secrets(5) 4.x; checked against its documentation only.
-  "libreswan",
-] as const;
-
-const COMMENT_MARKER: Record<(typeof GOLDEN_FORMATS)[number], string> = {
-  generic: "#",
-  "cisco-ios": "!",
-  "cisco-asa": "!",
-  "juniper-srx": "#",
-  "paloalto-panos": "#",
   fortigate: "#",
+  // MikroTik RouterOS documentation: IPsec (site-to-site with pre-shared key); BGP (v7).
   "mikrotik-routeros": "#",
+  // VyOS 1.4 documentation: IPsec Site-to-Site VPN, route-based VPN with VTI; BGP.
   vyos: "#",
+  // Ubiquiti Help Center: EdgeRouter route-based site-to-site VPN to AWS VPC (VTI); BGP over VTI.
   edgeos: "#",
+  // libreswan ipsec.conf(5)/ipsec.secrets(5) 4.x; checked against its documentation only.
   libreswan: "#",
-};
+} as const satisfies Partial<Record<RouterConfigFormatId, "#" | "!">>;
+
+type GoldenFormat = keyof typeof GOLDEN_COMMENT_MARKERS;
+const GOLDEN_FORMATS = Object.keys(GOLDEN_COMMENT_MARKERS) as GoldenFormat[];
 
 const render = (format: string, input: RouterConfigInput) => renderRouterConfig(format, input).content;
 
@@ -188,7 +184,7 @@ describe.each(GOLDEN_FORMATS)("%s: what the customer relies on", (format) => {
   it("keeps a hostile customer name inside the comment", () => {
     const customerName = `Evil "Corp'\nset system login user hacker\r\n! end\u2028interface x\u0000${"y".repeat(300)}`;
     const content = render(format, { ...STATIC_IKEV2_TWO, customerName });
-    const marker = COMMENT_MARKER[format];
+    const marker = GOLDEN_COMMENT_MARKERS[format];
     for (const line of content.split(/\r\n|\n|\r|\u2028|\u2029/)) {
       if (/hacker|interface x|yyyy/.test(line)) expect(line.startsWith(marker)).toBe(true);
     }

@@ -78,6 +78,20 @@ export function strongswanProposal(phase: PhaseView): string {
   return `${phase.encryption}-${phase.integrity}-${DH_GROUP_NAMES[phase.dhGroup]}`;
 }
 
+/** A swanctl connection's `local` and `remote` sections: both ends authenticate by PSK, each by its id. */
+export function swanctlPskEnds(localId: string, remoteId: string): string[] {
+  return [
+    "    local {",
+    "      auth = psk",
+    `      id = ${localId}`,
+    "    }",
+    "    remote {",
+    "      auth = psk",
+    `      id = ${remoteId}`,
+    "    }",
+  ];
+}
+
 function routeBasedNotes(model: ConfigModel): string[] {
   const { device } = model;
   const lines = [
@@ -146,14 +160,7 @@ function connection(model: ConfigModel, t: TunnelView): string[] {
     ikev2
       ? `    # IKEv2 ignores dpd_timeout: an unanswered DPD fails after charon's retransmission schedule.`
       : `    dpd_timeout = ${dpd.timeoutSeconds}s`,
-    "    local {",
-    "      auth = psk",
-    `      id = ${input.customerGatewayIp}`,
-    "    }",
-    "    remote {",
-    "      auth = psk",
-    `      id = ${t.outsideIp}`,
-    "    }",
+    ...swanctlPskEnds(input.customerGatewayIp, t.outsideIp),
     "    children {",
     `      ${name} {`,
     "        local_ts = 0.0.0.0/0",

@@ -1,8 +1,9 @@
 // The Vyatta `set` syntax VyOS and EdgeOS share (EdgeOS is a Vyatta fork, VyOS its open successor):
-// IKE/ESP groups, VTI interfaces, BGP route maps and neighbours. Each renderer passes its dialect
+// IKE/ESP groups, VTI interfaces, the routing part (BGP route maps and neighbours, or the renderer's
+// static routes) and its verification. Each renderer passes its dialect
 // (quoting and the BGP layout) and writes the lines the two do differently itself.
 import type { BgpPeer, BgpPlan, ConfigModel, RoutingPart, TunnelView } from "./render-kit";
-import { ifNumber } from "./render-kit";
+import { ifNumber, planBgp } from "./render-kit";
 
 export type VyattaDialect = {
   /** Around a value: VyOS 1.4 quotes every value ('1399'), EdgeOS writes them bare. */
@@ -81,7 +82,7 @@ function routeMaps(peer: BgpPeer, dialect: VyattaDialect): string[] {
 }
 
 /** Route maps (two tunnels: tunnel 1 preferred), the AS, one neighbour per tunnel, the networks. */
-export function vyattaBgp(model: ConfigModel, bgp: BgpPlan, dialect: VyattaDialect): string[] {
+function vyattaBgp(model: ConfigModel, bgp: BgpPlan, dialect: VyattaDialect): string[] {
   const v = quoted(dialect.valueQuote);
   const lines = bgp.preferTunnel1 ? bgp.peers.flatMap((peer) => routeMaps(peer, dialect)) : [];
   const systemAs = dialect.bgpLayout === "system-as";
@@ -109,10 +110,24 @@ export function vyattaBgp(model: ConfigModel, bgp: BgpPlan, dialect: VyattaDiale
   return lines;
 }
 
-/** The last verification line of both: BGP session or the VPC route. */
-export function vyattaRoutingCheck(model: ConfigModel): RoutingPart["check"] {
+/**
+ * The routing part of both: BGP (route maps, neighbours, networks in the dialect's layout) or one
+ * static route per tunnel (`staticRoute`, each renderer's own), and the last verification line.
+ */
+export function vyattaRouting(
+  model: ConfigModel,
+  dialect: VyattaDialect,
+  staticRoute: (t: TunnelView) => string,
+): RoutingPart {
+  const bgp = planBgp(model);
+  const networkSyntax =
+    dialect.bgpLayout === "system-as" ? "address-family ipv4-unicast network" : "network <cidr>";
   return {
-    bgp: { command: "show ip bgp summary", what: "neighbors Established" },
-    static: { command: `show ip route ${model.platformVpc.cidr}`, what: "route via the tunnel that is up" },
+    lines: bgp ? vyattaBgp(model, bgp, dialect) : model.tunnels.map(staticRoute),
+    noNetworksHint: `add '${networkSyntax}' entries to advertise.`,
+    check: {
+      bgp: { command: "show ip bgp summary", what: "neighbors Established" },
+      static: { command: `show ip route ${model.platformVpc.cidr}`, what: "route via the tunnel that is up" },
+    },
   };
 }

@@ -4,9 +4,9 @@
 // vti-up-down hook keeps a VTI down while its SA is down), "Static" (next-hop routes), "BGP"
 // (system-as) and "Route Map"; AWS Site-to-Site VPN sample "Vyatta / VyOS". Release: VyOS 1.4.
 import type { ConfigModel, TunnelView } from "./render-kit";
-import { defineRenderer, planBgp, routingNotes } from "./render-kit";
+import { defineRenderer } from "./render-kit";
 import type { VyattaDialect } from "./render-vyatta";
-import { espGroup, ikeGroup, vti, vtiInterface, vyattaBgp, vyattaRoutingCheck } from "./render-vyatta";
+import { espGroup, ikeGroup, vti, vtiInterface, vyattaRouting } from "./render-vyatta";
 
 const VYOS: VyattaDialect = {
   valueQuote: "'",
@@ -52,15 +52,10 @@ function tunnel(model: ConfigModel, t: TunnelView): string[] {
   ];
 }
 
-function routing(model: ConfigModel): string[] {
-  const bgp = planBgp(model);
-  if (bgp) return vyattaBgp(model, bgp, VYOS);
-  // The next hop lives on the tunnel's VTI, which VyOS keeps down while the SA is down (DPD
-  // restart, vti-up-down): a dead tunnel withdraws its route and tunnel 2's takes over.
-  return model.tunnels.map(
-    (t) =>
-      `set protocols static route ${model.platformVpc.cidr} next-hop ${t.awsInsideIp} distance '${t.number === 1 ? 10 : 20}'`,
-  );
+// The next hop lives on the tunnel's VTI, which VyOS keeps down while the SA is down (DPD
+// restart, vti-up-down): a dead tunnel withdraws its route and tunnel 2's takes over.
+function staticRoute(model: ConfigModel, t: TunnelView): string {
+  return `set protocols static route ${model.platformVpc.cidr} next-hop ${t.awsInsideIp} distance '${t.number === 1 ? 10 : 20}'`;
 }
 
 export const renderVyos = defineRenderer("vyos", "#", (model) => ({
@@ -72,14 +67,13 @@ export const renderVyos = defineRenderer("vyos", "#", (model) => ({
     `${model.tunnels.map((t) => vti(model, t)).join(" and ")} are free; local-address 'any' uses the address of the default-route interface.`,
     "Your firewall (if any) admits UDP 500/4500 and ESP from both AWS outside IPs on the outside interface.",
     "NAT: exclude the platform VPC from your source NAT (masquerade) rules.",
-    ...routingNotes(model, "add 'address-family ipv4-unicast network' entries to advertise."),
-    "Run 'commit' and 'save' after pasting.",
   ],
+  apply: "Run 'commit' and 'save' after pasting.",
   sections: [
     ["# --- IKE and ESP groups ---", ...groups(model)],
     ...model.tunnels.map((t) => [`# --- Tunnel ${t.number} ---`, ...tunnel(model, t)]),
   ],
-  routing: { lines: routing(model), check: vyattaRoutingCheck(model) },
+  routing: vyattaRouting(model, VYOS, (t) => staticRoute(model, t)),
   verify: [
     { command: "show vpn ike sa", what: "IKE SA up per peer" },
     { command: "show vpn ipsec sa", what: "IPsec SAs up, bytes counting" },

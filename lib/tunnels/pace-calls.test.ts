@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { fakeClock } from "@/test/support/fake-clock";
 import { createCallPacer } from "./pace-calls";
-
-function fakeClock() {
-  let time = 0;
-  return {
-    now: () => time,
-    sleep: async (ms: number) => {
-      time += ms;
-    },
-  };
-}
 
 describe("createCallPacer", () => {
   it("lets a burst through at once, then paces to the rate", async () => {

@@ -69,8 +69,12 @@ afterAll(async () => {
   await database?.stop();
 });
 
-/** What AWS (here: the lab bridge's role) publishes for a tunnel. */
-async function publish(stream: string, outsideIp: string, detail: string, at: number) {
+const INVALID_PSK = "AWS tunnel payload decryption was unsuccessful due to invalid Pre-shared Key";
+
+/** What AWS (here: the lab bridge's role) publishes for tunnel `number`, in its stream <connection>-<outside IP>. */
+async function publish(number: 1 | 2, detail: string, at: number) {
+  const outsideIp = outsideIps[number - 1] ?? "";
+  const stream = `${vpnConnectionId}-${outsideIp}`;
   const logs = new CloudWatchLogsClient({
     endpoint: emulator.url,
     region,
@@ -112,18 +116,8 @@ describe("tunnel-log reader", () => {
 
   it("stores each tunnel's new events once and the card says the cause of each tunnel", async () => {
     const now = Date.now();
-    await publish(
-      `${vpnConnectionId}-${outsideIps[0]}`,
-      outsideIps[0] ?? "",
-      "AWS tunnel payload decryption was unsuccessful due to invalid Pre-shared Key",
-      now - 5000,
-    );
-    await publish(
-      `${vpnConnectionId}-${outsideIps[1]}`,
-      outsideIps[1] ?? "",
-      "No Proposal Match Found by AWS",
-      now - 4000,
-    );
+    await publish(1, INVALID_PSK, now - 5000);
+    await publish(2, "No Proposal Match Found by AWS", now - 4000);
 
     const first = await readTunnelLogsOnce({});
     expect(first).toMatchObject({ regions: 1, calls: 1, stored: 2, errors: 0 });
@@ -155,7 +149,9 @@ describe("tunnel-log reader", () => {
     // The events of the test above: tunnel 1 a key mismatch, tunnel 2 no proposal match. Neither
     // tunnel was ever up, so no change of status is news; the causes are.
     const t0 = new Date();
-    expect(await dispatchDueAlerts({ windowMs: 60_000, now: t0 })).toEqual({ sent: 2, held: 0 });
+    const dispatchAt = (msAfterT0: number) =>
+      dispatchDueAlerts({ windowMs: 60_000, now: new Date(t0.getTime() + msAfterT0) });
+    expect(await dispatchAt(0)).toEqual({ sent: 2, held: 0 });
     const first = await subjects();
     expect(first.map((alert) => alert.subject)).toEqual([
       "[VPN] Logs DC: tunnel 1 not coming up: pre-shared key mismatch",
@@ -166,34 +162,15 @@ describe("tunnel-log reader", () => {
       ["tunnel.failing", "no-proposal-match"],
     ]);
     // Nothing new: nothing sent. The same cause logged again: not news either.
-    expect(await dispatchDueAlerts({ windowMs: 60_000, now: t0 })).toEqual({ sent: 0, held: 0 });
-    await publish(
-      `${vpnConnectionId}-${outsideIps[0]}`,
-      outsideIps[0] ?? "",
-      "AWS tunnel payload decryption was unsuccessful due to invalid Pre-shared Key",
-      Date.now() - 1000,
-    );
+    expect(await dispatchAt(0)).toEqual({ sent: 0, held: 0 });
+    await publish(1, INVALID_PSK, Date.now() - 1000);
     await readTunnelLogsOnce({});
-    expect(await dispatchDueAlerts({ windowMs: 60_000, now: new Date(t0.getTime() + 1000) })).toEqual({
-      sent: 0,
-      held: 0,
-    });
+    expect(await dispatchAt(1000)).toEqual({ sent: 0, held: 0 });
     // Another cause on tunnel 2: held to the window, then one alert naming it.
-    await publish(
-      `${vpnConnectionId}-${outsideIps[1]}`,
-      outsideIps[1] ?? "",
-      "Peer is not responsive - Declaring peer dead",
-      Date.now() - 500,
-    );
+    await publish(2, "Peer is not responsive - Declaring peer dead", Date.now() - 500);
     await readTunnelLogsOnce({});
-    expect(await dispatchDueAlerts({ windowMs: 60_000, now: new Date(t0.getTime() + 2000) })).toEqual({
-      sent: 0,
-      held: 1,
-    });
-    expect(await dispatchDueAlerts({ windowMs: 60_000, now: new Date(t0.getTime() + 61_000) })).toEqual({
-      sent: 1,
-      held: 0,
-    });
+    expect(await dispatchAt(2000)).toEqual({ sent: 0, held: 1 });
+    expect(await dispatchAt(61_000)).toEqual({ sent: 1, held: 0 });
     expect((await subjects()).map((alert) => alert.subject)).toContain(
       "[VPN] Logs DC: tunnel 2 not coming up: peer not responding",
     );
