@@ -180,7 +180,9 @@ async function measurePages(
   const wanted = args.pages?.split(",").map((name) => name.trim().toLowerCase());
   const measured = targets.filter(
     (target) =>
-      !wanted || target.path.startsWith("/bench/") || wanted.some((name) => target.name.toLowerCase().includes(name)),
+      !wanted ||
+      target.path.startsWith("/bench/") ||
+      wanted.some((name) => target.name.toLowerCase().includes(name)),
   );
   const results: Measurement[] = [];
   const statements: { route: string; perRequest: number; top: StatementRow[] }[] = [];

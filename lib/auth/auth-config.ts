@@ -4,6 +4,7 @@
 import type { NextAuthConfig } from "next-auth";
 import { isSecondFactorProof } from "@/lib/auth/second-factor-proof";
 import { sessionRefusal } from "@/lib/auth/session-policy";
+import { decodeSessionToken, encodeSessionToken } from "@/lib/auth/session-token";
 import { getEnv } from "@/lib/env";
 
 declare module "next-auth" {
@@ -36,6 +37,8 @@ export function baseAuthConfig(): NextAuthConfig {
     // Renewed on every request (proxy.ts), so this is the idle timeout; the absolute lifetime is
     // checked from the sign-in time below and again, with the current role, in getViewer().
     session: { strategy: "jwt", maxAge: env.SESSION_IDLE_MINUTES * 60, updateAge: 0 },
+    // next-auth's token format, its derived key kept per process (session-token.ts).
+    jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
     // Refused single sign-ons come back to the sign-in page, which explains the `error` code.
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [],

@@ -2,10 +2,9 @@ import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { isSessionRefused } from "@/lib/auth/check-session";
+import { findSessionUser } from "@/lib/auth/find-session-user";
 import { readSession } from "@/lib/auth/read-session";
-import { sessionUserSelect } from "@/lib/auth/session-user-select";
 import { type Audience, isInAudience, type Viewer, type ViewerFor, viewerOf } from "@/lib/auth/viewer";
-import { db } from "@/lib/db";
 
 /** A staff session whose second factor is not verified yet (issue 15): it may only reach /mfa. */
 export type PendingSecondFactor = { id: string; email: string; name: string; authTime: number };
@@ -32,10 +31,7 @@ const getSessionState = cache(async (): Promise<SessionState> => {
   const session = await readSession();
   const id = session?.user?.id;
   if (!id) return NO_SESSION;
-  const found = await db.user.findUnique({
-    where: { id },
-    select: sessionUserSelect,
-  });
+  const found = await findSessionUser(id);
   if (!found || found.deactivatedAt) return NO_SESSION;
   // Issue 10: a revoked (signed-out) or too old session is no session; staff by the current role.
   const { sessionVersion, ...user } = found;

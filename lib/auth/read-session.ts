@@ -4,6 +4,7 @@ import type { Session } from "next-auth";
 import { getToken, type JWT } from "next-auth/jwt";
 import { secureCookies } from "@/lib/auth/auth-config";
 import { sessionRefusal } from "@/lib/auth/session-policy";
+import { decodeSessionToken } from "@/lib/auth/session-token";
 import { getEnv } from "@/lib/env";
 
 /**
@@ -32,6 +33,7 @@ export async function sessionFromCookies(cookie: string, nowMs = Date.now()): Pr
     req: { headers: { cookie } },
     secret: env.AUTH_SECRET,
     secureCookie: secureCookies(),
+    decode: decodeSessionToken,
     logger: { error: () => {}, warn: () => {}, debug: () => {} },
   });
   if (!token || typeof token.sub !== "string") return null;

@@ -1,13 +1,14 @@
 import type { Scope } from "@/lib/auth/viewer";
 import "server-only";
 import { db } from "@/lib/db";
+import { isUuid } from "@/lib/ids";
 import { TIMELINE_DAYS, type TimelineStatus, timelineFromRuns } from "@/lib/tunnels/compute-timeline";
 import { explainTunnelStatus, type TunnelExplanation } from "@/lib/tunnels/explain-tunnel-status";
 import { findTunnelTimelines } from "@/lib/tunnels/find-tunnel-timelines";
 import { isRedundancyMet } from "@/lib/tunnels/read-telemetry";
 import { findRecentTunnelLogEvents, type StoredTunnelLogEvent } from "@/lib/tunnels/read-tunnel-logs";
 import { isIn, TUNNELS_SHOWN_STATUSES, type VpnStatus } from "@/lib/vpn-request/lifecycle";
-import { scopedRequestWhere } from "@/lib/vpn-request/scope";
+import { scopedRequestSql } from "@/lib/vpn-request/scope";
 
 export type TunnelView = {
   number: number;
@@ -37,37 +38,48 @@ export type ConnectionState = {
   tunnels: TunnelView[];
 };
 
-/** The dashboard's data for one connection (JSON-safe), scoped like the request pages; null = 404. */
+type StateRow = {
+  id: string;
+  status: VpnStatus;
+  tunnelCount: number;
+  lastPolledAt: Date | null;
+  tunnelId: string | null;
+  number: number | null;
+  outsideIp: string | null;
+  tunnelStatus: TimelineStatus | null;
+  statusSince: Date | null;
+  statusMessage: string | null;
+  acceptedRouteCount: number | null;
+  maintenancePending: string | null;
+  maintenanceDeadline: Date | null;
+};
+
+/**
+ * The dashboard's data for one connection (JSON-safe), scoped like the request pages; null = 404.
+ * Polled every few seconds by every open dashboard, so the request and its tunnels are one plain
+ * statement (a row per tunnel) with the scope in its `where` (decision 027).
+ */
 export async function findConnectionState(
   requestId: string,
   scope: Scope,
   now = new Date(),
 ): Promise<ConnectionState | null> {
-  const request = await db.vpnRequest.findFirst({
-    where: scopedRequestWhere(requestId, scope),
-    select: {
-      id: true,
-      status: true,
-      tunnelCount: true,
-      lastPolledAt: true,
-      tunnels: {
-        orderBy: { number: "asc" },
-        select: {
-          id: true,
-          number: true,
-          outsideIp: true,
-          status: true,
-          statusSince: true,
-          statusMessage: true,
-          acceptedRouteCount: true,
-          maintenancePending: true,
-          maintenanceDeadline: true,
-        },
-      },
-    },
-  });
-  if (!request) return null;
-  return connectionStateOf(request, now);
+  if (!isUuid(requestId)) return null;
+  const rows = await db.$queryRaw<StateRow[]>`
+    select r.id, r.status::text as status, r."tunnelCount", r."lastPolledAt",
+      t.id as "tunnelId", t.number, t."outsideIp", t.status::text as "tunnelStatus", t."statusSince",
+      t."statusMessage", t."acceptedRouteCount", t."maintenancePending", t."maintenanceDeadline"
+    from "VpnRequest" r left join "Tunnel" t on t."requestId" = r.id
+    where r.id = ${requestId}::uuid ${scopedRequestSql(scope, "r")}
+    order by t.number`;
+  const [first] = rows;
+  if (!first) return null;
+  const tunnels = rows.flatMap((row) =>
+    row.tunnelId !== null && row.number !== null && row.tunnelStatus !== null
+      ? [{ ...row, id: row.tunnelId, number: row.number, status: row.tunnelStatus }]
+      : [],
+  );
+  return connectionStateOf({ ...first, tunnels }, now);
 }
 
 /** What `connectionStateOf` needs of a request: a row the caller already read with its scope. */

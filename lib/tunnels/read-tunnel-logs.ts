@@ -135,11 +135,13 @@ export async function findRecentTunnelLogEvents(
 ): Promise<Map<string, { parsed: TunnelLogEvent[]; raw: StoredTunnelLogEvent[] }>> {
   const out = new Map<string, { parsed: TunnelLogEvent[]; raw: StoredTunnelLogEvent[] }>();
   if (tunnelIds.length === 0) return out;
-  const rows = await db.tunnelLogEvent.findMany({
-    where: { tunnelId: { in: [...tunnelIds] } },
-    orderBy: [{ tunnelId: "asc" }, { timestamp: "desc" }],
-    select: { tunnelId: true, timestamp: true, logStream: true, message: true },
-  });
+  // Read with every dashboard poll: one plain statement over the (tunnelId, timestamp) index (decision 027).
+  const rows = await db.$queryRaw<
+    { tunnelId: string; timestamp: Date; logStream: string; message: string }[]
+  >`
+    select "tunnelId"::text as "tunnelId", timestamp, "logStream", message from "TunnelLogEvent"
+    where "tunnelId" = any(${[...tunnelIds]}::uuid[])
+    order by "tunnelId", timestamp desc`;
   for (const row of rows) {
     const entry = out.get(row.tunnelId) ?? { parsed: [], raw: [] };
     const parsed = parseTunnelLogEvent(row.timestamp.getTime(), row.message);

@@ -2,12 +2,13 @@ import "server-only";
 import type { Scope } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import type { VpnChangeKind } from "@/lib/generated/prisma/enums";
+import { isUuid } from "@/lib/ids";
 import {
   customerFailureMessage,
   failureReference,
   staffFailureMessage,
 } from "@/lib/vpn-request/customer-failure-message";
-import { scopedOrganizationWhere } from "@/lib/vpn-request/scope";
+import { scopedRequestSql } from "@/lib/vpn-request/scope";
 
 export type VpnChangeView = {
   id: string;
@@ -21,13 +22,31 @@ export type VpnChangeView = {
   rejectionReason: string | null;
 };
 
-/** The request's latest changes, newest first, as this scope may see them. */
+type ChangeRow = {
+  id: string;
+  kind: VpnChangeKind;
+  status: VpnChangeView["status"];
+  requested: unknown;
+  requestedAt: Date;
+  finishedAt: Date | null;
+  stepsDone: string[];
+  error: string | null;
+  rejectionReason: string | null;
+};
+
+/**
+ * The request's latest changes, newest first, as this scope may see them. Read with every
+ * dashboard poll: one plain statement, the scope in its `where` (decision 027).
+ */
 export async function findVpnChanges(requestId: string, scope: Scope, take = 10): Promise<VpnChangeView[]> {
-  const rows = await db.vpnChange.findMany({
-    where: { requestId, request: scopedOrganizationWhere(scope) },
-    orderBy: { requestedAt: "desc" },
-    take,
-  });
+  if (!isUuid(requestId)) return [];
+  const rows = await db.$queryRaw<ChangeRow[]>`
+    select c.id, c.kind::text as kind, c.status::text as status, c.requested, c."requestedAt",
+      c."finishedAt", array(select jsonb_object_keys(c.steps)) as "stepsDone", c.error, c."rejectionReason"
+    from "VpnChange" c join "VpnRequest" r on r.id = c."requestId"
+    where c."requestId" = ${requestId}::uuid ${scopedRequestSql(scope, "r")}
+    order by c."requestedAt" desc
+    limit ${take}`;
   return rows.map((row) => ({
     id: row.id,
     kind: row.kind,
@@ -35,7 +54,7 @@ export async function findVpnChanges(requestId: string, scope: Scope, take = 10)
     requested: row.requested,
     requestedAt: row.requestedAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
-    stepsDone: Object.keys((row.steps ?? {}) as Record<string, unknown>),
+    stepsDone: row.stepsDone,
     error: row.error === null ? null : errorAsSeenBy(scope, row.id, row.finishedAt, row.error),
     rejectionReason: row.rejectionReason,
   }));

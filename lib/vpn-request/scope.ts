@@ -1,5 +1,5 @@
 import type { Scope } from "@/lib/auth/viewer";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /** A request's row as this scope may see it: ownership goes into the query itself. */
 export function scopedRequestWhere(id: string, scope: Scope): Prisma.VpnRequestWhereInput {
@@ -9,4 +9,13 @@ export function scopedRequestWhere(id: string, scope: Scope): Prisma.VpnRequestW
 /** Rows of any model that carries `organizationId`, limited to what this scope may see. */
 export function scopedOrganizationWhere(scope: Scope): { organizationId?: string } {
   return scope.kind === "staff" ? {} : { organizationId: scope.organizationId };
+}
+
+/**
+ * The same rule for a plain SQL statement over requests aliased `alias`: nothing more for staff,
+ * the organization for a customer (an `and …` to append to the statement's `where`).
+ */
+export function scopedRequestSql(scope: Scope, alias: string): Prisma.Sql {
+  if (scope.kind === "staff") return Prisma.empty;
+  return Prisma.sql`and ${Prisma.raw(`"${alias}"`)}."organizationId" = ${scope.organizationId}::uuid`;
 }
