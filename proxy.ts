@@ -1,9 +1,11 @@
 // Runs before every page, route handler and server action (Next.js 16 "proxy", formerly
 // middleware): sets the security headers with a fresh CSP nonce (issue 10), and renews the session
-// cookie through next-auth, so its expiry works as the idle timeout.
+// cookie through next-auth, so its expiry works as the idle timeout — at most once a minute per
+// cookie (lib/auth/session-renewal.ts).
 import { type NextFetchEvent, type NextRequest, NextResponse } from "next/server";
 import NextAuth from "next-auth";
-import { baseAuthConfig } from "@/lib/auth/auth-config";
+import { baseAuthConfig, secureCookies } from "@/lib/auth/auth-config";
+import { sessionRenewal } from "@/lib/auth/session-renewal";
 import { getEnv } from "@/lib/env";
 import { securityHeaders } from "@/lib/security/security-headers";
 
@@ -37,6 +39,11 @@ const renewSession = auth((request) => withSecurityHeaders(request)) as unknown 
 >;
 
 export async function proxy(request: NextRequest, event: NextFetchEvent): Promise<Response> {
+  const renewal = await sessionRenewal(request.cookies.getAll(), {
+    secret: getEnv().AUTH_SECRET,
+    secure: secureCookies(),
+  });
+  if (renewal !== "due") return withSecurityHeaders(request);
   const handler = await renewSession;
   return handler(request, event);
 }

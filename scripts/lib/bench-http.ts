@@ -85,6 +85,19 @@ async function formOf(base: string, path: string, field: string, cookie?: string
   return form;
 }
 
+/** The session cookie an autocannon response sets (its headers: an object, a value or a list per name). */
+function renewedSessionCookie(headers: unknown): string | undefined {
+  if (!headers || typeof headers !== "object") return undefined;
+  const value = (headers as Record<string, unknown>)["set-cookie"];
+  const lines = (Array.isArray(value) ? value : [value]).filter(
+    (line): line is string => typeof line === "string",
+  );
+  const cookies = lines
+    .map((line) => line.split(";")[0] ?? "")
+    .filter((cookie) => cookie.includes("session-token") && !cookie.endsWith("="));
+  return cookies.length > 0 ? cookies.join("; ") : undefined;
+}
+
 function sessionCookieOf(answer: Response): string | undefined {
   const cookies = answer.headers
     .getSetCookie()
@@ -133,11 +146,26 @@ export async function measure(options: {
   const body = await probe.text();
   const isHtml = (probe.headers.get("content-type") ?? "").includes("text/html");
   const scriptBytes = isHtml ? await scriptBytesOf(options.base, body) : null;
+  // Each client keeps the session cookie the portal renews (proxy.ts, at most once a minute), as a
+  // browser does: a cookie frozen at sign-in would be renewed on every request after a minute.
+  type Client = { cookie?: string };
+  const requests: autocannon.Request[] = [
+    {
+      setupRequest: (request, context) => ({
+        ...request,
+        headers: { ...headers, cookie: (context as Client).cookie ?? options.cookie },
+      }),
+      onResponse: (_status, _body, context, answer) => {
+        const renewed = renewedSessionCookie(answer);
+        if (renewed) (context as Client).cookie = renewed;
+      },
+    },
+  ];
   // Warm-up: the first requests of a route compile nothing in production, but fill caches and pools.
-  await autocannon({ url, headers, connections: options.connections, amount: options.connections * 5 });
+  await autocannon({ url, requests, connections: options.connections, amount: options.connections * 5 });
   const result = await autocannon({
     url,
-    headers,
+    requests,
     connections: options.connections,
     duration: options.durationSeconds,
   });
