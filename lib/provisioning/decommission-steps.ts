@@ -3,20 +3,11 @@
 import * as EC2 from "@aws-sdk/client-ec2";
 import { awsErrorCode } from "@/lib/aws/aws-errors";
 import { untilReleased } from "@/lib/aws/eventual-consistency";
-import { byTags, waitFor } from "@/lib/provisioning/aws-resources";
+import { byTags, waitForStep } from "@/lib/provisioning/aws-resources";
 import { DECOMMISSION_CATALOGUE } from "@/lib/provisioning/workflow-catalogue";
 import { implementSteps, type StepContext, type StepRun } from "@/lib/provisioning/workflow-types";
 
 type Run<K extends keyof typeof DECOMMISSION_CATALOGUE> = StepRun<typeof DECOMMISSION_CATALOGUE, K>;
-
-function wait<T>(ctx: StepContext<unknown>, what: string, check: () => Promise<T | undefined>) {
-  return waitFor(check, {
-    intervalMs: ctx.pollIntervalMs,
-    timeoutMs: ctx.waitTimeoutMs,
-    what,
-    sleep: ctx.sleep,
-  });
-}
 
 /** A delete whose target is already gone has done its job. */
 async function ignoringNotFound(work: () => Promise<unknown>) {
@@ -68,7 +59,7 @@ async function untilDeleted(
   read: () => Promise<readonly { State?: string }[] | undefined>,
 ) {
   await ctx.waiting(`Waiting for the ${what} to be deleted`);
-  await wait(ctx, `the ${what} to be deleted`, async () =>
+  await waitForStep(ctx, `the ${what} to be deleted`, async () =>
     ((await read()) ?? []).every((resource) => resource.State === "deleted") ? true : undefined,
   );
 }
@@ -150,7 +141,7 @@ const deleteVpnGateway: Run<"deleteVpnGateway"> = async (ctx) => {
       }
     }
     await ctx.waiting("Waiting for the virtual private gateway to detach");
-    await wait(ctx, "the virtual private gateway to detach", async () => {
+    await waitForStep(ctx, "the virtual private gateway to detach", async () => {
       const described = await ec2.send(new EC2.DescribeVpnGatewaysCommand({ VpnGatewayIds: [id] }));
       const attachments = described.VpnGateways?.[0]?.VpcAttachments ?? [];
       return attachments.every((attachment) => attachment.State === "detached") ? true : undefined;
