@@ -32,8 +32,7 @@ export async function runWorkflow(
   requestId: string,
   log: (line: string) => void = () => {},
 ): Promise<WorkflowOutcome> {
-  const result = await withWorkflowLock(requestId, () => runLocked(requestId, log));
-  return result.locked ? result.value : "busy";
+  return withWorkflowLock(requestId, () => runLocked(requestId, log));
 }
 
 async function runLocked(requestId: string, log: (line: string) => void): Promise<WorkflowOutcome> {

@@ -21,8 +21,7 @@ export async function runVpnChange(
   requestId: string,
   log: (line: string) => void = () => {},
 ): Promise<ChangeOutcome> {
-  const result = await withWorkflowLock(requestId, () => runLocked(requestId, log));
-  return result.locked ? result.value : "busy";
+  return withWorkflowLock(requestId, () => runLocked(requestId, log));
 }
 
 async function runLocked(requestId: string, log: (line: string) => void): Promise<ChangeOutcome> {
