@@ -9,14 +9,23 @@
 // without an attempt. The database rows are the truth; the queue only says "look now".
 import "server-only";
 import { z } from "zod";
+import type { Env } from "@/lib/env";
 import { defineJob, type JobDefinition } from "@/lib/jobs/define-job";
+
+/**
+ * What the two jobs that run a request's work (its workflow, its day-2 change) share: the request
+ * as payload, a long retry (the run resumes from its saved steps), WORKER_CONCURRENCY per worker.
+ */
+const requestRun = {
+  payload: z.object({ requestId: z.uuid() }),
+  queue: () => ({ retryLimit: 50, retryDelay: 2, retryBackoff: true, retryDelayMax: 60 }),
+  work: (env: Env) => ({ localConcurrency: env.WORKER_CONCURRENCY, pollingIntervalSeconds: 1 }),
+};
 
 /** Runs (or resumes) a request's provisioning or decommissioning workflow. */
 export const workflowJob = defineJob({
   name: "vpn-workflow",
-  payload: z.object({ requestId: z.uuid() }),
-  queue: () => ({ retryLimit: 50, retryDelay: 2, retryBackoff: true, retryDelayMax: 60 }),
-  work: (env) => ({ localConcurrency: env.WORKER_CONCURRENCY, pollingIntervalSeconds: 1 }),
+  ...requestRun,
   handler: async ({ requestId }, { logger }) => {
     const { runWorkflowOnce } = await import("@/lib/provisioning/run-workflow-once");
     await runWorkflowOnce(requestId, (line) => logger.info(line));
@@ -26,9 +35,7 @@ export const workflowJob = defineJob({
 /** Runs (or resumes) a request's active day-2 change (decision 022); the job key is the change's id. */
 export const vpnChangeJob = defineJob({
   name: "vpn-change",
-  payload: z.object({ requestId: z.uuid() }),
-  queue: () => ({ retryLimit: 50, retryDelay: 2, retryBackoff: true, retryDelayMax: 60 }),
-  work: (env) => ({ localConcurrency: env.WORKER_CONCURRENCY, pollingIntervalSeconds: 1 }),
+  ...requestRun,
   handler: async ({ requestId }, { logger }) => {
     const { runVpnChangeOnce } = await import("@/lib/vpn-change/run-vpn-change-once");
     await runVpnChangeOnce(requestId, (line) => logger.info(line));
