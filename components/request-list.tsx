@@ -70,8 +70,8 @@ const organizationColumn: Column<{ organization: { name: string } }> = {
 /**
  * A staff list of requests under its page header: the filters (free text, status, organization,
  * then `moreFilters`), the counts per status (each a link filtering to it), the sortable table and
- * the links to other pages. `current` is the list's query without the page; `names` are the
- * accessible names of the filter form, the counts, the table and the pager.
+ * the links to other pages. `query` is the page's query as parseFilteredListParams read it; `names`
+ * are the accessible names of the filter form, the counts, the table and the pager.
  */
 export function StaffRequestList<
   R extends { id: string; customerName: string; organization: { name: string } },
@@ -79,9 +79,7 @@ export function StaffRequestList<
   viewer,
   link,
   path,
-  current,
-  sort,
-  status,
+  query: { current, list: sort, status },
   statuses,
   countOrder = statuses,
   moreFilters = [],
@@ -94,10 +92,15 @@ export function StaffRequestList<
   /** The first column: the request's name as a link, with a detail under it (gateway IP, VPN ID). */
   link: { header: string; detail: (row: R) => ReactNode };
   path: string;
-  current: Query;
-  /** The order shown (the default one included, which `current` leaves out). */
-  sort: { sort: string; dir: "asc" | "desc" };
-  status: VpnStatus | undefined;
+  /**
+   * `current`: the query the list's links keep, without the page; `list.sort` and `list.dir`: the
+   * order shown (the default one included, which `current` leaves out); `status`: the filter's.
+   */
+  query: {
+    current: Query;
+    list: { sort: string; dir: "asc" | "desc" };
+    status: VpnStatus | undefined;
+  };
   /** The statuses the list holds: the status filter's options. */
   statuses: readonly VpnStatus[];
   /** The order of the counts per status (default: `statuses`). */
