@@ -26,3 +26,12 @@ export async function withWorkflowLock<T>(requestId: string, work: () => Promise
     await client.end().catch(() => {});
   }
 }
+
+/**
+ * A request's run (its workflow, its day-2 change) under its lock: what the worker calls. "busy":
+ * another worker is running it.
+ */
+export function underWorkflowLock<T>(run: (requestId: string, log: (line: string) => void) => Promise<T>) {
+  return (requestId: string, log: (line: string) => void = () => {}): Promise<T | "busy"> =>
+    withWorkflowLock(requestId, () => run(requestId, log));
+}
