@@ -4,6 +4,7 @@
 // shows its progress, refreshed while a change is under way.
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
+import { ActionButton } from "@/components/ui/action-button";
 import { buttonClass } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -261,22 +262,14 @@ export function ApplyMaintenanceButton({
   requestId: string;
   tunnel: number;
 }) {
-  const [state, formAction, pending] = useActionState(action, INITIAL_ACTION_STATE);
   return (
-    <form
-      action={formAction}
-      onSubmit={(event) => {
-        const text = `Apply AWS's maintenance on tunnel ${tunnel} now? Tunnel ${tunnel} goes down while it renegotiates; its outside IP and key stay the same.`;
-        if (!window.confirm(text)) event.preventDefault();
-      }}
-      className="space-y-2"
-    >
-      <input type="hidden" name="requestId" value={requestId} />
-      <input type="hidden" name="tunnel" value={String(tunnel)} />
-      <button type="submit" disabled={pending} className={buttonClass("secondary")}>
-        {pending ? "Starting…" : "Apply maintenance now"}
-      </button>
-      <FormMessage state={state} name={`Tunnel ${tunnel} maintenance`} />
-    </form>
+    <ActionButton
+      action={action}
+      target={{ requestId, tunnel: String(tunnel) }}
+      label="Apply maintenance now"
+      pendingLabel="Starting…"
+      confirm={`Apply AWS's maintenance on tunnel ${tunnel} now? Tunnel ${tunnel} goes down while it renegotiates; its outside IP and key stay the same.`}
+      resultName={`Tunnel ${tunnel} maintenance`}
+    />
   );
 }
