@@ -6,9 +6,10 @@ import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
 import { ActionButton } from "@/components/ui/action-button";
 import { buttonClass } from "@/components/ui/button";
-import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { Options, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { type ActionState, INITIAL_ACTION_STATE } from "@/lib/actions/action-state";
+import { DPD_TIMEOUT_ACTIONS } from "@/lib/vpn/tunnel-policy";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -207,9 +208,7 @@ export function TunnelOptionsForm({
         errors={state.errors?.dpdTimeoutAction}
         defaultValue={state.values?.dpdTimeoutAction ?? dpdTimeoutAction}
       >
-        <option value="restart">restart</option>
-        <option value="clear">clear</option>
-        <option value="none">none</option>
+        <Options values={DPD_TIMEOUT_ACTIONS} label={(action) => action} />
       </SelectField>
       <button
         type="submit"
