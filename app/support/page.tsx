@@ -1,6 +1,6 @@
 import { StaffRequestList } from "@/components/request-list";
 import { StatusBadge } from "@/components/status-badge";
-import { EmptyState, PageHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/card";
 import { DataTable, LinkCell } from "@/components/ui/data-table";
 import { formatDateTime } from "@/components/ui/format";
 import { requireViewer } from "@/lib/auth/current-user";
@@ -59,20 +59,10 @@ export default async function SupportQueuePage({ searchParams }: { searchParams:
         path={PATH}
         query={query}
         statuses={VPN_STATUSES}
-        names={{
-          filters: "Filter requests",
-          counts: "Requests by status",
-          table: "VPN requests",
-          pages: "Request queue pages",
-        }}
+        noun={{ one: "request", many: "requests" }}
+        names={{ table: "VPN requests", pages: "Request queue pages" }}
         list={queue}
-        empty={
-          <EmptyState title={query.filtered ? "No requests match these filters" : "The queue is empty"}>
-            {query.filtered
-              ? "Clear the filters to see every request."
-              : "New customer requests appear here."}
-          </EmptyState>
-        }
+        empty={{ title: "The queue is empty", hint: "New customer requests appear here." }}
         columns={[
           {
             header: "Status",

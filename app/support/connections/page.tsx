@@ -1,7 +1,7 @@
 import { StaffRequestList } from "@/components/request-list";
 import { StatusBadge } from "@/components/status-badge";
 import { TunnelAlertDeliveries } from "@/components/tunnel-alert-deliveries";
-import { EmptyState, PageHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import { findAlertDeliveries } from "@/lib/alerts/find-alert-deliveries";
 import { requireViewer } from "@/lib/auth/current-user";
@@ -59,22 +59,13 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
               options: regions.map((value) => ({ value, label: value })),
             },
           ]}
-          names={{
-            filters: "Filter connections",
-            counts: "Connections by status",
-            table: "Connections",
-            pages: "Connection pages",
-          }}
+          noun={{ one: "connection", many: "connections" }}
+          names={{ table: "Connections", pages: "Connection pages" }}
           list={connections}
-          empty={
-            <EmptyState
-              title={query.filtered ? "No connections match these filters" : "No provisioned connections yet"}
-            >
-              {query.filtered
-                ? "Clear the filters to see every connection."
-                : "Approved requests appear here once provisioning has built them."}
-            </EmptyState>
-          }
+          empty={{
+            title: "No provisioned connections yet",
+            hint: "Approved requests appear here once provisioning has built them.",
+          }}
           columns={[
             {
               header: "Status",
