@@ -62,6 +62,9 @@ export function requestColumn<R extends { id: string; customerName: string }>(
   };
 }
 
+/** Who a staff list is for: its links go to staff's pages of each request. */
+const STAFF = { role: "SUPPORT" } as const;
+
 const organizationColumn: Column<{ organization: { name: string } }> = {
   header: "Organization",
   sortKey: "organization",
@@ -79,7 +82,6 @@ const organizationColumn: Column<{ organization: { name: string } }> = {
 export function StaffRequestList<
   R extends { id: string; customerName: string; organization: { name: string } },
 >({
-  viewer,
   link,
   path,
   query: { current, list: sort, status, filtered },
@@ -92,8 +94,7 @@ export function StaffRequestList<
   empty,
   columns,
 }: {
-  viewer: Pick<Viewer, "role">;
-  /** The first column: the request's name as a link, with a detail under it (gateway IP, VPN ID). */
+  /** The first column: the request's name as a link to staff's page of it, with a detail under it (gateway IP, VPN ID). */
   link: { header: string; detail: (row: R) => ReactNode };
   path: string;
   /**
@@ -156,7 +157,7 @@ export function StaffRequestList<
         caption={names.table}
         rows={list.rows}
         sorting={{ ...sort, href: (sort, dir) => listHref(path, current, { sort, dir }) }}
-        columns={[requestColumn(viewer, link.header, link.detail), organizationColumn, ...columns]}
+        columns={[requestColumn(STAFF, link.header, link.detail), organizationColumn, ...columns]}
       />
       <Pagination
         label={names.pages}

@@ -54,7 +54,6 @@ export default async function SupportQueuePage({ searchParams }: { searchParams:
         />
       ) : null}
       <StaffRequestList
-        viewer={viewer}
         link={{ header: "Request", detail: (row) => row.customerGatewayIp }}
         path={PATH}
         query={query}

@@ -44,7 +44,6 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
           description="Every organization's provisioned VPNs: down and degraded first."
         />
         <StaffRequestList
-          viewer={viewer}
           link={{ header: "Connection", detail: (row) => row.vpnConnectionId }}
           path={PATH}
           query={query}
