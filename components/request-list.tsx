@@ -1,5 +1,6 @@
 // The pieces the staff lists of requests (the queue, the connections) and the customer's list share.
 import type { ReactNode } from "react";
+import { EmptyState } from "@/components/ui/card";
 import { type Column, DataTable, LinkCell } from "@/components/ui/data-table";
 import { type FilterField, FilterForm } from "@/components/ui/filter-form";
 import { Pagination, StatusCounts } from "@/components/ui/pagination";
@@ -61,6 +62,9 @@ export function requestColumn<R extends { id: string; customerName: string }>(
   };
 }
 
+/** Who a staff list is for: its links go to staff's pages of each request. */
+const STAFF = { role: "SUPPORT" } as const;
+
 const organizationColumn: Column<{ organization: { name: string } }> = {
   header: "Organization",
   sortKey: "organization",
@@ -70,49 +74,57 @@ const organizationColumn: Column<{ organization: { name: string } }> = {
 /**
  * A staff list of requests under its page header: the filters (free text, status, organization,
  * then `moreFilters`), the counts per status (each a link filtering to it), the sortable table and
- * the links to other pages. `current` is the list's query without the page; `names` are the
- * accessible names of the filter form, the counts, the table and the pager.
+ * the links to other pages. `query` is the page's query as parseFilteredListParams read it. What
+ * the list holds (`noun`) names the filter form and the counts, and what it says when a search or
+ * filter matches nothing; `names` are the table's and the pager's accessible names, `empty` what it
+ * says when there is nothing at all.
  */
 export function StaffRequestList<
   R extends { id: string; customerName: string; organization: { name: string } },
 >({
-  viewer,
   link,
   path,
-  current,
-  sort,
-  status,
+  query: { current, list: sort, status, filtered },
   statuses,
   countOrder = statuses,
   moreFilters = [],
+  noun,
   names,
   list,
   empty,
   columns,
 }: {
-  viewer: Pick<Viewer, "role">;
-  /** The first column: the request's name as a link, with a detail under it (gateway IP, VPN ID). */
+  /** The first column: the request's name as a link to staff's page of it, with a detail under it (gateway IP, VPN ID). */
   link: { header: string; detail: (row: R) => ReactNode };
   path: string;
-  current: Query;
-  /** The order shown (the default one included, which `current` leaves out). */
-  sort: { sort: string; dir: "asc" | "desc" };
-  status: VpnStatus | undefined;
+  /**
+   * `current`: the query the list's links keep, without the page; `list.sort` and `list.dir`: the
+   * order shown (the default one included, which `current` leaves out); `status`: the filter's.
+   */
+  query: {
+    current: Query;
+    list: { sort: string; dir: "asc" | "desc" };
+    status: VpnStatus | undefined;
+    filtered: boolean;
+  };
   /** The statuses the list holds: the status filter's options. */
   statuses: readonly VpnStatus[];
   /** The order of the counts per status (default: `statuses`). */
   countOrder?: readonly VpnStatus[];
   moreFilters?: FilterField[];
-  names: { filters: string; counts: string; table: string; pages: string };
+  /** e.g. { one: "connection", many: "connections" }. */
+  noun: { one: string; many: string };
+  names: { table: string; pages: string };
   list: ListPage<R, VpnStatus>;
-  empty: ReactNode;
+  empty: { title: string; hint: string };
   /** The columns after the request and its organization. */
   columns: readonly Column<R>[];
 }) {
+  const many = noun.many.charAt(0).toUpperCase() + noun.many.slice(1);
   return (
     <>
       <FilterForm
-        label={names.filters}
+        label={`Filter ${noun.many}`}
         clearHref={path}
         keep={{ sort: current.sort, dir: current.dir }}
         fields={[
@@ -121,7 +133,7 @@ export function StaffRequestList<
         ]}
       />
       <StatusCounts
-        label={names.counts}
+        label={`${many} by status`}
         items={countOrder
           .filter((value) => list.counts[value])
           .map((value) => ({
@@ -133,11 +145,19 @@ export function StaffRequestList<
           }))}
       />
       <DataTable
-        empty={empty}
+        empty={
+          filtered ? (
+            <EmptyState title={`No ${noun.many} match these filters`}>
+              Clear the filters to see every {noun.one}.
+            </EmptyState>
+          ) : (
+            <EmptyState title={empty.title}>{empty.hint}</EmptyState>
+          )
+        }
         caption={names.table}
         rows={list.rows}
         sorting={{ ...sort, href: (sort, dir) => listHref(path, current, { sort, dir }) }}
-        columns={[requestColumn(viewer, link.header, link.detail), organizationColumn, ...columns]}
+        columns={[requestColumn(STAFF, link.header, link.detail), organizationColumn, ...columns]}
       />
       <Pagination
         label={names.pages}

@@ -3,13 +3,18 @@
 // The forms of the "Change this VPN" region (decision 022): each asks for one change; the page
 // shows its progress, refreshed while a change is under way.
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect } from "react";
+import { type ReactNode, useActionState, useEffect } from "react";
+import { ActionButton } from "@/components/ui/action-button";
 import { buttonClass } from "@/components/ui/button";
-import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { Options, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { type ActionState, INITIAL_ACTION_STATE } from "@/lib/actions/action-state";
+import { DPD_TIMEOUT_ACTIONS } from "@/lib/vpn/tunnel-policy";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
+
+/** What every change form is given: its action, the request, and whether changes are open now. */
+type ChangeFormProps = { action: Action; requestId: string; disabled: boolean };
 
 /** The customer's choice to change a tunnel although the other is down (`lastTunnelRefusal`). */
 function GoOnCheckbox({ show }: { show: boolean }) {
@@ -28,13 +33,7 @@ export function RotateKeyButton({
   tunnel,
   otherTunnelDown,
   disabled,
-}: {
-  action: Action;
-  requestId: string;
-  tunnel: 1 | 2;
-  otherTunnelDown: boolean;
-  disabled: boolean;
-}) {
+}: ChangeFormProps & { tunnel: 1 | 2; otherTunnelDown: boolean }) {
   const [state, formAction, pending] = useActionState(action, INITIAL_ACTION_STATE);
   const label = `Rotate tunnel ${tunnel} key`;
   return (
@@ -88,13 +87,7 @@ export function CidrListChangeForm({
   requestId,
   cidrs,
   disabled,
-}: {
-  kind: CidrListFormKind;
-  action: Action;
-  requestId: string;
-  cidrs: readonly string[];
-  disabled: boolean;
-}) {
+}: ChangeFormProps & { kind: CidrListFormKind; cidrs: readonly string[] }) {
   const [state, formAction, pending] = useActionState(action, INITIAL_ACTION_STATE);
   const id = `change-${kind.field}`;
   return (
@@ -118,115 +111,130 @@ export function CidrListChangeForm({
 }
 
 /**
+ * A change with a section of its own (gateway IP, tunnel options): its heading names the form, a
+ * paragraph says what the change does, then the fields (given the form's state, for their errors
+ * and values), one submit button (confirmed first when `submit.confirm` is set) and the outcome.
+ */
+function ChangeSection({
+  title,
+  intro,
+  action,
+  requestId,
+  disabled,
+  submit,
+  resultName,
+  children,
+}: ChangeFormProps & {
+  title: string;
+  intro: ReactNode;
+  submit: { label: string; pendingLabel: string; confirm?: string };
+  resultName: string;
+  children: (state: ActionState) => ReactNode;
+}) {
+  const [state, formAction, pending] = useActionState(action, INITIAL_ACTION_STATE);
+  return (
+    <form
+      action={formAction}
+      onSubmit={(event) => {
+        if (submit.confirm && !window.confirm(submit.confirm)) event.preventDefault();
+      }}
+      className="space-y-3"
+      noValidate
+      aria-label={title}
+    >
+      <h3 className="text-sm font-semibold text-slate-800">{title}</h3>
+      <p className="text-sm text-slate-600">{intro}</p>
+      <input type="hidden" name="requestId" value={requestId} />
+      {children(state)}
+      <button type="submit" disabled={pending || disabled} className={buttonClass("primary")}>
+        {pending ? submit.pendingLabel : submit.label}
+      </button>
+      <FormMessage state={state} name={resultName} hideWithFieldErrors />
+    </form>
+  );
+}
+
+/**
  * "Customer gateway public IP" + "Request gateway change": the router's new public IP. Support
  * approves it first; then both tunnels renegotiate with the new gateway (the page says so before).
  */
 export function GatewayChangeForm({
-  action,
-  requestId,
   customerGatewayIp,
-  disabled,
-}: {
-  action: Action;
-  requestId: string;
-  customerGatewayIp: string;
-  disabled: boolean;
-}) {
-  const [state, formAction, pending] = useActionState(action, INITIAL_ACTION_STATE);
+  ...form
+}: ChangeFormProps & { customerGatewayIp: string }) {
   return (
-    <form action={formAction} className="space-y-3" noValidate aria-label="New customer gateway IP">
-      <h3 className="text-sm font-semibold text-slate-800">New customer gateway IP</h3>
-      <p className="text-sm text-slate-600">
-        Moving to a new router IP replaces the connection&apos;s customer gateway: both tunnels go down at
-        once and renegotiate with the new IP (their outside IPs and keys stay). Support approves the change
-        first; once it is done, download the configuration again and load it on the router at the new IP.
-      </p>
-      <input type="hidden" name="requestId" value={requestId} />
-      <TextField
-        id="change-customer-gateway-ip"
-        name="customerGatewayIp"
-        label="Customer gateway public IP"
-        hint={`Now ${customerGatewayIp}. The new public IPv4 address of your router.`}
-        errors={state.errors?.customerGatewayIp}
-        inputMode="decimal"
-        defaultValue={state.values?.customerGatewayIp ?? ""}
-      />
-      <button type="submit" disabled={pending || disabled} className={buttonClass("primary")}>
-        {pending ? "Requesting…" : "Request gateway change"}
-      </button>
-      <FormMessage state={state} name="Request gateway change result" hideWithFieldErrors />
-    </form>
+    <ChangeSection
+      {...form}
+      title="New customer gateway IP"
+      intro="Moving to a new router IP replaces the connection's customer gateway: both tunnels go down at once and renegotiate with the new IP (their outside IPs and keys stay). Support approves the change first; once it is done, download the configuration again and load it on the router at the new IP."
+      submit={{ label: "Request gateway change", pendingLabel: "Requesting…" }}
+      resultName="Request gateway change result"
+    >
+      {(state) => (
+        <TextField
+          id="change-customer-gateway-ip"
+          name="customerGatewayIp"
+          label="Customer gateway public IP"
+          hint={`Now ${customerGatewayIp}. The new public IPv4 address of your router.`}
+          errors={state.errors?.customerGatewayIp}
+          inputMode="decimal"
+          defaultValue={state.values?.customerGatewayIp ?? ""}
+        />
+      )}
+    </ChangeSection>
   );
 }
 
 /** "Tunnel options": IKE version and DPD timeout action, applied to one tunnel at a time. */
 export function TunnelOptionsForm({
-  action,
-  requestId,
   ikeVersion,
   dpdTimeoutAction,
   otherTunnelDown,
-  disabled,
-}: {
-  action: Action;
-  requestId: string;
+  ...form
+}: ChangeFormProps & {
   ikeVersion: "IKEV1" | "IKEV2";
   dpdTimeoutAction: string;
   /** A tunnel is down: the customer may choose to go on although no tunnel may be up meanwhile. */
   otherTunnelDown: boolean;
-  disabled: boolean;
 }) {
-  const [state, formAction, pending] = useActionState(action, INITIAL_ACTION_STATE);
   return (
-    <form action={formAction} className="space-y-3" noValidate aria-label="Tunnel options">
-      <h3 className="text-sm font-semibold text-slate-800">Tunnel options</h3>
-      <p className="text-sm text-slate-600">
-        Applying new options renegotiates each tunnel: tunnel 1 first, then tunnel 2 once tunnel 1 is up
-        again, each going down while it renegotiates with the new options (outside IPs and keys stay).
-        Download the configuration again afterwards and load it on your router. With IKEv2 AWS starts the
-        negotiation itself; with IKEv1 your router must.
-      </p>
-      <input type="hidden" name="requestId" value={requestId} />
-      <GoOnCheckbox show={otherTunnelDown} />
-      <SelectField
-        id="change-ike-version"
-        name="ikeVersion"
-        label="IKE version"
-        errors={state.errors?.ikeVersion}
-        defaultValue={state.values?.ikeVersion ?? ikeVersion}
-      >
-        <option value="IKEV2">IKEv2</option>
-        <option value="IKEV1">IKEv1</option>
-      </SelectField>
-      <SelectField
-        id="change-dpd-action"
-        name="dpdTimeoutAction"
-        label="DPD timeout action"
-        hint="What AWS does when your router stops answering dead peer detection: restart the tunnel (recommended), clear it, or nothing."
-        errors={state.errors?.dpdTimeoutAction}
-        defaultValue={state.values?.dpdTimeoutAction ?? dpdTimeoutAction}
-      >
-        <option value="restart">restart</option>
-        <option value="clear">clear</option>
-        <option value="none">none</option>
-      </SelectField>
-      <button
-        type="submit"
-        disabled={pending || disabled}
-        className={buttonClass("primary")}
-        onClick={(event) => {
-          if (
-            !window.confirm(
-              "Apply the new tunnel options? Each tunnel renegotiates in turn, going down meanwhile.",
-            )
-          )
-            event.preventDefault();
-        }}
-      >
-        {pending ? "Applying…" : "Apply tunnel options"}
-      </button>
-      <FormMessage state={state} name="Tunnel options result" hideWithFieldErrors />
-    </form>
+    <ChangeSection
+      {...form}
+      title="Tunnel options"
+      intro="Applying new options renegotiates each tunnel: tunnel 1 first, then tunnel 2 once tunnel 1 is up again, each going down while it renegotiates with the new options (outside IPs and keys stay). Download the configuration again afterwards and load it on your router. With IKEv2 AWS starts the negotiation itself; with IKEv1 your router must."
+      submit={{
+        label: "Apply tunnel options",
+        pendingLabel: "Applying…",
+        confirm: "Apply the new tunnel options? Each tunnel renegotiates in turn, going down meanwhile.",
+      }}
+      resultName="Tunnel options result"
+    >
+      {(state) => (
+        <>
+          <GoOnCheckbox show={otherTunnelDown} />
+          <SelectField
+            id="change-ike-version"
+            name="ikeVersion"
+            label="IKE version"
+            errors={state.errors?.ikeVersion}
+            defaultValue={state.values?.ikeVersion ?? ikeVersion}
+          >
+            <option value="IKEV2">IKEv2</option>
+            <option value="IKEV1">IKEv1</option>
+          </SelectField>
+          <SelectField
+            id="change-dpd-action"
+            name="dpdTimeoutAction"
+            label="DPD timeout action"
+            hint="What AWS does when your router stops answering dead peer detection: restart the tunnel (recommended), clear it, or nothing."
+            errors={state.errors?.dpdTimeoutAction}
+            defaultValue={state.values?.dpdTimeoutAction ?? dpdTimeoutAction}
+          >
+            <Options values={DPD_TIMEOUT_ACTIONS} label={(action) => action} />
+          </SelectField>
+        </>
+      )}
+    </ChangeSection>
   );
 }
 
@@ -261,22 +269,14 @@ export function ApplyMaintenanceButton({
   requestId: string;
   tunnel: number;
 }) {
-  const [state, formAction, pending] = useActionState(action, INITIAL_ACTION_STATE);
   return (
-    <form
-      action={formAction}
-      onSubmit={(event) => {
-        const text = `Apply AWS's maintenance on tunnel ${tunnel} now? Tunnel ${tunnel} goes down while it renegotiates; its outside IP and key stay the same.`;
-        if (!window.confirm(text)) event.preventDefault();
-      }}
-      className="space-y-2"
-    >
-      <input type="hidden" name="requestId" value={requestId} />
-      <input type="hidden" name="tunnel" value={String(tunnel)} />
-      <button type="submit" disabled={pending} className={buttonClass("secondary")}>
-        {pending ? "Starting…" : "Apply maintenance now"}
-      </button>
-      <FormMessage state={state} name={`Tunnel ${tunnel} maintenance`} />
-    </form>
+    <ActionButton
+      action={action}
+      target={{ requestId, tunnel: String(tunnel) }}
+      label="Apply maintenance now"
+      pendingLabel="Starting…"
+      confirm={`Apply AWS's maintenance on tunnel ${tunnel} now? Tunnel ${tunnel} goes down while it renegotiates; its outside IP and key stay the same.`}
+      resultName={`Tunnel ${tunnel} maintenance`}
+    />
   );
 }

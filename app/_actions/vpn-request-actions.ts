@@ -106,148 +106,141 @@ export const retryWorkflowAction = requestAction(
   "Retrying from the step that failed.",
 );
 
-export const rejectVpnRequestAction = authenticatedAction({
-  name: "vpn-request.reject",
-  audience: "staff",
-  schema: requestIdSchema.extend({ reason: rejectReasonSchema }),
-  async handler(input, { viewer }) {
-    await rejectVpnRequest(input.requestId, input.reason, viewer);
-    revalidatePath(requestHref(viewer, input.requestId));
-    revalidatePath("/support");
-    return { ok: true, message: "Rejected; the customer sees your reason." };
-  },
-});
-
-// Day-2 changes (decision 022): each asks for a change; the workers make it.
-
-export const changeRoutesAction = authenticatedAction({
-  name: "vpn-change.routes",
-  audience: "any",
-  schema: routeChangeFormSchema,
-  async handler(input, { viewer }) {
-    await requestRouteChange(input.requestId, input.subnetRanges, viewer);
-    revalidatePath(requestHref(viewer, input.requestId));
-    return { ok: true, message: "Route change started: routes are added and removed in place." };
-  },
-});
-
-export const rotateTunnelKeyAction = authenticatedAction({
-  name: "vpn-change.rotate-key",
-  audience: "any",
-  schema: keyRotationFormSchema,
-  async handler(input, { viewer }) {
-    const tunnel = input.tunnel === "2" ? 2 : 1;
-    await requestKeyRotation(input.requestId, tunnel, { goOn: input.goOn }, viewer);
-    revalidatePath(requestHref(viewer, input.requestId));
-    return {
-      ok: true,
-      message: `Rotating tunnel ${tunnel}'s key: download the configuration again once the change is done and load it on your router.`,
-    };
-  },
-});
-
-export const applyMaintenanceAction = authenticatedAction({
-  name: "vpn-change.apply-maintenance",
-  audience: "any",
-  schema: maintenanceFormSchema,
-  async handler(input, { viewer }) {
-    const tunnel = input.tunnel === "2" ? 2 : 1;
-    await requestMaintenance(input.requestId, tunnel, viewer);
-    revalidatePath(requestHref(viewer, input.requestId));
-    return {
-      ok: true,
-      message: `Applying AWS's maintenance on tunnel ${tunnel}: it goes down while it renegotiates, then comes back with the same outside IP.`,
-    };
-  },
-});
-
-export const changeTunnelOptionsAction = authenticatedAction({
-  name: "vpn-change.tunnel-options",
-  audience: "any",
-  schema: tunnelOptionsFormSchema,
-  async handler(input, { viewer }) {
-    await requestTunnelOptions(
-      input.requestId,
-      { ikeVersion: input.ikeVersion, dpdTimeoutAction: input.dpdTimeoutAction, goOn: input.goOn },
-      viewer,
-    );
-    revalidatePath(requestHref(viewer, input.requestId));
-    return {
-      ok: true,
-      message:
-        "Applying the tunnel options: tunnel 1 first, then tunnel 2 once tunnel 1 is up again. Download the configuration again once the change is done.",
-    };
-  },
-});
-
-export const changeNetworksAction = authenticatedAction({
-  name: "vpn-change.networks",
-  audience: "any",
-  schema: networksChangeFormSchema,
-  async handler(input, { viewer }) {
-    await requestNetworksChange(input.requestId, input.advertisedNetworks, viewer);
-    revalidatePath(requestHref(viewer, input.requestId));
-    return {
-      ok: true,
-      message: "Networks saved: download the configuration again and advertise them from your router.",
-    };
-  },
-});
-
-/** A new customer gateway IP: validated like the request form's, then waits for support's approval. */
-export const requestGatewayChangeAction = authenticatedAction({
-  name: "vpn-change.customer-gateway",
-  audience: "customer",
-  schema: async () => makeGatewayChangeFormSchema(await getRequestSettings()),
-  async handler(input, { viewer }) {
-    await requestGatewayChange(input.requestId, input.customerGatewayIp, viewer);
-    revalidatePath(requestHref(viewer, input.requestId));
-    revalidatePath("/support");
-    return {
-      ok: true,
-      message:
-        "Gateway change requested: support reviews it, then both tunnels renegotiate with the new IP. Download the configuration again once it is done.",
-    };
-  },
-});
-
-/** Support's decisions on a change (decision 022): approve, reject with a reason, retry a failed one. */
-function changeAction<S extends typeof changeIdFormSchema>(
-  name: string,
-  schema: S,
-  run: (input: z.output<S>, viewer: ViewerFor<"staff">) => Promise<unknown>,
-  message: string,
-) {
+/**
+ * A form on one request (support's rejection, a day-2 change, support's decision on a change):
+ * parse it, call the domain (which asserts the lifecycle capability), refresh the request's page,
+ * and the support queue where the request is listed for it (`queue`), then say what happens next.
+ */
+function requestFormAction<S extends z.ZodType<{ requestId: string }>, A extends Audience>(options: {
+  name: string;
+  audience: A;
+  schema: S | (() => Promise<S>);
+  run: (input: z.output<S>, viewer: ViewerFor<A>) => Promise<unknown>;
+  message: string | ((input: z.output<S>) => string);
+  queue?: boolean;
+}) {
   return authenticatedAction({
-    name,
-    audience: "staff",
-    schema,
+    name: options.name,
+    audience: options.audience,
+    schema: options.schema,
     async handler(input, { viewer }) {
-      await run(input, viewer);
+      await options.run(input, viewer);
       revalidatePath(requestHref(viewer, input.requestId));
-      revalidatePath("/support");
+      if (options.queue) revalidatePath("/support");
+      const message = typeof options.message === "string" ? options.message : options.message(input);
       return { ok: true, message };
     },
   });
 }
 
-export const approveVpnChangeAction = changeAction(
+export const rejectVpnRequestAction = requestFormAction({
+  name: "vpn-request.reject",
+  audience: "staff",
+  schema: requestIdSchema.extend({ reason: rejectReasonSchema }),
+  run: (input, viewer) => rejectVpnRequest(input.requestId, input.reason, viewer),
+  message: "Rejected; the customer sees your reason.",
+  queue: true,
+});
+
+/** A day-2 change (decision 022), by the customer or staff: it asks for the change; the workers make it. */
+function changeAction<S extends z.ZodType<{ requestId: string }>>(
+  name: string,
+  schema: S,
+  run: (input: z.output<S>, viewer: ViewerFor<"any">) => Promise<unknown>,
+  message: string | ((input: z.output<S>) => string),
+) {
+  return requestFormAction({ name, audience: "any", schema, run, message });
+}
+
+/** The tunnel a key rotation or a maintenance names (the form's radio buttons say "1" or "2"). */
+const tunnelOf = (input: { tunnel: string }) => (input.tunnel === "2" ? 2 : 1);
+
+export const changeRoutesAction = changeAction(
+  "vpn-change.routes",
+  routeChangeFormSchema,
+  (input, viewer) => requestRouteChange(input.requestId, input.subnetRanges, viewer),
+  "Route change started: routes are added and removed in place.",
+);
+
+export const rotateTunnelKeyAction = changeAction(
+  "vpn-change.rotate-key",
+  keyRotationFormSchema,
+  (input, viewer) => requestKeyRotation(input.requestId, tunnelOf(input), { goOn: input.goOn }, viewer),
+  (input) =>
+    `Rotating tunnel ${tunnelOf(input)}'s key: download the configuration again once the change is done and load it on your router.`,
+);
+
+export const applyMaintenanceAction = changeAction(
+  "vpn-change.apply-maintenance",
+  maintenanceFormSchema,
+  (input, viewer) => requestMaintenance(input.requestId, tunnelOf(input), viewer),
+  (input) =>
+    `Applying AWS's maintenance on tunnel ${tunnelOf(input)}: it goes down while it renegotiates, then comes back with the same outside IP.`,
+);
+
+export const changeTunnelOptionsAction = changeAction(
+  "vpn-change.tunnel-options",
+  tunnelOptionsFormSchema,
+  (input, viewer) =>
+    requestTunnelOptions(
+      input.requestId,
+      { ikeVersion: input.ikeVersion, dpdTimeoutAction: input.dpdTimeoutAction, goOn: input.goOn },
+      viewer,
+    ),
+  "Applying the tunnel options: tunnel 1 first, then tunnel 2 once tunnel 1 is up again. Download the configuration again once the change is done.",
+);
+
+export const changeNetworksAction = changeAction(
+  "vpn-change.networks",
+  networksChangeFormSchema,
+  (input, viewer) => requestNetworksChange(input.requestId, input.advertisedNetworks, viewer),
+  "Networks saved: download the configuration again and advertise them from your router.",
+);
+
+/** A new customer gateway IP: validated like the request form's, then waits for support's approval. */
+export const requestGatewayChangeAction = requestFormAction({
+  name: "vpn-change.customer-gateway",
+  audience: "customer",
+  schema: async () => makeGatewayChangeFormSchema(await getRequestSettings()),
+  run: (input, viewer) => requestGatewayChange(input.requestId, input.customerGatewayIp, viewer),
+  message:
+    "Gateway change requested: support reviews it, then both tunnels renegotiate with the new IP. Download the configuration again once it is done.",
+  queue: true,
+});
+
+/** Support's decisions on a change (decision 022): approve it, retry a failed one, or reject it (below). */
+function changeDecisionAction(
+  name: string,
+  decide: (requestId: string, changeId: string, viewer: ViewerFor<"staff">) => Promise<unknown>,
+  message: string,
+) {
+  return requestFormAction({
+    name,
+    audience: "staff",
+    schema: changeIdFormSchema,
+    run: (input, viewer) => decide(input.requestId, input.changeId, viewer),
+    message,
+    queue: true,
+  });
+}
+
+export const approveVpnChangeAction = changeDecisionAction(
   "vpn-change.approve",
-  changeIdFormSchema,
-  (input, viewer) => approveVpnChange(input.requestId, input.changeId, viewer),
+  approveVpnChange,
   "Approved: the change starts shortly.",
 );
 
-export const retryVpnChangeAction = changeAction(
+export const retryVpnChangeAction = changeDecisionAction(
   "vpn-change.retry",
-  changeIdFormSchema,
-  (input, viewer) => retryVpnChange(input.requestId, input.changeId, viewer),
+  retryVpnChange,
   "Retrying the change from the step that failed.",
 );
 
-export const rejectVpnChangeAction = changeAction(
-  "vpn-change.reject",
-  changeIdFormSchema.extend({ reason: rejectReasonSchema }),
-  (input, viewer) => rejectVpnChange(input.requestId, input.changeId, input.reason, viewer),
-  "Change rejected; the customer sees your reason.",
-);
+export const rejectVpnChangeAction = requestFormAction({
+  name: "vpn-change.reject",
+  audience: "staff",
+  schema: changeIdFormSchema.extend({ reason: rejectReasonSchema }),
+  run: (input, viewer) => rejectVpnChange(input.requestId, input.changeId, input.reason, viewer),
+  message: "Change rejected; the customer sees your reason.",
+  queue: true,
+});

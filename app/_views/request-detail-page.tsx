@@ -37,8 +37,12 @@ import { requestHref, type Viewer } from "@/lib/auth/viewer";
 import { findWorkflowProgress } from "@/lib/provisioning/find-workflow-progress";
 import { connectionStateOf, showsTunnelState } from "@/lib/tunnels/find-connection-state";
 import { describeChange, findVpnChanges, type VpnChangeView } from "@/lib/vpn-change/find-vpn-changes";
-import { findRequestHistory, findVpnRequest } from "@/lib/vpn-request/find-vpn-requests";
-import { type Capability, capabilitiesFor } from "@/lib/vpn-request/lifecycle";
+import {
+  findRequestHistory,
+  findVpnRequest,
+  type VpnRequestDetail,
+} from "@/lib/vpn-request/find-vpn-requests";
+import { type Capabilities, type Capability, capabilitiesFor } from "@/lib/vpn-request/lifecycle";
 
 /** The one-button actions, in page order, each shown when the viewer's capability allows it. */
 const ACTIONS = [
@@ -170,26 +174,7 @@ export async function RequestDetailPage({
           confirm={staff ? button.confirm.staff : button.confirm.customer}
         />
       ))}
-      {canChange ? (
-        <ChangeThisVpn
-          requestId={request.id}
-          routing={request.routing}
-          subnetRanges={request.subnetRanges}
-          advertisedNetworks={request.advertisedNetworks}
-          customerGatewayIp={request.customerGatewayIp}
-          tunnels={request.tunnels.filter((tunnel) => tunnel.number <= request.tunnelCount)}
-          changes={changes}
-          tunnelOptions={{ ikeVersion: request.ikeVersion, dpdTimeoutAction: request.dpdTimeoutAction }}
-          can={{
-            changeRoutes: can.changeRoutes,
-            rotateKeys: can.rotateKeys,
-            changeTunnelOptions: can.changeTunnelOptions,
-            requestGatewayChange: can.requestGatewayChange,
-            approveGatewayChange: can.approveGatewayChange,
-            retryChange: can.retryChange,
-          }}
-        />
-      ) : null}
+      {canChange ? <ChangeThisVpn request={request} changes={changes} can={can} /> : null}
       {connection && showsTunnelState(connection) ? (
         <TunnelStateLive
           initial={connection}
@@ -249,37 +234,34 @@ const waitsForTunnel1 = (change: VpnChangeView) =>
 
 /** Day-2 changes (DESIGN §9, decision 022): the forms the viewer may use and the latest changes. */
 function ChangeThisVpn({
-  requestId,
-  routing,
-  subnetRanges,
-  advertisedNetworks,
-  customerGatewayIp,
-  tunnels,
+  request,
   changes,
-  tunnelOptions,
   can,
 }: {
-  requestId: string;
-  routing: "STATIC" | "BGP";
-  subnetRanges: readonly string[];
-  advertisedNetworks: readonly string[];
-  customerGatewayIp: string;
-  tunnels: readonly { number: number; status: string }[];
+  request: Pick<
+    VpnRequestDetail,
+    | "id"
+    | "routing"
+    | "subnetRanges"
+    | "advertisedNetworks"
+    | "customerGatewayIp"
+    | "ikeVersion"
+    | "dpdTimeoutAction"
+    | "tunnelCount"
+    | "tunnels"
+  >;
   changes: readonly VpnChangeView[];
-  tunnelOptions: { ikeVersion: "IKEV1" | "IKEV2"; dpdTimeoutAction: string };
-  can: {
-    changeRoutes: boolean;
-    rotateKeys: boolean;
-    changeTunnelOptions: boolean;
-    requestGatewayChange: boolean;
-    approveGatewayChange: boolean;
-    retryChange: boolean;
-  };
+  can: Capabilities;
 }) {
+  const requestId = request.id;
+  // Only the tunnels the request uses (its tunnelCount).
+  const tunnels = request.tunnels.filter((tunnel) => tunnel.number <= request.tunnelCount);
   const active = changes.some((change) => change.status === "PENDING" || change.status === "RUNNING");
   const awaitingApproval = changes.some((change) => change.status === "AWAITING_APPROVAL");
   const open = active || awaitingApproval;
   const latestId = changes[0]?.id;
+  // What every change form is given besides its action: the request, and whether a change is open.
+  const form = { requestId, disabled: open };
   return (
     <section aria-label="Change this VPN" className="rounded-lg border border-slate-200 bg-white shadow-sm">
       <header className="border-b border-slate-200 px-5 py-3">
@@ -309,13 +291,12 @@ function ChangeThisVpn({
               {tunnels.map((tunnel) => (
                 <RotateKeyButton
                   key={tunnel.number}
+                  {...form}
                   action={rotateTunnelKeyAction}
-                  requestId={requestId}
                   tunnel={tunnel.number === 2 ? 2 : 1}
                   otherTunnelDown={tunnels.some(
                     (other) => other.number !== tunnel.number && other.status === "DOWN",
                   )}
-                  disabled={open}
                 />
               ))}
             </div>
@@ -323,29 +304,26 @@ function ChangeThisVpn({
         ) : null}
         {can.changeTunnelOptions ? (
           <TunnelOptionsForm
+            {...form}
             action={changeTunnelOptionsAction}
-            requestId={requestId}
-            ikeVersion={tunnelOptions.ikeVersion}
-            dpdTimeoutAction={tunnelOptions.dpdTimeoutAction}
+            ikeVersion={request.ikeVersion}
+            dpdTimeoutAction={request.dpdTimeoutAction}
             otherTunnelDown={tunnels.some((tunnel) => tunnel.status === "DOWN")}
-            disabled={open}
           />
         ) : null}
         {can.changeRoutes ? (
           <CidrListChangeForm
-            kind={routing === "BGP" ? NETWORKS_FORM : ROUTES_FORM}
-            action={routing === "BGP" ? changeNetworksAction : changeRoutesAction}
-            requestId={requestId}
-            cidrs={routing === "BGP" ? advertisedNetworks : subnetRanges}
-            disabled={open}
+            {...form}
+            kind={request.routing === "BGP" ? NETWORKS_FORM : ROUTES_FORM}
+            action={request.routing === "BGP" ? changeNetworksAction : changeRoutesAction}
+            cidrs={request.routing === "BGP" ? request.advertisedNetworks : request.subnetRanges}
           />
         ) : null}
         {can.requestGatewayChange ? (
           <GatewayChangeForm
+            {...form}
             action={requestGatewayChangeAction}
-            requestId={requestId}
-            customerGatewayIp={customerGatewayIp}
-            disabled={open}
+            customerGatewayIp={request.customerGatewayIp}
           />
         ) : null}
         {changes.length > 0 ? (

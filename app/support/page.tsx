@@ -1,15 +1,15 @@
 import { StaffRequestList } from "@/components/request-list";
 import { StatusBadge } from "@/components/status-badge";
-import { EmptyState, PageHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/card";
 import { DataTable, LinkCell } from "@/components/ui/data-table";
 import { formatDateTime } from "@/components/ui/format";
 import { requireViewer } from "@/lib/auth/current-user";
 import { requestHref, type Viewer } from "@/lib/auth/viewer";
-import { parseListParams } from "@/lib/lists/parse-list-params";
+import { parseFilteredListParams } from "@/lib/lists/parse-list-params";
 import { type ChangeAwaitingApproval, findChangesAwaitingApproval } from "@/lib/vpn-change/find-vpn-changes";
 import { approvalPolicyLabel } from "@/lib/vpn-request/approval-policy";
 import { findRequestQueue, QUEUE_SORTS } from "@/lib/vpn-request/find-vpn-requests";
-import { isVpnStatus, VPN_STATUSES } from "@/lib/vpn-request/lifecycle";
+import { VPN_STATUSES } from "@/lib/vpn-request/lifecycle";
 
 export const metadata = { title: "Request queue · Site-to-Site VPN" };
 
@@ -18,24 +18,16 @@ const PATH = "/support";
 
 export default async function SupportQueuePage({ searchParams }: { searchParams: Promise<Params> }) {
   const viewer = await requireViewer("staff");
-  const raw = await searchParams;
-  const list = parseListParams(raw, QUEUE_SORTS, { sort: "queue", dir: "asc" });
-  const status = typeof raw.status === "string" && isVpnStatus(raw.status) ? raw.status : undefined;
-  const organization =
-    typeof raw.organization === "string" ? raw.organization.trim() || undefined : undefined;
+  const query = parseFilteredListParams(
+    await searchParams,
+    QUEUE_SORTS,
+    { sort: "queue", dir: "asc" },
+    VPN_STATUSES,
+  );
   const [queue, changeRequests] = await Promise.all([
-    findRequestQueue({ ...list, status, organization }),
+    findRequestQueue({ ...query.list, status: query.status, organization: query.organization }),
     findChangesAwaitingApproval(),
   ]);
-  const sorted = list.sort !== "queue";
-  const current = {
-    q: list.q,
-    status,
-    organization,
-    sort: sorted ? list.sort : undefined,
-    dir: sorted ? list.dir : undefined,
-  };
-  const filtered = Boolean(status || organization || list.q);
   return (
     <>
       <PageHeader
@@ -62,25 +54,14 @@ export default async function SupportQueuePage({ searchParams }: { searchParams:
         />
       ) : null}
       <StaffRequestList
-        viewer={viewer}
         link={{ header: "Request", detail: (row) => row.customerGatewayIp }}
         path={PATH}
-        current={current}
-        sort={list}
-        status={status}
+        query={query}
         statuses={VPN_STATUSES}
-        names={{
-          filters: "Filter requests",
-          counts: "Requests by status",
-          table: "VPN requests",
-          pages: "Request queue pages",
-        }}
+        noun={{ one: "request", many: "requests" }}
+        names={{ table: "VPN requests", pages: "Request queue pages" }}
         list={queue}
-        empty={
-          <EmptyState title={filtered ? "No requests match these filters" : "The queue is empty"}>
-            {filtered ? "Clear the filters to see every request." : "New customer requests appear here."}
-          </EmptyState>
-        }
+        empty={{ title: "The queue is empty", hint: "New customer requests appear here." }}
         columns={[
           {
             header: "Status",

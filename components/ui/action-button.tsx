@@ -19,7 +19,7 @@ export type ActionButtonProps = {
 
 /**
  * A one-button form (approve, deactivate, enable an account…): `target` is sent as hidden inputs
- * naming what it acts on, and the outcome is announced as "<label> result".
+ * naming what it acts on, and the outcome is announced as `resultName` (default "<label> result").
  */
 export function ActionButton({
   action,
@@ -30,13 +30,16 @@ export function ActionButton({
   confirm,
   className = "space-y-2",
   hideMessageWithFieldErrors,
+  resultName = `${label} result`,
 }: ActionButtonProps & {
   target: Record<string, string>;
   className?: string;
   hideMessageWithFieldErrors?: boolean;
+  /** Where one page has several of the same button (one per tunnel), what tells them apart. */
+  resultName?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, INITIAL_ACTION_STATE);
-  useKeptOutcome(`${label} result`, state);
+  useKeptOutcome(resultName, state);
   return (
     <form
       action={formAction}
@@ -49,7 +52,7 @@ export function ActionButton({
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <SubmitButton pending={pending} label={label} pendingLabel={pendingLabel} variant={variant} />
-      <FormMessage state={state} name={`${label} result`} hideWithFieldErrors={hideMessageWithFieldErrors} />
+      <FormMessage state={state} name={resultName} hideWithFieldErrors={hideMessageWithFieldErrors} />
     </form>
   );
 }

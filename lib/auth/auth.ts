@@ -2,15 +2,13 @@ import "server-only";
 import NextAuth from "next-auth";
 import type { OIDCConfig } from "next-auth/providers";
 import Credentials from "next-auth/providers/credentials";
-import { baseAuthConfig, type SessionUser } from "@/lib/auth/auth-config";
+import { baseAuthConfig } from "@/lib/auth/auth-config";
 import { clientAddress } from "@/lib/auth/client-address";
 import { credentialsSchema } from "@/lib/auth/credentials-schema";
 import { matchSsoUser, type SsoMatch } from "@/lib/auth/match-sso-user";
 import { revokeSessions } from "@/lib/auth/revoke-sessions";
 import { SSO_PROVIDER_ID, ssoSettings } from "@/lib/auth/sso-config";
 import { verifySignIn } from "@/lib/auth/verify-sign-in";
-
-const STAFF = new Set(["SUPPORT", "ADMIN"]);
 
 type SsoProfile = { sub: string; email?: unknown; email_verified?: unknown; name?: unknown };
 /** What the SSO provider's profile() hands on: the match decides in the signIn callback. */
@@ -63,15 +61,7 @@ export const {
           const parsed = credentialsSchema.safeParse(raw);
           if (!parsed.success) return null;
           const result = await verifySignIn(parsed.data, clientAddress(request.headers));
-          if (!result.ok) return null;
-          const { user } = result;
-          return {
-            id: user.id,
-            email: user.email,
-            name: user.name,
-            staff: STAFF.has(user.role),
-            sessionVersion: user.sessionVersion,
-          } satisfies SessionUser;
+          return result.ok ? result.user : null;
         },
       }),
       ...(sso ? [sso] : []),

@@ -1,7 +1,7 @@
 import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { SessionUser } from "@/lib/auth/auth-config";
-import { sessionUserSelect } from "@/lib/auth/session-user-select";
+import { sessionUserOf, sessionUserSelect } from "@/lib/auth/session-user-select";
 import { type SsoClaims, type SsoRefusal, ssoEmailOf, ssoRefusalOf } from "@/lib/auth/sso-match-policy";
 import { db } from "@/lib/db";
 
@@ -35,14 +35,5 @@ export async function matchSsoUser(claims: SsoClaims & { sub?: unknown }, issuer
     },
   });
   if (refusal || !user) return { ok: false, reason: refusal ?? "unknown-user" };
-  return {
-    ok: true,
-    user: {
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      staff: user.role !== "CUSTOMER",
-      sessionVersion: user.sessionVersion,
-    },
-  };
+  return { ok: true, user: sessionUserOf(user) };
 }

@@ -1,20 +1,21 @@
 import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { SessionUser } from "@/lib/auth/auth-config";
 import type { Credentials } from "@/lib/auth/credentials-schema";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { sessionUserSelect } from "@/lib/auth/session-user-select";
+import { sessionUserOf, sessionUserSelect } from "@/lib/auth/session-user-select";
 import { checkSignInThrottle, recordSignInFailure, recordSignInSuccess } from "@/lib/auth/sign-in-throttle";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { boundedConcurrency, ConcurrencyLimitError } from "@/lib/security/bounded-concurrency";
 
-export type SignedInUser = { id: string; email: string; name: string; role: Role; sessionVersion: number };
+type SignedInUser = { id: string; email: string; name: string; role: Role; sessionVersion: number };
 
 /** Why a sign-in was refused; the person at the keyboard sees one generic message for all. */
 export type SignInRefusal = "invalid" | "locked" | "address-throttled" | "busy";
 
-export type SignInResult = { ok: true; user: SignedInUser } | { ok: false; reason: SignInRefusal };
+export type SignInResult = { ok: true; user: SessionUser } | { ok: false; reason: SignInRefusal };
 
 // Unknown emails are checked against a throwaway hash so they take as long as wrong passwords.
 let dummyHash: Promise<string> | undefined;
@@ -81,16 +82,7 @@ export async function verifySignIn(credentials: Credentials, address: string): P
     return { ok: false, reason: "invalid" };
   }
   await recordSignInSuccess(email);
-  return {
-    ok: true,
-    user: {
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      role: user.role,
-      sessionVersion: user.sessionVersion,
-    },
-  };
+  return { ok: true, user: sessionUserOf(user) };
 }
 
 async function auditSignIn(

@@ -11,29 +11,38 @@ import "server-only";
 import { z } from "zod";
 import { defineJob, type JobDefinition } from "@/lib/jobs/define-job";
 
+/**
+ * A job that runs a request's work (its workflow, its day-2 change) through the runner `load`
+ * imports: the request as payload, a long retry (the run resumes from its saved steps),
+ * WORKER_CONCURRENCY per worker.
+ */
+function requestRunJob(
+  name: string,
+  load: () => Promise<(requestId: string, log: (line: string) => void) => Promise<void>>,
+) {
+  return defineJob({
+    name,
+    payload: z.object({ requestId: z.uuid() }),
+    queue: () => ({ retryLimit: 50, retryDelay: 2, retryBackoff: true, retryDelayMax: 60 }),
+    work: (env) => ({ localConcurrency: env.WORKER_CONCURRENCY, pollingIntervalSeconds: 1 }),
+    handler: async ({ requestId }, { logger }) => {
+      const run = await load();
+      await run(requestId, (line) => logger.info(line));
+    },
+  });
+}
+
 /** Runs (or resumes) a request's provisioning or decommissioning workflow. */
-export const workflowJob = defineJob({
-  name: "vpn-workflow",
-  payload: z.object({ requestId: z.uuid() }),
-  queue: () => ({ retryLimit: 50, retryDelay: 2, retryBackoff: true, retryDelayMax: 60 }),
-  work: (env) => ({ localConcurrency: env.WORKER_CONCURRENCY, pollingIntervalSeconds: 1 }),
-  handler: async ({ requestId }, { logger }) => {
-    const { runWorkflowOnce } = await import("@/lib/provisioning/run-workflow-once");
-    await runWorkflowOnce(requestId, (line) => logger.info(line));
-  },
-});
+export const workflowJob = requestRunJob(
+  "vpn-workflow",
+  async () => (await import("@/lib/provisioning/run-workflow-once")).runWorkflowOnce,
+);
 
 /** Runs (or resumes) a request's active day-2 change (decision 022); the job key is the change's id. */
-export const vpnChangeJob = defineJob({
-  name: "vpn-change",
-  payload: z.object({ requestId: z.uuid() }),
-  queue: () => ({ retryLimit: 50, retryDelay: 2, retryBackoff: true, retryDelayMax: 60 }),
-  work: (env) => ({ localConcurrency: env.WORKER_CONCURRENCY, pollingIntervalSeconds: 1 }),
-  handler: async ({ requestId }, { logger }) => {
-    const { runVpnChangeOnce } = await import("@/lib/vpn-change/run-vpn-change-once");
-    await runVpnChangeOnce(requestId, (line) => logger.info(line));
-  },
-});
+export const vpnChangeJob = requestRunJob(
+  "vpn-change",
+  async () => (await import("@/lib/vpn-change/run-vpn-change-once")).runVpnChangeOnce,
+);
 
 /** Sends one AlertDelivery (email or signed webhook); the job id is the delivery id. */
 export const alertDeliveryJob = defineJob({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listHref, parseListParams } from "./parse-list-params";
+import { listHref, parseFilteredListParams, parseListParams } from "./parse-list-params";
 
 const SORTS = ["queue", "name"] as const;
 
@@ -20,6 +20,50 @@ describe("parseListParams", () => {
         dir: "asc",
       }),
     ).toEqual({ q: "198.51.100.7", page: 3, sort: "name", dir: "desc" });
+  });
+});
+
+describe("parseFilteredListParams", () => {
+  const STATUSES = ["ACTIVE", "DOWN"] as const;
+  const defaults = { sort: "queue", dir: "asc" } as const;
+
+  it("keeps a known status and a trimmed organization; the default sort stays out of the links", () => {
+    const parsed = parseFilteredListParams(
+      { status: "DOWN", organization: " acme ", region: "x" },
+      SORTS,
+      defaults,
+      STATUSES,
+      { region: "eu-west-1" },
+    );
+    expect(parsed).toMatchObject({ status: "DOWN", organization: "acme", filtered: true });
+    expect(parsed.current).toEqual({
+      q: undefined,
+      status: "DOWN",
+      organization: "acme",
+      region: "eu-west-1",
+      sort: undefined,
+      dir: undefined,
+    });
+  });
+
+  it("drops an unknown status and a blank organization, and keeps a chosen sort", () => {
+    const parsed = parseFilteredListParams(
+      { status: "LOST", organization: "  ", sort: "name", dir: "desc" },
+      SORTS,
+      defaults,
+      STATUSES,
+    );
+    expect(parsed).toMatchObject({ status: undefined, organization: undefined, filtered: false });
+    expect(parsed.current).toMatchObject({ sort: "name", dir: "desc" });
+  });
+
+  it("counts the page's own filters as narrowing the list", () => {
+    expect(parseFilteredListParams({}, SORTS, defaults, STATUSES, { region: "eu-west-1" }).filtered).toBe(
+      true,
+    );
+    expect(parseFilteredListParams({}, SORTS, defaults, STATUSES, { region: undefined }).filtered).toBe(
+      false,
+    );
   });
 });
 

@@ -31,6 +31,35 @@ export function parseListParams<S extends string>(
   return { q, page: Number.isFinite(page) && page >= 1 ? Math.min(page, 100_000) : 1, sort, dir };
 }
 
+/**
+ * A staff list of requests: search, page and sort, then its filters — status (one of `statuses`),
+ * organization, and the page's own (`more`, already read). `current` is the query its links keep
+ * (the default sort left out); `filtered` says whether a search or a filter narrows the list.
+ */
+export function parseFilteredListParams<S extends string, T extends string>(
+  raw: Raw,
+  sorts: readonly S[],
+  defaults: { sort: S; dir: SortDirection },
+  statuses: readonly T[],
+  more: Record<string, string | undefined> = {},
+) {
+  const list = parseListParams(raw, sorts, defaults);
+  const status = statuses.find((value) => value === raw.status);
+  const organization =
+    typeof raw.organization === "string" ? raw.organization.trim() || undefined : undefined;
+  const sorted = list.sort !== defaults.sort;
+  const current = {
+    q: list.q,
+    status,
+    organization,
+    ...more,
+    sort: sorted ? list.sort : undefined,
+    dir: sorted ? list.dir : undefined,
+  };
+  const filtered = Boolean(status || organization || list.q || Object.values(more).some(Boolean));
+  return { list, status, organization, current, filtered };
+}
+
 /** The URL of the same list with some parameters changed (undefined or "" removes one). */
 export function listHref(path: string, current: Raw, changes: Raw): string {
   const params = new URLSearchParams();

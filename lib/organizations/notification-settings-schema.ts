@@ -20,6 +20,23 @@ export function isLocalHost(hostname: string): boolean {
   return isInternalHostName(hostname);
 }
 
+/** Refuses a field's value with `message`: the transform has no value to give. */
+function refuse(ctx: z.RefinementCtx, message: string): never {
+  ctx.addIssue({ code: "custom", message });
+  return z.NEVER;
+}
+
+/** An optional field: trimmed, and empty is null (none); anything else is `check`ed. */
+function optionalText<T>(check: (value: string, ctx: z.RefinementCtx) => T) {
+  return z
+    .string()
+    .default("")
+    .transform((text, ctx) => {
+      const value = text.trim();
+      return value ? check(value, ctx) : null;
+    });
+}
+
 export function makeNotificationSettingsSchema(rules: NotificationSettingsRules) {
   return z.object({
     notificationEmails: z
@@ -49,54 +66,33 @@ export function makeNotificationSettingsSchema(rules: NotificationSettingsRules)
         }
         return emails;
       }),
-    webhookUrl: z
-      .string()
-      .default("")
-      .transform((text, ctx) => {
-        const value = text.trim();
-        if (!value) return null;
-        let url: URL;
-        try {
-          url = new URL(value);
-        } catch {
-          ctx.addIssue({ code: "custom", message: "Enter a full URL, like https://hooks.example.com/vpn." });
-          return z.NEVER;
-        }
-        if (url.protocol !== "https:" && !(rules.allowLocalWebhooks && url.protocol === "http:")) {
-          ctx.addIssue({ code: "custom", message: "The webhook URL must start with https://." });
-          return z.NEVER;
-        }
-        if (url.username || url.password) {
-          ctx.addIssue({
-            code: "custom",
-            message: "Leave credentials out of the URL; the signature authenticates the portal.",
-          });
-          return z.NEVER;
-        }
-        if (!rules.allowLocalWebhooks && isLocalHost(url.hostname)) {
-          ctx.addIssue({
-            code: "custom",
-            message: "The webhook URL must be reachable on the internet, not a private or loopback address.",
-          });
-          return z.NEVER;
-        }
-        return url.toString();
-      }),
-    webhookSecret: z
-      .string()
-      .default("")
-      .transform((text, ctx) => {
-        const value = text.trim();
-        if (!value) return null;
-        if (value.length < 16 || value.length > 200) {
-          ctx.addIssue({
-            code: "custom",
-            message: "The signing secret must be 16 to 200 characters; a long random string is best.",
-          });
-          return z.NEVER;
-        }
-        return value;
-      }),
+    webhookUrl: optionalText((value, ctx) => {
+      let url: URL;
+      try {
+        url = new URL(value);
+      } catch {
+        return refuse(ctx, "Enter a full URL, like https://hooks.example.com/vpn.");
+      }
+      if (url.protocol !== "https:" && !(rules.allowLocalWebhooks && url.protocol === "http:")) {
+        return refuse(ctx, "The webhook URL must start with https://.");
+      }
+      if (url.username || url.password) {
+        return refuse(ctx, "Leave credentials out of the URL; the signature authenticates the portal.");
+      }
+      if (!rules.allowLocalWebhooks && isLocalHost(url.hostname)) {
+        return refuse(
+          ctx,
+          "The webhook URL must be reachable on the internet, not a private or loopback address.",
+        );
+      }
+      return url.toString();
+    }),
+    webhookSecret: optionalText((value, ctx) => {
+      if (value.length < 16 || value.length > 200) {
+        return refuse(ctx, "The signing secret must be 16 to 200 characters; a long random string is best.");
+      }
+      return value;
+    }),
   });
 }
 

@@ -3,7 +3,7 @@
 // step finds by those tags before it creates, so a retry or a crashed worker never duplicates.
 import type { Filter, ResourceType, TagSpecification } from "@aws-sdk/client-ec2";
 import { lookUpSettled } from "@/lib/aws/eventual-consistency";
-import type { CreateIntents } from "@/lib/provisioning/workflow-types";
+import type { CreateIntents, StepContext } from "@/lib/provisioning/workflow-types";
 
 export const TAG_REQUEST_ID = "portal:request-id";
 export const TAG_RESOURCE = "portal:resource";
@@ -124,4 +124,18 @@ export async function waitFor<T>(
     }
     await options.sleep(options.intervalMs);
   }
+}
+
+/** waitFor on a workflow step's own poll interval, wait budget and clock. */
+export function waitForStep<T>(
+  ctx: Pick<StepContext, "pollIntervalMs" | "waitTimeoutMs" | "sleep">,
+  what: string,
+  check: () => Promise<T | undefined>,
+): Promise<T> {
+  return waitFor(check, {
+    intervalMs: ctx.pollIntervalMs,
+    timeoutMs: ctx.waitTimeoutMs,
+    what,
+    sleep: ctx.sleep,
+  });
 }

@@ -3,20 +3,11 @@
 import * as EC2 from "@aws-sdk/client-ec2";
 import { awsErrorCode } from "@/lib/aws/aws-errors";
 import { untilReleased } from "@/lib/aws/eventual-consistency";
-import { byTags, waitFor } from "@/lib/provisioning/aws-resources";
+import { byTags, type PortalResource, waitForStep } from "@/lib/provisioning/aws-resources";
 import { DECOMMISSION_CATALOGUE } from "@/lib/provisioning/workflow-catalogue";
 import { implementSteps, type StepContext, type StepRun } from "@/lib/provisioning/workflow-types";
 
 type Run<K extends keyof typeof DECOMMISSION_CATALOGUE> = StepRun<typeof DECOMMISSION_CATALOGUE, K>;
-
-function wait<T>(ctx: StepContext<unknown>, what: string, check: () => Promise<T | undefined>) {
-  return waitFor(check, {
-    intervalMs: ctx.pollIntervalMs,
-    timeoutMs: ctx.waitTimeoutMs,
-    what,
-    sleep: ctx.sleep,
-  });
-}
 
 /** A delete whose target is already gone has done its job. */
 async function ignoringNotFound(work: () => Promise<unknown>) {
@@ -48,19 +39,6 @@ function removing(ctx: StepContext<unknown>, what: string, work: () => Promise<u
   );
 }
 
-/** The IDs of what a Describe returned (an entry without one is skipped). */
-function idsOf<T>(items: T[] | undefined, id: (item: T) => string | undefined): string[] {
-  return (items ?? []).flatMap((item) => {
-    const value = id(item);
-    return value ? [value] : [];
-  });
-}
-
-/** Deletes each of `ids`; one that is already gone counts as deleted. */
-async function deleteEach(ids: readonly string[], remove: (id: string) => Promise<unknown>) {
-  for (const id of ids) await ignoringNotFound(() => remove(id));
-}
-
 /** Tells the user, then waits until every resource `read` returns is `deleted` (AWS deletes in the background). */
 async function untilDeleted(
   ctx: StepContext<unknown>,
@@ -68,66 +46,85 @@ async function untilDeleted(
   read: () => Promise<readonly { State?: string }[] | undefined>,
 ) {
   await ctx.waiting(`Waiting for the ${what} to be deleted`);
-  await wait(ctx, `the ${what} to be deleted`, async () =>
+  await waitForStep(ctx, `the ${what} to be deleted`, async () =>
     ((await read()) ?? []).every((resource) => resource.State === "deleted") ? true : undefined,
   );
 }
 
-const deleteNatGateway: Run<"deleteNatGateway"> = async (ctx) => {
-  const { ec2, request } = ctx;
-  const live = [{ Name: "state", Values: ["pending", "available", "deleting", "failed"] }];
-  const found = await ec2.send(
-    new EC2.DescribeNatGatewaysCommand({ Filter: byTags(request.id, "nat-gateway", live) }),
-  );
-  const ids = idsOf(found.NatGateways, (gateway) => gateway.NatGatewayId);
-  await deleteEach(ids, (id) => ec2.send(new EC2.DeleteNatGatewayCommand({ NatGatewayId: id })));
-  if (ids.length > 0) {
-    await untilDeleted(
-      ctx,
-      "NAT gateway",
-      async () => (await ec2.send(new EC2.DescribeNatGatewaysCommand({ NatGatewayIds: ids }))).NatGateways,
-    );
-  }
+/**
+ * The first steps: the request's `resource` (in one of `states`, when given) found by tag, each
+ * deleted ("already gone" is done), then, where AWS deletes in the background, awaited until
+ * `deleted` (`awaitDeleted`: what it is, and how to read the deleted ones again).
+ */
+async function deleteTagged<T>(
+  ctx: StepContext<unknown>,
+  resource: PortalResource,
+  steps: {
+    states?: string[];
+    find: (filters: EC2.Filter[]) => Promise<T[] | undefined>;
+    idOf: (found: T) => string | undefined;
+    remove: (id: string) => Promise<unknown>;
+    awaitDeleted?: {
+      what: string;
+      read: (ids: string[]) => Promise<readonly { State?: string }[] | undefined>;
+    };
+  },
+) {
+  const live = steps.states ? [{ Name: "state", Values: steps.states }] : [];
+  const found = (await steps.find(byTags(ctx.request.id, resource, live))) ?? [];
+  const ids = found.flatMap((item) => {
+    const id = steps.idOf(item);
+    return id ? [id] : [];
+  });
+  for (const id of ids) await ignoringNotFound(() => steps.remove(id));
+  const { awaitDeleted } = steps;
+  if (awaitDeleted && ids.length > 0)
+    await untilDeleted(ctx, awaitDeleted.what, () => awaitDeleted.read(ids));
   return { deleted: ids };
-};
+}
 
-const releaseElasticIp: Run<"releaseElasticIp"> = async ({ ec2, request }) => {
-  const found = await ec2.send(
-    new EC2.DescribeAddressesCommand({ Filters: byTags(request.id, "elastic-ip") }),
-  );
-  const ids = idsOf(found.Addresses, (address) => address.AllocationId);
-  await deleteEach(ids, (id) => ec2.send(new EC2.ReleaseAddressCommand({ AllocationId: id })));
-  return { deleted: ids };
-};
+const deleteNatGateway: Run<"deleteNatGateway"> = (ctx) =>
+  deleteTagged(ctx, "nat-gateway", {
+    states: ["pending", "available", "deleting", "failed"],
+    find: async (Filter) => (await ctx.ec2.send(new EC2.DescribeNatGatewaysCommand({ Filter }))).NatGateways,
+    idOf: (gateway) => gateway.NatGatewayId,
+    remove: (id) => ctx.ec2.send(new EC2.DeleteNatGatewayCommand({ NatGatewayId: id })),
+    awaitDeleted: {
+      what: "NAT gateway",
+      read: async (NatGatewayIds) =>
+        (await ctx.ec2.send(new EC2.DescribeNatGatewaysCommand({ NatGatewayIds }))).NatGateways,
+    },
+  });
 
-const deleteVpnConnection: Run<"deleteVpnConnection"> = async (ctx) => {
-  const { ec2, request } = ctx;
-  const live = [{ Name: "state", Values: ["pending", "available", "deleting"] }];
-  const found = await ec2.send(
-    new EC2.DescribeVpnConnectionsCommand({ Filters: byTags(request.id, "vpn-connection", live) }),
-  );
-  const ids = idsOf(found.VpnConnections, (connection) => connection.VpnConnectionId);
-  await deleteEach(ids, (id) => ec2.send(new EC2.DeleteVpnConnectionCommand({ VpnConnectionId: id })));
-  if (ids.length > 0) {
-    await untilDeleted(
-      ctx,
-      "VPN connection",
-      async () =>
-        (await ec2.send(new EC2.DescribeVpnConnectionsCommand({ VpnConnectionIds: ids }))).VpnConnections,
-    );
-  }
-  return { deleted: ids };
-};
+const releaseElasticIp: Run<"releaseElasticIp"> = (ctx) =>
+  deleteTagged(ctx, "elastic-ip", {
+    find: async (Filters) => (await ctx.ec2.send(new EC2.DescribeAddressesCommand({ Filters }))).Addresses,
+    idOf: (address) => address.AllocationId,
+    remove: (id) => ctx.ec2.send(new EC2.ReleaseAddressCommand({ AllocationId: id })),
+  });
 
-const deleteCustomerGateway: Run<"deleteCustomerGateway"> = async ({ ec2, request }) => {
-  const live = [{ Name: "state", Values: ["pending", "available"] }];
-  const found = await ec2.send(
-    new EC2.DescribeCustomerGatewaysCommand({ Filters: byTags(request.id, "customer-gateway", live) }),
-  );
-  const ids = idsOf(found.CustomerGateways, (gateway) => gateway.CustomerGatewayId);
-  await deleteEach(ids, (id) => ec2.send(new EC2.DeleteCustomerGatewayCommand({ CustomerGatewayId: id })));
-  return { deleted: ids };
-};
+const deleteVpnConnection: Run<"deleteVpnConnection"> = (ctx) =>
+  deleteTagged(ctx, "vpn-connection", {
+    states: ["pending", "available", "deleting"],
+    find: async (Filters) =>
+      (await ctx.ec2.send(new EC2.DescribeVpnConnectionsCommand({ Filters }))).VpnConnections,
+    idOf: (connection) => connection.VpnConnectionId,
+    remove: (id) => ctx.ec2.send(new EC2.DeleteVpnConnectionCommand({ VpnConnectionId: id })),
+    awaitDeleted: {
+      what: "VPN connection",
+      read: async (VpnConnectionIds) =>
+        (await ctx.ec2.send(new EC2.DescribeVpnConnectionsCommand({ VpnConnectionIds }))).VpnConnections,
+    },
+  });
+
+const deleteCustomerGateway: Run<"deleteCustomerGateway"> = (ctx) =>
+  deleteTagged(ctx, "customer-gateway", {
+    states: ["pending", "available"],
+    find: async (Filters) =>
+      (await ctx.ec2.send(new EC2.DescribeCustomerGatewaysCommand({ Filters }))).CustomerGateways,
+    idOf: (gateway) => gateway.CustomerGatewayId,
+    remove: (id) => ctx.ec2.send(new EC2.DeleteCustomerGatewayCommand({ CustomerGatewayId: id })),
+  });
 
 const deleteVpnGateway: Run<"deleteVpnGateway"> = async (ctx) => {
   const { ec2, request } = ctx;
@@ -150,7 +147,7 @@ const deleteVpnGateway: Run<"deleteVpnGateway"> = async (ctx) => {
       }
     }
     await ctx.waiting("Waiting for the virtual private gateway to detach");
-    await wait(ctx, "the virtual private gateway to detach", async () => {
+    await waitForStep(ctx, "the virtual private gateway to detach", async () => {
       const described = await ec2.send(new EC2.DescribeVpnGatewaysCommand({ VpnGatewayIds: [id] }));
       const attachments = described.VpnGateways?.[0]?.VpcAttachments ?? [];
       return attachments.every((attachment) => attachment.State === "detached") ? true : undefined;
@@ -169,76 +166,82 @@ const deleteVpnGateway: Run<"deleteVpnGateway"> = async (ctx) => {
   return { deleted };
 };
 
-const deleteRouteTables: Run<"deleteRouteTables"> = async (ctx) => {
-  const { ec2, request } = ctx;
+/**
+ * The last steps, which AWS may refuse while something still depends on the resource: for each of
+ * `resources` (the request's tags, in turn) every one found is readied (`prepare`: detached,
+ * disassociated), then deleted through `removing`; the step's output is the IDs deleted.
+ */
+async function removeTagged<T>(
+  ctx: StepContext<unknown>,
+  what: string,
+  resources: readonly PortalResource[],
+  steps: {
+    find: (Filters: EC2.Filter[]) => Promise<T[] | undefined>;
+    idOf: (found: T) => string | undefined;
+    prepare?: (id: string, found: T) => Promise<void>;
+    remove: (id: string) => Promise<unknown>;
+  },
+) {
   const deleted: string[] = [];
-  for (const resource of ["private-route-table", "public-route-table"] as const) {
-    const found = await ec2.send(
-      new EC2.DescribeRouteTablesCommand({ Filters: byTags(request.id, resource) }),
-    );
-    for (const table of found.RouteTables ?? []) {
+  for (const resource of resources) {
+    for (const found of (await steps.find(byTags(ctx.request.id, resource))) ?? []) {
+      const id = steps.idOf(found);
+      if (!id) continue;
+      await steps.prepare?.(id, found);
+      await removing(ctx, what, () => steps.remove(id));
+      deleted.push(id);
+    }
+  }
+  return { deleted };
+}
+
+const deleteRouteTables: Run<"deleteRouteTables"> = (ctx) =>
+  removeTagged(ctx, "route table", ["private-route-table", "public-route-table"], {
+    find: async (Filters) =>
+      (await ctx.ec2.send(new EC2.DescribeRouteTablesCommand({ Filters }))).RouteTables,
+    idOf: (table) => table.RouteTableId,
+    prepare: async (_id, table) => {
       for (const association of table.Associations ?? []) {
         if (association.Main || !association.RouteTableAssociationId) continue;
         const associationId = association.RouteTableAssociationId;
         await ignoringNotFound(() =>
-          ec2.send(new EC2.DisassociateRouteTableCommand({ AssociationId: associationId })),
+          ctx.ec2.send(new EC2.DisassociateRouteTableCommand({ AssociationId: associationId })),
         );
       }
-      if (table.RouteTableId) {
-        const id = table.RouteTableId;
-        await removing(ctx, "route table", () =>
-          ec2.send(new EC2.DeleteRouteTableCommand({ RouteTableId: id })),
+    },
+    remove: (id) => ctx.ec2.send(new EC2.DeleteRouteTableCommand({ RouteTableId: id })),
+  });
+
+const deleteInternetGateway: Run<"deleteInternetGateway"> = (ctx) =>
+  removeTagged(ctx, "internet gateway", ["internet-gateway"], {
+    find: async (Filters) =>
+      (await ctx.ec2.send(new EC2.DescribeInternetGatewaysCommand({ Filters }))).InternetGateways,
+    idOf: (gateway) => gateway.InternetGatewayId,
+    prepare: async (id, gateway) => {
+      for (const attachment of gateway.Attachments ?? []) {
+        await removing(ctx, "internet gateway", () =>
+          ctx.ec2.send(
+            new EC2.DetachInternetGatewayCommand({ InternetGatewayId: id, VpcId: attachment.VpcId }),
+          ),
         );
-        deleted.push(id);
       }
-    }
-  }
-  return { deleted };
-};
+    },
+    remove: (id) => ctx.ec2.send(new EC2.DeleteInternetGatewayCommand({ InternetGatewayId: id })),
+  });
 
-const deleteInternetGateway: Run<"deleteInternetGateway"> = async (ctx) => {
-  const { ec2, request } = ctx;
-  const found = await ec2.send(
-    new EC2.DescribeInternetGatewaysCommand({ Filters: byTags(request.id, "internet-gateway") }),
-  );
-  const deleted: string[] = [];
-  for (const gateway of found.InternetGateways ?? []) {
-    const id = gateway.InternetGatewayId;
-    if (!id) continue;
-    for (const attachment of gateway.Attachments ?? []) {
-      await removing(ctx, "internet gateway", () =>
-        ec2.send(new EC2.DetachInternetGatewayCommand({ InternetGatewayId: id, VpcId: attachment.VpcId })),
-      );
-    }
-    await removing(ctx, "internet gateway", () =>
-      ec2.send(new EC2.DeleteInternetGatewayCommand({ InternetGatewayId: id })),
-    );
-    deleted.push(id);
-  }
-  return { deleted };
-};
+const deleteSubnets: Run<"deleteSubnets"> = (ctx) =>
+  removeTagged(ctx, "subnet", ["private-subnet", "public-subnet"], {
+    find: async (Filters) => (await ctx.ec2.send(new EC2.DescribeSubnetsCommand({ Filters }))).Subnets,
+    idOf: (subnet) => subnet.SubnetId,
+    remove: (id) => ctx.ec2.send(new EC2.DeleteSubnetCommand({ SubnetId: id })),
+  });
 
-const deleteSubnets: Run<"deleteSubnets"> = async (ctx) => {
-  const { ec2, request } = ctx;
-  const deleted: string[] = [];
-  for (const resource of ["private-subnet", "public-subnet"] as const) {
-    const found = await ec2.send(new EC2.DescribeSubnetsCommand({ Filters: byTags(request.id, resource) }));
-    const ids = idsOf(found.Subnets, (subnet) => subnet.SubnetId);
-    for (const id of ids)
-      await removing(ctx, "subnet", () => ec2.send(new EC2.DeleteSubnetCommand({ SubnetId: id })));
-    deleted.push(...ids);
-  }
-  return { deleted };
-};
-
-const deleteVpc: Run<"deleteVpc"> = async (ctx) => {
-  const { ec2, request } = ctx;
-  const found = await ec2.send(new EC2.DescribeVpcsCommand({ Filters: byTags(request.id, "vpc") }));
-  const deleted = idsOf(found.Vpcs, (vpc) => vpc.VpcId);
-  for (const id of deleted)
-    await removing(ctx, "VPC", () => ec2.send(new EC2.DeleteVpcCommand({ VpcId: id })));
-  return { deleted };
-};
+const deleteVpc: Run<"deleteVpc"> = (ctx) =>
+  removeTagged(ctx, "VPC", ["vpc"], {
+    find: async (Filters) => (await ctx.ec2.send(new EC2.DescribeVpcsCommand({ Filters }))).Vpcs,
+    idOf: (vpc) => vpc.VpcId,
+    remove: (id) => ctx.ec2.send(new EC2.DeleteVpcCommand({ VpcId: id })),
+  });
 
 export const DECOMMISSION_WORKFLOW = implementSteps(DECOMMISSION_CATALOGUE, {
   deleteNatGateway,

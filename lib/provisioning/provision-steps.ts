@@ -32,7 +32,7 @@ import { openTunnelPsk, sealTunnelPsk } from "@/lib/crypto/tunnel-psk";
 import { db } from "@/lib/db";
 import { cidr } from "@/lib/net/ipv4";
 import { allocateVpcCidr, splitVpcCidr } from "@/lib/provisioning/allocate-vpc-cidr";
-import { byTags, createIntentsOf, findOrCreateResource, waitFor } from "@/lib/provisioning/aws-resources";
+import { byTags, createIntentsOf, findOrCreateResource, waitForStep } from "@/lib/provisioning/aws-resources";
 import { findOrCreateCustomerGateway } from "@/lib/provisioning/customer-gateway";
 import { generateInsideCidrs, generatePsk } from "@/lib/provisioning/generate-tunnel-secrets";
 import { PROVISION_CATALOGUE } from "@/lib/provisioning/workflow-catalogue";
@@ -45,15 +45,6 @@ const LIVE_NAT_STATES = ["pending", "available"];
 const LIVE_VPN_STATES = ["pending", "available"];
 
 type Run<K extends keyof typeof PROVISION_CATALOGUE> = StepRun<typeof PROVISION_CATALOGUE, K>;
-
-function wait<T>(ctx: StepContext<unknown>, what: string, check: () => Promise<T | undefined>) {
-  return waitFor(check, {
-    intervalMs: ctx.pollIntervalMs,
-    timeoutMs: ctx.waitTimeoutMs,
-    what,
-    sleep: ctx.sleep,
-  });
-}
 
 const allocateCidr: Run<"allocateVpcCidr"> = async ({ request }) => {
   // A retry keeps the range already recorded: resources may exist in it.
@@ -189,7 +180,7 @@ const createVpnGateway: Run<"createVpnGateway"> = async (ctx) => {
   // A new virtual private gateway is `pending` for a while; AWS attaches only an `available` one.
   if (gateway.resource.State !== "available") {
     await ctx.waiting("Waiting for the virtual private gateway to become available");
-    await wait(ctx, "the virtual private gateway to become available", async () => {
+    await waitForStep(ctx, "the virtual private gateway to become available", async () => {
       const described = await ec2.send(new DescribeVpnGatewaysCommand({ VpnGatewayIds: [vpnGatewayId] }));
       return described.VpnGateways?.[0]?.State === "available" ? true : undefined;
     });
@@ -199,7 +190,7 @@ const createVpnGateway: Run<"createVpnGateway"> = async (ctx) => {
     await ec2.send(new AttachVpnGatewayCommand({ VpnGatewayId: vpnGatewayId, VpcId: vpcId }));
   }
   await ctx.waiting("Waiting for the virtual private gateway to attach to the VPC");
-  await wait(ctx, "the virtual private gateway to attach", async () => {
+  await waitForStep(ctx, "the virtual private gateway to attach", async () => {
     const described = await ec2.send(new DescribeVpnGatewaysCommand({ VpnGatewayIds: [vpnGatewayId] }));
     const state = described.VpnGateways?.[0]?.VpcAttachments?.find((a) => a.VpcId === vpcId)?.State;
     return state === "attached" ? true : undefined;
@@ -318,7 +309,7 @@ const createNatGateway: Run<"createNatGateway"> = async (ctx) => {
   });
   const natGatewayId = gateway.id;
   await ctx.waiting("Waiting for the NAT gateway to become available");
-  await wait(ctx, "the NAT gateway to become available", async () => {
+  await waitForStep(ctx, "the NAT gateway to become available", async () => {
     const described = await ec2.send(new DescribeNatGatewaysCommand({ NatGatewayIds: [natGatewayId] }));
     const found = described.NatGateways?.[0];
     if (found?.State === "failed") {
@@ -399,7 +390,7 @@ const configureRouting: Run<"configureRouting"> = async (ctx) => {
   if (request.routing === "STATIC") {
     // AWS adds static routes only to an `available` connection (InvalidVpnConnection.InvalidState).
     await ctx.waiting("Waiting for the VPN connection to become available before adding its static routes");
-    const described = await wait(ctx, "the VPN connection to become available", async () => {
+    const described = await waitForStep(ctx, "the VPN connection to become available", async () => {
       const answer = await ec2.send(
         new DescribeVpnConnectionsCommand({ VpnConnectionIds: [vpnConnectionId] }),
       );
@@ -433,7 +424,7 @@ const waitForVpnConnection: Run<"waitForVpnConnection"> = async (ctx) => {
   const { request, ec2 } = ctx;
   const vpnConnectionId = ctx.outputs.createVpnConnection.vpnConnectionId;
   await ctx.waiting("Waiting for AWS to make the VPN connection available (usually a few minutes on AWS)");
-  const connection = await wait(ctx, "the VPN connection to become available", async () => {
+  const connection = await waitForStep(ctx, "the VPN connection to become available", async () => {
     const described = await ec2.send(
       new DescribeVpnConnectionsCommand({ VpnConnectionIds: [vpnConnectionId] }),
     );

@@ -13,7 +13,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { WorkflowKind } from "@/lib/generated/prisma/enums";
 import { DECOMMISSION_WORKFLOW } from "@/lib/provisioning/decommission-steps";
 import { PROVISION_WORKFLOW } from "@/lib/provisioning/provision-steps";
-import { withWorkflowLock } from "@/lib/provisioning/workflow-lock";
+import { underWorkflowLock } from "@/lib/provisioning/workflow-lock";
 import type { StepContext, WorkflowDefinition, WorkflowRequest } from "@/lib/provisioning/workflow-types";
 import { workflowToRun } from "@/lib/vpn-request/lifecycle";
 import { transitionVpnRequest } from "@/lib/vpn-request/transition-vpn-request";
@@ -28,13 +28,8 @@ export type WorkflowOutcome = "completed" | "failed" | "busy" | "nothing-to-do" 
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export async function runWorkflow(
-  requestId: string,
-  log: (line: string) => void = () => {},
-): Promise<WorkflowOutcome> {
-  const result = await withWorkflowLock(requestId, () => runLocked(requestId, log));
-  return result.locked ? result.value : "busy";
-}
+/** Runs (or resumes) the workflow the request's status calls for. */
+export const runWorkflow = underWorkflowLock(runLocked);
 
 async function runLocked(requestId: string, log: (line: string) => void): Promise<WorkflowOutcome> {
   const found = await db.vpnRequest.findUnique({

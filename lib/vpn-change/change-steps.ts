@@ -20,6 +20,7 @@ import { untilVisible } from "@/lib/aws/eventual-consistency";
 import { openTunnelPsk, sealTunnelPsk } from "@/lib/crypto/tunnel-psk";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { VpnChangeKind } from "@/lib/generated/prisma/enums";
 import { waitFor } from "@/lib/provisioning/aws-resources";
 import { findOrCreateCustomerGateway } from "@/lib/provisioning/customer-gateway";
@@ -62,6 +63,26 @@ async function describeConnection(ctx: ChangeStepContext) {
   return { connection, awsRequestIds: idOf(response) };
 }
 
+/**
+ * One route call per CIDR, in turn; `alreadyDone` is AWS's error when an attempt whose answer was
+ * lost made the change already (the route is there, or gone), which is what we want.
+ */
+async function eachRoute(
+  cidrs: readonly string[],
+  alreadyDone: string,
+  call: (cidr: string) => Promise<{ $metadata: { requestId?: string } }>,
+): Promise<string[]> {
+  const awsRequestIds: string[] = [];
+  for (const cidr of cidrs) {
+    try {
+      awsRequestIds.push(...idOf(await call(cidr)));
+    } catch (error) {
+      if (awsErrorCode(error) !== alreadyDone) throw error;
+    }
+  }
+  return awsRequestIds;
+}
+
 /** Static routes: create what is missing and delete what is no longer wanted, as AWS holds them now. */
 const applyRoutes: ChangeStep = {
   name: "applyRoutes",
@@ -72,46 +93,44 @@ const applyRoutes: ChangeStep = {
       .filter((route) => route.State !== "deleted" && route.State !== "deleting")
       .map((route) => route.DestinationCidrBlock ?? "");
     const plan = diffRoutes(present, subnetRanges);
-    for (const cidr of plan.add) {
-      try {
-        const response = await ctx.ec2.send(
-          new CreateVpnConnectionRouteCommand({
-            VpnConnectionId: ctx.request.vpnConnectionId,
-            DestinationCidrBlock: cidr,
-          }),
-        );
-        awsRequestIds.push(...idOf(response));
-      } catch (error) {
-        // Made by an attempt whose answer was lost: the route is there, which is what we want.
-        if (awsErrorCode(error) !== "RouteAlreadyExists") throw error;
-      }
-    }
-    for (const cidr of plan.remove) {
-      try {
-        const response = await ctx.ec2.send(
-          new DeleteVpnConnectionRouteCommand({
-            VpnConnectionId: ctx.request.vpnConnectionId,
-            DestinationCidrBlock: cidr,
-          }),
-        );
-        awsRequestIds.push(...idOf(response));
-      } catch (error) {
-        if (awsErrorCode(error) !== "InvalidRoute.NotFound") throw error;
-      }
-    }
+    const route = (cidr: string) => ({
+      VpnConnectionId: ctx.request.vpnConnectionId,
+      DestinationCidrBlock: cidr,
+    });
+    awsRequestIds.push(
+      ...(await eachRoute(plan.add, "RouteAlreadyExists", (cidr) =>
+        ctx.ec2.send(new CreateVpnConnectionRouteCommand(route(cidr))),
+      )),
+      ...(await eachRoute(plan.remove, "InvalidRoute.NotFound", (cidr) =>
+        ctx.ec2.send(new DeleteVpnConnectionRouteCommand(route(cidr))),
+      )),
+    );
     return { output: { added: plan.add, removed: plan.remove }, awsRequestIds };
   },
 };
 
+/**
+ * A change's last step: the request records what the change made true (the pages and the router
+ * configuration read the request); the recorded fields are the step's output.
+ */
+function recordOnRequest(
+  name: string,
+  fields: (requested: ChangeRequested) => Prisma.VpnRequestUpdateInput & Record<string, unknown>,
+): ChangeStep {
+  return {
+    name,
+    async run(ctx) {
+      const data = fields(ctx.change.requested);
+      await db.vpnRequest.update({ where: { id: ctx.request.id }, data });
+      return { output: data, awsRequestIds: [] };
+    },
+  };
+}
+
 /** The request records the routes it now has (the configuration download reads them). */
-const recordRoutes: ChangeStep = {
-  name: "recordRoutes",
-  async run(ctx) {
-    const { subnetRanges } = routesRequested(ctx.change.requested);
-    await db.vpnRequest.update({ where: { id: ctx.request.id }, data: { subnetRanges } });
-    return { output: { subnetRanges }, awsRequestIds: [] };
-  },
-};
+const recordRoutes = recordOnRequest("recordRoutes", (requested) => ({
+  subnetRanges: routesRequested(requested).subnetRanges,
+}));
 
 /**
  * A new CSPRNG key, sealed and stored as the tunnel's pending key BEFORE AWS hears of it, so the
@@ -302,24 +321,15 @@ const tunnel1UpAgain: ChangeStep = {
 };
 
 /** The request records its options: the router configuration renderers read its ikeVersion. */
-const recordTunnelOptions: ChangeStep = {
-  name: "recordTunnelOptions",
-  async run(ctx) {
-    const { ikeVersion, dpdTimeoutAction } = tunnelOptionsRequested(ctx.change.requested);
-    await db.vpnRequest.update({ where: { id: ctx.request.id }, data: { ikeVersion, dpdTimeoutAction } });
-    return { output: { ikeVersion, dpdTimeoutAction }, awsRequestIds: [] };
-  },
-};
+const recordTunnelOptions = recordOnRequest("recordTunnelOptions", (requested) => {
+  const { ikeVersion, dpdTimeoutAction } = tunnelOptionsRequested(requested);
+  return { ikeVersion, dpdTimeoutAction };
+});
 
 /** BGP: the request records the networks its router advertises (AWS learns them over BGP). */
-const recordNetworks: ChangeStep = {
-  name: "recordNetworks",
-  async run(ctx) {
-    const { advertisedNetworks } = networksRequested(ctx.change.requested);
-    await db.vpnRequest.update({ where: { id: ctx.request.id }, data: { advertisedNetworks } });
-    return { output: { advertisedNetworks }, awsRequestIds: [] };
-  },
-};
+const recordNetworks = recordOnRequest("recordNetworks", (requested) => ({
+  advertisedNetworks: networksRequested(requested).advertisedNetworks,
+}));
 
 const gatewayStepOutput = z.object({ customerGatewayId: z.string(), previousCustomerGatewayId: z.string() });
 
@@ -413,14 +423,9 @@ const deleteOldCustomerGateway: ChangeStep = {
 };
 
 /** The request records the new IP: the router configuration and the pages follow. */
-const recordGatewayIp: ChangeStep = {
-  name: "recordGatewayIp",
-  async run(ctx) {
-    const { customerGatewayIp } = gatewayRequested(ctx.change.requested);
-    await db.vpnRequest.update({ where: { id: ctx.request.id }, data: { customerGatewayIp } });
-    return { output: { customerGatewayIp }, awsRequestIds: [] };
-  },
-};
+const recordGatewayIp = recordOnRequest("recordGatewayIp", (requested) => ({
+  customerGatewayIp: gatewayRequested(requested).customerGatewayIp,
+}));
 
 export const CHANGE_STEPS: Readonly<Record<VpnChangeKind, readonly ChangeStep[]>> = {
   ROUTES: [applyRoutes, recordRoutes],

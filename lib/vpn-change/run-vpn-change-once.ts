@@ -1,22 +1,10 @@
 import "server-only";
-import { withLogContext } from "@/lib/log";
+import { oncePerRequest } from "@/lib/jobs/once-per-request";
 import { runVpnChange } from "@/lib/vpn-change/run-vpn-change";
 
-// The changes this worker process is running (the queue's handler and the sweep share it), as
-// run-workflow-once.ts does for workflows; the advisory lock is what keeps workers apart.
-const inFlight = new Set<string>();
+const changes = oncePerRequest(runVpnChange, "change ");
 
-export async function runVpnChangeOnce(requestId: string, log: (line: string) => void): Promise<void> {
-  if (inFlight.has(requestId)) return;
-  inFlight.add(requestId);
-  try {
-    const outcome = await withLogContext({ requestId }, () => runVpnChange(requestId, log));
-    if (outcome !== "busy" && outcome !== "nothing-to-do") log(`${requestId}: change ${outcome}`);
-  } finally {
-    inFlight.delete(requestId);
-  }
-}
+/** Runs the request's active change unless this process is already running it. */
+export const runVpnChangeOnce = changes.run;
 
-export function countChangesInFlight(): number {
-  return inFlight.size;
-}
+export const countChangesInFlight = changes.inFlight;

@@ -10,20 +10,15 @@ import { withRetries } from "@/lib/aws/with-retries";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { withWorkflowLock } from "@/lib/provisioning/workflow-lock";
+import { underWorkflowLock } from "@/lib/provisioning/workflow-lock";
 import { CHANGE_STEPS } from "@/lib/vpn-change/change-steps";
 import { ACTIVE_CHANGE_STATUSES, type ChangeRequested } from "@/lib/vpn-change/vpn-change-schema";
 import { isProvisioned } from "@/lib/vpn-request/lifecycle";
 
 export type ChangeOutcome = "completed" | "failed" | "busy" | "nothing-to-do";
 
-export async function runVpnChange(
-  requestId: string,
-  log: (line: string) => void = () => {},
-): Promise<ChangeOutcome> {
-  const result = await withWorkflowLock(requestId, () => runLocked(requestId, log));
-  return result.locked ? result.value : "busy";
-}
+/** Runs (or resumes) the request's active day-2 change. */
+export const runVpnChange = underWorkflowLock(runLocked);
 
 async function runLocked(requestId: string, log: (line: string) => void): Promise<ChangeOutcome> {
   const change = await db.vpnChange.findFirst({

@@ -116,22 +116,52 @@ export async function requestChangeRun(requestId: string, changeId: string): Pro
   }
 }
 
-/** New static routes: the whole list, by the request's rules; routes are added and removed in place. */
-export async function requestRouteChange(requestId: string, subnetRanges: string, viewer: Viewer) {
+/**
+ * The two lists a customer edits as a whole, by the request's rules and clear of the platform VPC:
+ * static routes (AWS's routes are added and removed in place) and, on BGP, the networks to be
+ * advertised (AWS learns them from the customer's router; the portal records them, and the router
+ * configuration, which lists them, follows).
+ */
+const CIDR_LISTS = {
+  ROUTES: {
+    field: "subnetRanges",
+    routing: "STATIC",
+    otherRouting: "This VPN uses BGP: change the networks to be advertised instead.",
+  },
+  NETWORKS: {
+    field: "advertisedNetworks",
+    routing: "BGP",
+    otherRouting: "This VPN uses static routing: change its subnet ranges instead.",
+  },
+} as const;
+
+function requestCidrListChange(
+  kind: keyof typeof CIDR_LISTS,
+  requestId: string,
+  text: string,
+  viewer: Viewer,
+) {
+  const { field, routing, otherRouting } = CIDR_LISTS[kind];
   return startChange(requestId, viewer, "changeRoutes", (request) => {
-    if (request.routing !== "STATIC")
-      throw new UserFacingError(
-        "This VPN uses BGP: change the networks to be advertised instead.",
-        "subnetRanges",
-      );
-    const planned = planRouteChange(request.subnetRanges, subnetRanges, request.platformVpcCidr);
-    if (!planned.ok) throw new UserFacingError(planned.error, "subnetRanges");
+    if (request.routing !== routing) throw new UserFacingError(otherRouting, field);
+    const planned = planRouteChange(request[field], text, request.platformVpcCidr);
+    if (!planned.ok) throw new UserFacingError(planned.error, field);
     return {
-      kind: "ROUTES",
-      requested: { subnetRanges: planned.subnetRanges, ...planned.plan },
-      before: { subnetRanges: request.subnetRanges },
+      kind,
+      requested: { [field]: planned.subnetRanges, ...planned.plan },
+      before: { [field]: request[field] },
     };
   });
+}
+
+/** New static routes: the whole list (CIDR_LISTS). */
+export async function requestRouteChange(requestId: string, subnetRanges: string, viewer: Viewer) {
+  return requestCidrListChange("ROUTES", requestId, subnetRanges, viewer);
+}
+
+/** New networks to be advertised (BGP): the whole list (CIDR_LISTS). */
+export async function requestNetworksChange(requestId: string, advertisedNetworks: string, viewer: Viewer) {
+  return requestCidrListChange("NETWORKS", requestId, advertisedNetworks, viewer);
 }
 
 /** Refuses to change a tunnel while the other is down (`lastTunnelRefusal`), unless the customer goes on. */
@@ -232,28 +262,6 @@ export async function requestTunnelOptions(
       kind: "TUNNEL_OPTIONS",
       requested: { ...values, startupAction: startupActionFor(values.ikeVersion), goOn },
       before: { ikeVersion: request.ikeVersion, dpdTimeoutAction: request.dpdTimeoutAction },
-    };
-  });
-}
-
-/**
- * New networks to be advertised (BGP): the whole list, by the request's rules and clear of the
- * platform VPC. AWS learns them from the customer's router; the portal records them, and the
- * router configuration (which lists them) follows.
- */
-export async function requestNetworksChange(requestId: string, advertisedNetworks: string, viewer: Viewer) {
-  return startChange(requestId, viewer, "changeRoutes", (request) => {
-    if (request.routing !== "BGP")
-      throw new UserFacingError(
-        "This VPN uses static routing: change its subnet ranges instead.",
-        "advertisedNetworks",
-      );
-    const planned = planRouteChange(request.advertisedNetworks, advertisedNetworks, request.platformVpcCidr);
-    if (!planned.ok) throw new UserFacingError(planned.error, "advertisedNetworks");
-    return {
-      kind: "NETWORKS",
-      requested: { advertisedNetworks: planned.subnetRanges, ...planned.plan },
-      before: { advertisedNetworks: request.advertisedNetworks },
     };
   });
 }

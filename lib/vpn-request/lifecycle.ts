@@ -161,43 +161,33 @@ export const STATUS_LABELS: Readonly<
 // ---------------------------------------------------------------------------------------------
 // Named status sets: the only place a list of statuses is written down.
 
+/** A set's literal members are its type, so `isIn(status, set)` narrows a status to them. */
+function statusSet<const S extends readonly VpnStatus[]>(...members: S): S {
+  return members;
+}
+
 /** The AWS side exists and the tunnels drive the status (telemetry moves it between these). */
-export const PROVISIONED_STATUSES = [
-  "AWAITING_CUSTOMER",
-  "ACTIVE",
-  "DEGRADED",
-  "DOWN",
-] as const satisfies readonly VpnStatus[];
+export const PROVISIONED_STATUSES = statusSet("AWAITING_CUSTOMER", "ACTIVE", "DEGRADED", "DOWN");
 
 /** A request with tunnels worth showing: provisioned, or being torn down (the last state stays visible). */
-export const TUNNELS_SHOWN_STATUSES = [
-  ...PROVISIONED_STATUSES,
-  "DECOMMISSIONING",
-] as const satisfies readonly VpnStatus[];
+export const TUNNELS_SHOWN_STATUSES = statusSet(...PROVISIONED_STATUSES, "DECOMMISSIONING");
 
 /** A workflow must run (or resume) for a request in these statuses: the worker's sweep looks for them. */
-export const WORKFLOW_DUE_STATUSES = [
-  "APPROVED",
-  "PROVISIONING",
-  "DECOMMISSIONING",
-] as const satisfies readonly VpnStatus[];
+export const WORKFLOW_DUE_STATUSES = statusSet("APPROVED", "PROVISIONING", "DECOMMISSIONING");
 
 /** The request will move without anyone on the page doing anything: the progress view keeps polling. */
-export const SETTLING_STATUSES = [
-  "PENDING_APPROVAL",
-  ...WORKFLOW_DUE_STATUSES,
-] as const satisfies readonly VpnStatus[];
+export const SETTLING_STATUSES = statusSet("PENDING_APPROVAL", ...WORKFLOW_DUE_STATUSES);
 
 /**
  * The request holds (or is about to hold, or may still hold) a VPC, VGW, EIP, NAT gateway and VPN
  * connection in its region: what the capacity page counts against AWS's quotas (DESIGN §12). A
  * FAILED request may be half built, so it counts until it is decommissioned.
  */
-export const CAPACITY_HOLDING_STATUSES = [
+export const CAPACITY_HOLDING_STATUSES = statusSet(
   ...WORKFLOW_DUE_STATUSES,
   ...PROVISIONED_STATUSES,
   "FAILED",
-] as const satisfies readonly VpnStatus[];
+);
 
 /** The staff connections overview, worst first: nothing up, some down, not yet up, healthy. */
 export const ATTENTION_ORDER = [

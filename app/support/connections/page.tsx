@@ -1,11 +1,11 @@
 import { StaffRequestList } from "@/components/request-list";
 import { StatusBadge } from "@/components/status-badge";
 import { TunnelAlertDeliveries } from "@/components/tunnel-alert-deliveries";
-import { EmptyState, PageHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import { findAlertDeliveries } from "@/lib/alerts/find-alert-deliveries";
 import { requireViewer } from "@/lib/auth/current-user";
-import { parseListParams } from "@/lib/lists/parse-list-params";
+import { parseFilteredListParams } from "@/lib/lists/parse-list-params";
 import { CONNECTION_SORTS, findConnectionsOverview } from "@/lib/tunnels/find-connections-overview";
 import { ATTENTION_ORDER, PROVISIONED_STATUSES } from "@/lib/vpn-request/lifecycle";
 import { getRequestSettings } from "@/lib/vpn-request/request-settings";
@@ -18,26 +18,24 @@ const PATH = "/support/connections";
 export default async function ConnectionsPage({ searchParams }: { searchParams: Promise<Params> }) {
   const viewer = await requireViewer("staff");
   const raw = await searchParams;
-  const list = parseListParams(raw, CONNECTION_SORTS, { sort: "attention", dir: "asc" });
-  const status = PROVISIONED_STATUSES.find((value) => value === raw.status);
   const regions = (await getRequestSettings()).supportedRegions;
   const region = regions.find((value) => value === raw.region);
-  const organization =
-    typeof raw.organization === "string" ? raw.organization.trim() || undefined : undefined;
+  const query = parseFilteredListParams(
+    raw,
+    CONNECTION_SORTS,
+    { sort: "attention", dir: "asc" },
+    PROVISIONED_STATUSES,
+    { region },
+  );
   const [connections, deliveries] = await Promise.all([
-    findConnectionsOverview({ ...list, status, organization, region }),
+    findConnectionsOverview({
+      ...query.list,
+      status: query.status,
+      organization: query.organization,
+      region,
+    }),
     findAlertDeliveries(viewer.scope, 20),
   ]);
-  const sorted = list.sort !== "attention";
-  const current = {
-    q: list.q,
-    status,
-    organization,
-    region,
-    sort: sorted ? list.sort : undefined,
-    dir: sorted ? list.dir : undefined,
-  };
-  const filtered = Boolean(status || organization || region || list.q);
   return (
     <div className="space-y-8">
       <div>
@@ -46,12 +44,9 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
           description="Every organization's provisioned VPNs: down and degraded first."
         />
         <StaffRequestList
-          viewer={viewer}
           link={{ header: "Connection", detail: (row) => row.vpnConnectionId }}
           path={PATH}
-          current={current}
-          sort={list}
-          status={status}
+          query={query}
           statuses={PROVISIONED_STATUSES}
           countOrder={ATTENTION_ORDER}
           moreFilters={[
@@ -63,22 +58,13 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
               options: regions.map((value) => ({ value, label: value })),
             },
           ]}
-          names={{
-            filters: "Filter connections",
-            counts: "Connections by status",
-            table: "Connections",
-            pages: "Connection pages",
-          }}
+          noun={{ one: "connection", many: "connections" }}
+          names={{ table: "Connections", pages: "Connection pages" }}
           list={connections}
-          empty={
-            <EmptyState
-              title={filtered ? "No connections match these filters" : "No provisioned connections yet"}
-            >
-              {filtered
-                ? "Clear the filters to see every connection."
-                : "Approved requests appear here once provisioning has built them."}
-            </EmptyState>
-          }
+          empty={{
+            title: "No provisioned connections yet",
+            hint: "Approved requests appear here once provisioning has built them.",
+          }}
           columns={[
             {
               header: "Status",

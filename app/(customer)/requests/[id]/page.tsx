@@ -1,7 +1,5 @@
-import { redirect } from "next/navigation";
 import { RequestDetailPage } from "@/app/_views/request-detail-page";
-import { requireViewer } from "@/lib/auth/current-user";
-import { requestHref } from "@/lib/auth/viewer";
+import { requireRequestViewer } from "@/app/_views/require-request-viewer";
 
 export const metadata = { title: "VPN request · Site-to-Site VPN" };
 
@@ -13,9 +11,8 @@ export default async function RequestPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ submitted?: string }>;
 }) {
-  const viewer = await requireViewer();
   const { id } = await params;
-  if (viewer.role !== "CUSTOMER") redirect(requestHref(viewer, id));
+  const viewer = await requireRequestViewer("customer", id);
   const { submitted } = await searchParams;
   return <RequestDetailPage viewer={viewer} id={id} submitted={Boolean(submitted)} />;
 }
