@@ -2,7 +2,7 @@
 // next-auth's own encode/decode, secret rotation works the same way, and a wrong secret, another
 // cookie name or an expired token opens nothing.
 import { decode, encode } from "@auth/core/jwt";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { decodeSessionToken, encodeSessionToken } from "./session-token";
 
 const secret = "a-secret-of-at-least-thirty-two-characters";
@@ -48,5 +48,23 @@ describe("session token", () => {
     const expired = await encodeSessionToken({ token, secret, salt, maxAge: -60 });
     await expect(decodeSessionToken({ token: expired, secret, salt })).rejects.toThrow();
     expect(await decodeSessionToken({ token: "", secret, salt })).toBeNull();
+  });
+});
+
+describe("session token, opened again", () => {
+  it("answers a token it opened before without decrypting it, until it expires", async () => {
+    const jwe = await encodeSessionToken({ token, secret, salt, maxAge: 60 });
+    const first = await decodeSessionToken({ token: jwe, secret, salt });
+    // A copy each time: a caller that changes the payload does not change the next answer.
+    if (first) first.name = "changed";
+    expect(await decodeSessionToken({ token: jwe, secret, salt })).toMatchObject(token);
+    // Remembered per secret and cookie name: another secret still opens nothing.
+    await expect(decodeSessionToken({ token: jwe, secret: `${secret}x`, salt })).rejects.toThrow();
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 76_000 });
+    try {
+      await expect(decodeSessionToken({ token: jwe, secret, salt })).rejects.toThrow();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

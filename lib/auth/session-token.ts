@@ -2,7 +2,8 @@
 // the key derived from AUTH_SECRET and the cookie name by HKDF, its thumbprint as `kid`), with the
 // derived key kept instead of derived again for every encryption and decryption. Every request
 // decrypts the cookie twice (proxy.ts renews it, read-session.ts reads it) and encrypts it once:
-// deriving the key and its thumbprint each time was two thirds of that cost (decision 027).
+// deriving the key and its thumbprint each time was two thirds of that cost, and a token already
+// opened in this process is not decrypted again (decision 027).
 // session-token.test.ts checks tokens pass both ways between this and next-auth's encode/decode.
 import { base64url, calculateJwkThumbprint, EncryptJWT, jwtDecrypt } from "jose";
 import type { JWT, JWTDecodeParams, JWTEncodeParams } from "next-auth/jwt";
@@ -65,11 +66,36 @@ export async function encodeSessionToken(params: JWTEncodeParams): Promise<strin
     .encrypt(key);
 }
 
+/**
+ * Tokens already opened in this process: a JWE string always opens to the same payload under the
+ * same secrets, so the second read of a cookie (read-session.ts after proxy.ts, and every next poll
+ * of the same dashboard) skips the decryption and checks only the expiry. Bounded; oldest first out.
+ */
+const OPENED_MAX = 5_000;
+const CLOCK_TOLERANCE_SECONDS = 15;
+const opened = new Map<string, JWT>();
+
+function rememberOpened(id: string, payload: JWT) {
+  if (opened.size >= OPENED_MAX) {
+    const oldest = opened.keys().next().value;
+    if (oldest !== undefined) opened.delete(oldest);
+  }
+  opened.set(id, payload);
+}
+
 /** The token's payload; throws (as next-auth's does) when no secret opens it or it expired. */
 export async function decodeSessionToken(params: JWTDecodeParams): Promise<JWT | null> {
   const { token, secret, salt } = params;
   if (!token) return null;
   const secrets = secretsOf(secret);
+  const id = JSON.stringify([salt, secrets, token]);
+  const known = opened.get(id);
+  if (known) {
+    const exp = typeof known.exp === "number" ? known.exp : 0;
+    if (exp + CLOCK_TOLERANCE_SECONDS > Math.floor(Date.now() / 1000)) return { ...known };
+    opened.delete(id);
+    throw new Error("the session token has expired");
+  }
   const { payload } = await jwtDecrypt(
     token,
     async ({ kid, enc }) => {
@@ -80,7 +106,12 @@ export async function decodeSessionToken(params: JWTDecodeParams): Promise<JWT |
       }
       throw new Error("no matching decryption secret");
     },
-    { clockTolerance: 15, keyManagementAlgorithms: [ALG], contentEncryptionAlgorithms: [ENC, "A256GCM"] },
+    {
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      keyManagementAlgorithms: [ALG],
+      contentEncryptionAlgorithms: [ENC, "A256GCM"],
+    },
   );
-  return payload as JWT;
+  rememberOpened(id, payload as JWT);
+  return { ...(payload as JWT) };
 }
