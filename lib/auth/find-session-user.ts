@@ -1,6 +1,6 @@
 import "server-only";
 import { sessionUserSelect } from "@/lib/auth/session-user-select";
-import { db } from "@/lib/db";
+import { readRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isUuid } from "@/lib/ids";
 
@@ -21,6 +21,8 @@ const COLUMNS = Prisma.raw(
  */
 export async function findSessionUser(id: string): Promise<SessionUserRow | null> {
   if (!isUuid(id)) return null;
-  const rows = await db.$queryRaw<SessionUserRow[]>`select ${COLUMNS} from "User" where id = ${id}::uuid`;
+  const rows = await readRows<SessionUserRow>(
+    Prisma.sql`select ${COLUMNS} from "User" where id = ${id}::uuid`,
+  );
   return rows[0] ?? null;
 }

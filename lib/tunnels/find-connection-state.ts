@@ -1,6 +1,7 @@
 import type { Scope } from "@/lib/auth/viewer";
 import "server-only";
-import { db } from "@/lib/db";
+import { readRows } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { isUuid } from "@/lib/ids";
 import { TIMELINE_DAYS, type TimelineStatus, timelineFromRuns } from "@/lib/tunnels/compute-timeline";
 import { explainTunnelStatus, type TunnelExplanation } from "@/lib/tunnels/explain-tunnel-status";
@@ -65,13 +66,13 @@ export async function findConnectionState(
   now = new Date(),
 ): Promise<ConnectionState | null> {
   if (!isUuid(requestId)) return null;
-  const rows = await db.$queryRaw<StateRow[]>`
+  const rows = await readRows<StateRow>(Prisma.sql`
     select r.id, r.status::text as status, r."tunnelCount", r."lastPolledAt",
       t.id as "tunnelId", t.number, t."outsideIp", t.status::text as "tunnelStatus", t."statusSince",
       t."statusMessage", t."acceptedRouteCount", t."maintenancePending", t."maintenanceDeadline"
     from "VpnRequest" r left join "Tunnel" t on t."requestId" = r.id
     where r.id = ${requestId}::uuid ${scopedRequestSql(scope, "r")}
-    order by t.number`;
+    order by t.number`);
   const [first] = rows;
   if (!first) return null;
   const tunnels = rows.flatMap((row) =>

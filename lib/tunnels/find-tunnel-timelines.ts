@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { readRows } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { type Timeline, type TimelineStatus, timelineFromRuns } from "@/lib/tunnels/compute-timeline";
 
 export type TunnelChange = { status: TimelineStatus; statusMessage: string | null; occurredAt: Date };
@@ -30,7 +31,7 @@ export async function findTunnelTimelines(
   const histories = new Map<string, TunnelHistory>();
   if (tunnelIds.length === 0) return histories;
   const ids = [...tunnelIds];
-  const rows = await db.$queryRaw<Row[]>`
+  const rows = await readRows<Row>(Prisma.sql`
     with ids as (select unnest(${ids}::uuid[]) as id),
     events as (
       -- the status at the start of the period: the last event at or before it
@@ -64,7 +65,7 @@ export async function findTunnelTimelines(
       select status, "statusMessage", "occurredAt" from "TunnelEvent"
       where "tunnelId" = ids.id and "occurredAt" > ${from}::timestamp
       order by "occurredAt" desc limit ${latestChanges}
-    ) c`;
+    ) c`);
   for (const id of ids) {
     const runs = rows
       .filter((row) => row.kind === "run" && row.tunnelId === id)

@@ -5,7 +5,8 @@ import "server-only";
 import { FilterLogEventsCommand, ResourceNotFoundException } from "@aws-sdk/client-cloudwatch-logs";
 import { logsFor } from "@/lib/aws/logs-client";
 import type { PoolAccount } from "@/lib/aws/pool-credentials";
-import { db } from "@/lib/db";
+import { db, readRows } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { parseTunnelLogEvent, type TunnelLogEvent } from "@/lib/tunnels/explain-tunnel-logs";
 import { TUNNEL_LOG_GROUP } from "@/lib/tunnels/tunnel-log-group";
 import { PROVISIONED_STATUSES } from "@/lib/vpn-request/lifecycle";
@@ -136,12 +137,15 @@ export async function findRecentTunnelLogEvents(
   const out = new Map<string, { parsed: TunnelLogEvent[]; raw: StoredTunnelLogEvent[] }>();
   if (tunnelIds.length === 0) return out;
   // Read with every dashboard poll: one plain statement over the (tunnelId, timestamp) index (decision 027).
-  const rows = await db.$queryRaw<
-    { tunnelId: string; timestamp: Date; logStream: string; message: string }[]
-  >`
+  const rows = await readRows<{
+    tunnelId: string;
+    timestamp: Date;
+    logStream: string;
+    message: string;
+  }>(Prisma.sql`
     select "tunnelId"::text as "tunnelId", timestamp, "logStream", message from "TunnelLogEvent"
     where "tunnelId" = any(${[...tunnelIds]}::uuid[])
-    order by "tunnelId", timestamp desc`;
+    order by "tunnelId", timestamp desc`);
   for (const row of rows) {
     const entry = out.get(row.tunnelId) ?? { parsed: [], raw: [] };
     const parsed = parseTunnelLogEvent(row.timestamp.getTime(), row.message);

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Scope } from "@/lib/auth/viewer";
-import { db } from "@/lib/db";
+import { db, readRows } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { VpnChangeKind } from "@/lib/generated/prisma/enums";
 import { isUuid } from "@/lib/ids";
 import {
@@ -40,13 +41,13 @@ type ChangeRow = {
  */
 export async function findVpnChanges(requestId: string, scope: Scope, take = 10): Promise<VpnChangeView[]> {
   if (!isUuid(requestId)) return [];
-  const rows = await db.$queryRaw<ChangeRow[]>`
+  const rows = await readRows<ChangeRow>(Prisma.sql`
     select c.id, c.kind::text as kind, c.status::text as status, c.requested, c."requestedAt",
       c."finishedAt", array(select jsonb_object_keys(c.steps)) as "stepsDone", c.error, c."rejectionReason"
     from "VpnChange" c join "VpnRequest" r on r.id = c."requestId"
     where c."requestId" = ${requestId}::uuid ${scopedRequestSql(scope, "r")}
     order by c."requestedAt" desc
-    limit ${take}`;
+    limit ${take}`);
   return rows.map((row) => ({
     id: row.id,
     kind: row.kind,
