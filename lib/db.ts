@@ -3,8 +3,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { getEnv } from "@/lib/env";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { type Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
 function createClient() {
   return new PrismaClient({

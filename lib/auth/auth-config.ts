@@ -1,6 +1,6 @@
 // The part of the next-auth configuration that needs no database, shared by lib/auth/auth.ts
-// (sign-in, sessions) and proxy.ts (which renews the session cookie on every request, so the
-// cookie's expiry is the idle timeout).
+// (sign-in, sessions) and proxy.ts (which renews the session cookie as the user works, at most
+// once a minute — lib/auth/session-renewal.ts — so the cookie's expiry is the idle timeout).
 import type { NextAuthConfig } from "next-auth";
 import { isSecondFactorProof } from "@/lib/auth/second-factor-proof";
 import { sessionRefusal } from "@/lib/auth/session-policy";
@@ -34,7 +34,7 @@ export function baseAuthConfig(): NextAuthConfig {
     secret: env.AUTH_SECRET,
     trustHost: true,
     useSecureCookies: secureCookies(),
-    // Renewed on every request (proxy.ts), so this is the idle timeout; the absolute lifetime is
+    // Renewed as the user works (proxy.ts), so this is the idle timeout; the absolute lifetime is
     // checked from the sign-in time below and again, with the current role, in getViewer().
     session: { strategy: "jwt", maxAge: env.SESSION_IDLE_MINUTES * 60, updateAge: 0 },
     // next-auth's token format, its derived key kept per process (session-token.ts).

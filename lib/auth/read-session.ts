@@ -13,7 +13,7 @@ import { getEnv } from "@/lib/env";
  * by the same rules as the `jwt` and `session` callbacks of auth-config.ts. Unlike `auth()` it
  * does not run next-auth's whole session endpoint per call (configuration, callbacks, a fresh
  * token encrypted and a cookie written that a page cannot set anyway): proxy.ts renews the cookie
- * on every request already. Only the cookie counts — never an Authorization header (that carries
+ * (session-renewal.ts). Only the cookie counts — never an Authorization header (that carries
  * API tokens, lib/api). Null when there is no session or it may no longer be used.
  */
 export async function readSession(): Promise<Session | null> {

@@ -1,9 +1,8 @@
 // The session cookie's token: next-auth's own format (an encrypted JWT, "dir" + A256CBC-HS512,
 // the key derived from AUTH_SECRET and the cookie name by HKDF, its thumbprint as `kid`), with the
-// derived key kept instead of derived again for every encryption and decryption. Every request
-// decrypts the cookie twice (proxy.ts renews it, read-session.ts reads it) and encrypts it once:
-// deriving the key and its thumbprint each time was two thirds of that cost, and a token already
-// opened in this process is not decrypted again (decision 027).
+// derived key kept instead of derived again for every encryption and decryption (two thirds of
+// their cost), and a token already opened in this process not decrypted again: proxy.ts reads the
+// cookie to see whether it is due for renewal, read-session.ts to know who asks (decision 027).
 // session-token.test.ts checks tokens pass both ways between this and next-auth's encode/decode.
 import { base64url, calculateJwkThumbprint, EncryptJWT, jwtDecrypt } from "jose";
 import type { JWT, JWTDecodeParams, JWTEncodeParams } from "next-auth/jwt";

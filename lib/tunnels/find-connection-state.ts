@@ -75,9 +75,22 @@ export async function findConnectionState(
     order by t.number`);
   const [first] = rows;
   if (!first) return null;
+  // A request without tunnels yet is one row whose tunnel columns are null (the left join).
   const tunnels = rows.flatMap((row) =>
     row.tunnelId !== null && row.number !== null && row.tunnelStatus !== null
-      ? [{ ...row, id: row.tunnelId, number: row.number, status: row.tunnelStatus }]
+      ? [
+          {
+            id: row.tunnelId,
+            number: row.number,
+            outsideIp: row.outsideIp,
+            status: row.tunnelStatus,
+            statusSince: row.statusSince,
+            statusMessage: row.statusMessage,
+            acceptedRouteCount: row.acceptedRouteCount,
+            maintenancePending: row.maintenancePending,
+            maintenanceDeadline: row.maintenanceDeadline,
+          },
+        ]
       : [],
   );
   return connectionStateOf({ ...first, tunnels }, now);

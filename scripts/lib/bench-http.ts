@@ -50,10 +50,7 @@ export async function signInThroughForm(
   });
   // The answer may carry two session cookies (proxy.ts renews the one it was sent, the action sets
   // the verified one): the one that opens a staff page is the session.
-  const candidates = verified.headers
-    .getSetCookie()
-    .map((line) => line.split(";")[0] ?? "")
-    .filter((line) => line.includes("session-token") && !line.endsWith("="));
+  const candidates = sessionCookiesIn(verified.headers.getSetCookie());
   const probes: string[] = [];
   for (const candidate of candidates.reverse()) {
     const probe = await fetch(`${base}/support`, { headers: { cookie: candidate }, redirect: "manual" });
@@ -92,18 +89,24 @@ function renewedSessionCookie(headers: unknown): string | undefined {
   const lines = (Array.isArray(value) ? value : [value]).filter(
     (line): line is string => typeof line === "string",
   );
-  const cookies = lines
-    .map((line) => line.split(";")[0] ?? "")
-    .filter((cookie) => cookie.includes("session-token") && !cookie.endsWith("="));
-  return cookies.length > 0 ? cookies.join("; ") : undefined;
+  return sessionCookieHeader(lines);
 }
 
 function sessionCookieOf(answer: Response): string | undefined {
-  const cookies = answer.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(";")[0] ?? "")
-    .filter((cookie) => cookie.includes("session-token") && !cookie.endsWith("="));
+  return sessionCookieHeader(answer.headers.getSetCookie());
+}
+
+/** A Cookie header of the session cookies that Set-Cookie lines set, or undefined when none. */
+function sessionCookieHeader(lines: readonly string[]): string | undefined {
+  const cookies = sessionCookiesIn(lines);
   return cookies.length > 0 ? cookies.join("; ") : undefined;
+}
+
+/** The session cookies (name=value) that Set-Cookie lines set; a cleared one (empty value) is none. */
+function sessionCookiesIn(lines: readonly string[]): string[] {
+  return lines
+    .map((line) => line.split(";")[0] ?? "")
+    .filter((cookie) => cookie.includes("session-token") && !cookie.endsWith("="));
 }
 
 function decodeHtml(value: string): string {
