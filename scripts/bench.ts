@@ -10,6 +10,7 @@
 //                    [--duration 10] [--connections 10] [--poller <connections, 0 = skip>]
 //                    [--provisioning 200] [--only http|poller|provisioning]
 //                    [--pages "tunnels,support queue"] (only the URLs whose name has one of these; floors always)
+//                    [--hold] (after the pages, keep the seeded server up and print its URLs and cookies)
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -39,6 +40,7 @@ const { values: args } = parseArgs({
     only: { type: "string" },
     provisioning: { type: "string", default: "200" },
     pages: { type: "string" },
+    hold: { type: "boolean", default: false },
   },
 });
 const size = {
@@ -228,7 +230,21 @@ async function measurePages(
     }
   }
   await stats.end();
+  if (args.hold) await holdForInspection(base, { customer, staff }, targets);
   for (const service of services.splice(0).reverse()) await service.stop();
+}
+
+/** `--hold`: the seeded production server stays up for curl, a browser or a profiler until Ctrl-C. */
+async function holdForInspection(
+  base: string,
+  cookies: { customer: string; staff: string },
+  targets: { name: string; path: string }[],
+) {
+  log(`holding ${base} until Ctrl-C`);
+  for (const target of targets) log(`  ${target.name}: ${base}${target.path}`);
+  log(`  customer cookie: ${cookies.customer}`);
+  log(`  staff cookie: ${cookies.staff}`);
+  await new Promise<never>(() => {});
 }
 
 type StatementRow = { query: string; text: string; calls: number; mean: number; rows: number };
