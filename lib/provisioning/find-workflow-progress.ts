@@ -1,11 +1,13 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
-import { db } from "@/lib/db";
-import type { WorkflowKind } from "@/lib/generated/prisma/enums";
+import { readRows } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { StepStatus, WorkflowKind } from "@/lib/generated/prisma/enums";
+import { isUuid } from "@/lib/ids";
 import { WORKFLOW_CATALOGUE } from "@/lib/provisioning/workflow-catalogue";
 import { customerStepNote, failureReference } from "@/lib/vpn-request/customer-failure-message";
 import { capabilitiesFor, type VpnStatus, workflowShown } from "@/lib/vpn-request/lifecycle";
-import { scopedRequestWhere } from "@/lib/vpn-request/scope";
+import { scopedRequestSql } from "@/lib/vpn-request/scope";
 
 export type StepView = {
   name: string;
@@ -34,22 +36,57 @@ export type WorkflowProgress = {
 export const CUSTOMER_CAPACITY_WAIT =
   "Waiting for AWS capacity in this region; provisioning continues by itself, nothing to do on your side.";
 
-/** The steps of the request's current (or last) workflow, as the progress view shows them. */
+type StepJson = {
+  workflow: WorkflowKind;
+  name: string;
+  status: StepStatus;
+  attempts: number;
+  /** UTC, without a zone, as json_build_object writes a timestamp. */
+  startedAt: string | null;
+  finishedAt: string | null;
+  lastError: string | null;
+  output: unknown;
+};
+
+type ProgressRow = {
+  id: string;
+  status: VpnStatus;
+  statusChangedAt: Date;
+  failedAt: Date | null;
+  capacityWaitReason: string | null;
+  steps: StepJson[];
+};
+
+const utc = (value: string | null) => (value === null ? null : new Date(`${value}Z`));
+const stepOf = (step: StepJson) => ({
+  ...step,
+  startedAt: utc(step.startedAt),
+  finishedAt: utc(step.finishedAt),
+});
+
+/**
+ * The steps of the request's current (or last) workflow, as the progress view shows them. Polled
+ * by every open page while a workflow runs: one plain statement, the request and its steps, with
+ * the viewer's scope in its `where` (decision 027).
+ */
 export async function findWorkflowProgress(
   requestId: string,
   viewer: Viewer,
 ): Promise<WorkflowProgress | null> {
-  const request = await db.vpnRequest.findFirst({
-    where: scopedRequestWhere(requestId, viewer.scope),
-    select: {
-      id: true,
-      status: true,
-      statusChangedAt: true,
-      failedAt: true,
-      steps: true,
-      capacityWaitReason: true,
-    },
-  });
+  if (!isUuid(requestId)) return null;
+  const [row] = await readRows<ProgressRow>(Prisma.sql`
+    select r.id, r.status::text as status, r."statusChangedAt", r."failedAt", r."capacityWaitReason",
+      coalesce(
+        (select json_agg(json_build_object(
+            'workflow', s.workflow, 'name', s.name, 'status', s.status, 'attempts', s.attempts,
+            'startedAt', s."startedAt", 'finishedAt', s."finishedAt", 'lastError', s."lastError",
+            'output', s.output))
+          from "ProvisioningStep" s where s."requestId" = r.id),
+        '[]'::json
+      ) as steps
+    from "VpnRequest" r
+    where r.id = ${requestId}::uuid ${scopedRequestSql(viewer.scope, "r")}`);
+  const request = row ? { ...row, steps: row.steps.map(stepOf) } : null;
   if (!request) return null;
   const failed = request.steps.find((step) => step.status === "FAILED");
   const workflow = workflowShown(request.status, {

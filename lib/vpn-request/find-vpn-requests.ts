@@ -1,9 +1,9 @@
 import type { OrganizationScope, Scope } from "@/lib/auth/viewer";
 import "server-only";
 import { presentActor } from "@/lib/audit/present-actor";
-import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import type { VpnStatus } from "@/lib/generated/prisma/enums";
+import { db, readRows } from "@/lib/db";
+import { Prisma, type Tunnel, type VpnRequest } from "@/lib/generated/prisma/client";
+import type { Plan, VpnStatus } from "@/lib/generated/prisma/enums";
 import { isUuid } from "@/lib/ids";
 import { type ListPage, PAGE_SIZE, pageWindow, type SortDirection } from "@/lib/lists/parse-list-params";
 import { readSegmentPage } from "@/lib/lists/plan-segment-page";
@@ -12,7 +12,7 @@ import {
   failureReference,
   staffFailureMessage,
 } from "@/lib/vpn-request/customer-failure-message";
-import { scopedOrganizationWhere, scopedRequestWhere } from "@/lib/vpn-request/scope";
+import { scopedOrganizationWhere, scopedRequestSql } from "@/lib/vpn-request/scope";
 
 const listSelect = {
   id: true,
@@ -142,22 +142,71 @@ export async function findRequestQueue(query: QueueQuery): Promise<ListPage<VpnR
   return { rows, total, page, pageSize, pageCount, counts };
 }
 
-/** One request as the caller may see it; null when it does not exist or is not theirs. */
+type TunnelRow = Omit<Tunnel, "pskEncrypted" | "pendingPskEncrypted">;
+/** A tunnel as `to_jsonb` writes it: timestamps as UTC text without a zone. */
+type TunnelJson = Omit<TunnelRow, TunnelDate> & Record<TunnelDate, string | null>;
+type TunnelDate =
+  | "statusSince"
+  | "maintenanceDeadline"
+  | "maintenanceAlertedAt"
+  | "causeCheckedAt"
+  | "createdAt"
+  | "updatedAt";
+const TUNNEL_DATES = [
+  "statusSince",
+  "maintenanceDeadline",
+  "maintenanceAlertedAt",
+  "causeCheckedAt",
+  "createdAt",
+  "updatedAt",
+] as const satisfies readonly TunnelDate[];
+
+type DetailRow = Omit<VpnRequest, "bgpAsn" | "subnetRanges" | "advertisedNetworks"> & {
+  /** bigint, as pg reads it. */
+  bgpAsn: string | null;
+  subnetRanges: string[] | null;
+  advertisedNetworks: string[] | null;
+  organization: { id: string; name: string; plan: Plan; vpnAddOn: boolean };
+  tunnels: TunnelJson[];
+};
+
+/**
+ * One request as the caller may see it; null when it does not exist or is not theirs. Every page
+ * about a request reads it, so it is one plain statement (decision 027): the request, its
+ * organization and its tunnels (their sealed keys left out, as `db` omits them), the scope in the
+ * statement's `where`.
+ */
 export async function findVpnRequest(id: string, scope: Scope) {
   if (!isUuid(id)) return null;
-  const request = await db.vpnRequest.findFirst({
-    where: scopedRequestWhere(id, scope),
-    include: {
-      organization: { select: { id: true, name: true, plan: true, vpnAddOn: true } },
-      tunnels: { orderBy: { number: "asc" } },
-    },
-  });
+  const [request] = await readRows<DetailRow>(Prisma.sql`
+    select r.*,
+      json_build_object('id', o.id, 'name', o.name, 'plan', o.plan, 'vpnAddOn', o."vpnAddOn") as organization,
+      coalesce(
+        (select jsonb_agg(to_jsonb(t) - 'pskEncrypted' - 'pendingPskEncrypted' order by t.number)
+          from "Tunnel" t where t."requestId" = r.id),
+        '[]'::jsonb
+      ) as tunnels
+    from "VpnRequest" r join "Organization" o on o.id = r."organizationId"
+    where r.id = ${id}::uuid ${scopedRequestSql(scope, "r")}`);
   if (!request) return null;
   return {
     ...request,
+    // A list column never written is NULL in the table; Prisma reads it as [].
+    subnetRanges: request.subnetRanges ?? [],
+    advertisedNetworks: request.advertisedNetworks ?? [],
+    tunnels: request.tunnels.map(tunnelOf),
     bgpAsn: request.bgpAsn === null ? null : Number(request.bgpAsn),
     failureMessage: presentFailure(request, scope),
   };
+}
+
+function tunnelOf(json: TunnelJson): TunnelRow {
+  const tunnel = { ...json } as unknown as TunnelRow;
+  for (const key of TUNNEL_DATES) {
+    const value = json[key];
+    (tunnel as Record<TunnelDate, Date | null>)[key] = value === null ? null : new Date(`${value}Z`);
+  }
+  return tunnel;
 }
 
 /** Customers get a reference instead of AWS's text; staff get the text with the same reference. */
@@ -174,35 +223,33 @@ function presentFailure(
 
 export type VpnRequestDetail = NonNullable<Awaited<ReturnType<typeof findVpnRequest>>>;
 
+type HistoryRow = {
+  id: string;
+  action: string;
+  actorEmail: string | null;
+  createdAt: Date;
+  details: Prisma.JsonValue;
+  /** Someone (not the system) acted, and is not a customer in the database: staff, or gone. */
+  actorIsStaff: boolean;
+};
+
 /**
- * The request's audit trail, oldest first. A customer viewer sees staff as "Platform support" and
- * no event details (they can carry AWS error text); staff see everything.
+ * The request's audit trail, oldest first, in one plain statement (every request page reads it). A
+ * customer viewer sees staff as "Platform support" and no event details (they can carry AWS error
+ * text); staff see everything.
  */
 export async function findRequestHistory(id: string, viewer: { customer: boolean } = { customer: false }) {
-  const events = await db.auditEvent.findMany({
-    where: { targetType: "VpnRequest", targetId: id },
-    orderBy: { createdAt: "asc" },
-    select: { id: true, action: true, actorId: true, actorEmail: true, createdAt: true, details: true },
-  });
+  const events = await readRows<HistoryRow>(Prisma.sql`
+    select e.id, e.action, e."actorEmail", e."createdAt", e.details,
+      e."actorId" is not null and u.role is distinct from 'CUSTOMER' as "actorIsStaff"
+    from "AuditEvent" e left join "User" u on u.id = e."actorId"
+    where e."targetType" = 'VpnRequest' and e."targetId" = ${id}
+    order by e."createdAt", e.id`);
   // Positive check: only the organization's own members are named to a customer; staff, and anyone
   // no longer in the database, are "Platform support".
-  const actorIds = [...new Set(events.flatMap((event) => (event.actorId ? [event.actorId] : [])))];
-  const colleagues = new Set(
-    viewer.customer && actorIds.length > 0
-      ? (
-          await db.user.findMany({
-            where: { id: { in: actorIds }, role: "CUSTOMER" },
-            select: { id: true },
-          })
-        ).map((user) => user.id)
-      : [],
-  );
-  return events.map(({ actorId, ...event }) => ({
+  return events.map(({ actorIsStaff, ...event }) => ({
     ...event,
-    actorEmail: presentActor(
-      { actorEmail: event.actorEmail, actorIsStaff: actorId !== null && !colleagues.has(actorId) },
-      viewer,
-    ),
+    actorEmail: presentActor({ actorEmail: event.actorEmail, actorIsStaff }, viewer),
     details: viewer.customer ? null : event.details,
   }));
 }
