@@ -12,11 +12,7 @@ const toneClass = {
 export function StatusBadge({ status }: { status: VpnStatus }) {
   const { label, description, tone } = STATUS_LABELS[status];
   return (
-    <span
-      data-status={status}
-      title={description}
-      className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${toneClass[tone]}`}
-    >
+    <span data-status={status} title={description} className={`pill ${toneClass[tone]}`}>
       {label}
     </span>
   );

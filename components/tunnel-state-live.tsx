@@ -52,7 +52,7 @@ export function TunnelStateLive({
             {state.tunnelCount === 2 ? (
               <span
                 data-redundancy={state.redundancyMet ? "met" : "not-met"}
-                className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${state.redundancyMet ? "bg-emerald-100 text-emerald-900 ring-emerald-300" : "bg-amber-100 text-amber-900 ring-amber-300"}`}
+                className={`pill ${state.redundancyMet ? "bg-emerald-100 text-emerald-900 ring-emerald-300" : "bg-amber-100 text-amber-900 ring-amber-300"}`}
               >
                 {state.redundancyMet ? "Redundancy met" : "No redundancy"}
               </span>

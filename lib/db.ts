@@ -72,6 +72,16 @@ export async function readRows<T>(query: Prisma.Sql): Promise<T[]> {
   return (await globalForDb.portalReadPool.query(query.text, values)).rows as T[];
 }
 
+/**
+ * A timestamp as PostgreSQL writes it inside JSON (`json_agg`, `to_jsonb`): `timestamp(3)` holds
+ * UTC and JSON carries it without a zone, so it is read back as UTC, like `readRows` reads columns.
+ */
+export function jsonTimestamp(value: string): Date;
+export function jsonTimestamp(value: string | null): Date | null;
+export function jsonTimestamp(value: string | null): Date | null {
+  return value === null ? null : new Date(`${value}Z`);
+}
+
 export async function disconnectDb() {
   await globalForDb.portalDb?.$disconnect();
   globalForDb.portalDb = undefined;

@@ -34,14 +34,10 @@ import {
 } from "@/components/vpn-change-forms";
 import { WorkflowProgress } from "@/components/workflow-progress";
 import { requestHref, type Viewer } from "@/lib/auth/viewer";
-import { findWorkflowProgress } from "@/lib/provisioning/find-workflow-progress";
 import { connectionStateOf, showsTunnelState } from "@/lib/tunnels/find-connection-state";
 import { describeChange, findVpnChanges, type VpnChangeView } from "@/lib/vpn-change/find-vpn-changes";
-import {
-  findRequestHistory,
-  findVpnRequest,
-  type VpnRequestDetail,
-} from "@/lib/vpn-request/find-vpn-requests";
+import { findRequestPage } from "@/lib/vpn-request/find-request-page";
+import type { VpnRequestDetail } from "@/lib/vpn-request/find-vpn-requests";
 import { type Capabilities, type Capability, capabilitiesFor } from "@/lib/vpn-request/lifecycle";
 
 /** The one-button actions, in page order, each shown when the viewer's capability allows it. */
@@ -93,14 +89,13 @@ export async function RequestDetailPage({
   id: string;
   submitted?: boolean;
 }) {
-  const request = await findVpnRequest(id, viewer.scope);
-  if (!request) notFound();
+  const page = await findRequestPage(id, viewer);
+  if (!page) notFound();
+  const { request, history, progress } = page;
   const can = capabilitiesFor(request.status, viewer);
   const staff = viewer.role !== "CUSTOMER";
   const canChange = can.changeRoutes || can.rotateKeys || can.changeTunnelOptions || can.requestGatewayChange;
-  const [history, progress, connection, changes] = await Promise.all([
-    findRequestHistory(request.id, { customer: !staff }),
-    findWorkflowProgress(request.id, viewer),
+  const [connection, changes] = await Promise.all([
     can.seeTunnels ? connectionStateOf(request) : null,
     canChange ? findVpnChanges(request.id, viewer.scope) : [],
   ]);

@@ -45,7 +45,7 @@ export function DataTable<T>({
   if (rows.length === 0) return empty;
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
+      <table className="data-table min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
@@ -58,7 +58,7 @@ export function DataTable<T>({
           {rows.map((row) => (
             <tr key={rowKey(row)} {...rowData?.(row)}>
               {columns.map((column) => (
-                <td key={column.header} className={`px-4 py-3 ${column.className ?? ""}`}>
+                <td key={column.header} className={column.className}>
                   {column.cell(row)}
                 </td>
               ))}
@@ -74,30 +74,22 @@ export function DataTable<T>({
 export function LinkCell({ href, label, detail }: { href: string; label: string; detail: ReactNode }) {
   return (
     <>
-      <Link href={href} className="font-medium text-indigo-700 underline-offset-2 hover:underline">
+      <Link href={href} className="row-link">
         {label}
       </Link>
-      <div className="font-mono text-xs text-slate-500">{detail}</div>
+      <div className="row-detail">{detail}</div>
     </>
   );
 }
 
 function SortableHeader<T>({ column, sorting }: { column: Column<T>; sorting: Sorting | undefined }) {
   if (!sorting || !column.sortKey) {
-    return (
-      <th scope="col" className="px-4 py-3">
-        {column.header}
-      </th>
-    );
+    return <th scope="col">{column.header}</th>;
   }
   const active = sorting.sort === column.sortKey;
   const next = active && sorting.dir === "asc" ? "desc" : "asc";
   return (
-    <th
-      scope="col"
-      className="px-4 py-3"
-      aria-sort={active ? (sorting.dir === "asc" ? "ascending" : "descending") : undefined}
-    >
+    <th scope="col" aria-sort={active ? (sorting.dir === "asc" ? "ascending" : "descending") : undefined}>
       <Link href={sorting.href(column.sortKey, next)} className="underline-offset-2 hover:underline">
         {column.header}
         {active ? <span aria-hidden="true">{sorting.dir === "asc" ? " ▲" : " ▼"}</span> : null}

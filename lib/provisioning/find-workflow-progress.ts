@@ -1,6 +1,6 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
-import { readRows } from "@/lib/db";
+import { jsonTimestamp, readRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { StepStatus, WorkflowKind } from "@/lib/generated/prisma/enums";
 import { isUuid } from "@/lib/ids";
@@ -48,7 +48,8 @@ type StepJson = {
   output: unknown;
 };
 
-type ProgressRow = {
+/** What the progress view needs of the request: its row and its steps (`workflowStepsSql`). */
+export type ProgressSource = {
   id: string;
   status: VpnStatus;
   statusChangedAt: Date;
@@ -57,12 +58,17 @@ type ProgressRow = {
   steps: StepJson[];
 };
 
-const utc = (value: string | null) => (value === null ? null : new Date(`${value}Z`));
-const stepOf = (step: StepJson) => ({
-  ...step,
-  startedAt: utc(step.startedAt),
-  finishedAt: utc(step.finishedAt),
-});
+/** The request's workflow steps as one JSON column (`requestId`: an expression of it). */
+export function workflowStepsSql(requestId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`coalesce(
+    (select json_agg(json_build_object(
+        'workflow', s.workflow, 'name', s.name, 'status', s.status, 'attempts', s.attempts,
+        'startedAt', s."startedAt", 'finishedAt', s."finishedAt", 'lastError', s."lastError",
+        'output', s.output))
+      from "ProvisioningStep" s where s."requestId" = ${requestId}),
+    '[]'::json
+  )`;
+}
 
 /**
  * The steps of the request's current (or last) workflow, as the progress view shows them. Polled
@@ -74,20 +80,24 @@ export async function findWorkflowProgress(
   viewer: Viewer,
 ): Promise<WorkflowProgress | null> {
   if (!isUuid(requestId)) return null;
-  const [row] = await readRows<ProgressRow>(Prisma.sql`
+  const [row] = await readRows<ProgressSource>(Prisma.sql`
     select r.id, r.status::text as status, r."statusChangedAt", r."failedAt", r."capacityWaitReason",
-      coalesce(
-        (select json_agg(json_build_object(
-            'workflow', s.workflow, 'name', s.name, 'status', s.status, 'attempts', s.attempts,
-            'startedAt', s."startedAt", 'finishedAt', s."finishedAt", 'lastError', s."lastError",
-            'output', s.output))
-          from "ProvisioningStep" s where s."requestId" = r.id),
-        '[]'::json
-      ) as steps
+      ${workflowStepsSql(Prisma.sql`r.id`)} as steps
     from "VpnRequest" r
     where r.id = ${requestId}::uuid ${scopedRequestSql(viewer.scope, "r")}`);
-  const request = row ? { ...row, steps: row.steps.map(stepOf) } : null;
-  if (!request) return null;
+  return row ? workflowProgressOf(row, viewer) : null;
+}
+
+/** The progress view of a request the caller read with the viewer's scope. */
+export function workflowProgressOf(source: ProgressSource, viewer: Viewer): WorkflowProgress {
+  const request = {
+    ...source,
+    steps: source.steps.map((step) => ({
+      ...step,
+      startedAt: jsonTimestamp(step.startedAt),
+      finishedAt: jsonTimestamp(step.finishedAt),
+    })),
+  };
   const failed = request.steps.find((step) => step.status === "FAILED");
   const workflow = workflowShown(request.status, {
     failedWorkflow: failed?.workflow ?? null,

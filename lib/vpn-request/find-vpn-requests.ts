@@ -1,7 +1,7 @@
 import type { OrganizationScope, Scope } from "@/lib/auth/viewer";
 import "server-only";
 import { presentActor } from "@/lib/audit/present-actor";
-import { db, readRows } from "@/lib/db";
+import { db, jsonTimestamp, readRows } from "@/lib/db";
 import { Prisma, type Tunnel, type VpnRequest } from "@/lib/generated/prisma/client";
 import type { Plan, VpnStatus } from "@/lib/generated/prisma/enums";
 import { isUuid } from "@/lib/ids";
@@ -161,7 +161,8 @@ const TUNNEL_DATES = [
   "updatedAt",
 ] as const satisfies readonly TunnelDate[];
 
-type DetailRow = Omit<VpnRequest, "bgpAsn" | "subnetRanges" | "advertisedNetworks"> & {
+/** A request's row with its organization and tunnels, as `requestDetailSql` reads it. */
+export type RequestDetailRow = Omit<VpnRequest, "bgpAsn" | "subnetRanges" | "advertisedNetworks"> & {
   /** bigint, as pg reads it. */
   bgpAsn: string | null;
   subnetRanges: string[] | null;
@@ -171,40 +172,49 @@ type DetailRow = Omit<VpnRequest, "bgpAsn" | "subnetRanges" | "advertisedNetwork
 };
 
 /**
- * One request as the caller may see it; null when it does not exist or is not theirs. Every page
- * about a request reads it, so it is one plain statement (decision 027): the request, its
- * organization and its tunnels (their sealed keys left out, as `db` omits them), the scope in the
- * statement's `where`.
+ * The statement of one request with its organization and tunnels (their sealed keys left out, as
+ * `db` omits them), the scope in its `where`; `also`: more columns of `r` (a page's other reads).
  */
-export async function findVpnRequest(id: string, scope: Scope) {
-  if (!isUuid(id)) return null;
-  const [request] = await readRows<DetailRow>(Prisma.sql`
+export function requestDetailSql(id: string, scope: Scope, also: Prisma.Sql = Prisma.empty): Prisma.Sql {
+  return Prisma.sql`
     select r.*,
       json_build_object('id', o.id, 'name', o.name, 'plan', o.plan, 'vpnAddOn', o."vpnAddOn") as organization,
       coalesce(
         (select jsonb_agg(to_jsonb(t) - 'pskEncrypted' - 'pendingPskEncrypted' order by t.number)
           from "Tunnel" t where t."requestId" = r.id),
         '[]'::jsonb
-      ) as tunnels
+      ) as tunnels ${also}
     from "VpnRequest" r join "Organization" o on o.id = r."organizationId"
-    where r.id = ${id}::uuid ${scopedRequestSql(scope, "r")}`);
-  if (!request) return null;
+    where r.id = ${id}::uuid ${scopedRequestSql(scope, "r")}`;
+}
+
+/**
+ * One request as the caller may see it; null when it does not exist or is not theirs. Every page
+ * about a request reads it, so it is one plain statement (decision 027).
+ */
+export async function findVpnRequest(id: string, scope: Scope) {
+  if (!isUuid(id)) return null;
+  const [row] = await readRows<RequestDetailRow>(requestDetailSql(id, scope));
+  return row ? requestDetailOf(row, scope) : null;
+}
+
+/** The request as its pages and the API read it, from its row. */
+export function requestDetailOf(row: RequestDetailRow, scope: Scope) {
   return {
-    ...request,
+    ...row,
     // A list column never written is NULL in the table; Prisma reads it as [].
-    subnetRanges: request.subnetRanges ?? [],
-    advertisedNetworks: request.advertisedNetworks ?? [],
-    tunnels: request.tunnels.map(tunnelOf),
-    bgpAsn: request.bgpAsn === null ? null : Number(request.bgpAsn),
-    failureMessage: presentFailure(request, scope),
+    subnetRanges: row.subnetRanges ?? [],
+    advertisedNetworks: row.advertisedNetworks ?? [],
+    tunnels: row.tunnels.map(tunnelOf),
+    bgpAsn: row.bgpAsn === null ? null : Number(row.bgpAsn),
+    failureMessage: presentFailure(row, scope),
   };
 }
 
 function tunnelOf(json: TunnelJson): TunnelRow {
   const tunnel = { ...json } as unknown as TunnelRow;
   for (const key of TUNNEL_DATES) {
-    const value = json[key];
-    (tunnel as Record<TunnelDate, Date | null>)[key] = value === null ? null : new Date(`${value}Z`);
+    (tunnel as Record<TunnelDate, Date | null>)[key] = jsonTimestamp(json[key]);
   }
   return tunnel;
 }
@@ -221,17 +231,32 @@ function presentFailure(
     : staffFailureMessage(reference, request.failureMessage);
 }
 
-export type VpnRequestDetail = NonNullable<Awaited<ReturnType<typeof findVpnRequest>>>;
+export type VpnRequestDetail = ReturnType<typeof requestDetailOf>;
 
-type HistoryRow = {
+/** An audit event as `requestHistorySql` writes it (JSON: the timestamp as UTC text). */
+export type HistoryJson = {
   id: string;
   action: string;
   actorEmail: string | null;
-  createdAt: Date;
+  createdAt: string;
   details: Prisma.JsonValue;
   /** Someone (not the system) acted, and is not a customer in the database: staff, or gone. */
   actorIsStaff: boolean;
 };
+
+/** The request's audit trail, oldest first, as one JSON column (`requestId`: an expression of it). */
+export function requestHistorySql(requestId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`coalesce(
+    (select json_agg(json_build_object(
+        'id', e.id, 'action', e.action, 'actorEmail', e."actorEmail", 'createdAt', e."createdAt",
+        'details', e.details,
+        'actorIsStaff', e."actorId" is not null and u.role is distinct from 'CUSTOMER'
+      ) order by e."createdAt", e.id)
+      from "AuditEvent" e left join "User" u on u.id = e."actorId"
+      where e."targetType" = 'VpnRequest' and e."targetId" = ${requestId}),
+    '[]'::json
+  )`;
+}
 
 /**
  * The request's audit trail, oldest first, in one plain statement (every request page reads it). A
@@ -239,16 +264,18 @@ type HistoryRow = {
  * text); staff see everything.
  */
 export async function findRequestHistory(id: string, viewer: { customer: boolean } = { customer: false }) {
-  const events = await readRows<HistoryRow>(Prisma.sql`
-    select e.id, e.action, e."actorEmail", e."createdAt", e.details,
-      e."actorId" is not null and u.role is distinct from 'CUSTOMER' as "actorIsStaff"
-    from "AuditEvent" e left join "User" u on u.id = e."actorId"
-    where e."targetType" = 'VpnRequest' and e."targetId" = ${id}
-    order by e."createdAt", e.id`);
+  const [row] = await readRows<{ history: HistoryJson[] }>(
+    Prisma.sql`select ${requestHistorySql(Prisma.sql`${id}`)} as history`,
+  );
+  return requestHistoryOf(row?.history ?? [], viewer);
+}
+
+export function requestHistoryOf(events: readonly HistoryJson[], viewer: { customer: boolean }) {
   // Positive check: only the organization's own members are named to a customer; staff, and anyone
   // no longer in the database, are "Platform support".
   return events.map(({ actorIsStaff, ...event }) => ({
     ...event,
+    createdAt: jsonTimestamp(event.createdAt),
     actorEmail: presentActor({ actorEmail: event.actorEmail, actorIsStaff }, viewer),
     details: viewer.customer ? null : event.details,
   }));

@@ -13,6 +13,7 @@ import {
   customerViewer,
   staffViewer,
 } from "@/test/support/factories";
+import { findRequestPage } from "./find-request-page";
 import { findRequestHistory, findVpnRequest } from "./find-vpn-requests";
 
 const at = (iso: string) => new Date(iso);
@@ -166,5 +167,41 @@ describe("the request page's plain reads", () => {
     const stranger = await createUser("CUSTOMER", (await createOrganization()).id);
     expect(await findWorkflowProgress(request.id, customerViewer(stranger))).toBeNull();
     expect(org.id).toBe(request.organizationId);
+  });
+
+  it("findRequestPage reads in one statement what the three reads read, for the customer and for staff", async () => {
+    const { org, customer, staff, request } = await seedRequest();
+    await db.auditEvent.create({
+      data: {
+        actorId: staff.id,
+        actorEmail: staff.email,
+        action: "vpn-request.approved",
+        targetType: "VpnRequest",
+        targetId: request.id,
+        organizationId: org.id,
+        details: { note: "arn:aws:iam::123456789012" },
+      },
+    });
+    await db.provisioningStep.create({
+      data: {
+        requestId: request.id,
+        workflow: "PROVISION",
+        name: "create-vpc",
+        position: 1,
+        status: "FAILED",
+        lastError: "arn:aws:x",
+      },
+    });
+    for (const viewer of [customerViewer(customer), staffViewer(staff)]) {
+      const page = await findRequestPage(request.id, viewer);
+      expect(page?.request).toEqual(await findVpnRequest(request.id, viewer.scope));
+      expect(page?.history).toEqual(
+        await findRequestHistory(request.id, { customer: viewer.role === "CUSTOMER" }),
+      );
+      expect(page?.progress).toEqual(await findWorkflowProgress(request.id, viewer));
+    }
+    const stranger = await createUser("CUSTOMER", (await createOrganization()).id);
+    expect(await findRequestPage(request.id, customerViewer(stranger))).toBeNull();
+    expect(await findRequestPage("not-a-uuid", staffViewer(staff))).toBeNull();
   });
 });
