@@ -7,7 +7,7 @@ import { TIMELINE_DAYS, type TimelineStatus, timelineFromRuns } from "@/lib/tunn
 import { explainTunnelStatus, type TunnelExplanation } from "@/lib/tunnels/explain-tunnel-status";
 import { findTunnelTimelines } from "@/lib/tunnels/find-tunnel-timelines";
 import { isRedundancyMet } from "@/lib/tunnels/read-telemetry";
-import { findRecentTunnelLogEvents, type StoredTunnelLogEvent } from "@/lib/tunnels/read-tunnel-logs";
+import type { StoredTunnelLogEvent } from "@/lib/tunnels/read-tunnel-logs";
 import { isIn, TUNNELS_SHOWN_STATUSES, type VpnStatus } from "@/lib/vpn-request/lifecycle";
 import { scopedRequestSql } from "@/lib/vpn-request/scope";
 
@@ -125,12 +125,10 @@ export async function connectionStateOf(
 ): Promise<ConnectionState> {
   const from = new Date(now.getTime() - TIMELINE_DAYS * 24 * 3_600_000);
   const used = request.tunnels.filter((tunnel) => tunnel.number <= request.tunnelCount);
-  // One statement for every tunnel's timeline, availability and latest changes (aggregated in SQL).
+  // One statement for every tunnel's timeline, availability, latest changes (aggregated in SQL) and
+  // stored tunnel-log events.
   const ids = used.map((tunnel) => tunnel.id);
-  const [histories, logs] = await Promise.all([
-    findTunnelTimelines(ids, from, now),
-    findRecentTunnelLogEvents(ids),
-  ]);
+  const histories = await findTunnelTimelines(ids, from, now, { withLog: true });
   const tunnels = used.map((tunnel): TunnelView => {
     const history = histories.get(tunnel.id);
     const timeline = history?.timeline ?? timelineFromRuns([], from, now);
@@ -141,8 +139,8 @@ export async function connectionStateOf(
       statusSince: tunnel.statusSince?.toISOString() ?? null,
       statusMessage: tunnel.statusMessage,
       acceptedRouteCount: tunnel.acceptedRouteCount,
-      explanation: explainTunnelStatus(tunnel, logs.get(tunnel.id)?.parsed),
-      logEvents: logs.get(tunnel.id)?.raw ?? [],
+      explanation: explainTunnelStatus(tunnel, history?.log.parsed),
+      logEvents: history?.log.raw ?? [],
       availabilityPercent: timeline.availabilityPercent,
       segments: timeline.segments.map((segment) => ({
         status: segment.status,

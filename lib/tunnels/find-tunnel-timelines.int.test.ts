@@ -5,6 +5,7 @@ import { db, disconnectDb } from "@/lib/db";
 import { createOrganization, createRequestRow, createUser } from "@/test/support/factories";
 import { computeTimeline, type TimelineStatus } from "./compute-timeline";
 import { findTunnelTimelines } from "./find-tunnel-timelines";
+import { findRecentTunnelLogEvents } from "./read-tunnel-logs";
 
 afterAll(async () => {
   await disconnectDb();
@@ -78,5 +79,48 @@ describe("findTunnelTimelines", () => {
       expect(history?.changes).toEqual(expected);
     });
     expect(histories.get(ids[0] ?? "")?.timeline.segments.length).toBeGreaterThan(5);
+  });
+
+  it("with the tunnel log, reads what findRecentTunnelLogEvents reads, and the same timeline", async () => {
+    const org = await createOrganization();
+    const user = await createUser("CUSTOMER", org.id);
+    const request = await createRequestRow(org.id, user.id, { advertisedNetworks: [], status: "DOWN" });
+    const ids: string[] = [];
+    for (const number of [1, 2]) {
+      const tunnel = await db.tunnel.create({
+        data: { requestId: request.id, number, insideCidr: "169.254.10.0/30", pskEncrypted: "unused" },
+      });
+      ids.push(tunnel.id);
+      await db.tunnelEvent.create({
+        data: {
+          tunnelId: tunnel.id,
+          requestId: request.id,
+          status: "DOWN",
+          occurredAt: new Date(from.getTime() + HOUR),
+        },
+      });
+      if (number === 2) continue; // tunnel 2 has no log events
+      await db.tunnelLogEvent.createMany({
+        data: [3, 1, 2].map((minute) => ({
+          tunnelId: tunnel.id,
+          eventId: `event-${minute}`,
+          logStream: `stream-${number}`,
+          timestamp: new Date(to.getTime() - minute * 60_000 + 123),
+          message: JSON.stringify({ details: `AWS tunnel negotiation ${minute}` }),
+        })),
+      });
+    }
+    const alone = await findTunnelTimelines(ids, from, to);
+    const withLog = await findTunnelTimelines(ids, from, to, { withLog: true });
+    const logs = await findRecentTunnelLogEvents(ids);
+    for (const id of ids) {
+      expect(withLog.get(id)?.timeline).toEqual(alone.get(id)?.timeline);
+      expect(withLog.get(id)?.changes).toEqual(alone.get(id)?.changes);
+      expect(withLog.get(id)?.log).toEqual(logs.get(id) ?? { parsed: [], raw: [] });
+      expect(alone.get(id)?.log).toEqual({ parsed: [], raw: [] });
+    }
+    expect(withLog.get(ids[0] ?? "")?.log.raw.map((event) => event.message)).toEqual(
+      [1, 2, 3].map((minute) => JSON.stringify({ details: `AWS tunnel negotiation ${minute}` })),
+    );
   });
 });

@@ -130,22 +130,32 @@ async function pruneTunnelLogEvents(tunnelIds: string[]): Promise<void> {
 
 export type StoredTunnelLogEvent = { timestamp: string; logStream: string; message: string };
 
+export type TunnelLogEntries = { parsed: TunnelLogEvent[]; raw: StoredTunnelLogEvent[] };
+
+/** One stored tunnel-log event as a statement reads it. */
+export type TunnelLogRow = { tunnelId: string; timestamp: Date; logStream: string; message: string };
+
+/** The stored events of the tunnels `ids` (a uuid[] expression), as `TunnelLogRow`s, newest first. */
+export function tunnelLogRowsSql(ids: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`select "tunnelId"::text as "tunnelId", timestamp, "logStream", message
+    from "TunnelLogEvent" where "tunnelId" = any(${ids})
+    order by "tunnelId", timestamp desc`;
+}
+
 /** Each tunnel's stored events, newest first: parsed for the cause, raw for the viewer. */
 export async function findRecentTunnelLogEvents(
   tunnelIds: readonly string[],
-): Promise<Map<string, { parsed: TunnelLogEvent[]; raw: StoredTunnelLogEvent[] }>> {
-  const out = new Map<string, { parsed: TunnelLogEvent[]; raw: StoredTunnelLogEvent[] }>();
-  if (tunnelIds.length === 0) return out;
-  // Read with every dashboard poll: one plain statement over the (tunnelId, timestamp) index (decision 027).
-  const rows = await readRows<{
-    tunnelId: string;
-    timestamp: Date;
-    logStream: string;
-    message: string;
-  }>(Prisma.sql`
-    select "tunnelId"::text as "tunnelId", timestamp, "logStream", message from "TunnelLogEvent"
-    where "tunnelId" = any(${[...tunnelIds]}::uuid[])
-    order by "tunnelId", timestamp desc`);
+): Promise<Map<string, TunnelLogEntries>> {
+  if (tunnelIds.length === 0) return new Map();
+  // Read with every alert check: one plain statement over the (tunnelId, timestamp) index (decision 027).
+  return tunnelLogEntriesOf(
+    await readRows<TunnelLogRow>(tunnelLogRowsSql(Prisma.sql`${[...tunnelIds]}::uuid[]`)),
+  );
+}
+
+/** Stored events, grouped by tunnel in the order given: parsed for the cause, raw for the viewer. */
+export function tunnelLogEntriesOf(rows: readonly TunnelLogRow[]): Map<string, TunnelLogEntries> {
+  const out = new Map<string, TunnelLogEntries>();
   for (const row of rows) {
     const entry = out.get(row.tunnelId) ?? { parsed: [], raw: [] };
     const parsed = parseTunnelLogEvent(row.timestamp.getTime(), row.message);
