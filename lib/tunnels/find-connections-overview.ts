@@ -89,7 +89,8 @@ export async function findConnectionsOverview(
   return { rows: rows.map(withTunnelSummary), total, page, pageSize, pageCount, counts };
 }
 
-function withTunnelSummary(row: ConnectionRow) {
+/** The tunnels a row's tunnel count uses, how many are up, and whether that is redundancy. */
+export function withTunnelSummary(row: ConnectionRow) {
   const used = row.tunnels.filter((tunnel) => tunnel.number <= row.tunnelCount);
   return {
     ...row,

@@ -18,10 +18,10 @@ import {
   type ConnectionQuery,
   connectionSelect,
   findConnectionsOverview,
+  withTunnelSummary,
 } from "@/lib/tunnels/find-connections-overview";
-import { isRedundancyMet } from "@/lib/tunnels/read-telemetry";
 import { describeChange, findChangesAwaitingApproval } from "@/lib/vpn-change/find-vpn-changes";
-import { createUser } from "@/test/support/factories";
+import { createRequestRow, createUser } from "@/test/support/factories";
 import type { TestDatabase } from "@/test/support/test-database";
 import { startIsolatedDatabase } from "@/test/support/test-env";
 import {
@@ -150,16 +150,7 @@ async function prismaConnectionsOverview(query: ConnectionQuery) {
           skip: offset,
           take: pageSize,
         });
-  const summarized = rows.map((row) => {
-    const used = row.tunnels.filter((tunnel) => tunnel.number <= row.tunnelCount);
-    return {
-      ...row,
-      tunnels: used,
-      upTunnels: used.filter((tunnel) => tunnel.status === "UP").length,
-      redundancyMet: isRedundancyMet(row.tunnelCount, used),
-    };
-  });
-  return { rows: summarized, total, page, pageSize, pageCount, counts };
+  return { rows: rows.map(withTunnelSummary), total, page, pageSize, pageCount, counts };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -402,30 +393,20 @@ describe("the customer dashboard and the changes awaiting approval in plain SQL"
 
 describe("search text in plain SQL", () => {
   const sites = ["50% off", "50x off", "a_b yard", "axb yard", "back\\slash", "backXslash"];
-  let wildIds: Record<string, string> = {};
+  const wildIds: Record<string, string> = {};
 
   beforeAll(async () => {
     const user = await createUser("CUSTOMER", wild.id);
-    const rows = sites.map((customerName, index) => ({
-      id: randomUUID(),
-      organizationId: index % 2 === 0 ? wild.id : tame.id,
-      customerName,
-      location: "ie-dub",
-      region: "eu-west-1",
-      recommendedRegion: "eu-west-1",
-      estimatedRttMs: 5,
-      customerGatewayIp: index % 2 === 0 ? "192.0.2.1" : "192.0.2_1",
-      routing: "STATIC" as const,
-      subnetRanges: ["10.0.0.0/16"],
-      advertisedNetworks: [],
-      ikeVersion: "IKEV2" as const,
-      tunnelCount: 2,
-      status: "ACTIVE" as const,
-      submittedById: user.id,
-      vpnConnectionId: index % 2 === 0 ? `vpn_wild${index}` : `vpn-wildx${index}`,
-    }));
-    await db.vpnRequest.createMany({ data: rows });
-    wildIds = Object.fromEntries(rows.map((row) => [row.customerName, row.id]));
+    for (const [index, customerName] of sites.entries()) {
+      const literal = index % 2 === 0;
+      const row = await createRequestRow(literal ? wild.id : tame.id, user.id, {
+        customerName,
+        customerGatewayIp: literal ? "192.0.2.1" : "192.0.2_1",
+        status: "ACTIVE",
+        vpnConnectionId: literal ? `vpn_wild${index}` : `vpn-wildx${index}`,
+      });
+      wildIds[customerName] = row.id;
+    }
   });
 
   const names = async (query: Partial<QueueQuery>) =>
