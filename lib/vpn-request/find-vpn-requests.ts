@@ -15,9 +15,9 @@ import {
 } from "@/lib/vpn-request/customer-failure-message";
 import { scopedRequestSql, scopedRequestWhere } from "@/lib/vpn-request/scope";
 
-// The lists below are plain SQL (decision 027: a page is two statements, not three to six): these
-// selects only give their rows' types, and list-reads.int.test.ts checks the statements answer
-// what Prisma's findMany with them does.
+// The lists below are plain SQL (decision 027: a page is the counts and one statement of rows, two
+// where it straddles segments, rather than three to six on Prisma). The selects give the rows'
+// types; list-reads.int.test.ts checks the statements answer what Prisma's findMany with them did.
 export const listSelect = {
   id: true,
   customerName: true,
