@@ -1,10 +1,9 @@
 import "server-only";
-import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { direction } from "@/lib/lists/list-sql";
 import { type ListPage, PAGE_SIZE, pageWindow, type SortDirection } from "@/lib/lists/parse-list-params";
-import { readSegmentPage } from "@/lib/lists/plan-segment-page";
 import { isRedundancyMet } from "@/lib/tunnels/read-telemetry";
-import { countByStatus, staffListWhere } from "@/lib/vpn-request/find-vpn-requests";
+import { countByStatus, readListPage, staffListWhere, statusIn } from "@/lib/vpn-request/find-vpn-requests";
 import {
   ATTENTION_ORDER,
   isProvisioned,
@@ -27,7 +26,7 @@ export type ConnectionQuery = {
   pageSize?: number;
 };
 
-const connectionSelect = {
+export const connectionSelect = {
   id: true,
   customerName: true,
   region: true,
@@ -42,55 +41,56 @@ const connectionSelect = {
 
 type ConnectionRow = Prisma.VpnRequestGetPayload<{ select: typeof connectionSelect }>;
 
-const ORDER: Record<
-  Exclude<ConnectionSort, "attention">,
-  (dir: SortDirection) => Prisma.VpnRequestOrderByWithRelationInput[]
-> = {
-  name: (dir) => [{ customerName: dir }, { id: dir }],
-  organization: (dir) => [{ organization: { name: dir } }, { customerName: "asc" }, { id: dir }],
-  polled: (dir) => [{ lastPolledAt: { sort: dir, nulls: "first" } }, { id: dir }],
+// connectionSelect's columns of "VpnRequest" r in plain SQL (decision 027), the tunnels aggregated
+// by number (an index lookup a row); the organization comes from readRequestRows' join.
+const CONNECTION_COLUMNS = Prisma.sql`r.id, r."customerName", r.region, r.status::text as status,
+  r."statusChangedAt", r."tunnelCount", r."lastPolledAt", r."vpnConnectionId",
+  coalesce((select json_agg(json_build_object('number', t.number, 'status', t.status, 'statusMessage',
+    t."statusMessage") order by t.number) from "Tunnel" t where t."requestId" = r.id), '[]') as tunnels`;
+
+// Every order ends with the ID, so pages never overlap.
+const ORDER: Record<Exclude<ConnectionSort, "attention">, (dir: Prisma.Sql) => Prisma.Sql> = {
+  name: (dir) => Prisma.sql`r."customerName" ${dir}, r.id ${dir}`,
+  organization: (dir) => Prisma.sql`o.name ${dir}, r."customerName" asc, r.id ${dir}`,
+  polled: (dir) => Prisma.sql`r."lastPolledAt" ${dir} nulls first, r.id ${dir}`,
 };
 
 /**
  * Every organization's provisioned connections (staff), one page at a time. The default order is
  * worst first (ATTENTION_ORDER), longest in that state first — paged across the statuses with the
- * counts of one groupBy, each slice an index range on (status, statusChangedAt).
+ * counts of one aggregate, each slice an index range on (status, statusChangedAt).
  */
 export async function findConnectionsOverview(
   query: ConnectionQuery,
 ): Promise<ListPage<ConnectionOverviewRow, VpnStatus>> {
   const pageSize = query.pageSize ?? PAGE_SIZE;
-  const base: Prisma.VpnRequestWhereInput = {
-    AND: [
-      { status: { in: [...PROVISIONED_STATUSES] } },
-      query.region ? { region: query.region } : {},
-      ...(await staffListWhere(query)),
-    ],
-  };
+  const base = [
+    statusIn(...PROVISIONED_STATUSES),
+    ...(query.region ? [Prisma.sql`r.region = ${query.region}`] : []),
+    ...staffListWhere(query),
+  ];
   const counts = await countByStatus(base);
   const status = query.status && isProvisioned(query.status) ? query.status : undefined;
   const statuses = ATTENTION_ORDER.filter((value) => !status || value === status);
   const total = statuses.reduce((sum, value) => sum + (counts[value] ?? 0), 0);
   const { page, pageCount, offset } = pageWindow(total, query.page, pageSize);
-  const where: Prisma.VpnRequestWhereInput = status ? { AND: [base, { status }] } : base;
-  const read = (args: Pick<Prisma.VpnRequestFindManyArgs, "where" | "orderBy" | "skip" | "take">) =>
-    db.vpnRequest.findMany({ ...args, select: connectionSelect });
-  const sizes = statuses.map((value) => counts[value] ?? 0);
-  const rows =
-    query.sort === "attention"
-      ? await readSegmentPage(sizes, offset, pageSize, ({ segment, skip, take }) =>
-          read({
-            where: { AND: [base, { status: statuses[segment] }] },
-            orderBy: [{ statusChangedAt: "asc" }, { id: "asc" }],
-            skip,
-            take,
-          }),
-        )
-      : await read({ where, orderBy: ORDER[query.sort](query.dir), skip: offset, take: pageSize });
+  const rows = await readListPage<ConnectionRow>({
+    columns: CONNECTION_COLUMNS,
+    where: status ? [...base, statusIn(status)] : base,
+    window: { offset, pageSize, total },
+    order:
+      query.sort === "attention"
+        ? {
+            segments: statuses.map((value) => ({ where: statusIn(value), size: counts[value] ?? 0 })),
+            within: Prisma.sql`r."statusChangedAt" asc, r.id asc`,
+          }
+        : ORDER[query.sort](direction(query.dir)),
+  });
   return { rows: rows.map(withTunnelSummary), total, page, pageSize, pageCount, counts };
 }
 
-function withTunnelSummary(row: ConnectionRow) {
+/** The tunnels a row's tunnel count uses, how many are up, and whether that is redundancy. */
+export function withTunnelSummary(row: ConnectionRow) {
   const used = row.tunnels.filter((tunnel) => tunnel.number <= row.tunnelCount);
   return {
     ...row,

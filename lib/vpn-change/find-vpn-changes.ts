@@ -1,6 +1,6 @@
 import "server-only";
 import type { Scope } from "@/lib/auth/viewer";
-import { db, readRows } from "@/lib/db";
+import { readRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { VpnChangeKind } from "@/lib/generated/prisma/enums";
 import { isUuid } from "@/lib/ids";
@@ -78,19 +78,25 @@ export type ChangeAwaitingApproval = {
   requestedAt: Date;
 };
 
-/** Staff's queue: the changes waiting for support's approval, oldest first. */
+type AwaitingRow = Omit<ChangeAwaitingApproval, "description"> & Pick<VpnChangeView, "kind" | "requested">;
+
+/**
+ * Staff's queue: the changes waiting for support's approval, oldest first. On the queue's page
+ * with every view: one plain statement with the request and its organization (decision 027).
+ */
 export async function findChangesAwaitingApproval(take = 50): Promise<ChangeAwaitingApproval[]> {
-  const rows = await db.vpnChange.findMany({
-    where: { status: "AWAITING_APPROVAL" },
-    orderBy: { requestedAt: "asc" },
-    take,
-    include: { request: { select: { customerName: true, organization: { select: { name: true } } } } },
-  });
+  const rows = await readRows<AwaitingRow>(Prisma.sql`
+    select c.id, c."requestId", r."customerName", o.name as "organizationName", c.kind::text as kind,
+      c.requested, c."requestedAt"
+    from "VpnChange" c join "VpnRequest" r on r.id = c."requestId" join "Organization" o on o.id = r."organizationId"
+    where c.status = 'AWAITING_APPROVAL'
+    order by c."requestedAt" asc
+    limit ${take}`);
   return rows.map((row) => ({
     id: row.id,
     requestId: row.requestId,
-    customerName: row.request.customerName,
-    organizationName: row.request.organization.name,
+    customerName: row.customerName,
+    organizationName: row.organizationName,
     description: describeChange(row),
     requestedAt: row.requestedAt,
   }));

@@ -5,6 +5,7 @@ import { db, jsonTimestamp, readRows } from "@/lib/db";
 import { Prisma, type Tunnel, type VpnRequest } from "@/lib/generated/prisma/client";
 import type { Plan, VpnStatus } from "@/lib/generated/prisma/enums";
 import { isUuid } from "@/lib/ids";
+import { direction, likeContaining, likeStartingWith, pageSql, whereAll } from "@/lib/lists/list-sql";
 import { type ListPage, PAGE_SIZE, pageWindow, type SortDirection } from "@/lib/lists/parse-list-params";
 import { readSegmentPage } from "@/lib/lists/plan-segment-page";
 import {
@@ -12,9 +13,12 @@ import {
   failureReference,
   staffFailureMessage,
 } from "@/lib/vpn-request/customer-failure-message";
-import { scopedOrganizationWhere, scopedRequestSql } from "@/lib/vpn-request/scope";
+import { scopedRequestSql } from "@/lib/vpn-request/scope";
 
-const listSelect = {
+// The lists below are plain SQL (decision 027: a page is the counts and one statement of rows, two
+// where it straddles segments, rather than three to six on Prisma). The selects give the rows'
+// types; list-reads.int.test.ts checks the statements answer what Prisma's findMany with them did.
+export const listSelect = {
   id: true,
   customerName: true,
   region: true,
@@ -30,12 +34,39 @@ const listSelect = {
 
 export type VpnRequestListItem = Prisma.VpnRequestGetPayload<{ select: typeof listSelect }>;
 
+// listSelect's columns of "VpnRequest" r; the organization comes from readRequestRows' join.
+const LIST_COLUMNS = Prisma.sql`r.id, r."customerName", r.region, r.routing::text as routing, r."tunnelCount",
+  r.status::text as status, r."statusChangedAt", r."submittedAt", r."customerGatewayIp", r."approvedByPolicy"`;
+
+/**
+ * Rows of requests ("VpnRequest" r) joined with their organization ("Organization" o, read as
+ * `organization: { id, name }`): one statement for a list's page, or one slice of it.
+ */
+export function readRequestRows<T>(read: {
+  columns: Prisma.Sql;
+  where: readonly Prisma.Sql[];
+  orderBy: Prisma.Sql;
+  page?: { skip: number; take: number };
+}): Promise<T[]> {
+  return readRows<T>(Prisma.sql`
+    select ${read.columns}, json_build_object('id', o.id, 'name', o.name) as organization
+    from "VpnRequest" r join "Organization" o on o.id = r."organizationId"
+    ${whereAll(read.where)}
+    order by ${read.orderBy}
+    ${read.page ? pageSql(read.page.skip, read.page.take) : Prisma.empty}`);
+}
+
+/** A request ("VpnRequest" r) in one of these statuses, as a condition the status indexes serve. */
+export function statusIn(...statuses: readonly VpnStatus[]): Prisma.Sql {
+  return Prisma.sql`r.status = any(${statuses}::"VpnStatus"[])`;
+}
+
 /** A customer's dashboard: their organization's requests, newest first. */
-export function findOrganizationRequests(scope: OrganizationScope) {
-  return db.vpnRequest.findMany({
-    where: scopedOrganizationWhere(scope),
-    select: listSelect,
-    orderBy: { submittedAt: "desc" },
+export function findOrganizationRequests(scope: OrganizationScope): Promise<VpnRequestListItem[]> {
+  return readRequestRows({
+    columns: LIST_COLUMNS,
+    where: [Prisma.sql`true ${scopedRequestSql(scope, "r")}`],
+    orderBy: Prisma.sql`r."submittedAt" desc`,
   });
 }
 
@@ -54,91 +85,130 @@ export type QueueQuery = {
   pageSize?: number;
 };
 
-/** Organizations whose name contains `text`: resolved first, so list queries need no join. */
-async function organizationIdsNamed(text: string): Promise<string[]> {
-  const organizations = await db.organization.findMany({
-    where: { name: { contains: text, mode: "insensitive" } },
-    select: { id: true },
-  });
-  return organizations.map((organization) => organization.id);
+/**
+ * Requests ("VpnRequest" r) of an organization whose name contains `text`. An array the statement
+ * reads once, so `organizationId = any(…)` stays an index condition, inside an `or` too.
+ */
+function inOrganizationNamed(text: string): Prisma.Sql {
+  return Prisma.sql`r."organizationId" = any(array(select id from "Organization" where name ilike ${likeContaining(text)}))`;
 }
 
 /**
- * The filters both staff lists share. `organization`: an ID matches exactly, anything else part of
- * a name. `q`: part of the name or of the organization's name, the start of the gateway IP or of
- * the VPN connection ID, or a request ID.
+ * The filters both staff lists share, as conditions on "VpnRequest" r. `organization`: an ID
+ * matches exactly, anything else part of a name. `q`: part of the name or of the organization's
+ * name, the start of the gateway IP or of the VPN connection ID, or a request ID. User text is
+ * matched literally (its LIKE wildcards escaped).
  */
-export async function staffListWhere(filters: {
-  organization?: string;
-  q?: string;
-}): Promise<Prisma.VpnRequestWhereInput[]> {
+export function staffListWhere(filters: { organization?: string; q?: string }): Prisma.Sql[] {
   const { organization, q } = filters;
-  const [named, searched] = await Promise.all([
-    organization && !isUuid(organization) ? organizationIdsNamed(organization) : null,
-    q ? organizationIdsNamed(q) : null,
-  ]);
-  const where: Prisma.VpnRequestWhereInput[] = [];
+  const where: Prisma.Sql[] = [];
   if (organization) {
-    where.push({ organizationId: named ? { in: named } : organization.toLowerCase() });
+    where.push(
+      isUuid(organization)
+        ? Prisma.sql`r."organizationId" = ${organization.toLowerCase()}::uuid`
+        : inOrganizationNamed(organization),
+    );
   }
   if (q) {
-    const or: Prisma.VpnRequestWhereInput[] = [
-      { customerName: { contains: q, mode: "insensitive" } },
-      { customerGatewayIp: { startsWith: q } },
-      { vpnConnectionId: { startsWith: q.toLowerCase() } },
+    const or = [
+      Prisma.sql`r."customerName" ilike ${likeContaining(q)}`,
+      Prisma.sql`r."customerGatewayIp" like ${likeStartingWith(q)}`,
+      Prisma.sql`r."vpnConnectionId" like ${likeStartingWith(q.toLowerCase())}`,
+      inOrganizationNamed(q),
     ];
-    if (searched?.length) or.push({ organizationId: { in: searched } });
-    if (isUuid(q)) or.push({ id: q.toLowerCase() });
-    where.push({ OR: or });
+    if (isUuid(q)) or.push(Prisma.sql`r.id = ${q.toLowerCase()}::uuid`);
+    where.push(Prisma.sql`(${Prisma.join(or, " or ")})`);
   }
   return where;
 }
 
-/** Rows per status of a list's where clause: one groupBy, read by the page's counts and its paging. */
-export async function countByStatus(where: Prisma.VpnRequestWhereInput) {
-  const groups = await db.vpnRequest.groupBy({ by: ["status"], where, _count: { _all: true } });
+/** Rows per status under a list's conditions: one aggregate, read by the page's counts and its paging. */
+export async function countByStatus(
+  where: readonly Prisma.Sql[],
+): Promise<Partial<Record<VpnStatus, number>>> {
+  const groups = await readRows<{ status: VpnStatus; count: number }>(Prisma.sql`
+    select r.status::text as status, count(*)::int as count
+    from "VpnRequest" r ${whereAll(where)}
+    group by r.status`);
   const counts: Partial<Record<VpnStatus, number>> = {};
-  for (const group of groups) counts[group.status] = group._count._all;
+  for (const group of groups) counts[group.status] = group.count;
   return counts;
 }
 
-const QUEUE_ORDER: Record<
-  Exclude<QueueSort, "queue">,
-  (dir: SortDirection) => Prisma.VpnRequestOrderByWithRelationInput[]
-> = {
-  submitted: (dir) => [{ submittedAt: dir }, { id: dir }],
-  name: (dir) => [{ customerName: dir }, { id: dir }],
-  organization: (dir) => [{ organization: { name: dir } }, { submittedAt: "asc" }, { id: dir }],
-  status: (dir) => [{ status: dir }, { submittedAt: "asc" }, { id: dir }],
+/**
+ * One page of a staff list: when the order is by segment (`segments`: a condition each, with
+ * their sizes), a slice per segment the page touches, each `within` the segment — an index range
+ * each; otherwise one statement in `order`. Nothing is read when the counts say there is nothing.
+ */
+export function readListPage<T>(list: {
+  columns: Prisma.Sql;
+  where: readonly Prisma.Sql[];
+  window: { offset: number; pageSize: number; total: number };
+  order: Prisma.Sql | { segments: readonly { where: Prisma.Sql; size: number }[]; within: Prisma.Sql };
+}): Promise<T[]> {
+  const { columns, where, window, order } = list;
+  if (window.total === 0) return Promise.resolve([]);
+  if (!("segments" in order)) {
+    return readRequestRows<T>({
+      columns,
+      where,
+      orderBy: order,
+      page: { skip: window.offset, take: window.pageSize },
+    });
+  }
+  const { segments, within } = order;
+  return readSegmentPage(
+    segments.map((segment) => segment.size),
+    window.offset,
+    window.pageSize,
+    ({ segment, skip, take }) =>
+      readRequestRows<T>({
+        columns,
+        where: [...where, segments[segment]?.where ?? Prisma.sql`false`],
+        orderBy: within,
+        page: { skip, take },
+      }),
+  );
+}
+
+// Every order ends with the ID, so pages never overlap.
+const QUEUE_ORDER: Record<Exclude<QueueSort, "queue">, (dir: Prisma.Sql) => Prisma.Sql> = {
+  submitted: (dir) => Prisma.sql`r."submittedAt" ${dir}, r.id ${dir}`,
+  name: (dir) => Prisma.sql`r."customerName" ${dir}, r.id ${dir}`,
+  organization: (dir) => Prisma.sql`o.name ${dir}, r."submittedAt" asc, r.id ${dir}`,
+  status: (dir) => Prisma.sql`r.status ${dir}, r."submittedAt" asc, r.id ${dir}`,
 };
 
 /**
  * Support's queue across organizations, one page at a time. The default order is the queue's:
  * every pending request first (oldest first), then the rest (oldest first) — paged across the two
- * with the pending count from the same groupBy that gives the page its counts per status.
+ * with the pending count from the same aggregate that gives the page its counts per status.
  */
 export async function findRequestQueue(query: QueueQuery): Promise<ListPage<VpnRequestListItem, VpnStatus>> {
   const pageSize = query.pageSize ?? PAGE_SIZE;
-  const base: Prisma.VpnRequestWhereInput = { AND: await staffListWhere(query) };
+  const base = staffListWhere(query);
   const counts = await countByStatus(base);
-  const where: Prisma.VpnRequestWhereInput = query.status ? { AND: [base, { status: query.status }] } : base;
+  const where = query.status ? [...base, statusIn(query.status)] : base;
   const total = query.status
     ? (counts[query.status] ?? 0)
     : Object.values(counts).reduce((sum, count) => sum + count, 0);
   const { page, pageCount, offset } = pageWindow(total, query.page, pageSize);
-  const read = (args: Pick<Prisma.VpnRequestFindManyArgs, "where" | "orderBy" | "skip" | "take">) =>
-    db.vpnRequest.findMany({ ...args, select: listSelect });
   const pending = !query.status || query.status === "PENDING_APPROVAL" ? (counts.PENDING_APPROVAL ?? 0) : 0;
-  const segments: Prisma.VpnRequestWhereInput[] = [
-    { AND: [where, { status: "PENDING_APPROVAL" }] },
-    { AND: [where, { NOT: { status: "PENDING_APPROVAL" } }] },
-  ];
-  const rows: VpnRequestListItem[] =
-    query.sort === "queue"
-      ? await readSegmentPage([pending, total - pending], offset, pageSize, ({ segment, skip, take }) =>
-          read({ where: segments[segment], orderBy: [{ submittedAt: "asc" }, { id: "asc" }], skip, take }),
-        )
-      : await read({ where, orderBy: QUEUE_ORDER[query.sort](query.dir), skip: offset, take: pageSize });
+  const rows = await readListPage<VpnRequestListItem>({
+    columns: LIST_COLUMNS,
+    where,
+    window: { offset, pageSize, total },
+    order:
+      query.sort === "queue"
+        ? {
+            segments: [
+              { where: statusIn("PENDING_APPROVAL"), size: pending },
+              { where: Prisma.sql`r.status <> 'PENDING_APPROVAL'`, size: total - pending },
+            ],
+            within: Prisma.sql`r."submittedAt" asc, r.id asc`,
+          }
+        : QUEUE_ORDER[query.sort](direction(query.dir)),
+  });
   return { rows, total, page, pageSize, pageCount, counts };
 }
 
