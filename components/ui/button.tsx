@@ -2,16 +2,16 @@ import type { ButtonHTMLAttributes } from "react";
 
 type Variant = "primary" | "secondary" | "danger" | "ghost";
 
+/** A button's look (the utilities are in app/globals.css; written out whole, as Tailwind finds them). */
 const styles: Record<Variant, string> = {
-  primary: "bg-indigo-600 text-white hover:bg-indigo-700 focus-visible:outline-indigo-600",
-  secondary:
-    "bg-white text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 focus-visible:outline-slate-500",
-  danger: "bg-rose-600 text-white hover:bg-rose-700 focus-visible:outline-rose-600",
-  ghost: "text-slate-700 hover:bg-slate-100 focus-visible:outline-slate-500",
+  primary: "btn btn-primary",
+  secondary: "btn btn-secondary",
+  danger: "btn btn-danger",
+  ghost: "btn btn-ghost",
 };
 
 export function buttonClass(variant: Variant = "primary") {
-  return `inline-flex items-center justify-center gap-2 rounded-md px-3.5 py-2 text-sm font-semibold shadow-sm focus-visible:outline-2 focus-visible:outline-offset-2 disabled:cursor-not-allowed disabled:opacity-60 ${styles[variant]}`;
+  return styles[variant];
 }
 
 export function Button({

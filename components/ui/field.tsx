@@ -48,8 +48,8 @@ export function Field({
   );
 }
 
-export const inputClass =
-  "block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-indigo-600 aria-[invalid=true]:ring-rose-500 read-only:bg-slate-50";
+/** Every text box, select and text area (the utility is in app/globals.css). */
+export const inputClass = "field-input";
 
 type FieldFrame = {
   id: string;

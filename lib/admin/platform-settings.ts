@@ -1,7 +1,8 @@
 import "server-only";
 import { type Actor, recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { db } from "@/lib/db";
+import { db, readRows } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 export type PlatformSettings = {
   supportedRegions: readonly string[];
@@ -15,7 +16,9 @@ const ID = "platform";
  * deployment's defaults hold: SUPPORTED_REGIONS from the environment, no auto-approval.
  */
 export async function getPlatformSettings(): Promise<PlatformSettings> {
-  const row = await db.platformSettings.findUnique({ where: { id: ID } });
+  // Read by the request form and the connections page on every view: plain SQL (decision 027).
+  const [row] = await readRows<PlatformSettings>(Prisma.sql`
+    select "supportedRegions", "autoApproveKnownEnterpriseGateways" from "PlatformSettings" where id = ${ID}`);
   if (!row)
     return { supportedRegions: getEnv().SUPPORTED_REGIONS, autoApproveKnownEnterpriseGateways: false };
   return {

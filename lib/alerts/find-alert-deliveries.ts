@@ -1,8 +1,9 @@
 import "server-only";
 import { deliveryErrorForCustomer } from "@/lib/alerts/delivery-error";
 import type { Scope } from "@/lib/auth/viewer";
-import { db } from "@/lib/db";
-import { scopedOrganizationWhere } from "@/lib/vpn-request/scope";
+import { readRows } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { scopedRequestSql } from "@/lib/vpn-request/scope";
 
 export type AlertDeliveryView = {
   id: string;
@@ -20,14 +21,24 @@ export type AlertDeliveryView = {
   tunnelNumber: number | null;
 };
 
+type DeliveryRow = Omit<AlertDeliveryView, "createdAt" | "deliveredAt" | "subject"> & {
+  createdAt: Date;
+  deliveredAt: Date | null;
+  payload: unknown;
+};
+
 /** The delivery log: one organization's (customers) or every organization's (staff), newest first. */
 export async function findAlertDeliveries(scope: Scope, take = 25): Promise<AlertDeliveryView[]> {
-  const rows = await db.alertDelivery.findMany({
-    where: scopedOrganizationWhere(scope),
-    orderBy: { createdAt: "desc" },
-    take,
-    include: { organization: { select: { name: true } } },
-  });
+  // The connections page and the customer's settings read it on every view: one plain statement
+  // with the organization's name joined (decision 027).
+  const rows = await readRows<DeliveryRow>(Prisma.sql`
+    select d.id, d."createdAt", d."deliveredAt", d.kind, d.channel::text as channel, d.target,
+      d.status::text as status, d.attempts, d."lastError", d.payload, d."requestId", d."tunnelNumber",
+      o.name as "organizationName"
+    from "AlertDelivery" d join "Organization" o on o.id = d."organizationId"
+    where true ${scopedRequestSql(scope, "d")}
+    order by d."createdAt" desc
+    limit ${take}`);
   return rows.map((row) => ({
     id: row.id,
     createdAt: row.createdAt.toISOString(),
@@ -43,7 +54,7 @@ export async function findAlertDeliveries(scope: Scope, take = 25): Promise<Aler
       typeof row.payload === "object" && row.payload && "subject" in row.payload
         ? String(row.payload.subject)
         : null,
-    organizationName: row.organization.name,
+    organizationName: row.organizationName,
     requestId: row.requestId,
     tunnelNumber: row.tunnelNumber,
   }));

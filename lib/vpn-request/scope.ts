@@ -12,8 +12,9 @@ export function scopedOrganizationWhere(scope: Scope): { organizationId?: string
 }
 
 /**
- * The same rule for a plain SQL statement over requests aliased `alias`: nothing more for staff,
- * the organization for a customer (an `and …` to append to the statement's `where`).
+ * The same rule for a plain SQL statement over requests (or any rows that carry `organizationId`,
+ * such as alert deliveries) aliased `alias`: nothing more for staff, the organization for a
+ * customer (an `and …` to append to the statement's `where`).
  */
 export function scopedRequestSql(scope: Scope, alias: string): Prisma.Sql {
   if (scope.kind === "staff") return Prisma.empty;
