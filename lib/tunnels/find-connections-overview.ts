@@ -64,11 +64,11 @@ export async function findConnectionsOverview(
   query: ConnectionQuery,
 ): Promise<ListPage<ConnectionOverviewRow, VpnStatus>> {
   const pageSize = query.pageSize ?? PAGE_SIZE;
-  const base = [
-    statusIn(...PROVISIONED_STATUSES),
+  const filters = [
     ...(query.region ? [Prisma.sql`r.region = ${query.region}`] : []),
     ...staffListWhere(query),
   ];
+  const base = [statusIn(...PROVISIONED_STATUSES), ...filters];
   const counts = await countByStatus(base);
   const status = query.status && isProvisioned(query.status) ? query.status : undefined;
   const statuses = ATTENTION_ORDER.filter((value) => !status || value === status);
@@ -76,7 +76,8 @@ export async function findConnectionsOverview(
   const { page, pageCount, offset } = pageWindow(total, query.page, pageSize);
   const rows = await readListPage<ConnectionRow>({
     columns: CONNECTION_COLUMNS,
-    where: status ? [...base, statusIn(status)] : base,
+    // A slice's or the filter's one status implies "provisioned" (and keeps the index order).
+    where: status ? [...filters, statusIn(status)] : query.sort === "attention" ? filters : base,
     window: { offset, pageSize, total },
     order:
       query.sort === "attention"

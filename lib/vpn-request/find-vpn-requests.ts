@@ -56,8 +56,15 @@ export function readRequestRows<T>(read: {
     ${read.page ? pageSql(read.page.skip, read.page.take) : Prisma.empty}`);
 }
 
-/** A request ("VpnRequest" r) in one of these statuses, as a condition the status indexes serve. */
+/**
+ * A request ("VpnRequest" r) in one of these statuses, as a condition the status indexes serve.
+ * One status is an equality: with `= any(array)` PostgreSQL does not read the (status, …) indexes
+ * in order, and a connections page deep in the ACTIVE slice sorted every ACTIVE row (24 ms at 10 000
+ * requests, 2 ms with the equality).
+ */
 export function statusIn(...statuses: readonly VpnStatus[]): Prisma.Sql {
+  const [only] = statuses;
+  if (statuses.length === 1 && only) return Prisma.sql`r.status = ${only}::"VpnStatus"`;
   return Prisma.sql`r.status = any(${statuses}::"VpnStatus"[])`;
 }
 
