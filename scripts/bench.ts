@@ -10,6 +10,8 @@
 //                    [--duration 10] [--connections 10] [--poller <connections, 0 = skip>]
 //                    [--provisioning 200] [--only http|poller|provisioning]
 //                    [--pages "tunnels,support queue"] (only the URLs whose name has one of these; floors always)
+//                    [--rounds 3] (every URL, floors included, this many times in turn; the table shows
+//                    medians and each ratio's range over the rounds, a ratio taken within its round)
 //                    [--hold] (after the pages, keep the seeded server up and print its URLs and cookies)
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -19,7 +21,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { freePort } from "../test/support/test-database";
 import { startBenchEmulator } from "./lib/bench-emulator";
-import { formatTable, type Measurement, measure, signInThroughForm } from "./lib/bench-http";
+import { formatTable, type Measurement, measure, signInThroughForm, summarizeRounds } from "./lib/bench-http";
 import { runPollerBench } from "./lib/bench-poller";
 import { runProvisioningBench } from "./lib/bench-provisioning";
 import { countRows, seedBenchData } from "./lib/bench-seed";
@@ -41,6 +43,7 @@ const { values: args } = parseArgs({
     provisioning: { type: "string", default: "200" },
     pages: { type: "string" },
     hold: { type: "boolean", default: false },
+    rounds: { type: "string", default: "3" },
   },
 });
 const size = {
@@ -51,6 +54,7 @@ const size = {
 };
 const durationSeconds = Number(args.duration);
 const connections = Number(args.connections);
+const roundCount = Math.max(1, Number(args.rounds));
 const log = (line: string) => console.log(`[bench] ${line}`);
 const PASSWORD = "bench-password";
 const TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"; // the seeded staff's second factor (bench only)
@@ -186,25 +190,31 @@ async function measurePages(
       target.path.startsWith("/bench/") ||
       wanted.some((name) => target.name.toLowerCase().includes(name)),
   );
-  const results: Measurement[] = [];
+  const rounds: Measurement[][] = [];
   const statements: { route: string; perRequest: number; top: StatementRow[] }[] = [];
-  for (const target of measured) {
-    await stats.query("select pg_stat_statements_reset()");
-    const result = await measure({ base, ...target, connections, durationSeconds });
-    const top = await topStatements(stats);
-    // The probe, the warm-up and the measured run all went through the statistics.
-    const requests = result.total + connections * 5 + 1;
-    const calls = top.reduce((sum, row) => sum + row.calls, 0);
-    statements.push({ route: target.name, perRequest: calls / requests, top: top.slice(0, 4) });
-    results.push(result);
-    log(`${target.name}: p97.5 ${result.p975} ms, ${result.requestsPerSecond.toFixed(0)} req/s`);
+  for (let round = 1; round <= roundCount; round++) {
+    const results: Measurement[] = [];
+    for (const target of measured) {
+      await stats.query("select pg_stat_statements_reset()");
+      const result = await measure({ base, ...target, connections, durationSeconds });
+      if (round === 1) {
+        const top = await topStatements(stats);
+        // The probe, the warm-up and the measured run all went through the statistics.
+        const requests = result.total + connections * 5 + 1;
+        const calls = top.reduce((sum, row) => sum + row.calls, 0);
+        statements.push({ route: target.name, perRequest: calls / requests, top: top.slice(0, 4) });
+      }
+      results.push(result);
+      log(
+        `round ${round}/${roundCount} ${target.name}: p97.5 ${result.p975} ms, ${result.requestsPerSecond.toFixed(0)} req/s`,
+      );
+    }
+    rounds.push(results);
   }
-  const floorRoute = results.find((row) => row.path === "/bench/bare-route")?.p975 ?? 0;
-  const floorPage = results.find((row) => row.path === "/bench/bare-page")?.p975 ?? 0;
   console.log(
-    `\n## HTTP (${connections} concurrent signed-in clients, ${durationSeconds} s each, one build, one run)\n`,
+    `\n## HTTP (${connections} concurrent signed-in clients, ${durationSeconds} s each, one build, ${roundCount} round(s): medians, ratios within each round with their range)\n`,
   );
-  console.log(formatTable(results, { route: floorRoute, page: floorPage }));
+  console.log(formatTable(summarizeRounds(rounds, { route: "/bench/bare-route", page: "/bench/bare-page" })));
   console.log("\n## SQL per URL (pg_stat_statements over the measured run; ≈ statements per request)\n");
   for (const entry of statements) {
     console.log(`- ${entry.route}: ${entry.perRequest.toFixed(2)} statements per request`);

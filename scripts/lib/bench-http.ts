@@ -190,7 +190,58 @@ export async function measure(options: {
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
-export function formatTable(rows: Measurement[], floors: { route: number; page: number }): string {
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+};
+
+/** A URL over several rounds: the median of each figure, and its p97.5 ratios to each round's floors. */
+export type RoundsSummary = Measurement & { pageRatios: number[]; routeRatios: number[] };
+
+/**
+ * Rounds of the same URLs (`rounds[round][url]`, in the same order), each round with its own floors
+ * (`floorPaths`): a ratio is taken within a round, so a slow minute of the machine moves a page and
+ * its floor together; the table shows the median of the rounds and their spread.
+ */
+export function summarizeRounds(
+  rounds: readonly (readonly Measurement[])[],
+  floorPaths: { route: string; page: string },
+): RoundsSummary[] {
+  const [first = []] = rounds;
+  const floor = (round: readonly Measurement[], path: string) =>
+    round.find((row) => row.path === path)?.p975 ?? 0;
+  return first.map((row, index) => {
+    const runs = rounds.map((round) => round[index] ?? row);
+    const ratio = (path: string) =>
+      rounds.flatMap((round, r) => {
+        const value = floor(round, path);
+        return value > 0 ? [(runs[r]?.p975 ?? 0) / value] : [];
+      });
+    return {
+      ...row,
+      p50: median(runs.map((run) => run.p50)),
+      p975: median(runs.map((run) => run.p975)),
+      p99: median(runs.map((run) => run.p99)),
+      requestsPerSecond: median(runs.map((run) => run.requestsPerSecond)),
+      total: runs.reduce((sum, run) => sum + run.total, 0),
+      non2xx: runs.reduce((sum, run) => sum + run.non2xx, 0),
+      errors: runs.reduce((sum, run) => sum + run.errors, 0),
+      pageRatios: ratio(floorPaths.page),
+      routeRatios: ratio(floorPaths.route),
+    };
+  });
+}
+
+/** The median of a URL's per-round ratios, with their range when there were several rounds. */
+function ratioCell(ratios: readonly number[]): string {
+  if (ratios.length === 0) return "—";
+  const shown = `${median(ratios).toFixed(2)}×`;
+  if (ratios.length === 1) return shown;
+  return `${shown} (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`;
+}
+
+export function formatTable(rows: readonly RoundsSummary[]): string {
   const header = [
     "page",
     "status",
@@ -213,8 +264,8 @@ export function formatTable(rows: Measurement[], floors: { route: number; page: 
     row.requestsPerSecond.toFixed(0),
     kB(row.bodyBytes),
     row.scriptBytes === null ? "—" : kB(row.scriptBytes),
-    floors.page > 0 ? `${(row.p975 / floors.page).toFixed(2)}×` : "—",
-    floors.route > 0 ? `${(row.p975 / floors.route).toFixed(2)}×` : "—",
+    ratioCell(row.pageRatios),
+    ratioCell(row.routeRatios),
     String(row.non2xx + row.errors),
   ]);
   const table = [header, ...lines];
