@@ -83,7 +83,7 @@ export async function findConnectionsOverview(
       query.sort === "attention"
         ? {
             segments: statuses.map((value) => ({ where: statusIn(value), size: counts[value] ?? 0 })),
-            within: Prisma.sql`r."statusChangedAt" asc, r.id asc`,
+            within: Prisma.sql`"statusChangedAt" asc, id asc`,
           }
         : ORDER[query.sort](direction(query.dir)),
   });

@@ -7,7 +7,7 @@ import type { Plan, VpnStatus } from "@/lib/generated/prisma/enums";
 import { isUuid } from "@/lib/ids";
 import { direction, likeContaining, likeStartingWith, pageSql, whereAll } from "@/lib/lists/list-sql";
 import { type ListPage, PAGE_SIZE, pageWindow, type SortDirection } from "@/lib/lists/parse-list-params";
-import { readSegmentPage } from "@/lib/lists/plan-segment-page";
+import { planSegmentPage } from "@/lib/lists/plan-segment-page";
 import {
   customerFailureMessage,
   failureReference,
@@ -42,18 +42,22 @@ const LIST_COLUMNS = Prisma.sql`r.id, r."customerName", r.region, r.routing::tex
  * Rows of requests ("VpnRequest" r) joined with their organization ("Organization" o, read as
  * `organization: { id, name }`): one statement for a list's page, or one slice of it.
  */
-export function readRequestRows<T>(read: {
+export function readRequestRows<T>(read: Parameters<typeof requestRowsSql>[0]): Promise<T[]> {
+  return readRows<T>(requestRowsSql(read));
+}
+
+function requestRowsSql(read: {
   columns: Prisma.Sql;
   where: readonly Prisma.Sql[];
   orderBy: Prisma.Sql;
   page?: { skip: number; take: number };
-}): Promise<T[]> {
-  return readRows<T>(Prisma.sql`
+}): Prisma.Sql {
+  return Prisma.sql`
     select ${read.columns}, json_build_object('id', o.id, 'name', o.name) as organization
     from "VpnRequest" r join "Organization" o on o.id = r."organizationId"
     ${whereAll(read.where)}
     order by ${read.orderBy}
-    ${read.page ? pageSql(read.page.skip, read.page.take) : Prisma.empty}`);
+    ${read.page ? pageSql(read.page.skip, read.page.take) : Prisma.empty}`;
 }
 
 /**
@@ -154,16 +158,18 @@ export async function countByStatus(
 /**
  * One page of a staff list: when the order is by segment (`segments`: a condition each, with
  * their sizes), a slice per segment the page touches, each `within` the segment — an index range
- * each; otherwise one statement in `order`. Nothing is read when the counts say there is nothing.
+ * each — in one statement (a `union all`, ordered by slice and then `within`, which names the
+ * columns as the rows have them); otherwise one statement in `order`. Nothing is read when the
+ * counts say there is nothing.
  */
-export function readListPage<T>(list: {
+export async function readListPage<T>(list: {
   columns: Prisma.Sql;
   where: readonly Prisma.Sql[];
   window: { offset: number; pageSize: number; total: number };
   order: Prisma.Sql | { segments: readonly { where: Prisma.Sql; size: number }[]; within: Prisma.Sql };
 }): Promise<T[]> {
   const { columns, where, window, order } = list;
-  if (window.total === 0) return Promise.resolve([]);
+  if (window.total === 0) return [];
   if (!("segments" in order)) {
     return readRequestRows<T>({
       columns,
@@ -173,18 +179,26 @@ export function readListPage<T>(list: {
     });
   }
   const { segments, within } = order;
-  return readSegmentPage(
+  const slices = planSegmentPage(
     segments.map((segment) => segment.size),
     window.offset,
     window.pageSize,
-    ({ segment, skip, take }) =>
-      readRequestRows<T>({
-        columns,
-        where: [...where, segments[segment]?.where ?? Prisma.sql`false`],
-        orderBy: within,
-        page: { skip, take },
-      }),
+  ).map(({ segment, skip, take }) =>
+    requestRowsSql({
+      columns: Prisma.sql`${segment}::int as "#slice", ${columns}`,
+      where: [...where, segments[segment]?.where ?? Prisma.sql`false`],
+      orderBy: within,
+      page: { skip, take },
+    }),
   );
+  if (slices.length === 0) return [];
+  const rows = await readRows<T & { "#slice": number }>(Prisma.sql`
+    select * from (${Prisma.join(
+      slices.map((slice) => Prisma.sql`(${slice})`),
+      " union all ",
+    )}) page
+    order by "#slice", ${within}`);
+  return rows.map(({ "#slice": _slice, ...row }) => row as T);
 }
 
 // Every order ends with the ID, so pages never overlap.
@@ -221,7 +235,7 @@ export async function findRequestQueue(query: QueueQuery): Promise<ListPage<VpnR
               { where: statusIn("PENDING_APPROVAL"), size: pending },
               { where: Prisma.sql`r.status <> 'PENDING_APPROVAL'`, size: total - pending },
             ],
-            within: Prisma.sql`r."submittedAt" asc, r.id asc`,
+            within: Prisma.sql`"submittedAt" asc, id asc`,
           }
         : QUEUE_ORDER[query.sort](direction(query.dir)),
   });
