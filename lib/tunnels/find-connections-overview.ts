@@ -3,7 +3,13 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { direction } from "@/lib/lists/list-sql";
 import { type ListPage, PAGE_SIZE, pageWindow, type SortDirection } from "@/lib/lists/parse-list-params";
 import { isRedundancyMet } from "@/lib/tunnels/read-telemetry";
-import { countByStatus, readListPage, staffListWhere, statusIn } from "@/lib/vpn-request/find-vpn-requests";
+import {
+  countByStatus,
+  readListPage,
+  staffListWhere,
+  statusIn,
+  statusOf,
+} from "@/lib/vpn-request/find-vpn-requests";
 import {
   ATTENTION_ORDER,
   isProvisioned,
@@ -77,12 +83,19 @@ export async function findConnectionsOverview(
   const rows = await readListPage<ConnectionRow>({
     columns: CONNECTION_COLUMNS,
     // A slice's or the filter's one status implies "provisioned" (and keeps the index order).
-    where: status ? [...filters, statusIn(status)] : query.sort === "attention" ? filters : base,
+    where: status
+      ? [...filters, statusOf(status, filters.length > 0)]
+      : query.sort === "attention"
+        ? filters
+        : base,
     window: { offset, pageSize, total },
     order:
       query.sort === "attention"
         ? {
-            segments: statuses.map((value) => ({ where: statusIn(value), size: counts[value] ?? 0 })),
+            segments: statuses.map((value) => ({
+              where: statusOf(value, filters.length > 0),
+              size: counts[value] ?? 0,
+            })),
             within: Prisma.sql`"statusChangedAt" asc, id asc`,
           }
         : ORDER[query.sort](direction(query.dir)),

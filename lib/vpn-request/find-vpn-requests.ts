@@ -60,16 +60,21 @@ function requestRowsSql(read: {
     ${read.page ? pageSql(read.page.skip, read.page.take) : Prisma.empty}`;
 }
 
-/**
- * A request ("VpnRequest" r) in one of these statuses, as a condition the status indexes serve.
- * One status is an equality: with `= any(array)` PostgreSQL does not read the (status, …) indexes
- * in order, and a connections page deep in the ACTIVE slice sorted every ACTIVE row (24 ms at 10 000
- * requests, 2 ms with the equality).
- */
+/** A request ("VpnRequest" r) in one of these statuses, as a condition the status indexes serve. */
 export function statusIn(...statuses: readonly VpnStatus[]): Prisma.Sql {
-  const [only] = statuses;
-  if (statuses.length === 1 && only) return Prisma.sql`r.status = ${only}::"VpnStatus"`;
   return Prisma.sql`r.status = any(${statuses}::"VpnStatus"[])`;
+}
+
+/**
+ * A list's condition for one status. Unfiltered, an equality: PostgreSQL then reads the (status, …)
+ * indexes in order, where `= any(array)` made it sort the whole status (a deep ACTIVE slice of the
+ * connections: every ACTIVE row, 24 ms at 10 000 requests, 2 ms as an equality). Narrowed by a
+ * search or an organization, `= any(array)`: with an equality the planner walks the ordered index
+ * betting on finding a page of matches soon, and reads the whole status for an organization's
+ * seven (12 ms), where the filter's own index and a sort of its few rows take 1 ms.
+ */
+export function statusOf(status: VpnStatus, narrowed: boolean): Prisma.Sql {
+  return narrowed ? statusIn(status) : Prisma.sql`r.status = ${status}::"VpnStatus"`;
 }
 
 /** A customer's dashboard: their organization's requests, newest first. */
@@ -218,7 +223,7 @@ export async function findRequestQueue(query: QueueQuery): Promise<ListPage<VpnR
   const pageSize = query.pageSize ?? PAGE_SIZE;
   const base = staffListWhere(query);
   const counts = await countByStatus(base);
-  const where = query.status ? [...base, statusIn(query.status)] : base;
+  const where = query.status ? [...base, statusOf(query.status, base.length > 0)] : base;
   const total = query.status
     ? (counts[query.status] ?? 0)
     : Object.values(counts).reduce((sum, count) => sum + count, 0);
@@ -232,7 +237,7 @@ export async function findRequestQueue(query: QueueQuery): Promise<ListPage<VpnR
       query.sort === "queue"
         ? {
             segments: [
-              { where: statusIn("PENDING_APPROVAL"), size: pending },
+              { where: statusOf("PENDING_APPROVAL", base.length > 0), size: pending },
               { where: Prisma.sql`r.status <> 'PENDING_APPROVAL'`, size: total - pending },
             ],
             within: Prisma.sql`"submittedAt" asc, id asc`,
