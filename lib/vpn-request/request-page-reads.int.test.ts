@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { findWorkflowProgress } from "@/lib/provisioning/find-workflow-progress";
 import {
   createOrganization,
@@ -57,6 +58,16 @@ async function seedRequest() {
     });
   }
   return { org, customer, staff, request };
+}
+
+/** The provisioning workflow's create-vpc step of the request, as the workflow would have left it. */
+function createVpcStep(
+  requestId: string,
+  data: Omit<Prisma.ProvisioningStepUncheckedCreateInput, "requestId" | "workflow" | "name" | "position">,
+) {
+  return db.provisioningStep.create({
+    data: { requestId, workflow: "PROVISION", name: "create-vpc", position: 1, ...data },
+  });
 }
 
 describe("the request page's plain reads", () => {
@@ -140,18 +151,12 @@ describe("the request page's plain reads", () => {
     const startedAt = at("2026-06-01T10:00:01.123Z");
     const finishedAt = at("2026-06-01T10:00:09.456Z");
     await db.vpnRequest.update({ where: { id: request.id }, data: { status: "PROVISIONING" } });
-    await db.provisioningStep.create({
-      data: {
-        requestId: request.id,
-        workflow: "PROVISION",
-        name: "create-vpc",
-        position: 1,
-        status: "DONE",
-        attempts: 2,
-        startedAt,
-        finishedAt,
-        output: { vpcId: "vpc-0abc" },
-      },
+    await createVpcStep(request.id, {
+      status: "DONE",
+      attempts: 2,
+      startedAt,
+      finishedAt,
+      output: { vpcId: "vpc-0abc" },
     });
     const progress = await findWorkflowProgress(request.id, staffViewer(staff));
     const step = progress?.steps.find((row) => row.name === "create-vpc");
@@ -182,16 +187,7 @@ describe("the request page's plain reads", () => {
         details: { note: "arn:aws:iam::123456789012" },
       },
     });
-    await db.provisioningStep.create({
-      data: {
-        requestId: request.id,
-        workflow: "PROVISION",
-        name: "create-vpc",
-        position: 1,
-        status: "FAILED",
-        lastError: "arn:aws:x",
-      },
-    });
+    await createVpcStep(request.id, { status: "FAILED", lastError: "arn:aws:x" });
     for (const viewer of [customerViewer(customer), staffViewer(staff)]) {
       const page = await findRequestPage(request.id, viewer);
       expect(page?.request).toEqual(await findVpnRequest(request.id, viewer.scope));
