@@ -17,12 +17,16 @@ const ID = "platform";
  */
 export async function getPlatformSettings(): Promise<PlatformSettings> {
   // Read by the request form and the connections page on every view: plain SQL (decision 027).
-  const [row] = await readRows<PlatformSettings>(Prisma.sql`
+  const [row] = await readRows<{
+    supportedRegions: string[] | null;
+    autoApproveKnownEnterpriseGateways: boolean;
+  }>(Prisma.sql`
     select "supportedRegions", "autoApproveKnownEnterpriseGateways" from "PlatformSettings" where id = ${ID}`);
   if (!row)
     return { supportedRegions: getEnv().SUPPORTED_REGIONS, autoApproveKnownEnterpriseGateways: false };
   return {
-    supportedRegions: row.supportedRegions,
+    // A list column never written is NULL in the table; Prisma read it as [].
+    supportedRegions: row.supportedRegions ?? [],
     autoApproveKnownEnterpriseGateways: row.autoApproveKnownEnterpriseGateways,
   };
 }
