@@ -1,7 +1,7 @@
 // One page of a list that is ordered first by segment (pending before the rest, DOWN before
 // DEGRADED …) and then by an indexed column inside each segment. Knowing each segment's size (one
 // groupBy), a page is a few `skip/take` slices, each an index range scan, instead of an ORDER BY
-// CASE over the whole table. Pure.
+// CASE over the whole table (read as one `union all` statement by readListPage). Pure.
 
 export type SegmentSlice = { segment: number; skip: number; take: number };
 
@@ -21,15 +21,4 @@ export function planSegmentPage(counts: readonly number[], offset: number, limit
     skip = 0;
   });
   return slices;
-}
-
-/** Reads one page through `read`: one call per segment the page touches, concatenated in segment order. */
-export async function readSegmentPage<T>(
-  counts: readonly number[],
-  offset: number,
-  limit: number,
-  read: (slice: SegmentSlice) => Promise<T[]>,
-): Promise<T[]> {
-  const parts = await Promise.all(planSegmentPage(counts, offset, limit).map(read));
-  return parts.flat();
 }

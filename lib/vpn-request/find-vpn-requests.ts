@@ -15,8 +15,8 @@ import {
 } from "@/lib/vpn-request/customer-failure-message";
 import { scopedRequestSql } from "@/lib/vpn-request/scope";
 
-// The lists below are plain SQL (decision 027: a page is the counts and one statement of rows, two
-// where it straddles segments, rather than three to six on Prisma). The selects give the rows'
+// The lists below are plain SQL (decision 027: a page is the counts and one statement of rows,
+// rather than three to six on Prisma). The selects give the rows'
 // types; list-reads.int.test.ts checks the statements answer what Prisma's findMany with them did.
 export const listSelect = {
   id: true,
@@ -40,7 +40,7 @@ const LIST_COLUMNS = Prisma.sql`r.id, r."customerName", r.region, r.routing::tex
 
 /**
  * Rows of requests ("VpnRequest" r) joined with their organization ("Organization" o, read as
- * `organization: { id, name }`): one statement for a list's page, or one slice of it.
+ * `organization: { id, name }`): one statement of a list's rows.
  */
 export function readRequestRows<T>(read: Parameters<typeof requestRowsSql>[0]): Promise<T[]> {
   return readRows<T>(requestRowsSql(read));

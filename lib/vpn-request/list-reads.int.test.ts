@@ -3,8 +3,6 @@
 // in every sort, both ways, every page (one straddling pending and the rest), under searches and
 // filters; the customer dashboard; the changes awaiting approval. Run in New York time, so a
 // timestamp read as local time would show. Search text is matched literally, % _ and \ included.
-process.env.TZ = "America/New_York";
-
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db";
@@ -12,7 +10,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { VpnStatus } from "@/lib/generated/prisma/enums";
 import { isUuid } from "@/lib/ids";
 import { PAGE_SIZE, pageWindow, type SortDirection } from "@/lib/lists/parse-list-params";
-import { readSegmentPage } from "@/lib/lists/plan-segment-page";
+import { planSegmentPage, type SegmentSlice } from "@/lib/lists/plan-segment-page";
 import {
   CONNECTION_SORTS,
   type ConnectionQuery,
@@ -23,7 +21,7 @@ import {
 import { describeChange, findChangesAwaitingApproval } from "@/lib/vpn-change/find-vpn-changes";
 import { createRequestRow, createUser } from "@/test/support/factories";
 import type { TestDatabase } from "@/test/support/test-database";
-import { startIsolatedDatabase } from "@/test/support/test-env";
+import { setTestEnv, startIsolatedDatabase } from "@/test/support/test-env";
 import {
   findOrganizationRequests,
   findRequestQueue,
@@ -33,8 +31,21 @@ import {
 } from "./find-vpn-requests";
 import { ATTENTION_ORDER, isProvisioned, PROVISIONED_STATUSES } from "./lifecycle";
 
+setTestEnv({ TZ: "America/New_York" });
+
 // ---------------------------------------------------------------------------------------------
 // The Prisma reads as they were before the plain SQL (the reference).
+
+/** One page read a slice per segment it touches, concatenated in segment order (as the lists did). */
+async function readSegmentPage<T>(
+  counts: readonly number[],
+  offset: number,
+  limit: number,
+  read: (slice: SegmentSlice) => Promise<T[]>,
+): Promise<T[]> {
+  const parts = await Promise.all(planSegmentPage(counts, offset, limit).map(read));
+  return parts.flat();
+}
 
 async function organizationIdsNamed(text: string): Promise<string[]> {
   const organizations = await db.organization.findMany({
