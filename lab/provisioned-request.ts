@@ -26,6 +26,7 @@ import { runWorkflow } from "@/lib/provisioning/run-workflow";
 import { loadRouterConfigInput } from "@/lib/router-config/load-router-config-input";
 import { routerConfigResponse } from "@/lib/router-config/router-config-response";
 import type { RouterConfigInput, TunnelParams } from "@/lib/router-config/types";
+import { FAILURE_CAUSES } from "@/lib/tunnels/explain-tunnel-logs";
 import { findConnectionState } from "@/lib/tunnels/find-connection-state";
 import { pollTunnelsOnce } from "@/lib/tunnels/poll-tunnels";
 import { readTunnelLogsOnce } from "@/lib/tunnels/read-tunnel-logs";
@@ -456,6 +457,9 @@ async function withTelemetryBridge<T>(
   }
 }
 
+/** A cause that says why a tunnel does not work (not "unknown", "not-reported" or "nat-t-detected"). */
+const isFailureCause = (cause: string) => (FAILURE_CAUSES as readonly string[]).includes(cause);
+
 /** Cycles the poller until the card gives every configured tunnel a `settled` cause: those causes, and the cycles it took. */
 async function waitForCauses(
   requestId: string,
@@ -509,8 +513,10 @@ async function telemetryChecks(
     const portalAfterStop = await portalView(input.requestId);
     // The cause, from the tunnel logs the bridge published, as the card's JSON carries it.
     // A renegotiation with other keys first logs the old SAs' DELETE: wait for the key's verdict.
+    // NAT-T detected (the lab's customer side is behind NAT) is a fact, not a verdict: it shows
+    // until the failure's own event is read, so wait for a cause that says why the tunnel is down.
     const card = await waitForCauses(input.requestId, configured, timeoutMs, (cause) =>
-      wrongKeyAfterUp ? cause === "psk-mismatch" : cause !== "unknown",
+      wrongKeyAfterUp ? cause === "psk-mismatch" : isFailureCause(cause),
     );
     const causeAfterStopMs = Date.now() - t1;
     const alertSubjectsAfterStop = await sendDueAlerts(input.requestId);
@@ -543,12 +549,7 @@ async function causeChecks(
 ): Promise<Record<string, unknown>> {
   return withTelemetryBridge(lab, input, emulatorUrl, async (configured) => {
     const t0 = Date.now();
-    const card = await waitForCauses(
-      input.requestId,
-      configured,
-      timeoutMs,
-      (cause) => cause !== "unknown" && cause !== "not-reported",
-    );
+    const card = await waitForCauses(input.requestId, configured, timeoutMs, isFailureCause);
     const causeMs = Date.now() - t0;
     await sendDueAlerts(input.requestId);
     const alerts = await emailAlerts(input.requestId);
