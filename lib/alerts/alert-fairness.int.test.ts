@@ -45,13 +45,77 @@ afterAll(async () => {
 });
 
 describe("alert queue fairness", () => {
+  it("sends one of an organization's webhooks at a time: a second started at the same moment is busy and waits its turn", async () => {
+    const { db } = await import("@/lib/db");
+    const { deliverAlert } = await import("./deliver-alert");
+    const { sealWebhookSecret } = await import("@/lib/organizations/webhook-secret");
+    const { createOrganization } = await import("@/test/support/factories");
+    // Holds each POST until the test lets it go, so the first delivery is in flight for certain.
+    const waiting: ServerResponse[] = [];
+    const holding = createServer((_req, res) => waiting.push(res));
+    const url = await listen(holding);
+    const org = await createOrganization();
+    await db.organization.update({
+      where: { id: org.id },
+      data: { webhookSecretEncrypted: sealWebhookSecret(org.id, "fairness-secret-0123456789") },
+    });
+    const [first, second] = await Promise.all(
+      [1, 2].map(() =>
+        db.alertDelivery.create({
+          data: {
+            organizationId: org.id,
+            kind: "tunnel-down",
+            channel: "WEBHOOK",
+            target: url,
+            payload: { subject: "down", text: "down", body: { kind: "tunnel-down" } },
+          },
+        }),
+      ),
+    );
+    const sends = [first, second].map((row) => deliverAlert(row?.id ?? ""));
+    // The one that found the organization busy answers while the other's POST is still held.
+    expect(await Promise.race(sends)).toBe("busy");
+    await expect.poll(() => waiting.length).toBe(1);
+    for (const res of waiting.splice(0)) res.writeHead(204).end();
+    expect((await Promise.all(sends)).sort()).toEqual(["busy", "delivered"]);
+    const rows = await db.alertDelivery.findMany({ where: { organizationId: org.id } });
+    const busy = rows.find((row) => row.status === "PENDING");
+    // Nothing was sent for the busy one, so no attempt is counted against its retries…
+    expect(busy?.attempts).toBe(0);
+    // …and once the first is done the organization's next webhook goes out.
+    const again = deliverAlert(busy?.id ?? "");
+    await expect.poll(() => waiting.length).toBe(1);
+    for (const res of waiting.splice(0)) res.writeHead(204).end();
+    expect(await again).toBe("delivered");
+    holding.close();
+  });
+
+  it("the webhook lease: one holder at a time, taken again by its own delivery, void once run out", async () => {
+    const { randomUUID } = await import("node:crypto");
+    const { takeWebhookLease, releaseWebhookLease } = await import("./webhook-lease");
+    const { createOrganization } = await import("@/test/support/factories");
+    const org = await createOrganization();
+    const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+    const takes = await Promise.all([a, b].map((delivery) => takeWebhookLease(org.id, delivery, 1000)));
+    expect([...takes].sort()).toEqual([false, true]);
+    const holder = takes[0] ? a : b;
+    const other = holder === a ? b : a;
+    expect(await takeWebhookLease(org.id, holder, 1000)).toBe(true); // its worker died mid-send
+    await releaseWebhookLease(org.id, other); // not the holder's to give back
+    expect(await takeWebhookLease(org.id, c, 1000)).toBe(false);
+    // 1 s timeout + the margin: run out two minutes on, whoever holds it.
+    expect(await takeWebhookLease(org.id, c, 1000, new Date(Date.now() + 120_000))).toBe(true);
+    await releaseWebhookLease(org.id, c);
+    expect(await takeWebhookLease(org.id, other, 1000)).toBe(true);
+  });
+
   it("lets another organization's alert through while one organization's webhook hangs", async () => {
     const { db } = await import("@/lib/db");
     const { getBoss } = await import("@/lib/queue/boss");
     const { alertDeliveryJob } = await import("@/lib/jobs/registry");
     const { enqueueAlertDeliveries } = await import("./enqueue-alert-deliveries");
     const { getEnv } = await import("@/lib/env");
-    const { deliverAlert } = await import("./deliver-alert");
+    const { workJobs } = await import("@/lib/jobs/work-jobs");
     const { sealWebhookSecret } = await import("@/lib/organizations/webhook-secret");
     const { createOrganization } = await import("@/test/support/factories");
     const [tarpitUrl, receiverUrl] = [await listen(tarpit), await listen(receiver)];
@@ -82,14 +146,9 @@ describe("alert queue fairness", () => {
     await enqueueAlertDeliveries([fastDelivery.id]);
 
     const boss = await getBoss({ worker: true });
-    // The alert job's own worker options (groupConcurrency: one job per organization at a time).
-    await boss.work<{ deliveryId: string }>(
-      alertDeliveryJob.name,
-      alertDeliveryJob.work(getEnv()),
-      async (jobs) => {
-        for (const job of jobs) await deliverAlert(job.data.deliveryId);
-      },
-    );
+    // The worker's own code for the alert queue: its options (two slots, one job per organization
+    // at a time) and its handler (a delivery whose organization is busy is queued again).
+    await workJobs(boss, [alertDeliveryJob]);
 
     await expect
       .poll(

@@ -7,6 +7,7 @@ import {
   type WebhookFailure,
 } from "@/lib/alerts/post-webhook";
 import { DELIVERY_HEADER, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from "@/lib/alerts/sign-webhook";
+import { releaseWebhookLease, takeWebhookLease } from "@/lib/alerts/webhook-lease";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { openWebhookSecret } from "@/lib/organizations/webhook-secret";
@@ -26,15 +27,33 @@ function mailer(): nodemailer.Transporter {
   return transport;
 }
 
-export type DeliveryOutcome = "delivered" | "retry" | "failed" | "skipped";
+/** "busy": another of the organization's webhooks is in flight; nothing was sent or counted. */
+export type DeliveryOutcome = "delivered" | "retry" | "failed" | "skipped" | "busy";
+
+type Delivery = NonNullable<Awaited<ReturnType<typeof db.alertDelivery.findUnique>>>;
 
 /**
  * Sends one delivery and records the attempt. Throws when the send failed and retries remain, so
- * the queue retries it with backoff; after the last attempt the row is FAILED with the error.
+ * the queue retries it with backoff; after the last attempt the row is FAILED with the error. A
+ * webhook is sent only under its organization's lease (lib/alerts/webhook-lease.ts): while
+ * another of the organization's webhooks is in flight this returns "busy", and the alert job
+ * queues the delivery again a little later.
  */
 export async function deliverAlert(deliveryId: string): Promise<DeliveryOutcome> {
   const delivery = await db.alertDelivery.findUnique({ where: { id: deliveryId } });
   if (delivery?.status !== "PENDING") return "skipped";
+  if (delivery.channel === "EMAIL") return attemptDelivery(delivery);
+  const { organizationId } = delivery;
+  if (!(await takeWebhookLease(organizationId, deliveryId, getEnv().ALERT_WEBHOOK_TIMEOUT_MS))) return "busy";
+  try {
+    return await attemptDelivery(delivery);
+  } finally {
+    await releaseWebhookLease(organizationId, deliveryId);
+  }
+}
+
+async function attemptDelivery(delivery: Delivery): Promise<DeliveryOutcome> {
+  const deliveryId = delivery.id;
   const attempts = delivery.attempts + 1;
   await db.alertDelivery.update({ where: { id: deliveryId }, data: { attempts } });
   const stored = delivery.payload as StoredAlert;

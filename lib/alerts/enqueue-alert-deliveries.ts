@@ -25,6 +25,28 @@ export async function enqueueAlertDeliveries(
   }
 }
 
+/** Seconds before a delivery whose organization had another webhook in flight is tried again. */
+const BUSY_RETRY_SECONDS = 2;
+
+/**
+ * Queues a delivery again a little later because another of its organization's webhooks was in
+ * flight (deliverAlert said "busy"): a new job, its id derived from the job that found the
+ * organization busy, so the same job handled twice queues one. The retry budget is untouched:
+ * nothing was sent.
+ */
+export async function requeueBusyAlertDelivery(deliveryId: string, jobId: string): Promise<void> {
+  const delivery = await db.alertDelivery.findUnique({
+    where: { id: deliveryId },
+    select: { organizationId: true },
+  });
+  if (!delivery) return;
+  await sendJob(
+    alertDeliveryJob,
+    { deliveryId },
+    { key: `${jobId}:busy`, group: delivery.organizationId, startAfterSeconds: BUSY_RETRY_SECONDS },
+  );
+}
+
 /**
  * The sweep's part for alerts: deliveries whose enqueue was lost (a crash between the write and
  * the send) are queued again. One still queued is not duplicated (same job id).

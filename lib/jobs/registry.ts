@@ -54,13 +54,17 @@ export const alertDeliveryJob = defineJob({
     retryBackoff: true,
     retryDelayMax: 600,
   }),
-  // Fairness between organizations (issue 10): each job belongs to its organization's group and
-  // pg-boss runs at most one job per group at a time across all workers, so one organization's
-  // slow or tarpitting webhook holds one slot, never everyone's alerts.
+  // Fairness between organizations (issue 10): one organization's slow or tarpitting webhook holds
+  // one slot, never everyone's alerts. Each job belongs to its organization's group and pg-boss
+  // fetches at most one job per group at a time, but two fetches at the same moment can still take
+  // two; the organization's webhook lease (lib/alerts/webhook-lease.ts) is the exact rule, and a
+  // delivery that finds it taken is queued again a little later.
   work: () => ({ localConcurrency: 2, pollingIntervalSeconds: 1, groupConcurrency: 1 }),
-  handler: async ({ deliveryId }) => {
+  handler: async ({ deliveryId }, { jobId }) => {
     const { deliverAlert } = await import("@/lib/alerts/deliver-alert");
-    await deliverAlert(deliveryId);
+    if ((await deliverAlert(deliveryId)) !== "busy") return;
+    const { requeueBusyAlertDelivery } = await import("@/lib/alerts/enqueue-alert-deliveries");
+    await requeueBusyAlertDelivery(deliveryId, jobId);
   },
 });
 

@@ -13,6 +13,8 @@ export type SendJobOptions = {
   correlationId?: string;
   /** pg-boss group (e.g. the organization): with the job's groupConcurrency, fairness between groups. */
   group?: string;
+  /** Not before this many seconds from now (pg-boss's startAfter). */
+  startAfterSeconds?: number;
 };
 
 /** Sends one job of a registered definition; the payload is checked here as well as on receipt. */
@@ -29,5 +31,6 @@ export async function sendJob<Payload extends z.ZodType>(
   await boss.send(definition.name, data, {
     ...(id ? { id } : {}),
     ...(options.group ? { group: { id: options.group } } : {}),
+    ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
   });
 }
