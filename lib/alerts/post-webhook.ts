@@ -103,14 +103,24 @@ export async function postWebhook(target: string, options: PostWebhookOptions): 
     else callback(null, address, family);
   };
   const client = url.protocol === "https:" ? https : http;
-  return new Promise<WebhookOutcome>((resolve) => {
+  return new Promise<WebhookOutcome>((settle) => {
+    // One deadline for the whole exchange, not the socket's idle timeout: a receiver that drips
+    // its status line a byte at a time would keep an idle timer from ever firing (and would hold
+    // its organization's webhook lease, lib/alerts/webhook-lease.ts, past its term).
+    const deadline = setTimeout(() => {
+      request.destroy();
+      resolve(refuse("timeout", `no answer from ${address} within ${options.timeoutMs} ms`));
+    }, options.timeoutMs);
+    const resolve = (outcome: WebhookOutcome) => {
+      clearTimeout(deadline);
+      settle(outcome);
+    };
     const request = client.request(
       url,
       {
         method: "POST",
         headers: { ...options.headers, "content-length": Buffer.byteLength(options.body) },
         lookup: pinned,
-        timeout: options.timeoutMs,
         // TLS still checks the certificate against the URL's host name (SNI = that name).
         servername: parseAddress(url.hostname) ? undefined : url.hostname,
       },
@@ -123,10 +133,6 @@ export async function postWebhook(target: string, options: PostWebhookOptions): 
         else resolve(refuse(`HTTP ${status}`, `The receiver answered HTTP ${status}.`));
       },
     );
-    request.on("timeout", () => {
-      request.destroy();
-      resolve(refuse("timeout", `no answer from ${address} within ${options.timeoutMs} ms`));
-    });
     request.on("error", (error: NodeJS.ErrnoException) => {
       const tls = /SSL|TLS|CERT|certificate|wrong version/i.test(`${error.code ?? ""} ${error.message}`);
       resolve(
