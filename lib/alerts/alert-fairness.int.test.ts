@@ -12,6 +12,11 @@ let tarpit: Server;
 let receiver: Server;
 const held: ServerResponse[] = [];
 let tarpitConnections = 0;
+/** The tarpit's requests open at once, and the most there ever were. */
+let inFlight = 0;
+let mostInFlight = 0;
+/** Set once the test lets the hanging endpoint recover: it then answers 204 at once. */
+let tarpitAnswers = false;
 
 const listen = (server: Server) =>
   new Promise<string>((resolve) =>
@@ -28,7 +33,11 @@ beforeAll(async () => {
   setTestEnv({ ALLOW_LOCAL_WEBHOOKS: "true", ALERT_RETRY_LIMIT: "0", ALERT_WEBHOOK_TIMEOUT_MS: "60000" });
   tarpit = createServer((_req, res) => {
     tarpitConnections++;
-    held.push(res); // never answered while the test runs
+    inFlight++;
+    mostInFlight = Math.max(mostInFlight, inFlight);
+    res.on("close", () => inFlight--);
+    if (tarpitAnswers) res.writeHead(204).end();
+    else held.push(res); // not answered until the test lets the endpoint recover
   });
   receiver = createServer((_req, res) => res.writeHead(204).end());
 });
@@ -109,7 +118,7 @@ describe("alert queue fairness", () => {
     expect(await takeWebhookLease(org.id, other, 1000)).toBe(true);
   });
 
-  it("lets another organization's alert through while one organization's webhook hangs", async () => {
+  it("lets another organization's alert through while one organization's webhook hangs, then sends the hanging one's alerts one at a time", async () => {
     const { db } = await import("@/lib/db");
     const { getBoss } = await import("@/lib/queue/boss");
     const { alertDeliveryJob } = await import("@/lib/jobs/registry");
@@ -167,5 +176,21 @@ describe("alert queue fairness", () => {
     console.log(
       `[fairness] ${alertDeliveryJob.work(getEnv()).localConcurrency} worker slots, 3 alerts to a hanging webhook queued first: the other organization's alert delivered with ${tarpitConnections} connection held by the slow one`,
     );
+
+    // The endpoint recovers: the held POST is answered, and the two alerts that found the
+    // organization busy (queued again, not failed, though no retries are allowed) go out one by one.
+    tarpitAnswers = true;
+    for (const res of held.splice(0)) res.writeHead(204).end();
+    await expect
+      .poll(
+        () =>
+          db.alertDelivery.count({
+            where: { id: { in: slowDeliveries.map((row) => row.id) }, status: "DELIVERED" },
+          }),
+        { timeout: 30_000 },
+      )
+      .toBe(3);
+    expect(tarpitConnections).toBe(3);
+    expect(mostInFlight).toBe(1);
   });
 });
