@@ -5,6 +5,7 @@
 import { revalidatePath } from "next/cache";
 import { tagsManifest } from "next/dist/server/lib/incremental-cache/tags-manifest.external.js";
 import { cookies, headers } from "next/headers";
+import { after } from "next/server";
 import { describe, expect, it } from "vitest";
 import { runInRequest, runRequest } from "@/test/support/request-scope";
 import { sessionCookieNameHere, signedInCookie } from "@/test/support/session-cookie";
@@ -32,6 +33,7 @@ describe("the request scope", () => {
   it("an action sets cookies and revalidates paths for real: the tags are expired in the incremental cache", async () => {
     const before = Date.now();
     const outcome = await runRequest({ route: "/settings", kind: "action" }, async () => {
+      (await cookies()).set("seen", "no");
       (await cookies()).set("seen", "yes");
       revalidatePath("/settings");
       return "done";
@@ -40,6 +42,15 @@ describe("the request scope", () => {
     expect(outcome.setCookies).toEqual(["seen=yes; Path=/"]);
     expect(outcome.revalidatedTags).toEqual(["_N_T_/settings"]);
     expect(tagsManifest.get("_N_T_/settings")?.expired).toBeGreaterThanOrEqual(before);
+  });
+
+  it("runs after() callbacks once the request is done, as Next does after the response", async () => {
+    const order: string[] = [];
+    await runInRequest({ kind: "action" }, () => {
+      after(() => void order.push("after"));
+      order.push("action");
+    });
+    expect(order).toEqual(["action", "after"]);
   });
 
   it("a page render refuses revalidatePath() and setting cookies, as Next does", async () => {

@@ -51,12 +51,22 @@ export type RequestOptions = {
 /** What the request left behind when it was done: the cookies it set, the tags it revalidated. */
 export type RequestOutcome = { setCookies: string[]; revalidatedTags: string[] };
 
-// The project's own Next configuration over Next's defaults, as next start resolves it (the part
-// the request stores read: cache life profiles, timeouts, the experimental flags).
-const nextConfig = {
+// The project's next.config.ts over Next's defaults (the part the request stores read: cache life
+// profiles, timeouts, the experimental flags), with the two defaults Next's loader fills in after
+// merging (finalizeConfig in next/dist/server/config.js). Not that loader itself: it also loads
+// .env files into process.env and hooks require() for webpack, which a test process must not get.
+const merged = {
   ...defaultConfig,
   ...projectConfig,
   experimental: { ...defaultConfig.experimental, ...projectConfig.experimental },
+};
+const nextConfig = {
+  ...merged,
+  experimental: {
+    ...merged.experimental,
+    useCacheTimeout: merged.experimental.useCacheTimeout ?? merged.staticPageGenerationTimeout * 0.9,
+    instantInsights: { validationLevel: merged.experimental.instantInsights?.validationLevel ?? "warning" },
+  },
 };
 
 // One "build" per test process: Next's server has one preview key set and one cache directory.
@@ -133,7 +143,7 @@ export async function runRequest<T>(
     incrementalCache: incrementalCache(headers),
     isOnDemandRevalidate: false,
     cacheComponents: nextConfig.cacheComponents ?? false,
-    validationLevel: nextConfig.experimental.instantInsights?.validationLevel,
+    validationLevel: nextConfig.experimental.instantInsights.validationLevel,
     experimental: {
       isRoutePPREnabled: false,
       authInterrupts: !!nextConfig.experimental.authInterrupts,
@@ -160,7 +170,9 @@ export async function runRequest<T>(
     { headers } as Parameters<typeof createRequestStoreForAPI>[0],
     requestUrl as unknown as Parameters<typeof createRequestStoreForAPI>[1],
     implicitTags,
-    (cookies) => void setCookies.push(...cookies),
+    // Each call has every cookie set so far: the response's Set-Cookie header, replaced (as Next's
+    // res.setHeader does), not appended to.
+    (cookies) => void setCookies.splice(0, setCookies.length, ...cookies),
     previewProps,
     undefined,
   );
