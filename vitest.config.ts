@@ -24,6 +24,11 @@ export default defineConfig({
           name: "integration",
           include: ["{lib,emulator,worker,scripts,test}/**/*.int.test.ts"],
           globalSetup: ["test/global-setup.ts"],
+          // Next's AsyncLocalStorage, as its server sets it up (request-scope.ts runs requests in it).
+          setupFiles: ["test/next-environment.ts"],
+          // next-auth's ESM build imports "next/server" without an extension, which Node's resolver
+          // refuses; run through Vite (as Next's bundler does) it resolves, and the real module loads.
+          server: { deps: { inline: ["next-auth"] } },
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,

@@ -1,10 +1,10 @@
 // Issue 15 on the real database: single sign-on matches by verified e-mail only; the staff second
 // factor (sealed secret, hashed single-use recovery codes, admin reset); staff sessions without it
-// are no viewer, and only a proof made on the server marks a session verified.
-import { describe, expect, it, vi } from "vitest";
-
-const session: { current: unknown } = { current: null };
-vi.mock("@/lib/auth/read-session", () => ({ readSession: async () => session.current }));
+// are no viewer, and only a proof made on the server marks a session verified. Sessions are real
+// cookies (test/support/session-cookie.ts) read inside a real Next.js request scope.
+import { describe, expect, it } from "vitest";
+import { runInRequest } from "@/test/support/request-scope";
+import { type SignedInUser, signedInCookie } from "@/test/support/session-cookie";
 
 const { matchSsoUser } = await import("@/lib/auth/match-sso-user");
 const { startSecondFactor, verifySecondFactor, countRecoveryCodes } = await import(
@@ -186,26 +186,23 @@ describe("staff second factor", () => {
 
 describe("sessions and the second factor", () => {
   const now = () => Math.floor(Date.now() / 1000);
-  const sessionOf = (id: string, secondFactorVerified?: boolean) => ({
-    user: { id },
-    sessionVersion: 0,
-    authTime: now(),
-    secondFactorVerified,
-    expires: new Date(Date.now() + 1_800_000).toISOString(),
-  });
+  /** A request that sends the cookie of `user` signed in now, with or without the second factor given. */
+  const asSignedIn = async <T>(user: SignedInUser, secondFactorVerified: boolean, fn: () => Promise<T>) =>
+    runInRequest({ cookie: await signedInCookie(user, { secondFactorVerified }), kind: "page" }, fn);
 
   it("a staff session without a verified second factor is no viewer, only pending; customers need none", async () => {
     const staff = await createUser("ADMIN", null);
-    session.current = sessionOf(staff.id, false);
-    expect(await getViewer()).toBeNull();
-    expect((await getPendingSecondFactor())?.id).toBe(staff.id);
-    session.current = sessionOf(staff.id, true);
-    expect((await getViewer())?.id).toBe(staff.id);
-    expect(await getPendingSecondFactor()).toBeNull();
+    await asSignedIn(staff, false, async () => {
+      expect(await getViewer()).toBeNull();
+      expect((await getPendingSecondFactor())?.id).toBe(staff.id);
+    });
+    await asSignedIn(staff, true, async () => {
+      expect((await getViewer())?.id).toBe(staff.id);
+      expect(await getPendingSecondFactor()).toBeNull();
+    });
     const org = await createOrganization();
     const customer = await createUser("CUSTOMER", org.id);
-    session.current = sessionOf(customer.id, false);
-    expect((await getViewer())?.id).toBe(customer.id);
+    await asSignedIn(customer, false, async () => expect((await getViewer())?.id).toBe(customer.id));
   });
 
   it("the jwt callback marks a session verified only with the server's proof, never with client data", async () => {

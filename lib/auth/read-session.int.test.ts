@@ -7,15 +7,10 @@ import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
 import { baseAuthConfig } from "@/lib/auth/auth-config";
 import { sessionFromCookies } from "@/lib/auth/read-session";
-import { getEnv } from "@/lib/env";
+import { sessionCookie as cookieOf, sessionCookieNameHere } from "@/test/support/session-cookie";
 
-const COOKIE = "authjs.session-token"; // NODE_ENV test: not a __Secure- cookie
+const COOKIE = sessionCookieNameHere(); // NODE_ENV test: not a __Secure- cookie
 const hoursAgo = (hours: number) => Math.floor((Date.now() - hours * 3_600_000) / 1000);
-
-async function cookieOf(claims: Record<string, unknown>, maxAge = 1800) {
-  const token = await encode({ token: claims, secret: getEnv().AUTH_SECRET, salt: COOKIE, maxAge });
-  return `${COOKIE}=${token}`;
-}
 
 /** What next-auth's session endpoint answers for the cookie (null when there is no session). */
 async function nextAuthSession(cookie: string) {

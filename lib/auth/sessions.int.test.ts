@@ -1,11 +1,10 @@
 // Sessions (issue 10): sign-out revokes every cookie issued before it (session version on the
 // user), staff sessions end sooner than customers', and the jwt callback ends a session past its
-// lifetime (next-auth then clears the cookie). The session lookup (read-session.ts, whose reading
-// of the cookie read-session.int.test.ts compares with next-auth's) is replaced by a given session.
-import { describe, expect, it, vi } from "vitest";
-
-const session: { current: unknown } = { current: null };
-vi.mock("@/lib/auth/read-session", () => ({ readSession: async () => session.current }));
+// lifetime (next-auth then clears the cookie). Each check reads a real session cookie (next-auth's
+// encrypted JWT, test/support/session-cookie.ts) inside a real Next.js request scope.
+import { describe, expect, it } from "vitest";
+import { runInRequest } from "@/test/support/request-scope";
+import { type SignedInUser, signedInCookie } from "@/test/support/session-cookie";
 
 const { getViewer } = await import("@/lib/auth/current-user");
 const { revokeSessions } = await import("@/lib/auth/revoke-sessions");
@@ -14,25 +13,25 @@ const { createOrganization, createUser } = await import("@/test/support/factorie
 const { db } = await import("@/lib/db");
 
 const hoursAgo = (hours: number) => Math.floor((Date.now() - hours * 3_600_000) / 1000);
-const sessionOf = (id: string, sessionVersion: number, authTime = hoursAgo(0)) => ({
-  user: { id },
-  sessionVersion,
-  authTime,
-  // A session that completed sign-in, staff second factor included (issue 15).
-  secondFactorVerified: true,
-  expires: new Date(Date.now() + 1_800_000).toISOString(),
-});
+/** The viewer of a request that sends the cookie of `user` signed in (second factor given) at `signedInAt`. */
+const viewerSignedIn = async (user: SignedInUser, sessionVersion: number, signedInAt = hoursAgo(0)) => {
+  const cookie = await signedInCookie(
+    { ...user, sessionVersion },
+    { signedInAt, secondFactorVerified: true },
+  );
+  return runInRequest({ cookie, kind: "page" }, () => getViewer());
+};
 
 describe("sessions", () => {
   it("sign-out revokes the session on the server: the same cookie no longer signs anyone in", async () => {
     const org = await createOrganization();
     const customer = await createUser("CUSTOMER", org.id);
-    session.current = sessionOf(customer.id, 0);
-    expect((await getViewer())?.id).toBe(customer.id);
+    const cookie = await signedInCookie(customer, { secondFactorVerified: true });
+    const viewer = () => runInRequest({ cookie, kind: "page" }, () => getViewer());
+    expect((await viewer())?.id).toBe(customer.id);
     await revokeSessions(customer.id);
-    expect(await getViewer()).toBeNull();
-    session.current = sessionOf(customer.id, 1);
-    expect((await getViewer())?.id).toBe(customer.id);
+    expect(await viewer()).toBeNull();
+    expect((await viewerSignedIn(customer, 1))?.id).toBe(customer.id);
     expect(
       await db.auditEvent.count({ where: { targetId: customer.id, action: "auth.sessions-revoked" } }),
     ).toBe(1);
@@ -42,14 +41,10 @@ describe("sessions", () => {
     const org = await createOrganization();
     const customer = await createUser("CUSTOMER", org.id);
     const staff = await createUser("SUPPORT", null);
-    session.current = sessionOf(customer.id, 0, hoursAgo(3));
-    expect((await getViewer())?.id).toBe(customer.id);
-    session.current = sessionOf(staff.id, 0, hoursAgo(3));
-    expect(await getViewer()).toBeNull();
-    session.current = sessionOf(staff.id, 0, hoursAgo(1));
-    expect((await getViewer())?.id).toBe(staff.id);
-    session.current = sessionOf(customer.id, 0, hoursAgo(9));
-    expect(await getViewer()).toBeNull();
+    expect((await viewerSignedIn(customer, 0, hoursAgo(3)))?.id).toBe(customer.id);
+    expect(await viewerSignedIn(staff, 0, hoursAgo(3))).toBeNull();
+    expect((await viewerSignedIn(staff, 0, hoursAgo(1)))?.id).toBe(staff.id);
+    expect(await viewerSignedIn(customer, 0, hoursAgo(9))).toBeNull();
   });
 
   it("the jwt callback ends a token past its lifetime, so next-auth clears the cookie", async () => {

@@ -1,13 +1,16 @@
 // The authorization matrix (issue 10 acceptance): every page, route handler and server action
 // found in app/ at run time × {anonymous, customer of the owning organization, customer of another
 // organization, support, admin}, each cell on a fresh request in real PostgreSQL, compared with
-// the one table in ./expectations.ts. Only the session lookup is replaced (by the persona's
-// session) and cache revalidation (which needs a running Next.js server); everything else —
-// guards, scope in the queries, the action wrapper, the domain — is the real code.
+// the one table in ./expectations.ts. Nothing is replaced: each cell runs in its own Next.js
+// request scope (test/support/request-scope.ts) sending the persona's real session cookie
+// (test/support/session-cookie.ts) — or none — so the session read, guards, scope in the queries,
+// the action wrapper, the domain and cache revalidation are all the real code.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appEntries, concretePath } from "@/test/support/app-tree";
 import { renderServerTree } from "@/test/support/render-server-tree";
+import { type RequestKind, runInRequest } from "@/test/support/request-scope";
+import { type SignedInUser, signedInCookie } from "@/test/support/session-cookie";
 import { setTestEnv } from "@/test/support/test-env";
 import {
   defaultCell,
@@ -18,39 +21,10 @@ import {
   type Persona,
 } from "./expectations";
 
-const session: {
-  current: {
-    user: { id: string };
-    sessionVersion: number;
-    authTime: number;
-    secondFactorVerified: boolean;
-    expires: string;
-  } | null;
-} = {
-  current: null,
-};
-vi.mock("@/lib/auth/auth", () => ({
-  auth: async () => session.current,
-  signIn: async () => {
-    throw new Error("signIn is not called in the matrix");
-  },
-  signOut: async () => undefined,
-  handlers: {
-    GET: async () => new Response(null, { status: 404 }),
-    POST: async () => new Response(null, { status: 404 }),
-  },
-}));
-// The session read of every page and action (read-session.ts; compared with next-auth's own endpoint
-// in read-session.int.test.ts) answers the cell's persona: outside Next.js there is no request.
-vi.mock("@/lib/auth/read-session", () => ({ readSession: async () => session.current }));
-// next-auth's ESM build imports "next/server" without an extension, which only Next.js's bundler
-// resolves; the sign-in action needs nothing from it here but the error class.
-vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 // Every cell files a fresh request in the one owning organization.
 setTestEnv({ MAX_OPEN_REQUESTS_PER_ORGANIZATION: "100000" });
 // forbidden() is behind this flag, which next.config.ts's experimental.authInterrupts sets in a build.
-process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
+setTestEnv({ __NEXT_EXPERIMENTAL_AUTH_INTERRUPTS: "true" });
 
 const { db } = await import("@/lib/db");
 const { stopBoss } = await import("@/lib/queue/boss");
@@ -64,7 +38,7 @@ const settings = {
   platformAsn: 64512,
 };
 
-type People = Record<Exclude<Persona, "anonymous">, { id: string; email: string }> & {
+type People = Record<Exclude<Persona, "anonymous">, SignedInUser> & {
   ownerOrgId: string;
 };
 let people: People;
@@ -103,21 +77,13 @@ afterAll(async () => {
   await stopBoss();
 });
 
-let currentPersona: Persona = "anonymous";
-function signInAs(persona: Persona) {
-  currentPersona = persona;
-  if (persona === "anonymous") {
-    session.current = null;
-    return;
-  }
-  session.current = {
-    user: { id: people[persona].id },
-    sessionVersion: 0,
-    authTime: Math.floor(Date.now() / 1000),
-    // Signed in completely: staff personas have given their second factor (issue 15).
-    secondFactorVerified: true,
-    expires: new Date(Date.now() + 3_600_000).toISOString(),
-  };
+/**
+ * The Cookie header of the persona's browser: none for anonymous, else a sign-in just now (as its
+ * user was created, session version 0) with the second factor given (staff need it, issue 15).
+ */
+async function cookieOf(persona: Persona): Promise<string | undefined> {
+  if (persona === "anonymous") return undefined;
+  return signedInCookie(people[persona], { secondFactorVerified: true });
 }
 
 async function requestIn(fixture: Fixture): Promise<string> {
@@ -274,7 +240,8 @@ describe("authorization matrix", () => {
       const targets: Array<{
         key: string;
         kind: "page" | "route" | "action";
-        call: (id: string) => Promise<string>;
+        /** The cell's answer, called inside the persona's request (a cookie or none). */
+        call: (id: string, persona: Persona, cookie: string | undefined) => Promise<string>;
       }> = [];
       if (entry.kind === "page") {
         const page = module.default as (props: unknown) => Promise<unknown>;
@@ -298,10 +265,11 @@ describe("authorization matrix", () => {
           targets.push({
             key: entry.methods.length > 1 ? `${entry.pattern} ${method}` : entry.pattern,
             kind: "route",
-            call: async (id) => {
+            call: async (id, _persona, cookie) => {
               const url = `http://localhost${concretePath(entry.pattern, { id, format: "strongswan" })}`;
               try {
-                const response = await handler(new Request(url, { method }), {
+                const headers: HeadersInit = cookie ? { cookie } : {};
+                const response = await handler(new Request(url, { method, headers }), {
                   params: Promise.resolve({ id, format: "strongswan" }),
                 });
                 return String(response.status);
@@ -322,12 +290,12 @@ describe("authorization matrix", () => {
           targets.push({
             key,
             kind: "action",
-            call: async (id) => {
+            call: async (id, persona) => {
               try {
                 return actionAnswer(
                   await action(
                     { ok: false },
-                    formFor((EXPECTATIONS[key] ?? defaultCell(key, "action")).form, id, currentPersona),
+                    formFor((EXPECTATIONS[key] ?? defaultCell(key, "action")).form, id, persona),
                   ),
                 );
               } catch (error) {
@@ -343,9 +311,16 @@ describe("authorization matrix", () => {
         const cell = EXPECTATIONS[target.key] ?? defaultCell(target.key, target.kind);
         for (const persona of PERSONAS) {
           const id = await requestIn(cell.fixture);
-          signInAs(persona);
+          // The cell's own request: the persona's cookie, the entry's URL, page render or action or
+          // route handler as Next tells them apart (an action is posted to its page's URL).
+          const cookie = await cookieOf(persona);
+          const url = `http://localhost${concretePath(entry.pattern, { id, format: "strongswan" })}`;
+          const kind: RequestKind = target.kind;
+          const answer = await runInRequest({ cookie, url, route: entry.pattern, kind }, () =>
+            target.call(id, persona, cookie),
+          );
           // Redirects to the cell's own request read as its route pattern ("/support/requests/[id]").
-          const actual = (await target.call(id)).replaceAll(id, "[id]");
+          const actual = answer.replaceAll(id, "[id]");
           outcomes.push({ key: target.key, persona, expected: cell.expect[persona], actual });
         }
       }

@@ -1,16 +1,16 @@
 // Property-based fuzzing (issue 10 acceptance) with fast-check: ≥ 10 000 generated inputs against
 // the VPN request action (through the real action wrapper, schema and domain on PostgreSQL) and
 // the JSON routes. Properties: never a server error, and every refusal names a field it is about.
+// Every input is one request of a signed-in customer: a real session cookie in a real Next.js
+// request scope (test/support/request-scope.ts), so revalidatePath() after a write is Next's own.
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appEntries } from "@/test/support/app-tree";
+import { runInRequest } from "@/test/support/request-scope";
+import { signedInCookie } from "@/test/support/session-cookie";
 import { setTestEnv } from "@/test/support/test-env";
 
-const session: { current: unknown } = { current: null };
-vi.mock("@/lib/auth/auth", () => ({ auth: async () => session.current }));
-vi.mock("@/lib/auth/read-session", () => ({ readSession: async () => session.current }));
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 setTestEnv({ MAX_OPEN_REQUESTS_PER_ORGANIZATION: "1000000" });
 
 const { createVpnRequestAction } = await import("@/app/_actions/vpn-request-actions");
@@ -46,17 +46,14 @@ const ROUTE_RUNS = 2000;
 const counts = { action: 0, route: 0, accepted: 0, refused: 0, serverErrors: 0 };
 let orgId = "";
 let ownRequestId = "";
+/** The customer's session cookie, sent with every request. */
+let cookie = "";
 
 beforeAll(async () => {
   const org = await createOrganization("ENTERPRISE");
   orgId = org.id;
   const customer = await createUser("CUSTOMER", org.id);
-  session.current = {
-    user: { id: customer.id },
-    sessionVersion: 0,
-    authTime: Math.floor(Date.now() / 1000),
-    expires: new Date(Date.now() + 3_600_000).toISOString(),
-  };
+  cookie = await signedInCookie(customer);
   ownRequestId = (
     await createRequestRow(org.id, customer.id, {
       customerName: "Fuzz own",
@@ -156,7 +153,9 @@ describe("fuzzing", () => {
       counts.action++;
       let state: { ok: boolean; message?: string; errors?: Record<string, string[]> };
       try {
-        state = await createVpnRequestAction({ ok: false }, form);
+        state = await runInRequest({ cookie, route: "/requests/new", kind: "action" }, () =>
+          createVpnRequestAction({ ok: false }, form),
+        );
       } catch (error) {
         // redirect() after a successful write is how the action says "created".
         if ((error as { digest?: string }).digest?.startsWith("NEXT_REDIRECT")) {
@@ -182,10 +181,13 @@ describe("fuzzing", () => {
     );
     expect(routes.length).toBeGreaterThanOrEqual(2);
     const handlers = await Promise.all(
-      routes.map(
-        async (route) =>
-          (await import(/* @vite-ignore */ route.file)).GET as (r: Request, c: unknown) => Promise<Response>,
-      ),
+      routes.map(async (route) => ({
+        pattern: route.pattern,
+        GET: (await import(/* @vite-ignore */ route.file)).GET as (
+          r: Request,
+          c: unknown,
+        ) => Promise<Response>,
+      })),
     );
     const ids = fc.oneof(
       fc.constant("own"),
@@ -203,9 +205,10 @@ describe("fuzzing", () => {
       const handler = handlers[which];
       if (!handler) throw new Error("no handler");
       counts.route++;
-      const response = await handler(new Request("http://localhost/api/requests/x"), {
-        params: Promise.resolve({ id }),
-      });
+      const url = "http://localhost/api/requests/x";
+      const response = await runInRequest({ cookie, url, route: handler.pattern, kind: "route" }, () =>
+        handler.GET(new Request(url, { headers: { cookie } }), { params: Promise.resolve({ id }) }),
+      );
       if (response.status >= 500) counts.serverErrors++;
       expect([200, 404]).toContain(response.status);
       if (response.status === 404) {
