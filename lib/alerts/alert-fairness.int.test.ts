@@ -148,7 +148,7 @@ describe("alert queue fairness", () => {
         },
       });
     // The slow organization's alerts are queued first, more of them than there are worker slots.
-    const slowDeliveries = [];
+    const slowDeliveries: Awaited<ReturnType<typeof delivery>>[] = [];
     for (let i = 0; i < 3; i++) slowDeliveries.push(await delivery(slow.id, tarpitUrl));
     await enqueueAlertDeliveries(slowDeliveries.map((row) => row.id));
     const fastDelivery = await delivery(fast.id, receiverUrl);
