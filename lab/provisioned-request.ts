@@ -513,8 +513,8 @@ async function telemetryChecks(
     const portalAfterStop = await portalView(input.requestId);
     // The cause, from the tunnel logs the bridge published, as the card's JSON carries it.
     // A renegotiation with other keys first logs the old SAs' DELETE: wait for the key's verdict.
-    // NAT-T detected (the lab's customer side is behind NAT) is a fact, not a verdict: it shows
-    // until the failure's own event is read, so wait for a cause that says why the tunnel is down.
+    // NAT-T detected is a fact, not a verdict (charon reported NAT once in CI, though the lab has
+    // none): it shows until the failure's own event is read, so wait for a cause that says why.
     const card = await waitForCauses(input.requestId, configured, timeoutMs, (cause) =>
       wrongKeyAfterUp ? cause === "psk-mismatch" : isFailureCause(cause),
     );
