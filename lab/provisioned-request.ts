@@ -26,7 +26,7 @@ import { runWorkflow } from "@/lib/provisioning/run-workflow";
 import { loadRouterConfigInput } from "@/lib/router-config/load-router-config-input";
 import { routerConfigResponse } from "@/lib/router-config/router-config-response";
 import type { RouterConfigInput, TunnelParams } from "@/lib/router-config/types";
-import { FAILURE_CAUSES } from "@/lib/tunnels/explain-tunnel-logs";
+import { isFailureCause } from "@/lib/tunnels/explain-tunnel-logs";
 import { findConnectionState } from "@/lib/tunnels/find-connection-state";
 import { pollTunnelsOnce } from "@/lib/tunnels/poll-tunnels";
 import { readTunnelLogsOnce } from "@/lib/tunnels/read-tunnel-logs";
@@ -456,9 +456,6 @@ async function withTelemetryBridge<T>(
     await bridge.stop({ markDown: false });
   }
 }
-
-/** A cause that says why a tunnel does not work (not "unknown", "not-reported" or "nat-t-detected"). */
-const isFailureCause = (cause: string) => (FAILURE_CAUSES as readonly string[]).includes(cause);
 
 /** Cycles the poller until the card gives every configured tunnel a `settled` cause: those causes, and the cycles it took. */
 async function waitForCauses(

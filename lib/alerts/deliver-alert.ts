@@ -10,6 +10,7 @@ import { DELIVERY_HEADER, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from
 import { releaseWebhookLease, takeWebhookLease } from "@/lib/alerts/webhook-lease";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import type { AlertDelivery } from "@/lib/generated/prisma/client";
 import { openWebhookSecret } from "@/lib/organizations/webhook-secret";
 
 /** What an AlertDelivery row's payload holds: the message for email, the JSON body for webhooks. */
@@ -28,9 +29,7 @@ function mailer(): nodemailer.Transporter {
 }
 
 /** "busy": another of the organization's webhooks is in flight; nothing was sent or counted. */
-export type DeliveryOutcome = "delivered" | "retry" | "failed" | "skipped" | "busy";
-
-type Delivery = NonNullable<Awaited<ReturnType<typeof db.alertDelivery.findUnique>>>;
+export type DeliveryOutcome = "delivered" | "failed" | "skipped" | "busy";
 
 /**
  * Sends one delivery and records the attempt. Throws when the send failed and retries remain, so
@@ -52,7 +51,7 @@ export async function deliverAlert(deliveryId: string): Promise<DeliveryOutcome>
   }
 }
 
-async function attemptDelivery(delivery: Delivery): Promise<DeliveryOutcome> {
+async function attemptDelivery(delivery: AlertDelivery): Promise<DeliveryOutcome> {
   const deliveryId = delivery.id;
   const attempts = delivery.attempts + 1;
   await db.alertDelivery.update({ where: { id: deliveryId }, data: { attempts } });

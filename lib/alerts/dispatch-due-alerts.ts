@@ -11,7 +11,7 @@ import {
 } from "@/lib/alerts/plan-tunnel-alert";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { FAILURE_CAUSES } from "@/lib/tunnels/explain-tunnel-logs";
+import { isFailureCause } from "@/lib/tunnels/explain-tunnel-logs";
 import { explainTunnelStatus } from "@/lib/tunnels/explain-tunnel-status";
 import { isRedundancyMet } from "@/lib/tunnels/read-telemetry";
 import { findRecentTunnelLogEvents } from "@/lib/tunnels/read-tunnel-logs";
@@ -196,7 +196,7 @@ async function dispatchCauseAlerts(options: {
     const explanation = explainTunnelStatus(tunnel, events);
     const cause = explanation.cause;
     const evidence = explanation.evidence;
-    const news = (FAILURE_CAUSES as readonly string[]).includes(cause) && cause !== tunnel.causeAlerted;
+    const news = isFailureCause(cause) && cause !== tunnel.causeAlerted;
     if (!news || !evidence) {
       await db.tunnel.update({ where: { id }, data: { causeCheckedAt: now } });
       continue;

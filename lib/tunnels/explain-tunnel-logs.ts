@@ -42,6 +42,10 @@ export const CAUSE_HEADLINES: Record<LogCause, string> = {
 /** Causes that keep a tunnel from working (NAT-T detected is a fact to act on, not a failure). */
 export const FAILURE_CAUSES: readonly LogCause[] = LOG_CAUSES.filter((cause) => cause !== "nat-t-detected");
 
+/** Whether a cause (as a card or an alert carries it) says why a tunnel does not work. */
+export const isFailureCause = (cause: string): cause is LogCause =>
+  (FAILURE_CAUSES as readonly string[]).includes(cause);
+
 export type LogExplanation = {
   cause: LogCause;
   summary: string;
