@@ -159,6 +159,9 @@ test("customer rotates tunnel 1's key, changes static routes and applies a maint
   });
   const tunnel2 = customer.getByRole("region", { name: "Tunnel 2" });
   await expect(tunnel2.getByText("Maintenance pending")).toBeVisible({ timeout: 15_000 });
+  // As a customer would, apply it once the page shows tunnel 1 up again (the poller has read it):
+  // before that, the portal refuses, since tunnel 2 renegotiating would leave no tunnel up.
+  await expect(customer.getByRole("heading", { name: "Tunnel 1 Up" })).toBeVisible({ timeout: 15_000 });
   await expect(tunnel2.getByText(/2030/)).toBeVisible();
   await expect(
     customer.getByRole("region", { name: "Tunnel 1" }).getByText("Maintenance pending"),
