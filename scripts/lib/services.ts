@@ -59,10 +59,12 @@ export function startIdentityProviderService(
   return startService(
     "identity-provider",
     "node",
+    // Values as --name=value: a random secret that starts with "-" (base64url) is otherwise read
+    // as an option, and the provider refused to start (seen once in e2e).
     [
-      ...["--import", "tsx", "identity-provider/main.ts", "--port", options.port],
-      ...["--client-id", options.clientId, "--client-secret", options.clientSecret],
-      ...["--redirect-uri", options.redirectUri, "--password", options.password],
+      ...["--import", "tsx", "identity-provider/main.ts", `--port=${options.port}`],
+      ...[`--client-id=${options.clientId}`, `--client-secret=${options.clientSecret}`],
+      ...[`--redirect-uri=${options.redirectUri}`, `--password=${options.password}`],
     ],
     env,
     /identity provider listening/,
