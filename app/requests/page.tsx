@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { requestColumn } from "@/components/request-list";
+import { requestColumn } from "@/components/request-columns";
 import { StatusBadge } from "@/components/status-badge";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";

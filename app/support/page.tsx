@@ -1,5 +1,5 @@
-import { StaffRequestList } from "@/components/request-list";
-import { StatusBadge } from "@/components/status-badge";
+import { staffListOf } from "@/components/request-list";
+import { RequestQueueList } from "@/components/request-queue-list";
 import { PageHeader } from "@/components/ui/card";
 import { DataTable, LinkCell } from "@/components/ui/data-table";
 import { formatDateTime } from "@/components/ui/format";
@@ -7,7 +7,6 @@ import { requireViewer } from "@/lib/auth/current-user";
 import { requestHref, type Viewer } from "@/lib/auth/viewer";
 import { parseFilteredListParams } from "@/lib/lists/parse-list-params";
 import { type ChangeAwaitingApproval, findChangesAwaitingApproval } from "@/lib/vpn-change/find-vpn-changes";
-import { approvalPolicyLabel } from "@/lib/vpn-request/approval-policy";
 import { findRequestQueue, QUEUE_SORTS } from "@/lib/vpn-request/find-vpn-requests";
 import { VPN_STATUSES } from "@/lib/vpn-request/lifecycle";
 
@@ -53,38 +52,17 @@ export default async function SupportQueuePage({ searchParams }: { searchParams:
           ]}
         />
       ) : null}
-      <StaffRequestList
-        link={{ header: "Request", detail: (row) => row.customerGatewayIp }}
-        path={PATH}
-        query={query}
-        statuses={VPN_STATUSES}
-        noun={{ one: "request", many: "requests" }}
-        names={{ table: "VPN requests", pages: "Request queue pages" }}
-        list={queue}
-        empty={{ title: "The queue is empty", hint: "New customer requests appear here." }}
-        columns={[
-          {
-            header: "Status",
-            sortKey: "status",
-            cell: (request) => (
-              <>
-                <StatusBadge status={request.status} />
-                {request.approvedByPolicy ? (
-                  <div className="text-xs text-slate-600">
-                    Approved by policy: {approvalPolicyLabel(request.approvedByPolicy)}
-                  </div>
-                ) : null}
-              </>
-            ),
-          },
-          { header: "Region", cell: (request) => request.region },
-          {
-            header: "Submitted",
-            sortKey: "submitted",
-            className: "text-slate-600",
-            cell: (request) => formatDateTime(request.submittedAt),
-          },
-        ]}
+      <RequestQueueList
+        {...staffListOf({
+          path: PATH,
+          query,
+          sorts: QUEUE_SORTS,
+          statuses: VPN_STATUSES,
+          noun: { one: "request", many: "requests" },
+          names: { table: "VPN requests", pages: "Request queue pages" },
+          list: queue,
+          empty: { title: "The queue is empty", hint: "New customer requests appear here." },
+        })}
       />
     </>
   );

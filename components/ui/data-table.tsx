@@ -9,11 +9,15 @@ export type Column<T> = {
   sortKey?: string;
 };
 
-/** The list's current order and the URL of another (the server sorts; a header is a link). */
+/**
+ * The list's current order and where each sortable header links to (the server sorts; a header is
+ * a link). Plain data, so a table rendered by a client component is handed it like its rows.
+ */
 export type Sorting = {
   sort: string;
   dir: "asc" | "desc";
-  href: (sort: string, dir: "asc" | "desc") => string;
+  /** By sort key: the list in that order (the other direction when it is the current order). */
+  hrefs: Readonly<Record<string, string>>;
 };
 
 type DataTableProps<T> = {
@@ -27,7 +31,11 @@ type DataTableProps<T> = {
   sorting?: Sorting;
 };
 
-/** The one list table: a captioned, scrollable table with a header row and one row per item. */
+/**
+ * The one list table: a captioned, scrollable table with a header row and one row per item. It
+ * renders in server components and in client ones alike (no directive of its own): the paged staff
+ * lists render it in the browser's bundle from their rows' data (decision 028).
+ */
 export function DataTable<T extends { id: string }>(
   props: DataTableProps<T> & { rowKey?: (row: T) => string },
 ): ReactNode;
@@ -87,10 +95,11 @@ function SortableHeader<T>({ column, sorting }: { column: Column<T>; sorting: So
     return <th scope="col">{column.header}</th>;
   }
   const active = sorting.sort === column.sortKey;
-  const next = active && sorting.dir === "asc" ? "desc" : "asc";
+  const href = sorting.hrefs[column.sortKey];
+  if (!href) return <th scope="col">{column.header}</th>;
   return (
     <th scope="col" aria-sort={active ? (sorting.dir === "asc" ? "ascending" : "descending") : undefined}>
-      <Link href={sorting.href(column.sortKey, next)} className="underline-offset-2 hover:underline">
+      <Link href={href} className="underline-offset-2 hover:underline">
         {column.header}
         {active ? <span aria-hidden="true">{sorting.dir === "asc" ? " ▲" : " ▼"}</span> : null}
       </Link>

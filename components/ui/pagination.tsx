@@ -1,35 +1,42 @@
 import Link from "next/link";
 
+/** The page shown, of a list this long, and the links to the pages before and after it (if any). */
+export type PagerState = {
+  page: number;
+  pageCount: number;
+  pageSize: number;
+  total: number;
+  previousHref: string | undefined;
+  nextHref: string | undefined;
+};
+
 /** Where a long list is: "51–100 of 9 000", with links to the previous and next pages. */
 export function Pagination({
   label,
-  of: { page, pageCount, pageSize, total },
-  href,
-}: {
-  label: string;
-  /** The page shown, of a list this long. */
-  of: { page: number; pageCount: number; pageSize: number; total: number };
-  href: (page: number) => string;
-}) {
+  page,
+  pageCount,
+  pageSize,
+  total,
+  previousHref,
+  nextHref,
+}: PagerState & { label: string }) {
   const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const to = Math.min(page * pageSize, total);
   const link = "text-indigo-700 underline-offset-2 hover:underline";
   return (
     <nav aria-label={label} className="mt-4 flex items-center justify-between text-sm text-slate-600">
       <p>
-        {from.toLocaleString("en-US")}–{to.toLocaleString("en-US")} of {total.toLocaleString("en-US")}
+        {`${from.toLocaleString("en-US")}–${to.toLocaleString("en-US")} of ${total.toLocaleString("en-US")}`}
       </p>
       <p className="flex gap-4">
-        {page > 1 ? (
-          <Link href={href(page - 1)} className={link} rel="prev">
+        {previousHref ? (
+          <Link href={previousHref} className={link} rel="prev">
             Previous page
           </Link>
         ) : null}
-        <span>
-          Page {page} of {pageCount}
-        </span>
-        {page < pageCount ? (
-          <Link href={href(page + 1)} className={link} rel="next">
+        <span>{`Page ${page} of ${pageCount}`}</span>
+        {nextHref ? (
+          <Link href={nextHref} className={link} rel="next">
             Next page
           </Link>
         ) : null}
@@ -38,14 +45,11 @@ export function Pagination({
   );
 }
 
+/** One status's count, linking to the list filtered to it (or back, when it is the current one). */
+export type StatusCountItem = { key: string; label: string; count: number; href: string; current: boolean };
+
 /** Counts per status as links that filter the list to one status (the current one marked). */
-export function StatusCounts({
-  label,
-  items,
-}: {
-  label: string;
-  items: readonly { key: string; label: string; count: number; href: string; current: boolean }[];
-}) {
+export function StatusCounts({ label, items }: { label: string; items: readonly StatusCountItem[] }) {
   return (
     <nav aria-label={label} className="mb-4">
       <ul className="flex flex-wrap gap-2 text-xs">

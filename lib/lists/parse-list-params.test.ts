@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listHref, parseFilteredListParams, parseListParams } from "./parse-list-params";
+import { listHref, parseFilteredListParams, parseListParams, sortHrefs } from "./parse-list-params";
 
 const SORTS = ["queue", "name"] as const;
 
@@ -73,5 +73,19 @@ describe("listHref", () => {
       "/support?q=acme&page=3",
     );
     expect(listHref("/support", { page: "2" }, { page: undefined })).toBe("/support");
+  });
+});
+
+describe("sortHrefs", () => {
+  it("links each sort key in ascending order, and the current one the other way, filters kept", () => {
+    expect(sortHrefs("/support", { q: "acme" }, ["name", "submitted"], { sort: "name", dir: "asc" })).toEqual(
+      {
+        name: "/support?q=acme&sort=name&dir=desc",
+        submitted: "/support?q=acme&sort=submitted&dir=asc",
+      },
+    );
+    expect(sortHrefs("/support", {}, ["name"], { sort: "name", dir: "desc" })).toEqual({
+      name: "/support?sort=name&dir=asc",
+    });
   });
 });

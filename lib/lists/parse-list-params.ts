@@ -76,6 +76,24 @@ export function listHref(path: string, current: Raw, changes: Raw): string {
   return query ? `${path}?${query}` : path;
 }
 
+/**
+ * Where each sortable header of a list links to: the list in that order, page 1, other filters
+ * kept; the current order's header flips its direction.
+ */
+export function sortHrefs(
+  path: string,
+  current: Raw,
+  sorts: readonly string[],
+  order: { sort: string; dir: SortDirection },
+): Record<string, string> {
+  return Object.fromEntries(
+    sorts.map((sort) => [
+      sort,
+      listHref(path, current, { sort, dir: sort === order.sort && order.dir === "asc" ? "desc" : "asc" }),
+    ]),
+  );
+}
+
 /** One page of a staff list, with the size of the whole (filtered) list and counts per status. */
 export type ListPage<T, S extends string = string> = {
   rows: T[];

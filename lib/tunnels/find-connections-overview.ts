@@ -42,7 +42,7 @@ export const connectionSelect = {
   lastPolledAt: true,
   vpnConnectionId: true,
   organization: { select: { id: true, name: true } },
-  tunnels: { select: { number: true, status: true, statusMessage: true }, orderBy: { number: "asc" } },
+  tunnels: { select: { number: true, status: true }, orderBy: { number: "asc" } },
 } satisfies Prisma.VpnRequestSelect;
 
 type ConnectionRow = Prisma.VpnRequestGetPayload<{ select: typeof connectionSelect }>;
@@ -51,8 +51,8 @@ type ConnectionRow = Prisma.VpnRequestGetPayload<{ select: typeof connectionSele
 // by number (an index lookup a row); the organization comes from readRequestRows' join.
 const CONNECTION_COLUMNS = Prisma.sql`r.id, r."customerName", r.region, r.status::text as status,
   r."statusChangedAt", r."tunnelCount", r."lastPolledAt", r."vpnConnectionId",
-  coalesce((select json_agg(json_build_object('number', t.number, 'status', t.status, 'statusMessage',
-    t."statusMessage") order by t.number) from "Tunnel" t where t."requestId" = r.id), '[]') as tunnels`;
+  coalesce((select json_agg(json_build_object('number', t.number, 'status', t.status) order by t.number)
+    from "Tunnel" t where t."requestId" = r.id), '[]') as tunnels`;
 
 // Every order ends with the ID, so pages never overlap.
 const ORDER: Record<Exclude<ConnectionSort, "attention">, (dir: Prisma.Sql) => Prisma.Sql> = {

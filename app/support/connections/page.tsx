@@ -1,8 +1,7 @@
-import { StaffRequestList } from "@/components/request-list";
-import { StatusBadge } from "@/components/status-badge";
+import { ConnectionsList } from "@/components/connections-list";
+import { staffListOf } from "@/components/request-list";
 import { TunnelAlertDeliveries } from "@/components/tunnel-alert-deliveries";
 import { PageHeader } from "@/components/ui/card";
-import { formatDateTime } from "@/components/ui/format";
 import { findAlertDeliveries } from "@/lib/alerts/find-alert-deliveries";
 import { requireViewer } from "@/lib/auth/current-user";
 import { parseFilteredListParams } from "@/lib/lists/parse-list-params";
@@ -36,6 +35,29 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
     }),
     findAlertDeliveries(viewer.scope, 20),
   ]);
+  const list = staffListOf({
+    path: PATH,
+    query,
+    sorts: CONNECTION_SORTS,
+    statuses: PROVISIONED_STATUSES,
+    countOrder: ATTENTION_ORDER,
+    moreFilters: [
+      {
+        name: "region",
+        label: "Region",
+        allLabel: "All regions",
+        value: region,
+        options: regions.map((value) => ({ value, label: value })),
+      },
+    ],
+    noun: { one: "connection", many: "connections" },
+    names: { table: "Connections", pages: "Connection pages" },
+    list: connections,
+    empty: {
+      title: "No provisioned connections yet",
+      hint: "Approved requests appear here once provisioning has built them.",
+    },
+  });
   return (
     <div className="space-y-8">
       <div>
@@ -43,68 +65,7 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
           title="Connections"
           description="Every organization's provisioned VPNs: down and degraded first."
         />
-        <StaffRequestList
-          link={{ header: "Connection", detail: (row) => row.vpnConnectionId }}
-          path={PATH}
-          query={query}
-          statuses={PROVISIONED_STATUSES}
-          countOrder={ATTENTION_ORDER}
-          moreFilters={[
-            {
-              name: "region",
-              label: "Region",
-              allLabel: "All regions",
-              value: region,
-              options: regions.map((value) => ({ value, label: value })),
-            },
-          ]}
-          noun={{ one: "connection", many: "connections" }}
-          names={{ table: "Connections", pages: "Connection pages" }}
-          list={connections}
-          empty={{
-            title: "No provisioned connections yet",
-            hint: "Approved requests appear here once provisioning has built them.",
-          }}
-          columns={[
-            {
-              header: "Status",
-              cell: (connection) => (
-                <>
-                  <StatusBadge status={connection.status} />
-                  <div className="text-xs text-slate-500">
-                    since {formatDateTime(connection.statusChangedAt)}
-                  </div>
-                </>
-              ),
-            },
-            {
-              header: "Tunnels up",
-              cell: (connection) => (
-                <>
-                  {connection.upTunnels} of {connection.tunnelCount}
-                  <div className="text-xs text-slate-500">
-                    {connection.tunnels
-                      .map((tunnel) => `#${tunnel.number} ${tunnel.status.toLowerCase()}`)
-                      .join(" · ")}
-                  </div>
-                </>
-              ),
-            },
-            {
-              header: "Redundancy",
-              cell: (connection) =>
-                connection.tunnelCount < 2 ? "One tunnel" : connection.redundancyMet ? "Met" : "Not met",
-            },
-            { header: "Region", cell: (connection) => connection.region },
-            {
-              header: "Last telemetry",
-              sortKey: "polled",
-              className: "text-xs",
-              cell: (connection) =>
-                connection.lastPolledAt ? formatDateTime(connection.lastPolledAt) : "not yet",
-            },
-          ]}
-        />
+        <ConnectionsList {...list} />
       </div>
       <section aria-labelledby="deliveries-heading" className="space-y-3">
         <h2 id="deliveries-heading" className="text-base font-semibold text-slate-900">
