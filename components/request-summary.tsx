@@ -8,9 +8,9 @@ import { STATUS_LABELS } from "@/lib/vpn-request/lifecycle";
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
-    <div className="grid grid-cols-3 gap-4 py-2">
-      <dt className="text-sm font-medium text-slate-600">{label}</dt>
-      <dd className="col-span-2 text-sm text-slate-900">{children}</dd>
+    <div>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
     </div>
   );
 }
@@ -23,7 +23,7 @@ export function RequestSummary({ request }: { request: VpnRequestDetail }) {
       <section className="flex flex-wrap items-center gap-3" aria-label="Status">
         <StatusBadge status={request.status} />
         <span className="text-sm text-slate-600">
-          {status.description} Since {formatDateTime(request.statusChangedAt)}.
+          {`${status.description} Since ${formatDateTime(request.statusChangedAt)}.`}
         </span>
       </section>
       {request.status === "REJECTED" && request.rejectionReason ? (
@@ -37,23 +37,21 @@ export function RequestSummary({ request }: { request: VpnRequestDetail }) {
         </Notice>
       ) : null}
       <Card title="Request">
-        <dl className="divide-y divide-slate-100">
+        <dl className="summary-list divide-y divide-slate-100">
           <Row label="Customer name">{request.customerName}</Row>
           <Row label="Organization">
-            {request.organization.name}{" "}
-            <span className="font-mono text-xs text-slate-500">({request.organizationId})</span>
+            {`${request.organization.name} `}
+            <span className="font-mono text-xs text-slate-500">{`(${request.organizationId})`}</span>
           </Row>
           <Row label="Region">
             {request.region}
             {request.region !== request.recommendedRegion ? (
-              <span className="text-slate-600"> (recommended was {request.recommendedRegion})</span>
+              <span className="text-slate-600">{` (recommended was ${request.recommendedRegion})`}</span>
             ) : (
               <span className="text-slate-600"> (recommended)</span>
             )}
             <span className="text-slate-600">
-              {" "}
-              · estimated round trip {request.estimatedRttMs} ms from{" "}
-              {resolveLocation(request.location)?.label ?? request.location}
+              {` · estimated round trip ${request.estimatedRttMs} ms from ${resolveLocation(request.location)?.label ?? request.location}`}
             </span>
           </Row>
           <Row label="Customer gateway">
@@ -143,7 +141,7 @@ export function RequestHistory({ events }: { events: HistoryEvent[] }) {
                 {formatDateTime(event.createdAt)}
               </time>
               <span className="font-medium">{ACTION_LABELS[event.action] ?? event.action}</span>
-              <span className="text-slate-600">by {actorLabel(event)}</span>
+              <span className="text-slate-600">{`by ${actorLabel(event)}`}</span>
             </li>
           ))}
         </ol>

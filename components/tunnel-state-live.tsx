@@ -1,5 +1,6 @@
 "use client";
 
+import { type ReactNode, useState } from "react";
 import { StatusBadge } from "@/components/status-badge";
 import { Card } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
@@ -113,7 +114,7 @@ function TunnelDetails({
       className="space-y-3"
     >
       <h3 id={headingId} className="flex items-center gap-2 text-sm font-semibold text-slate-900">
-        Tunnel {tunnel.number}
+        {`Tunnel ${tunnel.number}`}
         <span
           className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ring-inset ${style.pill}`}
         >
@@ -136,8 +137,7 @@ function TunnelDetails({
         <div className="flex gap-2">
           <dt className="text-slate-600">BGP routes accepted</dt>
           <dd className={routes >= ROUTE_WARNING ? "font-semibold text-amber-800" : ""}>
-            {tunnel.acceptedRouteCount ?? "—"} of {ROUTE_LIMIT}
-            {routes >= ROUTE_WARNING ? " — near the limit" : ""}
+            {`${tunnel.acceptedRouteCount ?? "—"} of ${ROUTE_LIMIT}${routes >= ROUTE_WARNING ? " — near the limit" : ""}`}
           </dd>
         </div>
       </dl>
@@ -171,7 +171,7 @@ function TunnelDetails({
       </div>
       <div>
         <p className="text-xs font-medium text-slate-600">
-          Last 7 days · availability{" "}
+          {"Last 7 days · availability "}
           <span className="font-semibold text-slate-900">
             {tunnel.availabilityPercent === null ? "not known yet" : `${tunnel.availabilityPercent}%`}
           </span>
@@ -194,39 +194,52 @@ function TunnelDetails({
               key={segment.from}
               className={TUNNEL_STYLE[segment.status].bar}
               style={{
-                width: `${Math.max(0.3, ((Date.parse(segment.to) - Date.parse(segment.from)) / span) * 100)}%`,
+                width: `${Math.max(0.3, ((Date.parse(segment.to) - Date.parse(segment.from)) / span) * 100).toFixed(2)}%`,
               }}
             />
           ))}
         </div>
         {tunnel.changes.length > 0 ? (
-          <details className="mt-2 text-xs text-slate-600">
-            <summary className="cursor-pointer">Recent changes ({tunnel.changes.length})</summary>
-            <ol className="mt-1 space-y-0.5">
-              {tunnel.changes.map((change) => (
-                <li key={`${change.occurredAt}-${change.status}-${change.statusMessage ?? ""}`}>
-                  {formatDateTime(new Date(change.occurredAt))}: {TUNNEL_STYLE[change.status].label}
-                  {change.statusMessage ? ` — ${change.statusMessage}` : ""}
-                </li>
-              ))}
-            </ol>
-          </details>
+          <Disclosure summary={`Recent changes (${tunnel.changes.length})`}>
+            {() => (
+              <ol className="mt-1 space-y-0.5">
+                {tunnel.changes.map((change) => (
+                  <li key={`${change.occurredAt}-${change.status}-${change.statusMessage ?? ""}`}>
+                    {`${formatDateTime(new Date(change.occurredAt))}: ${TUNNEL_STYLE[change.status].label}${change.statusMessage ? ` — ${change.statusMessage}` : ""}`}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </Disclosure>
         ) : null}
         {tunnel.logEvents.length > 0 ? (
-          <details className="mt-2 text-xs text-slate-600">
-            <summary className="cursor-pointer">
-              AWS tunnel log ({tunnel.logEvents.length} recent events)
-            </summary>
-            <ol className="mt-1 space-y-0.5 font-mono break-all">
-              {tunnel.logEvents.map((event) => (
-                <li key={`${event.timestamp}-${event.logStream}-${event.message}`}>
-                  {event.timestamp} {event.logStream}: {event.message}
-                </li>
-              ))}
-            </ol>
-          </details>
+          <Disclosure summary={`AWS tunnel log (${tunnel.logEvents.length} recent events)`}>
+            {() => (
+              <ol className="mt-1 space-y-0.5 font-mono break-all">
+                {tunnel.logEvents.map((event) => (
+                  <li key={`${event.timestamp}-${event.logStream}-${event.message}`}>
+                    {`${event.timestamp} ${event.logStream}: ${event.message}`}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </Disclosure>
         ) : null}
       </div>
     </section>
+  );
+}
+
+/**
+ * A closed disclosure whose content is rendered once it is opened: the page's HTML does not carry
+ * every tunnel's lists of changes and log events that most views never open (issue 11).
+ */
+function Disclosure({ summary, children }: { summary: string; children: () => ReactNode }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="mt-2 text-xs text-slate-600" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary className="cursor-pointer">{summary}</summary>
+      {open ? children() : null}
+    </details>
   );
 }

@@ -115,6 +115,9 @@ test("a tunnel going down shows DEGRADED live and alerts by email and signed web
     // …and no cause is read from it (decision 023): without a tunnel-log event the card says so.
     await expect(tunnel1.getByText("Down; AWS's tunnel log gives no cause yet.")).toBeVisible();
     await expect(tunnel1.getByText("IPSEC IS DOWN", { exact: true })).toBeVisible();
+    // Its recent changes, newest first, are listed once the customer opens them.
+    await tunnel1.getByText(/^Recent changes \(\d+\)$/).click();
+    await expect(tunnel1.getByRole("listitem").first()).toHaveText(/: Down — IPSEC IS DOWN$/);
 
     // The email, through real SMTP into the catcher.
     await expect
