@@ -53,6 +53,26 @@ test("two staff approving at once: one wins, the other is told", async ({ browse
   await expect(loser ?? first.locator("none")).toContainText(/already Approved by/);
 });
 
+test("an approval is never sent unconfirmed: until the page's script runs, Approve is disabled", async ({
+  browser,
+}) => {
+  const { requestId } = await submitStaticRequest(browser, "enterprise@example.com", "Unconfirmed");
+  const staff = await browser.newPage();
+  await signIn(staff, "support@example.com");
+  // The same signed-in staff, on a page whose script never runs (or has not yet run).
+  const noScript = await browser.newContext({
+    storageState: await staff.context().storageState(),
+    javaScriptEnabled: false,
+  });
+  const page = await noScript.newPage();
+  await page.goto(`/support/requests/${requestId}`);
+  await expect(page.getByRole("button", { name: "Approve" })).toBeDisabled();
+  // Once it runs, the button asks before it approves.
+  await staff.goto(`/support/requests/${requestId}`);
+  await expect(staff.getByRole("button", { name: "Approve" })).toBeEnabled();
+  await noScript.close();
+});
+
 test("a wrong password is refused with a clear message", async ({ page }) => {
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill("support@example.com");

@@ -1,10 +1,21 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useSyncExternalStore } from "react";
 import { useKeptOutcome } from "@/components/kept-outcomes";
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { type ActionState, INITIAL_ACTION_STATE } from "@/lib/actions/action-state";
+
+const noSubscription = () => () => {};
+
+/** False while the page is server-rendered HTML only, true once React has hydrated it. */
+function useHydrated(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+}
 
 export type FormAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -40,6 +51,10 @@ export function ActionButton({
 }) {
   const [state, formAction, pending] = useActionState(action, INITIAL_ACTION_STATE);
   useKeptOutcome(resultName, state);
+  // The confirmation is asked by the page's script: before hydration the form would post without
+  // it (an approval that creates paid AWS resources, unasked, and its outcome rendered on a page
+  // that may no longer have this button), so a button that asks first waits for the script.
+  const hydrated = useHydrated();
   return (
     <form
       action={formAction}
@@ -51,7 +66,13 @@ export function ActionButton({
       {Object.entries(target).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <SubmitButton pending={pending} label={label} pendingLabel={pendingLabel} variant={variant} />
+      <SubmitButton
+        pending={pending}
+        disabled={Boolean(confirm) && !hydrated}
+        label={label}
+        pendingLabel={pendingLabel}
+        variant={variant}
+      />
       <FormMessage state={state} name={resultName} hideWithFieldErrors={hideMessageWithFieldErrors} />
     </form>
   );

@@ -29,17 +29,20 @@ export function SubmitButton({
   pendingLabel,
   variant = "primary",
   fullWidth = false,
+  disabled = false,
 }: {
   pending: boolean;
   label: string;
   pendingLabel: string;
   variant?: Variant;
   fullWidth?: boolean;
+  /** Disabled besides while pending. */
+  disabled?: boolean;
 }) {
   return (
     <button
       type="submit"
-      disabled={pending}
+      disabled={pending || disabled}
       className={fullWidth ? `${buttonClass(variant)} w-full` : buttonClass(variant)}
     >
       {pending ? pendingLabel : label}
