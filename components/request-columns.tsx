@@ -1,6 +1,6 @@
 // The columns every list of requests starts with: the request's name linking to the viewer's page
 // of it, and (staff) its organization. No directive: server pages and the client tables of the
-// paged staff lists (`*-table.tsx`) use them alike.
+// paged staff lists (`request-queue-list.tsx`, `connections-list.tsx`) use them alike.
 import type { ReactNode } from "react";
 import { type Column, LinkCell } from "@/components/ui/data-table";
 import { requestHref, type Viewer } from "@/lib/auth/viewer";

@@ -15,9 +15,12 @@ type Params = Record<string, string | string[] | undefined>;
 const PATH = "/support/connections";
 
 export default async function ConnectionsPage({ searchParams }: { searchParams: Promise<Params> }) {
-  const viewer = await requireViewer("staff");
-  const raw = await searchParams;
-  const regions = (await getRequestSettings()).supportedRegions;
+  // The regions (the filter's options) are read beside the viewer, not after it: one round trip less.
+  const [viewer, raw, { supportedRegions: regions }] = await Promise.all([
+    requireViewer("staff"),
+    searchParams,
+    getRequestSettings(),
+  ]);
   const region = regions.find((value) => value === raw.region);
   const query = parseFilteredListParams(
     raw,
