@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import type { FormAction } from "@/components/ui/action-button";
 import { buttonClass, SubmitButton } from "@/components/ui/button";
 import { bindFields, inputClass, Options, SelectField, TextField } from "@/components/ui/field";
+import { useConfirmation } from "@/components/ui/use-confirmation";
 import { INITIAL_ACTION_STATE } from "@/lib/actions/action-state";
 import { API_TOKEN_EXPIRY_DAYS } from "@/lib/api-tokens/api-token-schema";
 
@@ -68,18 +69,13 @@ export function RevokeApiTokenButton({
   name: string;
 }) {
   const [state, formAction, pending] = useActionState(action, INITIAL_ACTION_STATE);
+  const confirmation = useConfirmation(`Revoke “${name}”? Anything using it stops working at once.`);
   return (
-    <form
-      action={formAction}
-      onSubmit={(event) => {
-        if (!window.confirm(`Revoke “${name}”? Anything using it stops working at once.`))
-          event.preventDefault();
-      }}
-    >
+    <form action={formAction} onSubmit={confirmation.onSubmit}>
       <input type="hidden" name="tokenId" value={tokenId} />
       <button
         type="submit"
-        disabled={pending}
+        disabled={pending || !confirmation.ready}
         aria-label={`Revoke ${name}`}
         className={buttonClass("secondary")}
       >

@@ -8,6 +8,7 @@ import { ActionButton } from "@/components/ui/action-button";
 import { buttonClass } from "@/components/ui/button";
 import { Options, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
+import { useConfirmation } from "@/components/ui/use-confirmation";
 import { type ActionState, INITIAL_ACTION_STATE } from "@/lib/actions/action-state";
 import { DPD_TIMEOUT_ACTIONS } from "@/lib/vpn/tunnel-policy";
 
@@ -36,19 +37,19 @@ export function RotateKeyButton({
 }: ChangeFormProps & { tunnel: 1 | 2; otherTunnelDown: boolean }) {
   const [state, formAction, pending] = useActionState(action, INITIAL_ACTION_STATE);
   const label = `Rotate tunnel ${tunnel} key`;
+  const confirmation = useConfirmation(
+    `Rotate tunnel ${tunnel}'s pre-shared key? Tunnel ${tunnel} goes down until your router loads the new configuration; its outside IP stays the same.`,
+  );
   return (
-    <form
-      action={formAction}
-      onSubmit={(event) => {
-        const text = `Rotate tunnel ${tunnel}'s pre-shared key? Tunnel ${tunnel} goes down until your router loads the new configuration; its outside IP stays the same.`;
-        if (!window.confirm(text)) event.preventDefault();
-      }}
-      className="space-y-2"
-    >
+    <form action={formAction} onSubmit={confirmation.onSubmit} className="space-y-2">
       <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="tunnel" value={String(tunnel)} />
       <GoOnCheckbox show={otherTunnelDown} />
-      <button type="submit" disabled={pending || disabled} className={buttonClass("secondary")}>
+      <button
+        type="submit"
+        disabled={pending || disabled || !confirmation.ready}
+        className={buttonClass("secondary")}
+      >
         {pending ? "Starting…" : label}
       </button>
       <FormMessage state={state} name={`${label} result`} />
@@ -132,12 +133,11 @@ function ChangeSection({
   children: (state: ActionState) => ReactNode;
 }) {
   const [state, formAction, pending] = useActionState(action, INITIAL_ACTION_STATE);
+  const confirmation = useConfirmation(submit.confirm);
   return (
     <form
       action={formAction}
-      onSubmit={(event) => {
-        if (submit.confirm && !window.confirm(submit.confirm)) event.preventDefault();
-      }}
+      onSubmit={confirmation.onSubmit}
       className="space-y-3"
       noValidate
       aria-label={title}
@@ -146,7 +146,11 @@ function ChangeSection({
       <p className="text-sm text-slate-600">{intro}</p>
       <input type="hidden" name="requestId" value={requestId} />
       {children(state)}
-      <button type="submit" disabled={pending || disabled} className={buttonClass("primary")}>
+      <button
+        type="submit"
+        disabled={pending || disabled || !confirmation.ready}
+        className={buttonClass("primary")}
+      >
         {pending ? submit.pendingLabel : submit.label}
       </button>
       <FormMessage state={state} name={resultName} hideWithFieldErrors />

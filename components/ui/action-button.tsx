@@ -1,21 +1,11 @@
 "use client";
 
-import { useActionState, useSyncExternalStore } from "react";
+import { useActionState } from "react";
 import { useKeptOutcome } from "@/components/kept-outcomes";
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
+import { useConfirmation } from "@/components/ui/use-confirmation";
 import { type ActionState, INITIAL_ACTION_STATE } from "@/lib/actions/action-state";
-
-const noSubscription = () => () => {};
-
-/** False while the page is server-rendered HTML only, true once React has hydrated it. */
-function useHydrated(): boolean {
-  return useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
-}
 
 export type FormAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -51,24 +41,15 @@ export function ActionButton({
 }) {
   const [state, formAction, pending] = useActionState(action, INITIAL_ACTION_STATE);
   useKeptOutcome(resultName, state);
-  // The confirmation is asked by the page's script: before hydration the form would post without
-  // it (an approval that creates paid AWS resources, unasked, and its outcome rendered on a page
-  // that may no longer have this button), so a button that asks first waits for the script.
-  const hydrated = useHydrated();
+  const confirmation = useConfirmation(confirm);
   return (
-    <form
-      action={formAction}
-      onSubmit={(event) => {
-        if (confirm && !window.confirm(confirm)) event.preventDefault();
-      }}
-      className={className}
-    >
+    <form action={formAction} onSubmit={confirmation.onSubmit} className={className}>
       {Object.entries(target).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <SubmitButton
         pending={pending}
-        disabled={Boolean(confirm) && !hydrated}
+        disabled={!confirmation.ready}
         label={label}
         pendingLabel={pendingLabel}
         variant={variant}

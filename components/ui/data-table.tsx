@@ -91,12 +91,9 @@ export function LinkCell({ href, label, detail }: { href: string; label: string;
 }
 
 function SortableHeader<T>({ column, sorting }: { column: Column<T>; sorting: Sorting | undefined }) {
-  if (!sorting || !column.sortKey) {
-    return <th scope="col">{column.header}</th>;
-  }
+  const href = column.sortKey ? sorting?.hrefs[column.sortKey] : undefined;
+  if (!sorting || !href) return <th scope="col">{column.header}</th>;
   const active = sorting.sort === column.sortKey;
-  const href = sorting.hrefs[column.sortKey];
-  if (!href) return <th scope="col">{column.header}</th>;
   return (
     <th scope="col" aria-sort={active ? (sorting.dir === "asc" ? "ascending" : "descending") : undefined}>
       <Link href={href} className="underline-offset-2 hover:underline">
